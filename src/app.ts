@@ -1,0 +1,89 @@
+import { randomUUID } from 'node:crypto';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { Redis } from 'ioredis';
+import type { Config } from './config';
+import { modules } from './modules';
+import { buildFavicon, buildStylesheet } from './platform/assets/bundle';
+import { assetRoutes } from './platform/assets/routes';
+import { DatabaseCounterStore, RedisCounterStore } from './platform/auth/counters';
+import { currentAccount } from './platform/auth/current-account';
+import { guard } from './platform/auth/guards';
+import { DatabaseSessionStore, RedisSessionStore } from './platform/auth/sessions';
+import type { Platform } from './platform/context';
+import type { Database } from './platform/db/database';
+import { platformMigrationsDir } from './platform/db/migrate';
+import { registerCsrf } from './platform/http/csrf';
+import { registerErrorPages } from './platform/http/error-pages';
+import { healthRoutes } from './platform/http/health';
+import { registerSecurityHeaders } from './platform/http/security';
+import { TenantDirectory } from './platform/tenancy/directory';
+import { rewriteTenantUrl } from './platform/tenancy/rewrite';
+import { page, requestTenant } from './platform/views/render';
+
+export const migrationDirs = [platformMigrationsDir, ...modules.flatMap((m) => (m.migrationsDir ? [m.migrationsDir] : []))];
+
+export interface BuildOptions {
+  config: Config;
+  database: Database;
+  logger?: FastifyServerOptions['logger'];
+}
+
+/** Builds the whole application on an opened, migrated database. main.ts only makes it listen. */
+export async function buildApp({ config, database, logger }: BuildOptions): Promise<FastifyInstance> {
+  const tenants = new TenantDirectory(database.db);
+  await tenants.load();
+  if (config.NODE_ENV !== 'test') tenants.startRefreshing();
+
+  const redis = config.REDIS_URL ? new Redis(config.REDIS_URL, { lazyConnect: false, maxRetriesPerRequest: 2 }) : undefined;
+  const secure = config.NODE_ENV === 'production';
+
+  const app = Fastify({
+    logger: logger ?? false,
+    trustProxy: config.TRUST_PROXY,
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    bodyLimit: 1_048_576,
+    rewriteUrl: (req) => rewriteTenantUrl(tenants, req.url ?? '/', req.headers.host),
+  });
+
+  const platform: Platform = {
+    config,
+    database,
+    db: database.db,
+    tenants,
+    sessions: redis ? new RedisSessionStore(redis) : new DatabaseSessionStore(database.db),
+    counters: redis ? new RedisCounterStore(redis) : new DatabaseCounterStore(database.db),
+    assets: { stylesheet: buildStylesheet(), favicon: buildFavicon() },
+    menu: { provider: async () => [] },
+  };
+  app.decorate('platform', platform);
+  app.decorateRequest('currentAccount', currentAccount);
+  app.decorateRequest('tenant', requestTenant);
+  app.decorateReply('page', page);
+
+  await app.register(cookie, { secret: config.SESSION_SECRET });
+  await app.register(formbody);
+  await app.register(multipart, { attachFieldsToBody: 'keyValues', limits: { fileSize: 2_000_000, files: 1, fields: 50 } });
+  await registerSecurityHeaders(app, { https: secure });
+  await app.register(rateLimit, {
+    global: false,
+    ...(redis ? { redis, nameSpace: 'guichet:ratelimit:' } : {}),
+  });
+  await registerCsrf(app, { secure });
+  app.addHook('preHandler', guard);
+  registerErrorPages(app);
+
+  await app.register(healthRoutes);
+  await app.register(assetRoutes);
+  for (const module of modules) await app.register(module.plugin);
+
+  app.addHook('onClose', async () => {
+    tenants.stop();
+    await redis?.quit();
+  });
+  return app;
+}

@@ -1,0 +1,56 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
+
+/** Every environment variable Guichet reads, with its default. Documented in README.md. */
+const ConfigSchema = Type.Object({
+  PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
+  HOST: Type.String({ default: '0.0.0.0' }),
+  /** Public base URL, used in logs, mails and links (no trailing slash). */
+  PUBLIC_URL: Type.String({ default: '' }),
+  /** PostgreSQL connection string; empty means the embedded PGlite database. */
+  DATABASE_URL: Type.String({ default: '' }),
+  /** Where PGlite keeps its files when DATABASE_URL is empty. */
+  DATA_DIR: Type.String({ default: './data' }),
+  /** Redis for sessions and rate limits shared between instances; empty means the database. */
+  REDIS_URL: Type.String({ default: '' }),
+  /** Secret used to sign cookies: at least 32 characters in production. */
+  SESSION_SECRET: Type.String({ default: '' }),
+  /** "production" turns on Secure cookies and HSTS and refuses a missing SESSION_SECRET. */
+  NODE_ENV: Type.Union([Type.Literal('development'), Type.Literal('production'), Type.Literal('test')], { default: 'development' }),
+  /** Seed the Bretagne demo at start (idempotent). */
+  SEED_DEMO: Type.Boolean({ default: true }),
+  LOG_LEVEL: Type.Union(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)), { default: 'info' }),
+  /** Whether the app is served behind a reverse proxy that sets X-Forwarded-* headers. */
+  TRUST_PROXY: Type.Boolean({ default: false }),
+  /** Main host name of the portal (tenants may have their own host names on top). */
+  PORTAL_HOST: Type.String({ default: 'localhost' }),
+});
+
+export type Config = Static<typeof ConfigSchema>;
+
+export class ConfigError extends Error {}
+
+const booleans: Record<string, boolean> = { true: true, '1': true, yes: true, false: false, '0': false, no: false };
+
+/** Reads and validates the configuration; throws a ConfigError naming every bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env, overrides: Partial<Config> = {}): Config {
+  const raw: Record<string, unknown> = {};
+  for (const [key, schema] of Object.entries(ConfigSchema.properties)) {
+    const value = env[key];
+    if (value === undefined || value === '') continue;
+    if (schema.type === 'integer') raw[key] = /^\d+$/.test(value) ? Number(value) : value;
+    else if (schema.type === 'boolean') raw[key] = booleans[value.toLowerCase()] ?? value;
+    else raw[key] = value;
+  }
+  const withDefaults = Value.Default(ConfigSchema, { ...raw, ...overrides });
+  const errors = [...Value.Errors(ConfigSchema, withDefaults)];
+  if (errors.length > 0) {
+    throw new ConfigError(`Invalid configuration: ${errors.map((e) => `${e.path.slice(1)} ${e.message}`).join('; ')}`);
+  }
+  const config = withDefaults as Config;
+  if (config.NODE_ENV === 'production' && config.SESSION_SECRET.length < 32) {
+    throw new ConfigError('Invalid configuration: SESSION_SECRET must hold at least 32 characters in production');
+  }
+  if (config.SESSION_SECRET === '') config.SESSION_SECRET = 'guichet-demo-secret-not-for-production-use';
+  return config;
+}

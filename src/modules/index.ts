@@ -1,0 +1,8 @@
+import type { GuichetModule } from '../platform/module';
+import { backofficeModule } from './backoffice';
+import { contentModule } from './content';
+import { portalModule } from './portal';
+import { territoriesModule } from './territories';
+
+/** Every capability, in registration order. */
+export const modules: GuichetModule[] = [territoriesModule, contentModule, backofficeModule, portalModule];

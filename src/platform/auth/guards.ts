@@ -1,0 +1,48 @@
+import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import type { Role } from '../db/tables';
+import { ForbiddenError, NotFoundError } from '../http/errors';
+import { roleAllows } from './roles';
+
+/** Route config read by the guard and by the test that walks the route table. */
+export interface GuardConfig {
+  /** The least role needed on the tenant named by the `:tenant` route parameter. */
+  tenantRole?: Role;
+  /** Any signed-in agent (pages that list only the agent's own tenants). */
+  agent?: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    guard?: GuardConfig;
+  }
+}
+
+/** Where a person who is not signed in is sent, with the page they wanted. */
+export function signInRedirect(request: FastifyRequest): string {
+  return `/admin/connexion?suite=${encodeURIComponent(request.url)}`;
+}
+
+/**
+ * The one guard of the back office. Registered as a preHandler on every route: it reads the
+ * route's `config.guard` and refuses what the signed-in account may not do.
+ */
+export const guard: preHandlerAsyncHookHandler = async function (request: FastifyRequest, reply: FastifyReply) {
+  const rule = request.routeOptions.config.guard;
+  if (!rule) return;
+  const account = await request.currentAccount();
+  if (!account) {
+    if (request.method === 'GET') return reply.redirect(signInRedirect(request), 303);
+    throw new ForbiddenError('Votre session a expiré. Reconnectez-vous puis recommencez.');
+  }
+  if (rule.tenantRole) {
+    const tenantId = (request.params as { tenant?: string }).tenant;
+    if (!tenantId || !request.server.platform.tenants.get(tenantId)) throw new NotFoundError();
+    if (!roleAllows(account.roles.get(tenantId), rule.tenantRole)) {
+      throw new ForbiddenError(
+        account.roles.has(tenantId)
+          ? "Votre rôle dans cette collectivité ne permet pas cette action. Demandez-le à l'administrateur de votre collectivité."
+          : "Vous n'êtes pas agent de cette collectivité.",
+      );
+    }
+  }
+};

@@ -1,0 +1,30 @@
+import type { Kysely } from 'kysely';
+import type { Config } from '../config';
+import type { Asset } from './assets/bundle';
+import type { CounterStore } from './auth/counters';
+import type { SessionStore } from './auth/sessions';
+import type { Database } from './db/database';
+import type { PlatformTables, Tenant } from './db/tables';
+import type { TenantDirectory } from './tenancy/directory';
+import type { MenuLink } from './views/site';
+
+export type MenuProvider = (tenant: Tenant, base: string) => Promise<MenuLink[]>;
+
+/** What every module receives: the platform's services, built once in app.ts. */
+export interface Platform {
+  config: Config;
+  database: Database;
+  db: Kysely<PlatformTables>;
+  tenants: TenantDirectory;
+  sessions: SessionStore;
+  counters: CounterStore;
+  assets: { stylesheet: Asset; favicon: Asset };
+  /** The content module tells the layout which links make a tenant's menu. */
+  menu: { provider: MenuProvider };
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    platform: Platform;
+  }
+}

@@ -1,0 +1,96 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import { PGliteDialect } from './pglite-dialect';
+import type { PlatformTables } from './tables';
+
+export type Engine = 'pglite' | 'postgres';
+
+/** The platform's handle on its database: typed queries, plus raw scripts for migrations. */
+export interface Database {
+  readonly engine: Engine;
+  readonly db: Kysely<PlatformTables>;
+  /** Runs a multi-statement SQL script in one transaction (migrations, seeds). */
+  runScript(script: string): Promise<void>;
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+  /** PGlite only: a dump of the data directory (test templates). */
+  dumpDataDir?: () => Promise<Blob>;
+}
+
+export interface OpenOptions {
+  databaseUrl?: string;
+  /** PGlite directory; 'memory://' for an in-memory database. */
+  dataDir?: string;
+  /** A PGlite data dir dump to start from (fast test databases). */
+  loadDataDir?: Blob | File;
+  poolSize?: number;
+}
+
+export async function openDatabase(options: OpenOptions): Promise<Database> {
+  return options.databaseUrl ? openPostgres(options.databaseUrl, options.poolSize ?? 10) : openPGlite(options);
+}
+
+async function openPGlite(options: OpenOptions): Promise<Database> {
+  const dataDir = options.dataDir ?? 'memory://';
+  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
+  const pglite = await PGlite.create({
+    dataDir,
+    extensions: { unaccent, pg_trgm },
+    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+  });
+  const db = new Kysely<PlatformTables>({ dialect: new PGliteDialect(pglite) });
+  return {
+    engine: 'pglite',
+    db,
+    // Goes through Kysely's connection so that it waits for the single PGlite backend.
+    runScript: (script) =>
+      db.connection().execute(async () => {
+        await pglite.exec(`begin;\n${script}\n;commit;`).catch(async (error: unknown) => {
+          await pglite.exec('rollback').catch(() => undefined);
+          throw error;
+        });
+      }),
+    ping: () => ping(db),
+    close: () => db.destroy(),
+    dumpDataDir: () => db.connection().execute(() => pglite.dumpDataDir('gzip')),
+  };
+}
+
+async function openPostgres(connectionString: string, max: number): Promise<Database> {
+  const pool = new pg.Pool({ connectionString, max });
+  // Return bigint counts and numerics as JS numbers where safe; dates stay Date.
+  pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+  const db = new Kysely<PlatformTables>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    engine: 'postgres',
+    db,
+    runScript: async (script) => {
+      const client = await pool.connect();
+      try {
+        await client.query('begin');
+        await client.query(script);
+        await client.query('commit');
+      } catch (error) {
+        await client.query('rollback').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    ping: () => ping(db),
+    close: () => db.destroy(),
+  };
+}
+
+async function ping(db: Kysely<PlatformTables>): Promise<boolean> {
+  try {
+    const result = await sql<{ ok: number }>`select 1 as ok`.execute(db);
+    return result.rows.length === 1;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,52 @@
+import type { ComponentChildren } from 'preact';
+import type { Crumb } from './site';
+
+export function Breadcrumb({ items }: { items: Crumb[] }) {
+  return (
+    <nav class="breadcrumb" aria-label="Vous êtes ici">
+      <ol>
+        {items.map((item, index) =>
+          item.href && index < items.length - 1 ? (
+            <li>
+              <a href={item.href}>{item.label}</a>
+            </li>
+          ) : (
+            <li aria-current="page">{item.label}</li>
+          ),
+        )}
+      </ol>
+    </nav>
+  );
+}
+
+export function Notice({ kind = 'info', title, children }: { kind?: 'info' | 'success' | 'warning'; title?: string; children?: ComponentChildren }) {
+  return (
+    <div class={`notice notice--${kind}`} role={kind === 'success' ? 'status' : undefined}>
+      {title ? <p class="notice__title">{title}</p> : null}
+      {children}
+    </div>
+  );
+}
+
+export function DateText({ date }: { date: Date | string }) {
+  const value = typeof date === 'string' ? new Date(date) : date;
+  return <time dateTime={value.toISOString()}>{formatDate(value)}</time>;
+}
+
+const dateFormat = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Paris' });
+const dateTimeFormat = new Intl.DateTimeFormat('fr-FR', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZone: 'Europe/Paris',
+});
+
+export function formatDate(date: Date): string {
+  return dateFormat.format(date);
+}
+
+export function formatDateTime(date: Date): string {
+  return dateTimeFormat.format(date);
+}

@@ -1,0 +1,142 @@
+import type { ComponentChildren } from 'preact';
+import { Breadcrumb } from './components';
+import { documentTitle, tenantHomeHref, tenantHref, type Crumb, type SiteContext } from './site';
+
+export interface PageView {
+  title: string;
+  /** Defaults to the title; the home page shows the tenant's name instead. */
+  heading?: string | undefined;
+  breadcrumb?: Crumb[] | undefined;
+  /** Set on pages that must not be indexed (back office, previews, errors). */
+  noindex?: boolean | undefined;
+  main: ComponentChildren;
+  /** Shown under the heading, e.g. a "draft preview" banner. */
+  notice?: ComponentChildren;
+}
+
+export function Layout({ site, view }: { site: SiteContext; view: PageView }) {
+  const { tenant, portal } = site;
+  const home = tenantHomeHref(tenant, portal);
+  return (
+    <html lang="fr" dir="ltr">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{documentTitle(view.title, tenant)}</title>
+        {view.noindex ? <meta name="robots" content="noindex" /> : null}
+        <meta name="description" content={tenant.description || `Services publics en ligne – ${tenant.name}`} />
+        <link rel="stylesheet" href={site.stylesheet} />
+        <link rel="stylesheet" href={site.themeStylesheet} />
+        <link rel="icon" href={site.faviconHref} type="image/svg+xml" />
+      </head>
+      <body>
+        <nav class="skip-links" aria-label="Accès rapide">
+          <ul>
+            <li><a href="#contenu">Aller au contenu</a></li>
+            <li><a href="#menu">Aller au menu</a></li>
+            <li><a href="#pied-de-page">Aller au pied de page</a></li>
+          </ul>
+        </nav>
+        <header class="site-header">
+          <div class="container site-header__inner">
+            <a class="brand" href={site.base === '' ? '/' : `${site.base}/`}>
+              {tenant.logo_media_id ? (
+                <img class="brand__logo" src={`/media/${tenant.logo_media_id}`} alt="" width={56} height={56} />
+              ) : null}
+              <span class="brand__text">
+                <span class="brand__name">{tenant.name}</span>
+                <span class="brand__tagline">
+                  {tenant.id === portal.id ? 'Vos services publics en Bretagne' : `Sur Guichet, avec la ${portal.name}`}
+                </span>
+              </span>
+            </a>
+            <p class="site-header__account">
+              {site.account ? (
+                <a href="/admin">Espace agent ({site.account.name})</a>
+              ) : (
+                <a href="/admin/connexion">Espace agent</a>
+              )}
+            </p>
+          </div>
+          <nav id="menu" class="main-nav" aria-label="Menu principal">
+            <ul class="container main-nav__list">
+              <li><a href={home}>Accueil</a></li>
+              {site.menu.map((link) => (
+                <li><a href={link.href}>{link.label}</a></li>
+              ))}
+              {tenant.id === portal.id ? <li><a href="/collectivites/">Collectivités</a></li> : null}
+            </ul>
+          </nav>
+        </header>
+        <main id="contenu" class="container" tabIndex={-1}>
+          {view.breadcrumb ? <Breadcrumb items={view.breadcrumb} /> : null}
+          <h1>{view.heading ?? view.title}</h1>
+          {view.notice}
+          {view.main}
+        </main>
+        <HelpBlock site={site} />
+        <Footer site={site} />
+      </body>
+    </html>
+  );
+}
+
+export function HelpBlock({ site }: { site: SiteContext }) {
+  return (
+    <aside class="help-block" aria-labelledby="aide-titre">
+      <div class="container">
+        <h2 id="aide-titre">Besoin d'aide ?</h2>
+        <p>
+          Vous pouvez être aidé gratuitement par une personne, près de chez vous, pour faire vos démarches :
+          dans un espace France Services ou un lieu de médiation numérique.
+        </p>
+        <p>
+          <a href="/aide-de-proximite">Trouver un lieu d'aide près de chez moi</a>
+          {site.tenant.contact_phone ? (
+            <>
+              {' '}ou appeler {site.tenant.short_name} au <a href={`tel:${site.tenant.contact_phone.replace(/\s/g, '')}`}>{site.tenant.contact_phone}</a>
+            </>
+          ) : null}
+        </p>
+      </div>
+    </aside>
+  );
+}
+
+function Footer({ site }: { site: SiteContext }) {
+  const { tenant } = site;
+  return (
+    <footer id="pied-de-page" class="site-footer">
+      <div class="container">
+        <div class="site-footer__grid">
+          <section aria-labelledby="pied-contact">
+            <h2 id="pied-contact" class="site-footer__title">{tenant.name}</h2>
+            {tenant.contact_address ? <p>{tenant.contact_address}</p> : null}
+            <p>
+              <a href={tenantHref(site, '/contact')}>Contacter {tenant.short_name}</a>
+            </p>
+          </section>
+          <section aria-labelledby="pied-collectivites">
+            <h2 id="pied-collectivites" class="site-footer__title">Collectivités sur Guichet</h2>
+            <p>
+              {site.tenants.length} collectivités proposent leurs services sur Guichet.{' '}
+              <a href="/collectivites/">Voir la liste</a>
+            </p>
+          </section>
+        </div>
+        <ul class="site-footer__links">
+          <li><a href="/accessibilite">Accessibilité : partiellement conforme</a></li>
+          <li><a href="/mentions-legales">Mentions légales</a></li>
+          <li><a href="/donnees-personnelles">Données personnelles</a></li>
+          <li><a href={tenantHref(site, '/plan-du-site')}>Plan du site</a></li>
+          <li><a href={tenantHref(site, '/contact')}>Contact</a></li>
+          <li><a href="/sources">Sources des données</a></li>
+        </ul>
+        <p class="site-footer__legal">
+          Guichet est un logiciel libre (licence AGPL). Sauf mention contraire, les contenus sont publiés sous licence
+          Etalab 2.0.
+        </p>
+      </div>
+    </footer>
+  );
+}

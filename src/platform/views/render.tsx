@@ -1,0 +1,54 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { VNode } from 'preact';
+import { renderToString } from 'preact-render-to-string';
+import type { Tenant } from '../db/tables';
+import { themeHref } from '../assets/routes';
+import { Layout, type PageView } from './layout';
+import type { SiteContext } from './site';
+
+declare module 'fastify' {
+  interface FastifyReply {
+    /** Renders a page in the layout of the request's tenant. */
+    page(view: PageView, options?: { status?: number; tenant?: Tenant }): Promise<FastifyReply>;
+  }
+  interface FastifyRequest {
+    /** The tenant whose space this request is in (route param `:tenant`, host name, or the portal). */
+    tenant(): Tenant;
+  }
+}
+
+export function requestTenant(this: FastifyRequest): Tenant {
+  const { tenants } = this.server.platform;
+  const id = (this.params as { tenant?: string } | undefined)?.tenant;
+  return (id ? tenants.get(id) : undefined) ?? tenants.forHost(this.headers.host) ?? tenants.portal();
+}
+
+export async function siteContext(request: FastifyRequest, tenant: Tenant): Promise<SiteContext> {
+  const { tenants, assets, menu } = request.server.platform;
+  const portal = tenants.portal();
+  const hostTenant = tenants.forHost(request.headers.host) ?? portal;
+  const base = hostTenant.id === tenant.id ? '' : `/collectivites/${tenant.id}`;
+  const account = request.cookies?.guichet_session ? await request.currentAccount().catch(() => null) : null;
+  return {
+    tenant,
+    portal,
+    base,
+    menu: await menu.provider(tenant, base),
+    tenants: tenants.all(),
+    stylesheet: assets.stylesheet.href,
+    themeStylesheet: themeHref(tenant),
+    faviconHref: assets.favicon.href,
+    account: account ? { name: account.displayName } : undefined,
+  };
+}
+
+export function renderDocument(node: VNode): string {
+  return `<!doctype html>${renderToString(node)}`;
+}
+
+export async function page(this: FastifyReply, view: PageView, options: { status?: number; tenant?: Tenant } = {}) {
+  const site = await siteContext(this.request, options.tenant ?? this.request.tenant());
+  return this.status(options.status ?? this.statusCode ?? 200)
+    .type('text/html; charset=utf-8')
+    .send(renderDocument(<Layout site={site} view={view} />));
+}

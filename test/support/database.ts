@@ -1,0 +1,112 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import pg from 'pg';
+import { migrationDirs } from '../../src/app';
+import { ensureTerritories } from '../../src/modules/territories';
+import { openDatabase, type Database } from '../../src/platform/db/database';
+import { migrate } from '../../src/platform/db/migrate';
+import { seedDemo } from '../../seed/load';
+
+export type TestEngine = 'pglite' | 'postgres';
+
+export function testEngine(): TestEngine {
+  return process.env.GUICHET_TEST_ENGINE === 'postgres' ? 'postgres' : 'pglite';
+}
+
+const root = join(import.meta.dirname, '..', '..');
+
+/** Changes whenever a migration, the referential or the seed changes: the template is rebuilt. */
+function schemaFingerprint(): string {
+  const hash = createHash('sha256');
+  const files = [
+    ...migrationDirs.flatMap((dir) => readdirSync(dir).map((f) => join(dir, f))),
+    ...listFiles(join(root, 'seed')),
+    join(root, 'node_modules/@etalab/decoupage-administratif/package.json'),
+  ].sort();
+  for (const file of files) hash.update(file).update(readFileSync(file));
+  return hash.digest('hex').slice(0, 16);
+}
+
+function listFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? listFiles(path) : [path];
+  });
+}
+
+async function prepare(database: Database): Promise<void> {
+  await migrate(database, migrationDirs);
+  await ensureTerritories(database.db);
+  await seedDemo(database.db);
+}
+
+/** A fresh PGlite database, migrated and seeded, loaded from a cached dump (< 1 s). */
+async function freshPGlite(prepared: boolean): Promise<Database> {
+  if (!prepared) return openDatabase({ dataDir: 'memory://' });
+  const cacheDir = join(root, '.cache');
+  const dumpPath = join(cacheDir, `pglite-template-${schemaFingerprint()}.tar.gz`);
+  if (!existsSync(dumpPath)) {
+    const builder = await openDatabase({ dataDir: 'memory://' });
+    await prepare(builder);
+    const dump = await builder.dumpDataDir!();
+    await builder.close();
+    mkdirSync(cacheDir, { recursive: true });
+    const temporary = `${dumpPath}.${process.pid}.tmp`;
+    writeFileSync(temporary, Buffer.from(await dump.arrayBuffer()));
+    renameSync(temporary, dumpPath);
+  }
+  const blob = new Blob([readFileSync(dumpPath)]);
+  return openDatabase({ dataDir: 'memory://', loadDataDir: blob });
+}
+
+/** A fresh PostgreSQL database per test file, cloned from a migrated and seeded template. */
+async function freshPostgres(prepared: boolean): Promise<Database> {
+  const adminUrl = process.env.TEST_DATABASE_URL;
+  if (!adminUrl) throw new Error('TEST_DATABASE_URL is needed for PostgreSQL tests');
+  const template = `guichet_tpl_${schemaFingerprint()}`;
+  const name = `guichet_t_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    // One process at a time builds the template or copies it (PostgreSQL refuses to copy a
+    // template that another session is using).
+    await admin.query('select pg_advisory_lock(4242002)');
+    const exists = await admin.query('select 1 from pg_database where datname = $1', [template]);
+    if (exists.rowCount === 0) {
+      const stale = await admin.query(`select datname from pg_database where datname like 'guichet_tpl_%'`);
+      for (const row of stale.rows as Array<{ datname: string }>) await admin.query(`drop database if exists "${row.datname}"`);
+      await admin.query(`create database "${template}"`);
+      const builder = await openDatabase({ databaseUrl: withDatabase(adminUrl, template), poolSize: 2 });
+      await prepare(builder);
+      await builder.close();
+    }
+    await admin.query(prepared ? `create database "${name}" template "${template}"` : `create database "${name}"`);
+  } finally {
+    await admin.query('select pg_advisory_unlock(4242002)').catch(() => undefined);
+    await admin.end();
+  }
+  const database = await openDatabase({ databaseUrl: withDatabase(adminUrl, name), poolSize: 5 });
+  const close = database.close;
+  return {
+    ...database,
+    close: async () => {
+      await close();
+      const cleaner = new pg.Client({ connectionString: adminUrl });
+      await cleaner.connect();
+      await cleaner.query(`drop database if exists "${name}" with (force)`).catch(() => undefined);
+      await cleaner.end();
+    },
+  };
+}
+
+function withDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+/** A new database for one test file: migrated and seeded, or empty with `{ prepared: false }`. */
+export function freshDatabase({ prepared = true } = {}): Promise<Database> {
+  return testEngine() === 'postgres' ? freshPostgres(prepared) : freshPGlite(prepared);
+}
