@@ -5,6 +5,8 @@ import type { PlatformTables } from '../src/platform/db/tables';
 import { withTransaction } from '../src/platform/db/transaction';
 import { ROLE_LABELS } from '../src/platform/auth/roles';
 import { DEMO_PASSWORD, demoAgentEmail, demoRoles } from './accounts';
+import { seedContent } from './content';
+import { seedHelpPlaces } from './help';
 import { seedId } from './ids';
 import { logoSvg } from './logos';
 import { demoTenants } from './tenants';
@@ -47,6 +49,9 @@ export async function seedDemo(db: Kysely<PlatformTables>): Promise<SeedResult> 
       await trx.insertInto('platform_memberships').values({ account_id: agent.id, tenant_id: agent.tenantId, role: agent.role }).execute();
     }
   });
+  // Each module's demo data, after the tenants and agents it refers to.
+  if (await seedContent(db)) created = true;
+  if (await seedHelpPlaces(db)) created = true;
 
   return {
     created,

@@ -1,8 +1,9 @@
 import type { GuichetModule } from '../platform/module';
 import { backofficeModule } from './backoffice';
 import { contentModule } from './content';
+import { helpModule } from './help';
 import { portalModule } from './portal';
 import { territoriesModule } from './territories';
 
 /** Every capability, in registration order. */
-export const modules: GuichetModule[] = [territoriesModule, contentModule, backofficeModule, portalModule];
+export const modules: GuichetModule[] = [territoriesModule, contentModule, backofficeModule, helpModule, portalModule];
