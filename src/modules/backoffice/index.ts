@@ -1,6 +1,9 @@
 import type { GuichetModule } from '../../platform/module';
+import { signInRoutes } from './sign-in.routes';
 
 export const backofficeModule: GuichetModule = {
   name: 'backoffice',
-  plugin: async () => {},
+  plugin: async (app) => {
+    await app.register(signInRoutes);
+  },
 };
