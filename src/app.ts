@@ -13,7 +13,7 @@ import { DatabaseCounterStore, RedisCounterStore } from './platform/auth/counter
 import { currentAccount } from './platform/auth/current-account';
 import { guard } from './platform/auth/guards';
 import { DatabaseSessionStore, RedisSessionStore } from './platform/auth/sessions';
-import type { Platform } from './platform/context';
+import type { Platform, RegisteredRoute } from './platform/context';
 import type { Database } from './platform/db/database';
 import { platformMigrationsDir } from './platform/db/migrate';
 import { registerCsrf } from './platform/http/csrf';
@@ -49,6 +49,11 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
     bodyLimit: 1_048_576,
     rewriteUrl: (req) => rewriteTenantUrl(tenants, req.url ?? '/', req.headers.host),
   });
+  // Every route, as registered: the isolation test walks this list, so new routes are covered.
+  const routes: RegisteredRoute[] = [];
+  app.addHook('onRoute', (route) => {
+    routes.push({ method: route.method, url: route.url, config: route.config });
+  });
 
   const platform: Platform = {
     config,
@@ -59,6 +64,7 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
     counters: redis ? new RedisCounterStore(redis) : new DatabaseCounterStore(database.db),
     assets: { stylesheet: buildStylesheet(), favicon: buildFavicon() },
     menu: { provider: async () => [] },
+    routes,
   };
   app.decorate('platform', platform);
   app.decorateRequest('currentAccount', currentAccount);

@@ -1,3 +1,4 @@
+import type { FastifyContextConfig } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Config } from '../config';
 import type { Asset } from './assets/bundle';
@@ -7,6 +8,13 @@ import type { Database } from './db/database';
 import type { PlatformTables, Tenant } from './db/tables';
 import type { TenantDirectory } from './tenancy/directory';
 import type { MenuLink } from './views/site';
+
+/** One route of the built app, as the `onRoute` hook saw it (read by the route-walking tests). */
+export interface RegisteredRoute {
+  method: string | string[];
+  url: string;
+  config: FastifyContextConfig | undefined;
+}
 
 export type MenuProvider = (tenant: Tenant, base: string) => Promise<MenuLink[]>;
 
@@ -21,6 +29,8 @@ export interface Platform {
   assets: { stylesheet: Asset; favicon: Asset };
   /** The content module tells the layout which links make a tenant's menu. */
   menu: { provider: MenuProvider };
+  /** Every route registered on the app, filled as modules register them. */
+  routes: RegisteredRoute[];
 }
 
 declare module 'fastify' {
