@@ -17,14 +17,20 @@ export interface TestApp {
  * Builds the real application on a fresh, migrated and seeded database (PGlite or PostgreSQL,
  * as GUICHET_TEST_ENGINE says) and closes both when the test ends.
  */
-export async function buildTestApp(t: Pick<TestContext, 'after'>, overrides: Partial<Config> = {}): Promise<TestApp> {
+export async function buildTestApp(
+  t: Pick<TestContext, 'after'>,
+  overrides: Partial<Config> = {},
+  /** Lets a test add a route of its own (e.g. one that fails) before the app is ready. */
+  beforeReady?: (app: FastifyInstance) => void,
+): Promise<TestApp> {
   const database = await freshDatabase();
   const config = loadConfig({}, { NODE_ENV: 'test', LOG_LEVEL: 'silent', ...overrides });
   const app = await buildApp({ config, database });
+  beforeReady?.(app);
   await app.ready();
   t.after(async () => {
     await app.close();
-    await database.close();
+    await database.close().catch(() => undefined);
   });
   return { app, database, config };
 }

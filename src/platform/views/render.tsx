@@ -19,7 +19,8 @@ declare module 'fastify' {
 
 export function requestTenant(this: FastifyRequest): Tenant {
   const { tenants } = this.server.platform;
-  const id = (this.params as { tenant?: string } | undefined)?.tenant;
+  // Pages that matched no route (404) still belong to the space their URL names.
+  const id = (this.params as { tenant?: string } | undefined)?.tenant ?? /^\/collectivites\/([a-z0-9-]+)/.exec(this.url)?.[1];
   return (id ? tenants.get(id) : undefined) ?? tenants.forHost(this.headers.host) ?? tenants.portal();
 }
 
