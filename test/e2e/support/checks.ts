@@ -1,0 +1,209 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
+import { newContext } from './browser';
+import { ecoGrade, ecoIndex } from './ecoindex';
+
+/** The budgets of ARCHITECTURE.md, checked on every page a journey visits. */
+export const BUDGETS = { ecoIndex: 85, requests: 6, kb: 60, dom: 500, width: 320 } as const;
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+export interface ColdLoad {
+  status: number;
+  requests: number;
+  kb: number;
+  dom: number;
+  ecoIndex: number;
+  grade: string;
+  /** Console errors (e.g. a CSP violation) and uncaught page errors. */
+  consoleErrors: string[];
+}
+
+export interface PageReport extends ColdLoad {
+  url: string;
+}
+
+/**
+ * Loads `url` in a brand-new context (empty cache; the cookies of `cookiesFrom` if given) and
+ * counts what went over the network, as the EcoIndex method says: every request, every byte
+ * received (headers and encoded body, redirects included), and the DOM's elements.
+ */
+export async function measureColdLoad(browser: Browser, url: string, cookiesFrom?: Page): Promise<ColdLoad> {
+  const storageState = cookiesFrom ? await cookiesFrom.context().storageState() : undefined;
+  const context = await newContext(browser, storageState ? { storageState } : {});
+  try {
+    const page = await context.newPage();
+    const consoleErrors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() !== 'error') return;
+      // The document's own error status is checked against the expected status instead.
+      if (message.text().startsWith('Failed to load resource') && message.location().url === page.url()) return;
+      consoleErrors.push(message.text());
+    });
+    page.on('pageerror', (error) => consoleErrors.push(error.message));
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    let requests = 0;
+    let bytes = 0;
+    cdp.on('Network.requestWillBeSent', (event) => {
+      if (event.request.url.startsWith('data:')) return;
+      requests += 1;
+      if (event.redirectResponse) bytes += event.redirectResponse.encodedDataLength;
+    });
+    cdp.on('Network.loadingFinished', (event) => {
+      bytes += event.encodedDataLength;
+    });
+    const response = await page.goto(url, { waitUntil: 'load' });
+    await page.waitForLoadState('networkidle');
+    const dom = await page.evaluate(() => document.getElementsByTagName('*').length);
+    const kb = bytes / 1024;
+    const score = ecoIndex({ dom, requests, kb });
+    return { status: response?.status() ?? 0, requests, kb, dom, ecoIndex: score, grade: ecoGrade(score), consoleErrors };
+  } finally {
+    await context.close();
+  }
+}
+
+interface AxeNode {
+  target: unknown[];
+}
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  helpUrl: string;
+  nodes: AxeNode[];
+}
+
+/** Runs axe-core (WCAG 2.1 A and AA) in the page; returns one readable line per violation. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  // evaluate() is not subject to the page's CSP, which forbids inline scripts.
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async (tags) => {
+    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl, nodes: v.nodes.map((n) => ({ target: n.target })) }));
+  }, AXE_TAGS);
+  return violations.map(
+    (v) => `axe ${v.id} (${v.impact ?? 'n/a'}): ${v.help} — on ${v.nodes.map((n) => n.target.map(String).join(' ')).join(' | ')} — ${v.helpUrl}`,
+  );
+}
+
+interface FocusState {
+  href: string | null;
+  id: string;
+  tag: string;
+  text: string;
+  outline: boolean;
+  onScreen: boolean;
+}
+
+async function focused(page: Page): Promise<FocusState> {
+  return page.evaluate(() => {
+    const element = document.activeElement as HTMLElement | null;
+    if (!element || element === document.body) return { href: null, id: '', tag: 'body', text: '', outline: false, onScreen: false };
+    const style = getComputedStyle(element);
+    const outline = (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) || (style.boxShadow !== 'none' && style.boxShadow !== '');
+    const box = element.getBoundingClientRect();
+    const onScreen = box.width > 0 && box.height > 0 && box.right > 0 && box.bottom > 0 && box.left < innerWidth && box.top < innerHeight;
+    return { href: element.getAttribute('href'), id: element.id, tag: element.tagName.toLowerCase(), text: (element.textContent ?? '').trim().slice(0, 40), outline, onScreen };
+  });
+}
+
+/**
+ * From the top of the page, Tab reaches the "Aller au contenu" skip link first, visibly focused;
+ * Enter moves focus to #contenu; the next few Tab stops all show a visible focus outline.
+ */
+export async function keyboardProblems(page: Page, stops = 6): Promise<string[]> {
+  const problems: string[] = [];
+  await page.evaluate(() => {
+    (document.activeElement as HTMLElement | null)?.blur?.();
+    window.scrollTo(0, 0);
+  });
+  await page.keyboard.press('Tab');
+  const first = await focused(page);
+  if (first.href !== '#contenu') problems.push(`keyboard: the first Tab stop is <${first.tag}> "${first.text}", not the "Aller au contenu" skip link`);
+  else {
+    if (!first.outline) problems.push('keyboard: the focused skip link has no visible outline');
+    if (!first.onScreen) problems.push('keyboard: the focused skip link is not visible on screen');
+    await page.keyboard.press('Enter');
+    const target = await focused(page);
+    if (target.id !== 'contenu') problems.push(`keyboard: the skip link moved focus to <${target.tag} id="${target.id}">, not to #contenu`);
+  }
+  for (let i = 0; i < stops; i++) {
+    await page.keyboard.press('Tab');
+    const state = await focused(page);
+    if (state.tag === 'body') break;
+    if (!state.outline) problems.push(`keyboard: <${state.tag}> "${state.text}" has no visible focus outline`);
+  }
+  return problems;
+}
+
+/** At 320 px wide nothing scrolls sideways. */
+export async function narrowProblems(page: Page): Promise<string[]> {
+  const previous = page.viewportSize();
+  await page.setViewportSize({ width: BUDGETS.width, height: 640 });
+  const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+  if (previous) await page.setViewportSize(previous);
+  return scrollWidth > BUDGETS.width ? [`320 px: the page is ${scrollWidth} px wide and scrolls sideways`] : [];
+}
+
+/** With JavaScript disabled the main content and its h1 are there. */
+export async function noJsProblems(browser: Browser, url: string, cookiesFrom?: Page): Promise<string[]> {
+  const storageState = cookiesFrom ? await cookiesFrom.context().storageState() : undefined;
+  const context = await newContext(browser, { javaScriptEnabled: false, ...(storageState ? { storageState } : {}) });
+  try {
+    const page = await context.newPage();
+    await page.goto(url);
+    const heading = (await page.locator('main#contenu h1').first().textContent({ timeout: 2000 }).catch(() => null))?.trim();
+    return heading ? [] : ['no JS: no main#contenu with a non-empty h1'];
+  } finally {
+    await context.close();
+  }
+}
+
+export interface CheckOptions {
+  /** The HTTP status the page must answer (200 unless said). */
+  status?: number;
+}
+
+/**
+ * Every check of ARCHITECTURE.md on one URL: cold-load budgets and EcoIndex, axe-core, no JS,
+ * keyboard and visible focus, 320 px, lang="fr". Leaves `page` on `url` (so a journey can go on
+ * from there) and throws one error listing every problem found.
+ */
+export async function checkPage(page: Page, url: string, options: CheckOptions = {}): Promise<PageReport> {
+  const browser = page.context().browser();
+  if (!browser) throw new Error('checkPage needs a page of a launched browser');
+  const expectedStatus = options.status ?? 200;
+  const problems: string[] = [];
+
+  const cold = await measureColdLoad(browser, url, page);
+  if (cold.status !== expectedStatus) problems.push(`status ${cold.status}, expected ${expectedStatus}`);
+  if (cold.requests > BUDGETS.requests) problems.push(`${cold.requests} requests on a cold load (budget ${BUDGETS.requests})`);
+  if (cold.kb > BUDGETS.kb) problems.push(`${cold.kb.toFixed(1)} KB transferred on a cold load (budget ${BUDGETS.kb})`);
+  if (cold.dom > BUDGETS.dom) problems.push(`${cold.dom} DOM elements (budget ${BUDGETS.dom})`);
+  if (cold.ecoIndex < BUDGETS.ecoIndex) problems.push(`EcoIndex ${cold.ecoIndex.toFixed(1)} (${cold.grade}), below ${BUDGETS.ecoIndex}`);
+  for (const error of cold.consoleErrors) problems.push(`console: ${error}`);
+
+  const response = await page.goto(url);
+  if ((response?.status() ?? 0) !== expectedStatus) problems.push(`status ${response?.status()} in the journey's page, expected ${expectedStatus}`);
+  const lang = await page.evaluate(() => document.documentElement.lang);
+  if (lang !== 'fr') problems.push(`<html lang="${lang}">, expected "fr"`);
+  problems.push(...(await axeViolations(page)));
+  problems.push(...(await keyboardProblems(page)));
+  problems.push(...(await narrowProblems(page)));
+  problems.push(...(await noJsProblems(browser, url, page)));
+  // Back to the top of the page as loaded, for the journey to go on.
+  await page.goto(url);
+
+  const report: PageReport = { url, ...cold };
+  console.log(
+    `checked ${new URL(url).host}${new URL(url).pathname}: EcoIndex ${cold.ecoIndex.toFixed(1)} (${cold.grade}), ${cold.requests} requests, ${cold.kb.toFixed(1)} KB, ${cold.dom} DOM elements`,
+  );
+  if (problems.length > 0) throw new Error(`${url} fails the page checks:\n  - ${problems.join('\n  - ')}`);
+  return report;
+}
