@@ -1,0 +1,189 @@
+/**
+ * `npm run bench`: requests/s and latency of real Guichet pages against a bare Fastify "hello"
+ * route measured in the same run, printed as a ratio. A report, never a failing test.
+ *
+ * Each server runs in its own child process (one core for the server, one for autocannon), so
+ * the baseline and the application are measured in the same conditions.
+ *
+ *   BENCH_DURATION=10        seconds per measurement (after a 2 s warm-up)
+ *   BENCH_CONNECTIONS=100    concurrent connections
+ *   BENCH_PATHS=/,/collectivites/brest/   pages of the application to measure
+ *   BENCH_DATABASE_URL=postgres://…       also measure on this PostgreSQL database (migrated and
+ *                                         seeded in place: use a scratch database); without it,
+ *                                         TEST_DATABASE_URL gives a fresh database cloned for the run
+ *   BENCH_CPU_PROF=1         write a V8 CPU profile of each application server to .cache/bench-profiles/
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+
+type ServerKind = 'bare' | 'pglite' | 'postgres';
+
+interface Measure {
+  name: string;
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+}
+
+const env = process.env;
+const duration = Number(env.BENCH_DURATION ?? 10);
+const connections = Number(env.BENCH_CONNECTIONS ?? 100);
+const paths = (env.BENCH_PATHS ?? '/,/collectivites/brest/').split(',').filter(Boolean);
+const TARGET_RATIO = 0.4;
+const TARGET_P99_MS = 50;
+
+// ---------------------------------------------------------------- child: one server
+async function serve(kind: ServerKind): Promise<void> {
+  let close: () => Promise<void>;
+  let port: number;
+  if (kind === 'bare') {
+    const { default: Fastify } = await import('fastify');
+    const app = Fastify({ logger: false });
+    app.get('/', async () => 'hello');
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    port = (app.server.address() as AddressInfo).port;
+    close = () => app.close();
+  } else {
+    const { buildApp } = await import('../src/app');
+    const { loadConfig } = await import('../src/config');
+    const database = await openBenchDatabase(kind);
+    const config = loadConfig({}, { NODE_ENV: 'production', SESSION_SECRET: randomBytes(32).toString('hex'), LOG_LEVEL: 'silent' });
+    const app = await buildApp({ config, database });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    port = (app.server.address() as AddressInfo).port;
+    close = async () => {
+      await app.close();
+      await database.close();
+    };
+  }
+  process.on('message', (message) => {
+    if (message === 'stop') void close().finally(() => process.exit(0));
+  });
+  process.send!({ port });
+}
+
+async function openBenchDatabase(kind: 'pglite' | 'postgres') {
+  if (kind === 'postgres' && env.BENCH_DATABASE_URL) {
+    const { migrationDirs } = await import('../src/app');
+    const { ensureTerritories } = await import('../src/modules/territories');
+    const { openDatabase } = await import('../src/platform/db/database');
+    const { migrate } = await import('../src/platform/db/migrate');
+    const { seedDemo } = await import('../seed/load');
+    const database = await openDatabase({ databaseUrl: env.BENCH_DATABASE_URL });
+    await migrate(database, migrationDirs);
+    await ensureTerritories(database.db);
+    await seedDemo(database.db);
+    return database;
+  }
+  // A fresh migrated and seeded database, as the tests make them (PGlite in memory, or a
+  // PostgreSQL database cloned from a template under TEST_DATABASE_URL and dropped afterwards).
+  env.GUICHET_TEST_ENGINE = kind;
+  const { freshDatabase } = await import('../test/support/database');
+  return freshDatabase();
+}
+
+// ---------------------------------------------------------------- parent: measure
+function start(kind: ServerKind): Promise<{ child: ChildProcess; origin: string }> {
+  const profile = env.BENCH_CPU_PROF && kind !== 'bare';
+  const profileDir = join(import.meta.dirname, '..', '.cache', 'bench-profiles');
+  if (profile) mkdirSync(profileDir, { recursive: true });
+  const child = fork(import.meta.filename, [`--serve=${kind}`], {
+    execArgv: ['--import', 'tsx', ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${kind}-${Date.now()}.cpuprofile`] : [])],
+    env: { ...env, NODE_ENV: 'production' },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  return new Promise((resolve, reject) => {
+    child.once('message', (message) => resolve({ child, origin: `http://127.0.0.1:${(message as { port: number }).port}` }));
+    child.once('exit', (code) => reject(new Error(`the ${kind} server stopped before listening (exit ${code})`)));
+  });
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.send('stop');
+  });
+}
+
+async function cannon(url: string, seconds: number): Promise<autocannon.Result> {
+  return autocannon({ url, connections, duration: seconds, headers: { 'accept-encoding': 'gzip, br' } });
+}
+
+async function measure(name: string, url: string): Promise<Measure> {
+  await cannon(url, 2); // warm-up: JIT, caches, pools
+  const result = await cannon(url, duration);
+  return {
+    name,
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+  };
+}
+
+async function main(): Promise<void> {
+  const postgres = Boolean(env.BENCH_DATABASE_URL || env.TEST_DATABASE_URL);
+  console.log(`Guichet bench: ${connections} connections, ${duration} s per measure, pages ${paths.join(' ')}`);
+  const results: Measure[] = [];
+  const kinds: ServerKind[] = ['bare', 'pglite', ...(postgres ? (['postgres'] as const) : [])];
+  for (const kind of kinds) {
+    const { child, origin } = await start(kind);
+    try {
+      for (const path of kind === 'bare' ? ['/'] : paths) {
+        const name = kind === 'bare' ? 'bare Fastify "hello"' : `${kind === 'pglite' ? 'PGlite' : 'PostgreSQL'} ${path}`;
+        process.stdout.write(`measuring ${name}… `);
+        const result = await measure(name, `${origin}${path}`);
+        console.log(`${Math.round(result.requestsPerSecond)} req/s`);
+        results.push(result);
+      }
+    } finally {
+      await stop(child);
+    }
+  }
+  if (!postgres) console.log('(BENCH_DATABASE_URL and TEST_DATABASE_URL are not set: PostgreSQL is not measured)');
+  report(results);
+}
+
+function report(results: Measure[]): void {
+  const baseline = results[0]!.requestsPerSecond;
+  const rows = results.map((r, i) => {
+    const ratio = r.requestsPerSecond / baseline;
+    const holds = i === 0 ? '' : ratio >= TARGET_RATIO && r.p99 < TARGET_P99_MS && r.non2xx === 0 && r.errors === 0 ? 'yes' : 'NO';
+    return {
+      measure: r.name,
+      'req/s': Math.round(r.requestsPerSecond),
+      'p50 ms': r.p50,
+      'p99 ms': r.p99,
+      'ratio to bare': i === 0 ? '100 %' : `${(ratio * 100).toFixed(1)} %`,
+      'non-2xx': r.non2xx,
+      errors: r.errors,
+      'targets hold': holds,
+    };
+  });
+  console.log(`\nTargets: ≥ ${TARGET_RATIO * 100} % of bare Fastify's requests/s, p99 < ${TARGET_P99_MS} ms, only 2xx answers.`);
+  console.table(rows);
+}
+
+const serveArg = process.argv.find((a) => a.startsWith('--serve='));
+if (serveArg) {
+  serve(serveArg.slice('--serve='.length) as ServerKind).catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+} else {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
