@@ -39,3 +39,27 @@ test('the territory referential holds the whole of Bretagne', async (t) => {
   assert.equal(counts.communes, 1202);
   assert.ok(counts.epci >= 59, `expected the ~60 EPCI of Bretagne, got ${counts.epci}`);
 });
+
+test('every demo tenant is tied to its official territory', async (t) => {
+  const database = await freshDatabase();
+  t.after(() => database.close());
+  const { territoryOf } = await import('../src/modules/territories');
+  const expected: Record<string, [string, number | 'many']> = {
+    bretagne: ['Bretagne', 1202],
+    finistere: ['Finistère', 'many'],
+    'rennes-metropole': ['Rennes Métropole', 43],
+    'brest-metropole': ['Brest Métropole', 8],
+    brest: ['Brest', 1],
+    'saint-brieuc': ['Saint-Brieuc', 1],
+  };
+  for (const tenant of demoTenants) {
+    const territory = await territoryOf(database.db, tenant.kind, tenant.cog_code);
+    assert.ok(territory, `${tenant.id}: ${tenant.cog_code} is not in the referential`);
+    assert.ok(territory.communeCodes.length >= 1);
+    const check = expected[tenant.id];
+    if (check) {
+      assert.equal(territory.name, check[0]);
+      if (check[1] !== 'many') assert.equal(territory.communeCodes.length, check[1], tenant.id);
+    }
+  }
+});

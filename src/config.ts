@@ -22,8 +22,6 @@ const ConfigSchema = Type.Object({
   LOG_LEVEL: Type.Union(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)), { default: 'info' }),
   /** Whether the app is served behind a reverse proxy that sets X-Forwarded-* headers. */
   TRUST_PROXY: Type.Boolean({ default: false }),
-  /** Main host name of the portal (tenants may have their own host names on top). */
-  PORTAL_HOST: Type.String({ default: 'localhost' }),
 });
 
 export type Config = Static<typeof ConfigSchema>;

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { GuichetModule } from '../../platform/module';
 
-export { countTerritories, ensureTerritories, findCommune } from './store';
+export { countTerritories, ensureTerritories, findCommune, territoryOf, type TenantTerritory } from './store';
 export type { TerritoryTables } from './tables';
 
 export const territoriesModule: GuichetModule = {

@@ -73,3 +73,33 @@ export async function countTerritories(platformDb: Kysely<PlatformTables>) {
 export async function findCommune(platformDb: Kysely<PlatformTables>, code: string) {
   return territoryDb(platformDb).selectFrom('territory_communes').selectAll().where('code', '=', code).executeTakeFirst();
 }
+
+export interface TenantTerritory {
+  kind: 'region' | 'departement' | 'epci' | 'commune';
+  code: string;
+  name: string;
+  /** INSEE codes of every commune the territory covers. */
+  communeCodes: string[];
+}
+
+/** The official territory behind a tenant's COG code (SIREN for an EPCI), with its communes. */
+export async function territoryOf(platformDb: Kysely<PlatformTables>, kind: TenantTerritory['kind'], code: string): Promise<TenantTerritory | undefined> {
+  const db = territoryDb(platformDb);
+  const communes = db.selectFrom('territory_communes').select('code');
+  let name: string | undefined;
+  let rows: Array<{ code: string }> = [];
+  if (kind === 'region') {
+    name = (await db.selectFrom('territory_regions').select('name').where('code', '=', code).executeTakeFirst())?.name;
+    rows = await communes.where('region_code', '=', code).execute();
+  } else if (kind === 'departement') {
+    name = (await db.selectFrom('territory_departements').select('name').where('code', '=', code).executeTakeFirst())?.name;
+    rows = await communes.where('departement_code', '=', code).execute();
+  } else if (kind === 'epci') {
+    name = (await db.selectFrom('territory_epci').select('name').where('code', '=', code).executeTakeFirst())?.name;
+    rows = await communes.where('epci_code', '=', code).execute();
+  } else {
+    name = (await db.selectFrom('territory_communes').select('name').where('code', '=', code).executeTakeFirst())?.name;
+    rows = name ? [{ code }] : [];
+  }
+  return name === undefined ? undefined : { kind, code, name, communeCodes: rows.map((r) => r.code) };
+}
