@@ -1,0 +1,205 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { roleAllows } from '../../platform/auth/roles';
+import type { Tenant } from '../../platform/db/tables';
+import { ForbiddenError, NotFoundError } from '../../platform/http/errors';
+import { Notice } from '../../platform/views/components';
+import type { FieldErrors } from '../../platform/views/form';
+import type { ContentFormValues } from './content-form';
+import { MAX_IMAGE_BYTES } from './images';
+import { spaceBaseFor } from './public.routes';
+import { publishContent, restoreVersion, saveContent, type Actor } from './service';
+import { contentDb, getItem, getVersion, listItems, listVersions, statusOf } from './store';
+import type { ContentItem, ContentKind } from './tables';
+import { adminBase, adminCrumbs, KIND_LABELS, kindFromParam } from './views/admin-common';
+import { ContentListView } from './views/admin-list';
+import { Article } from './views/article';
+import { EditorForm, emptyValues, ItemActions } from './views/editor';
+import { HistoryView, RestoreButton } from './views/history';
+
+const PER_PAGE = 20;
+const read = { guard: { tenantRole: 'lecteur' as const } };
+const write = { guard: { tenantRole: 'editeur' as const } };
+/** Uploads: a file over the limit is cut one byte past it, then refused with a message next to the field. */
+const upload = { ...write, multipartOptions: { limits: { fileSize: MAX_IMAGE_BYTES + 1 }, throwFileSizeLimit: false } as object };
+
+export async function actorOf(request: FastifyRequest): Promise<Actor> {
+  const account = await request.currentAccount();
+  if (!account) throw new ForbiddenError();
+  return { id: account.id, label: account.displayName, ip: request.ip };
+}
+
+export async function adminRoutes(app: FastifyInstance) {
+  const { platform } = app;
+  const db = contentDb(platform.db);
+
+  const tenantOf = (request: FastifyRequest): Tenant => {
+    const tenant = platform.tenants.get((request.params as { tenant: string }).tenant);
+    if (!tenant) throw new NotFoundError();
+    return tenant;
+  };
+  const itemOf = async (request: FastifyRequest): Promise<{ tenant: Tenant; item: ContentItem }> => {
+    const tenant = tenantOf(request);
+    const item = await getItem(db, tenant.id, (request.params as { id: string }).id);
+    if (!item) throw new NotFoundError();
+    return { tenant, item };
+  };
+  const canEdit = async (request: FastifyRequest, tenantId: string) => roleAllows((await request.currentAccount())?.roles.get(tenantId), 'editeur');
+  const publicHref = (request: FastifyRequest, tenant: Tenant, item: ContentItem) =>
+    `${spaceBaseFor(request, tenant)}/${item.kind === 'page' ? 'pages' : 'actualites'}/${item.slug}`;
+  const itemUrl = (tenantId: string, id: string) => `${adminBase(tenantId)}/contenus/${id}`;
+
+  app.get('/admin/t/:tenant/contenus', { config: read }, async (request, reply) => {
+    const tenant = tenantOf(request);
+    const query = request.query as { type?: string; page?: string };
+    const kind = kindFromParam(query.type);
+    const page = Math.max(1, /^\d{1,4}$/.test(query.page ?? '') ? Number(query.page) : 1);
+    const list = await listItems(db, tenant.id, { kind, offset: (page - 1) * PER_PAGE, limit: PER_PAGE });
+    const pages = Math.max(1, Math.ceil(list.total / PER_PAGE));
+    return reply.page({
+      title: 'Pages et actualités',
+      noindex: true,
+      breadcrumb: adminCrumbs(tenant, { label: 'Pages et actualités' }),
+      main: <ContentListView tenantId={tenant.id} items={list.rows} kind={kind} page={page} pages={pages} total={list.total} canEdit={await canEdit(request, tenant.id)} />,
+    });
+  });
+
+  const renderEditor = async (
+    reply: FastifyReply,
+    state: { tenant: Tenant; kind: ContentKind; item?: ContentItem; values: ContentFormValues; errors: FieldErrors; saved?: string | undefined },
+    status = 200,
+  ) => {
+    const { tenant, kind, item, values, errors } = state;
+    const csrfToken = await reply.generateCsrf();
+    const latest = item ? await getVersion(db, tenant.id, item.id, item.latest_version) : undefined;
+    const currentImage = latest?.image_media_id ? { id: latest.image_media_id, alt: latest.image_alt ?? '' } : undefined;
+    const heading = item ? `Modifier : ${latest?.title ?? ''}` : kind === 'page' ? 'Créer une page' : 'Créer une actualité';
+    return reply.page(
+      {
+        title: `${Object.keys(errors).length ? 'Erreur – ' : ''}${heading}`,
+        noindex: true,
+        breadcrumb: adminCrumbs(tenant, { label: 'Pages et actualités', href: `${adminBase(tenant.id)}/contenus` }, { label: heading }),
+        main: (
+          <>
+            {item ? (
+              <ItemActions tenantId={tenant.id} item={item} publicHref={publicHref(reply.request, tenant, item)} csrfToken={csrfToken} saved={state.saved} />
+            ) : null}
+            <EditorForm tenantId={tenant.id} kind={kind} item={item} currentImage={currentImage} values={values} errors={errors} csrfToken={csrfToken} />
+          </>
+        ),
+      },
+      { status },
+    );
+  };
+
+  app.get('/admin/t/:tenant/contenus/nouveau', { config: write }, async (request, reply) => {
+    const kind = kindFromParam((request.query as { type?: string }).type) ?? 'page';
+    return renderEditor(reply, { tenant: tenantOf(request), kind, values: emptyValues, errors: {} });
+  });
+
+  app.post('/admin/t/:tenant/contenus/nouveau', { config: upload }, async (request, reply) => {
+    const tenant = tenantOf(request);
+    const kind = kindFromParam((request.query as { type?: string }).type) ?? 'page';
+    const result = await saveContent(platform.db, await actorOf(request), tenant.id, { kind }, (request.body ?? {}) as Record<string, unknown>);
+    if (!result.ok) return renderEditor(reply, { tenant, kind, values: result.values, errors: result.errors }, 422);
+    return reply.redirect(`${itemUrl(tenant.id, result.itemId)}?message=enregistre`, 303);
+  });
+
+  app.get('/admin/t/:tenant/contenus/:id', { config: write }, async (request, reply) => {
+    const { tenant, item } = await itemOf(request);
+    const latest = await getVersion(db, tenant.id, item.id, item.latest_version);
+    if (!latest) throw new NotFoundError();
+    const values: ContentFormValues = {
+      ...emptyValues,
+      title: latest.title,
+      slug: item.slug,
+      summary: latest.summary,
+      body: latest.body,
+      tags: latest.tags.join(', '),
+      image_alt: latest.image_alt ?? '',
+      image_decorative: latest.image_media_id !== null && latest.image_alt === '',
+    };
+    return renderEditor(reply, { tenant, kind: item.kind, item, values, errors: {}, saved: (request.query as { message?: string }).message });
+  });
+
+  app.post('/admin/t/:tenant/contenus/:id', { config: upload }, async (request, reply) => {
+    const { tenant, item } = await itemOf(request);
+    const result = await saveContent(platform.db, await actorOf(request), tenant.id, { kind: item.kind, item }, (request.body ?? {}) as Record<string, unknown>);
+    if (!result.ok) return renderEditor(reply, { tenant, kind: item.kind, item, values: result.values, errors: result.errors }, 422);
+    return reply.redirect(`${itemUrl(tenant.id, item.id)}?message=enregistre`, 303);
+  });
+
+  for (const [path, publish] of [['publier', true], ['depublier', false]] as const) {
+    app.post(`/admin/t/:tenant/contenus/:id/${path}`, { config: write }, async (request, reply) => {
+      const { tenant, item } = await itemOf(request);
+      await publishContent(platform.db, await actorOf(request), tenant.id, item.id, publish);
+      return reply.redirect(`${itemUrl(tenant.id, item.id)}?message=${publish ? 'publie' : 'depublie'}`, 303);
+    });
+  }
+
+  app.get('/admin/t/:tenant/contenus/:id/apercu', { config: read }, async (request, reply) => {
+    const { tenant, item } = await itemOf(request);
+    const latest = await getVersion(db, tenant.id, item.id, item.latest_version);
+    if (!latest) throw new NotFoundError();
+    const base = spaceBaseFor(request, tenant);
+    const isPublished = statusOf(item) === 'publie';
+    return reply.page({
+      title: `Aperçu : ${latest.title}`,
+      heading: latest.title,
+      noindex: true,
+      breadcrumb: adminCrumbs(tenant, { label: 'Pages et actualités', href: `${adminBase(tenant.id)}/contenus` }, { label: `Aperçu : ${latest.title}` }),
+      notice: (
+        <Notice kind="warning" title={isPublished ? 'Aperçu – cette version est publiée' : 'Aperçu – brouillon, non visible du public'}>
+          <p>
+            {KIND_LABELS[item.kind]}, version {latest.version}.{' '}
+            {(await canEdit(request, tenant.id)) ? <a href={itemUrl(tenant.id, item.id)}>Revenir à la modification</a> : <a href={`${itemUrl(tenant.id, item.id)}/historique`}>Voir l’historique</a>}
+          </p>
+        </Notice>
+      ),
+      main: <Article content={{ ...latest, id: item.id, kind: item.kind, published_at: item.published_at ?? latest.created_at }} base={base} />,
+    });
+  });
+
+  app.get('/admin/t/:tenant/contenus/:id/historique', { config: read }, async (request, reply) => {
+    const { tenant, item } = await itemOf(request);
+    const versions = await listVersions(db, tenant.id, item.id);
+    const title = versions[0]?.title ?? '';
+    return reply.page({
+      title: `Historique : ${title}`,
+      noindex: true,
+      breadcrumb: adminCrumbs(tenant, { label: 'Pages et actualités', href: `${adminBase(tenant.id)}/contenus` }, { label: `Historique : ${title}` }),
+      main: <HistoryView tenantId={tenant.id} item={item} versions={versions} csrfToken={await reply.generateCsrf()} canEdit={await canEdit(request, tenant.id)} />,
+    });
+  });
+
+  app.get('/admin/t/:tenant/contenus/:id/versions/:version', { config: read }, async (request, reply) => {
+    const { tenant, item } = await itemOf(request);
+    const number = Number((request.params as { version: string }).version);
+    const version = await getVersion(db, tenant.id, item.id, number);
+    if (!version) throw new NotFoundError();
+    const history = `${itemUrl(tenant.id, item.id)}/historique`;
+    return reply.page({
+      title: `Version ${version.version} : ${version.title}`,
+      heading: version.title,
+      noindex: true,
+      breadcrumb: adminCrumbs(tenant, { label: 'Historique', href: history }, { label: `Version ${version.version}` }),
+      notice: (
+        <Notice kind="info" title={`Version ${version.version}, enregistrée par ${version.author_label || 'inconnu'} (${version.note})`}>
+          <p>
+            <a href={history}>Revenir à l’historique</a>{' '}
+            {(await canEdit(request, tenant.id)) && version.version !== item.latest_version ? (
+              <RestoreButton tenantId={tenant.id} itemId={item.id} version={version.version} csrfToken={await reply.generateCsrf()} />
+            ) : null}
+          </p>
+        </Notice>
+      ),
+      main: <Article content={{ ...version, id: item.id, kind: item.kind, published_at: version.created_at }} base={spaceBaseFor(request, tenant)} />,
+    });
+  });
+
+  app.post('/admin/t/:tenant/contenus/:id/versions/:version/restaurer', { config: write }, async (request, reply) => {
+    const { tenant, item } = await itemOf(request);
+    const number = Number((request.params as { version: string }).version);
+    await restoreVersion(platform.db, await actorOf(request), tenant.id, item.id, number);
+    return reply.redirect(`${itemUrl(tenant.id, item.id)}?message=restaure`, 303);
+  });
+}

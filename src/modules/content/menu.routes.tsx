@@ -1,0 +1,64 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { Tenant } from '../../platform/db/tables';
+import { NotFoundError } from '../../platform/http/errors';
+import type { FieldErrors } from '../../platform/views/form';
+import { actorOf } from './admin.routes';
+import { changeMenu, type MenuChange } from './menu-service';
+import { listMenu } from './menu-store';
+import { contentDb, listItems } from './store';
+import { adminBase, adminCrumbs } from './views/admin-common';
+import { MenuView } from './views/menu';
+
+const write = { guard: { tenantRole: 'editeur' as const } };
+
+export async function menuRoutes(app: FastifyInstance) {
+  const { platform } = app;
+  const db = contentDb(platform.db);
+
+  const tenantOf = (params: unknown): Tenant => {
+    const tenant = platform.tenants.get((params as { tenant: string }).tenant);
+    if (!tenant) throw new NotFoundError();
+    return tenant;
+  };
+
+  const render = async (reply: FastifyReply, tenant: Tenant, values: Record<string, string>, errors: FieldErrors, status = 200) => {
+    const entries = await listMenu(db, tenant.id);
+    const pages = (await listItems(db, tenant.id, { kind: 'page', offset: 0, limit: 200 })).rows.map((p) => ({ id: p.id, title: p.title, published: p.published_version !== null }));
+    pages.sort((a, b) => a.title.localeCompare(b.title, 'fr'));
+    return reply.page(
+      {
+        title: `${Object.keys(errors).length ? 'Erreur – ' : ''}Menu`,
+        heading: 'Menu du site',
+        noindex: true,
+        breadcrumb: adminCrumbs(tenant, { label: 'Menu' }),
+        main: <MenuView tenantId={tenant.id} entries={entries} pages={pages} values={values} errors={errors} csrfToken={await reply.generateCsrf()} />,
+      },
+      { status },
+    );
+  };
+
+  app.get('/admin/t/:tenant/menu', { config: write }, async (request, reply) => render(reply, tenantOf(request.params), {}, {}));
+
+  app.post('/admin/t/:tenant/menu', { config: write }, async (request, reply) => {
+    const tenant = tenantOf(request.params);
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const str = (key: string) => (typeof body[key] === 'string' ? (body[key] as string).trim() : '');
+    const op = str('op');
+    const id = str('entry');
+    const change: MenuChange | undefined =
+      op === 'add'
+        ? { op, label: str('label'), target: str('target') }
+        : op === 'rename'
+          ? { op, id, label: str(`label-${id}`) }
+          : op === 'up' || op === 'down' || op === 'remove'
+            ? { op, id }
+            : undefined;
+    if (!change) throw new NotFoundError();
+    const result = await changeMenu(platform.db, await actorOf(request), tenant.id, change);
+    if (!result.ok) {
+      const values = op === 'add' ? { label: str('label'), target: str('target') } : { [`label-${id}`]: str(`label-${id}`) };
+      return render(reply, tenant, values, result.errors, 422);
+    }
+    return reply.redirect(`${adminBase(tenant.id)}/menu`, 303);
+  });
+}

@@ -1,0 +1,112 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Tenant } from '../../platform/db/tables';
+import { NotFoundError } from '../../platform/http/errors';
+import type { Crumb } from '../../platform/views/site';
+import { latestNewsAllTenants, publishedBySlug, publishedList, publishedTags } from './public-store';
+import { contentDb } from './store';
+import { Article } from './views/article';
+import { PortalHome, TenantHome } from './views/home';
+import { ContactView, NewsListView, SiteMapView } from './views/public';
+
+const NEWS_PER_PAGE = 10;
+
+/** The path prefix of a tenant's space as seen from this request's host ('' on its own host). */
+export function spaceBaseFor(request: FastifyRequest, tenant: Tenant): string {
+  const { tenants } = request.server.platform;
+  const hostTenant = tenants.forHost(request.headers.host) ?? tenants.portal();
+  return hostTenant.id === tenant.id ? '' : `/collectivites/${tenant.id}`;
+}
+
+export function homeCrumb(base: string): Crumb {
+  return { label: 'Accueil', href: `${base}/` };
+}
+
+function pageNumber(value: unknown): number {
+  const n = typeof value === 'string' && /^\d{1,4}$/.test(value) ? Number(value) : 1;
+  return Math.max(1, n);
+}
+
+export async function publicRoutes(app: FastifyInstance) {
+  const { platform } = app;
+  const db = contentDb(platform.db);
+
+  function tenantOf(request: FastifyRequest): { tenant: Tenant; base: string } {
+    const tenant = platform.tenants.get((request.params as { tenant: string }).tenant);
+    if (!tenant) throw new NotFoundError();
+    return { tenant, base: spaceBaseFor(request, tenant) };
+  }
+
+  app.get('/collectivites/:tenant', async (request, reply) => {
+    const { tenant } = tenantOf(request);
+    return reply.redirect(`/collectivites/${tenant.id}/`, 301);
+  });
+
+  app.get('/collectivites/:tenant/', async (request, reply) => {
+    const { tenant, base } = tenantOf(request);
+    const portal = platform.tenants.portal();
+    if (tenant.id === portal.id) {
+      const [news, pages] = [await latestNewsAllTenants(db, 6), await publishedList(db, tenant.id, 'page', { offset: 0, limit: 6 })];
+      return reply.page({
+        title: 'Accueil',
+        heading: `${portal.name} : vos services publics en ligne`,
+        main: <PortalHome portal={portal} base={base} news={news} pages={pages.rows} tenants={platform.tenants.ordered()} />,
+      });
+    }
+    const [news, pages] = [
+      await publishedList(db, tenant.id, 'news', { offset: 0, limit: 4 }),
+      await publishedList(db, tenant.id, 'page', { offset: 0, limit: 12 }),
+    ];
+    return reply.page({
+      title: 'Accueil',
+      heading: tenant.name,
+      main: <TenantHome tenant={tenant} base={base} news={news.rows} pages={pages.rows} />,
+    });
+  });
+
+  app.get('/collectivites/:tenant/pages/:slug', async (request, reply) => {
+    const { tenant, base } = tenantOf(request);
+    const content = await publishedBySlug(db, tenant.id, 'page', (request.params as { slug: string }).slug);
+    if (!content) throw new NotFoundError();
+    return reply.page({ title: content.title, breadcrumb: [homeCrumb(base), { label: content.title }], main: <Article content={content} base={base} /> });
+  });
+
+  app.get('/collectivites/:tenant/actualites', async (request, reply) => {
+    const { tenant, base } = tenantOf(request);
+    const query = request.query as { page?: string; etiquette?: string };
+    const tag = typeof query.etiquette === 'string' && query.etiquette.trim() ? query.etiquette.trim().slice(0, 40) : undefined;
+    const page = pageNumber(query.page);
+    const list = await publishedList(db, tenant.id, 'news', { tag, offset: (page - 1) * NEWS_PER_PAGE, limit: NEWS_PER_PAGE });
+    const pages = Math.max(1, Math.ceil(list.total / NEWS_PER_PAGE));
+    if (page > pages) throw new NotFoundError();
+    const tags = await publishedTags(db, tenant.id);
+    const title = [tag ? `Actualités : ${tag}` : 'Actualités', pages > 1 ? `page ${page} sur ${pages}` : ''].filter(Boolean).join(', ');
+    return reply.page({
+      title,
+      heading: tag ? `Actualités : ${tag}` : 'Actualités',
+      breadcrumb: [homeCrumb(base), tag ? { label: 'Actualités', href: `${base}/actualites` } : { label: 'Actualités' }, ...(tag ? [{ label: tag }] : [])],
+      main: <NewsListView items={list.rows} base={base} page={page} pages={pages} tag={tag} tags={tags} />,
+    });
+  });
+
+  app.get('/collectivites/:tenant/actualites/:slug', async (request, reply) => {
+    const { tenant, base } = tenantOf(request);
+    const content = await publishedBySlug(db, tenant.id, 'news', (request.params as { slug: string }).slug);
+    if (!content) throw new NotFoundError();
+    return reply.page({
+      title: content.title,
+      breadcrumb: [homeCrumb(base), { label: 'Actualités', href: `${base}/actualites` }, { label: content.title }],
+      main: <Article content={content} base={base} />,
+    });
+  });
+
+  app.get('/collectivites/:tenant/plan-du-site', async (request, reply) => {
+    const { tenant, base } = tenantOf(request);
+    const pages = await publishedList(db, tenant.id, 'page', { offset: 0, limit: 200 });
+    return reply.page({ title: 'Plan du site', breadcrumb: [homeCrumb(base), { label: 'Plan du site' }], main: <SiteMapView base={base} pages={pages.rows} /> });
+  });
+
+  app.get('/collectivites/:tenant/contact', async (request, reply) => {
+    const { tenant, base } = tenantOf(request);
+    return reply.page({ title: 'Contact', heading: `Contacter ${tenant.short_name}`, breadcrumb: [homeCrumb(base), { label: 'Contact' }], main: <ContactView tenant={tenant} /> });
+  });
+}
