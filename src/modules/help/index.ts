@@ -1,6 +1,13 @@
+import { join } from 'node:path';
 import type { GuichetModule } from '../../platform/module';
+import { helpRoutes } from './routes';
 
+export { describeWeek, franceServicesHoursToFrench, mediationHoursToFrench, parseOsmHours, tidyText } from './hours';
+export type { HelpPlace, HelpPlaceKind, HelpTables } from './tables';
+
+/** C7: the places where a person can be helped by someone, near them. */
 export const helpModule: GuichetModule = {
   name: 'help',
-  plugin: async () => {},
+  plugin: helpRoutes,
+  migrationsDir: join(import.meta.dirname, 'migrations'),
 };
