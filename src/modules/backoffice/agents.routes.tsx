@@ -1,0 +1,119 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ComponentChildren } from 'preact';
+import { ROLE_LABELS } from '../../platform/auth/roles';
+import type { Tenant } from '../../platform/db/tables';
+import { NotFoundError } from '../../platform/http/errors';
+import { Notice } from '../../platform/views/components';
+import type { FieldErrors } from '../../platform/views/form';
+import { actorOf, adminPage, requireAccount } from './admin-page';
+import { addAgent, changeRole, findAgent, isRole, listAgents, removeAgent, validateNewAgent, type NewAgentInput } from './agents.service';
+import { ActionError, AgentsPage, RemoveConfirm, TemporaryPassword } from './views/agents';
+
+const DONE: Record<string, string> = {
+  ajoute: "L'agent est ajouté. Son compte existait déjà : il se connecte avec son mot de passe habituel.",
+  role: 'Le rôle est changé.',
+  retire: "L'agent est retiré de la collectivité.",
+};
+
+export async function agentsRoutes(app: FastifyInstance) {
+  const { platform } = app;
+  const admin = { config: { guard: { tenantRole: 'administrateur' as const } } };
+
+  const tenantOf = (request: FastifyRequest): Tenant => {
+    const tenant = platform.tenants.get((request.params as { tenant: string }).tenant);
+    if (!tenant) throw new NotFoundError();
+    return tenant;
+  };
+  const baseOf = (tenant: Tenant) => `/admin/t/${tenant.id}/agents`;
+
+  const renderList = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    tenant: Tenant,
+    options: { add?: { values: Partial<NewAgentInput>; errors: FieldErrors }; notice?: ComponentChildren; status?: number } = {},
+  ) => {
+    const account = await requireAccount(request);
+    const agents = await listAgents(platform.db, tenant.id);
+    const add = options.add ?? { values: {}, errors: {} };
+    return adminPage(
+      request,
+      reply,
+      {
+        title: `${Object.keys(add.errors).length ? 'Erreur – ' : ''}Agents`,
+        heading: `Agents de ${tenant.short_name}`,
+        crumbs: [{ label: 'Agents' }],
+        current: baseOf(tenant),
+        notice: options.notice,
+        main: (csrfToken) => <AgentsPage tenant={tenant} agents={agents} csrfToken={csrfToken} base={baseOf(tenant)} selfId={account.id} add={add} />,
+      },
+      { status: options.status ?? 200, tenant },
+    );
+  };
+
+  app.get('/admin/t/:tenant/agents', admin, async (request, reply) => {
+    const tenant = tenantOf(request);
+    const done = DONE[(request.query as { fait?: string }).fait ?? ''];
+    return renderList(request, reply, tenant, { notice: done ? <Notice kind="success">{done}</Notice> : undefined });
+  });
+
+  app.post('/admin/t/:tenant/agents', admin, async (request, reply) => {
+    const account = await requireAccount(request);
+    const tenant = tenantOf(request);
+    const { input, errors } = validateNewAgent((request.body ?? {}) as Record<string, unknown>);
+    if (Object.keys(errors).length || !isRole(input.role)) return renderList(request, reply, tenant, { add: { values: input, errors }, status: 422 });
+    const result = await addAgent(platform.db, tenant, { ...input, role: input.role }, actorOf(account, request));
+    if (!result.ok) return renderList(request, reply, tenant, { add: { values: input, errors: result.errors }, status: 422 });
+    if (!result.created) return reply.redirect(`${baseOf(tenant)}?fait=ajoute`, 303);
+    // The temporary password is shown in this answer only: never in a URL, a log or the database.
+    return renderList(request, reply, tenant, {
+      notice: <TemporaryPassword name={result.agent.displayName} email={result.agent.email} password={result.temporaryPassword} />,
+      status: 201,
+    });
+  });
+
+  app.post('/admin/t/:tenant/agents/:account/role', admin, async (request, reply) => {
+    const account = await requireAccount(request);
+    const tenant = tenantOf(request);
+    const role = ((request.body ?? {}) as Record<string, unknown>).role;
+    if (!isRole(role)) {
+      return renderList(request, reply, tenant, { notice: <ActionError message="Choisissez un rôle dans la liste." />, status: 422 });
+    }
+    const result = await changeRole(platform.db, tenant, (request.params as { account: string }).account, role, actorOf(account, request));
+    if (!result) throw new NotFoundError("Cet agent n'existe pas dans cette collectivité.");
+    if (!result.ok) return renderList(request, reply, tenant, { notice: <ActionError message={result.message} />, status: 409 });
+    return reply.redirect(`${baseOf(tenant)}?fait=role`, 303);
+  });
+
+  app.get('/admin/t/:tenant/agents/:account/retirer', admin, async (request, reply) => {
+    const tenant = tenantOf(request);
+    const agent = await findAgent(platform.db, tenant.id, (request.params as { account: string }).account);
+    if (!agent) throw new NotFoundError("Cet agent n'existe pas dans cette collectivité.");
+    const action = `${baseOf(tenant)}/${agent.accountId}/retirer`;
+    return adminPage(
+      request,
+      reply,
+      {
+        title: `Retirer ${agent.displayName}`,
+        crumbs: [{ label: 'Agents', href: baseOf(tenant) }, { label: 'Retirer un agent' }],
+        current: baseOf(tenant),
+        main: (csrfToken) => (
+          <>
+            <p>Rôle actuel : {ROLE_LABELS[agent.role]}.</p>
+            <RemoveConfirm tenant={tenant} agent={agent} csrfToken={csrfToken} action={action} back={baseOf(tenant)} />
+          </>
+        ),
+      },
+      { tenant },
+    );
+  });
+
+  app.post('/admin/t/:tenant/agents/:account/retirer', admin, async (request, reply) => {
+    const account = await requireAccount(request);
+    const tenant = tenantOf(request);
+    const result = await removeAgent(platform.db, tenant, (request.params as { account: string }).account, actorOf(account, request));
+    if (!result) throw new NotFoundError("Cet agent n'existe pas dans cette collectivité.");
+    if (!result.ok) return renderList(request, reply, tenant, { notice: <ActionError message={result.message} />, status: 409 });
+    // Who removes themselves no longer has access here.
+    return reply.redirect(result.agent.accountId === account.id ? '/admin' : `${baseOf(tenant)}?fait=retire`, 303);
+  });
+}

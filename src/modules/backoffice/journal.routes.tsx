@@ -1,0 +1,33 @@
+import type { FastifyInstance } from 'fastify';
+import { NotFoundError } from '../../platform/http/errors';
+import { adminPage } from './admin-page';
+import { journalActions, journalPage } from './journal.store';
+import { JournalPage } from './views/journal';
+
+export async function journalRoutes(app: FastifyInstance) {
+  const { platform } = app;
+
+  app.get('/admin/t/:tenant/journal', { config: { guard: { tenantRole: 'administrateur' } } }, async (request, reply) => {
+    const tenant = platform.tenants.get((request.params as { tenant: string }).tenant);
+    if (!tenant) throw new NotFoundError();
+    const query = request.query as { action?: unknown; page?: unknown };
+    const action = typeof query.action === 'string' && /^[a-z0-9_.-]{1,60}$/.test(query.action) ? query.action : undefined;
+    const requested = typeof query.page === 'string' && /^\d{1,6}$/.test(query.page) ? Number(query.page) : 1;
+    const page = Math.max(1, requested);
+    const [result, actions] = [await journalPage(platform.db, tenant.id, { action, page }), await journalActions(platform.db, tenant.id)];
+    if (page > result.pages) throw new NotFoundError("Cette page du journal n'existe pas.");
+    const base = `/admin/t/${tenant.id}/journal`;
+    return adminPage(
+      request,
+      reply,
+      {
+        title: `Journal${page > 1 ? ` – page ${page}` : ''}`,
+        heading: `Journal de ${tenant.short_name}`,
+        crumbs: [{ label: 'Journal' }],
+        current: base,
+        main: () => <JournalPage tenant={tenant} entries={result.entries} actions={actions} action={action} page={page} pages={result.pages} total={result.total} base={base} />,
+      },
+      { tenant },
+    );
+  });
+}

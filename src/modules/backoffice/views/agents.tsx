@@ -1,0 +1,130 @@
+import { ROLE_LABELS, ROLES } from '../../../platform/auth/roles';
+import type { Tenant } from '../../../platform/db/tables';
+import { DateText } from '../../../platform/views/components';
+import { ErrorSummary, Form, SelectField, SubmitButton, TextField, type FieldErrors } from '../../../platform/views/form';
+import { agentLabels, type NewAgentInput, type TenantAgent } from '../agents.service';
+import { ROLE_HINTS } from './dashboard';
+
+const roleOptions = ROLES.map((role) => ({ value: role, label: `${ROLE_LABELS[role]} : ${ROLE_HINTS[role]}` }));
+
+export function ActionError({ message }: { message: string }) {
+  return (
+    <div class="error-summary" role="alert">
+      <h2>Action impossible</h2>
+      <p>{message}</p>
+    </div>
+  );
+}
+
+export function AgentsPage({ tenant, agents, csrfToken, base, selfId, add }: {
+  tenant: Tenant;
+  agents: TenantAgent[];
+  csrfToken: string;
+  base: string;
+  selfId: string;
+  add: { values: Partial<NewAgentInput>; errors: FieldErrors };
+}) {
+  return (
+    <>
+      <ErrorSummary errors={add.errors} labels={agentLabels} />
+      <div class="table-scroll" role="region" aria-labelledby="agents-legende" tabIndex={0}>
+      <table class="data-table">
+        <caption id="agents-legende">Agents de {tenant.name} ({agents.length})</caption>
+        <thead>
+          <tr>
+            <th scope="col">Agent</th>
+            <th scope="col">Rôle</th>
+            <th scope="col">Dernière connexion</th>
+            <th scope="col">Retirer</th>
+          </tr>
+        </thead>
+        <tbody>
+          {agents.map((agent) => (
+            <tr>
+              <th scope="row">
+                {agent.displayName}
+                {agent.accountId === selfId ? ' (vous)' : ''}
+                <br />
+                <span class="muted">{agent.email}</span>
+              </th>
+              <td>
+                <form action={`${base}/${agent.accountId}/role`} method="post" class="role-form">
+                  <input type="hidden" name="_csrf" value={csrfToken} />
+                  <label class="visually-hidden" for={`role-${agent.accountId}`}>
+                    Rôle de {agent.displayName}
+                  </label>
+                  <select id={`role-${agent.accountId}`} name="role">
+                    {ROLES.map((role) => (
+                      <option value={role} selected={role === agent.role}>
+                        {ROLE_LABELS[role]}
+                      </option>
+                    ))}
+                  </select>{' '}
+                  <button type="submit" class="button button--secondary">
+                    Changer<span class="visually-hidden"> le rôle de {agent.displayName}</span>
+                  </button>
+                </form>
+              </td>
+              <td>{agent.lastSignInAt ? <DateText date={agent.lastSignInAt} /> : 'Jamais'}</td>
+              <td>
+                <a href={`${base}/${agent.accountId}/retirer`}>
+                  Retirer<span class="visually-hidden"> {agent.displayName}</span>
+                </a>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      </div>
+
+      <h2 id="ajouter">Ajouter un agent</h2>
+      <p>
+        Si la personne a déjà un compte sur Guichet (dans une autre collectivité par exemple), elle garde son mot de passe. Sinon, un
+        compte est créé avec un mot de passe provisoire, affiché une seule fois.
+      </p>
+      <Form action={base} csrfToken={csrfToken}>
+        <TextField name="email" type="email" label={agentLabels.email} value={add.values.email} error={add.errors.email} autocomplete="off" required />
+        <TextField name="display_name" label={agentLabels.display_name} value={add.values.display_name} error={add.errors.display_name} autocomplete="off" required />
+        <SelectField name="role" label={agentLabels.role} value={add.values.role ?? 'editeur'} options={roleOptions} error={add.errors.role} required />
+        <div class="actions">
+          <SubmitButton>Ajouter l'agent</SubmitButton>
+        </div>
+      </Form>
+    </>
+  );
+}
+
+export function TemporaryPassword({ name, email, password }: { name: string; email: string; password: string }) {
+  return (
+    <div class="notice notice--success" role="status">
+      <p class="notice__title">Le compte de {name} est créé.</p>
+      <p>
+        Identifiant : <strong>{email}</strong>
+        <br />
+        Mot de passe provisoire : <code class="secret">{password}</code>
+      </p>
+      <p>
+        Notez-le maintenant et transmettez-le à la personne par un moyen sûr (de vive voix, par exemple) : il ne sera plus jamais affiché.
+      </p>
+    </div>
+  );
+}
+
+export function RemoveConfirm({ tenant, agent, csrfToken, action, back }: { tenant: Tenant; agent: TenantAgent; csrfToken: string; action: string; back: string }) {
+  return (
+    <>
+      <p>
+        {agent.displayName} ({agent.email}) ne pourra plus gérer le site de {tenant.name}. Son compte reste ouvert s'il est agent d'autres
+        collectivités.
+      </p>
+      <Form action={action} csrfToken={csrfToken}>
+        <div class="actions">
+          <button type="submit" class="button button--danger">
+            Retirer {agent.displayName} de {tenant.short_name}
+          </button>
+          <a href={back}>Annuler</a>
+        </div>
+      </Form>
+    </>
+  );
+}

@@ -1,0 +1,31 @@
+/** French words for the audit actions an administrator reads in the journal. */
+const ACTION_LABELS: Record<string, string> = {
+  'auth.sign_in': 'Connexion',
+  'auth.sign_out': 'Déconnexion',
+  'auth.sign_in_failed': 'Connexion refusée',
+  'branding.update': 'Identité visuelle modifiée',
+  'branding.logo': 'Logo changé',
+  'agents.add': 'Agent ajouté',
+  'agents.role': 'Rôle d’un agent changé',
+  'agents.remove': 'Agent retiré',
+  'content.create': 'Contenu créé',
+  'content.update': 'Contenu modifié',
+  'content.publish': 'Contenu publié',
+  'content.unpublish': 'Contenu dépublié',
+  'content.restore': 'Version restaurée',
+  'content.delete': 'Contenu supprimé',
+  'menu.update': 'Menu modifié',
+};
+
+export function actionLabel(action: string): string {
+  return ACTION_LABELS[action] ?? action;
+}
+
+/** A short French description of what the entry touched, from the details it recorded. */
+export function entrySubject(details: Record<string, unknown>, targetType: string | null): string {
+  for (const key of ['title', 'label', 'email', 'name']) {
+    const value = details[key];
+    if (typeof value === 'string' && value) return value;
+  }
+  return targetType ?? '';
+}

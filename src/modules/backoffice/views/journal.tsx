@@ -1,0 +1,90 @@
+import type { Tenant } from '../../../platform/db/tables';
+import { formatDateTime } from '../../../platform/views/components';
+import type { JournalEntry } from '../journal.store';
+import { actionLabel, entrySubject } from './audit-labels';
+
+export function JournalPage({ tenant, entries, actions, action, page, pages, total, base }: {
+  tenant: Tenant;
+  entries: JournalEntry[];
+  actions: string[];
+  action: string | undefined;
+  page: number;
+  pages: number;
+  total: number;
+  base: string;
+}) {
+  const href = (p: number) => `${base}?${new URLSearchParams({ ...(action ? { action } : {}), ...(p > 1 ? { page: String(p) } : {}) }).toString()}`.replace(/\?$/, '');
+  return (
+    <>
+      <p>Chaque action faite dans l'espace de gestion de {tenant.short_name} est enregistrée ici, avec son auteur et sa date.</p>
+      <form action={base} method="get" class="filter-form">
+        <div class="field">
+          <label for="champ-action">Type d'action</label>
+          <select id="champ-action" name="action">
+            <option value="">Toutes les actions</option>
+            {actions.map((a) => (
+              <option value={a} selected={a === action}>
+                {actionLabel(a)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" class="button button--secondary">Filtrer</button>
+      </form>
+      <p role="status">
+        {total === 0 ? 'Aucune action enregistrée' : `${total} action${total > 1 ? 's' : ''} enregistrée${total > 1 ? 's' : ''}`}
+        {action ? ` de type « ${actionLabel(action)} »` : ''}
+        {pages > 1 ? `, page ${page} sur ${pages}` : ''}.
+      </p>
+      {entries.length ? (
+        <div class="table-scroll" role="region" aria-labelledby="journal-legende" tabIndex={0}>
+          <table class="data-table">
+            <caption id="journal-legende" class="visually-hidden">
+              Journal de {tenant.name}, page {page}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Date</th>
+                <th scope="col">Qui</th>
+                <th scope="col">Quoi</th>
+                <th scope="col">Sur</th>
+              </tr>
+            </thead>
+            <tbody>
+              {entries.map((entry) => (
+                <tr>
+                  <td>
+                    <time dateTime={entry.at.toISOString()}>{formatDateTime(entry.at)}</time>
+                  </td>
+                  <td>{entry.actorLabel || 'Système'}</td>
+                  <td>{actionLabel(entry.action)}</td>
+                  <td>{entrySubject(entry.details, entry.targetType)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {pages > 1 ? (
+        <nav class="pagination" aria-label="Pages du journal">
+          <ul>
+            {page > 1 ? (
+              <li>
+                <a href={href(page - 1)} rel="prev">
+                  Page précédente
+                </a>
+              </li>
+            ) : null}
+            {page < pages ? (
+              <li>
+                <a href={href(page + 1)} rel="next">
+                  Page suivante
+                </a>
+              </li>
+            ) : null}
+          </ul>
+        </nav>
+      ) : null}
+    </>
+  );
+}
