@@ -23,7 +23,7 @@ export interface RunningServer {
  */
 export async function startServer(overrides: Partial<Config> = {}): Promise<RunningServer> {
   const database = await freshDatabase();
-  const config = loadConfig({}, { NODE_ENV: 'test', LOG_LEVEL: 'silent', PORTAL_HOST: 'localhost', ...overrides });
+  const config = loadConfig({}, { NODE_ENV: 'test', LOG_LEVEL: 'silent', ...overrides });
   const app = await buildApp({ config, database });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
