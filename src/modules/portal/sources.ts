@@ -1,0 +1,116 @@
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+
+export interface Dataset {
+  /** Anchor on /sources, linked from the pages that use the data. */
+  id: string;
+  title: string;
+  producer: string;
+  what: string;
+  source: { label: string; href: string };
+  licence: string;
+  date: string;
+  use: string;
+  /** Not used on the site yet: kept for a later capability. */
+  later?: boolean;
+  caveat?: string;
+}
+
+function territoriesVersion(): string {
+  try {
+    return (require('@etalab/decoupage-administratif/package.json') as { version: string }).version;
+  } catch {
+    return 'inconnue';
+  }
+}
+
+/**
+ * Every dataset Guichet uses or ships, with its producer, licence and date, as described in the
+ * SOURCE.txt kept beside each copy (seed/data/ and the project's shared data folder).
+ */
+export function datasets(): Dataset[] {
+  const version = territoriesVersion();
+  return [
+    {
+      id: 'territoires',
+      title: 'Référentiel des territoires (communes, intercommunalités, départements, région)',
+      producer: 'INSEE (Code officiel géographique), DGCL (composition des intercommunalités), La Poste (codes postaux) ; mis en forme par Etalab',
+      what: 'Les 1 202 communes de Bretagne, leurs codes postaux, leur population, leur intercommunalité, les 4 départements et la région.',
+      source: { label: 'paquet @etalab/decoupage-administratif', href: 'https://github.com/datagouv/decoupage-administratif' },
+      licence: 'Données sous Licence Ouverte / Etalab ; code du paquet sous licence MIT',
+      date: `millésime ${version.startsWith('6.') ? '2026' : 'du paquet'} (version ${version} du paquet)`,
+      use: 'Rattacher chaque collectivité à son territoire officiel ; trouver une commune par son nom ou son code postal.',
+    },
+    {
+      id: 'aide-de-proximite',
+      title: 'France Services labellisées',
+      producer: 'Agence nationale de la cohésion des territoires (ANCT) ; données collectées par la Banque des Territoires',
+      what: 'Les 32 espaces France Services de Bretagne au 1er septembre 2020, avec leurs adresses, horaires et coordonnées.',
+      source: { label: 'dépôt anct-carto/France-services (carte interactive des France Services)', href: 'https://github.com/anct-carto/France-services' },
+      licence:
+        'Dépôt sous licence GNU GPL v3, sans licence propre aux données ; la liste officielle des structures France Services est publiée par l’ANCT sous Licence Ouverte 2.0',
+      date: 'septembre 2020 (labellisations 09/2020)',
+      use: 'La page « Trouver de l’aide près de chez moi ».',
+      caveat: 'Données anciennes : il y a aujourd’hui beaucoup plus d’espaces France Services. Utilisées pour la démonstration.',
+    },
+    {
+      id: 'mediation-numerique',
+      title: 'Lieux de médiation numérique',
+      producer: 'ANCT, Cartographie nationale des lieux d’inclusion numérique : lieux des conseillers numériques France Services et structures de data·inclusion',
+      what: 'Les lieux de Bretagne où l’on peut se faire aider à utiliser le numérique : 311 lieux de conseillers numériques et 230 structures de data·inclusion, qui se recoupent (Guichet garde chaque lieu une seule fois).',
+      source: { label: 'dépôt anct-cartographie-nationale/mednum-cli', href: 'https://github.com/anct-cartographie-nationale/mednum-cli' },
+      licence:
+        'Dépôt sous licence MIT, sans licence propre aux données ; le jeu national « Lieux de médiation numérique » est publié sous Licence Ouverte 2.0',
+      date: 'décembre 2022 (conseillers numériques) et février 2023 (data·inclusion)',
+      use: 'La page « Trouver de l’aide près de chez moi ».',
+      caveat:
+        'Les noms et coordonnées personnelles des conseillers ont été retirés : seules les coordonnées des lieux sont gardées. Données utilisées pour la démonstration.',
+    },
+    {
+      id: 'aides',
+      title: 'Aides et prestations (simulateur 1jeune1solution)',
+      producer: 'beta.gouv.fr, projet aides-jeunes (1jeune1solution, ex Mes Aides)',
+      what: '431 aides décrites avec leurs conditions, 121 aides calculées, 871 institutions, dont 40 aides d’institutions bretonnes.',
+      source: { label: 'dépôt betagouv/aides-jeunes', href: 'https://github.com/betagouv/aides-jeunes' },
+      licence: 'GNU Affero General Public License v3 (AGPL-3.0)',
+      date: 'août 2026',
+      use: 'Le futur référentiel des aides et le calcul des aides auxquelles une personne peut prétendre.',
+      later: true,
+    },
+    {
+      id: 'schema-aides',
+      title: 'Schéma des dispositifs d’aide',
+      producer: 'Etalab (schema.data.gouv.fr)',
+      what: 'Le format standard pour publier les aides publiques (version 0.2.0, avec la variante « professionnels »).',
+      source: { label: 'dépôt etalab/schema-dispositif-aide', href: 'https://github.com/etalab/schema-dispositif-aide' },
+      licence: 'Licence Ouverte / Etalab 2.0',
+      date: 'juin 2026 (version 0.2.0)',
+      use: 'Le format d’échange du futur référentiel des aides.',
+      later: true,
+    },
+    {
+      id: 'metiers',
+      title: 'Répertoire des métiers (ROME)',
+      producer: 'France Travail (ex Pôle emploi)',
+      what: 'ROME 4.0 : 1 584 fiches métiers et 13 120 appellations ; ROME 3 : 532 fiches et l’arborescence des domaines.',
+      source: { label: 'jeu « Répertoire opérationnel des métiers et des emplois » de France Travail', href: 'https://www.data.gouv.fr/fr/datasets/repertoire-operationnel-des-metiers-et-des-emplois-rome/' },
+      licence:
+        'Licence Ouverte / Etalab 2.0 pour le jeu officiel ; copies prises dans les dépôts tomjoy75/code_rome (MIT) et StartupsPoleEmploi/labonneboite (AGPL-3.0)',
+      date: 'ROME 4.0 version 460 ; arborescence ROME 3 de juillet 2021',
+      use: 'Les futures fiches métiers du service d’orientation.',
+      later: true,
+    },
+    {
+      id: 'intercommunalites',
+      title: 'Composition des intercommunalités de Bretagne',
+      producer: 'DGCL (BANATIC), mis en forme par Etalab',
+      what: 'Les 1 203 communes bretonnes et leurs 61 intercommunalités en 2024.',
+      source: { label: 'dépôt etalab/decoupage-administratif, fichier epcicom 2024', href: 'https://github.com/datagouv/decoupage-administratif' },
+      licence: 'Dépôt sous licence MIT ; données de la DGCL sous Licence Ouverte',
+      date: '2024',
+      use: 'Vérifier le rattachement des institutions des aides à leur territoire.',
+      later: true,
+    },
+  ];
+}
