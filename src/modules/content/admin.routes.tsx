@@ -155,7 +155,7 @@ export async function adminRoutes(app: FastifyInstance) {
           </p>
         </Notice>
       ),
-      main: <Article content={{ ...latest, id: item.id, kind: item.kind, published_at: item.published_at ?? latest.created_at }} base={base} />,
+      main: <Article content={{ ...latest, id: item.id, kind: item.kind, published_at: item.published_at }} base={base} />,
     });
   });
 
@@ -192,7 +192,7 @@ export async function adminRoutes(app: FastifyInstance) {
           </p>
         </Notice>
       ),
-      main: <Article content={{ ...version, id: item.id, kind: item.kind, published_at: version.created_at }} base={spaceBaseFor(request, tenant)} />,
+      main: <Article content={{ ...version, id: item.id, kind: item.kind, published_at: null }} base={spaceBaseFor(request, tenant)} />,
     });
   });
 

@@ -74,7 +74,12 @@ export function parseContentForm(body: Record<string, unknown>): ParsedContentFo
   if (values.summary.length > 300) errors.summary = 'Le résumé doit faire 300 caractères au plus.';
   if (values.body.length > 50_000) errors.body = 'Le texte doit faire 50 000 caractères au plus.';
 
-  const tags = [...new Map(values.tags.split(',').map((t) => t.trim().replace(/\s+/g, ' ')).filter(Boolean).map((t) => [t.toLocaleLowerCase('fr'), t])).values()];
+  // Deduplicated without regard to case; the first spelling wins.
+  const seen = new Set<string>();
+  const tags = values.tags
+    .split(',')
+    .map((t) => t.trim().replace(/\s+/g, ' '))
+    .filter((t) => t && !seen.has(t.toLocaleLowerCase('fr')) && seen.add(t.toLocaleLowerCase('fr')));
   if (tags.length > 10) errors.tags = 'Mettez 10 étiquettes au plus.';
   else if (tags.some((t) => t.length > 40)) errors.tags = 'Chaque étiquette doit faire 40 caractères au plus.';
 

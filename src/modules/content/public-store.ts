@@ -45,9 +45,10 @@ export type PublishedSummary = Omit<PublishedContent, 'body' | 'image_media_id' 
 export async function publishedList(db: ContentDb, tenantId: string, kind: ContentKind, options: { tag?: string | undefined; offset: number; limit: number }) {
   let query = published(db).where('i.tenant_id', '=', tenantId).where('i.kind', '=', kind);
   if (options.tag) query = query.where(sql<boolean>`v.tags @> array[${options.tag}]::text[]`);
-  const order = kind === 'news' ? (['i.published_at', 'desc'] as const) : (['v.title', 'asc'] as const);
+  const ordered = query.select(summaryColumns);
   const [rows, total] = await Promise.all([
-    query.select(summaryColumns).orderBy(order[0], order[1]).orderBy('i.id').offset(options.offset).limit(options.limit).execute(),
+    (kind === 'news' ? ordered.orderBy('i.published_at', 'desc') : ordered.orderBy(sql`immutable_unaccent(lower(v.title))`))
+      .orderBy('i.id').offset(options.offset).limit(options.limit).execute(),
     query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { rows: rows as PublishedSummary[], total: Number(total.n) };

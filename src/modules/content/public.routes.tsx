@@ -49,6 +49,7 @@ export async function publicRoutes(app: FastifyInstance) {
       return reply.page({
         title: 'Accueil',
         heading: `${portal.name} : vos services publics en ligne`,
+        breadcrumb: [{ label: 'Accueil' }],
         main: <PortalHome portal={portal} base={base} news={news} pages={pages.rows} tenants={platform.tenants.ordered()} />,
       });
     }
@@ -59,6 +60,7 @@ export async function publicRoutes(app: FastifyInstance) {
     return reply.page({
       title: 'Accueil',
       heading: tenant.name,
+      breadcrumb: [{ label: 'Accueil' }],
       main: <TenantHome tenant={tenant} base={base} news={news.rows} pages={pages.rows} />,
     });
   });
