@@ -1,0 +1,127 @@
+/**
+ * Walks the route table of the built application: every back-office route of a tenant, whoever
+ * registered it and whenever, must refuse agents of other tenants, people who are not signed
+ * in, and agents whose role is too low. A route added later is covered without touching this file.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { Agent, buildTestApp, csrfTokenFrom, signInAs } from '../../../test/support/app';
+import { roleAllows, ROLES } from '../../platform/auth/roles';
+import type { Role } from '../../platform/db/tables';
+
+const TENANT = 'brest';
+const OTHER_TENANT = 'quimper';
+const SAMPLE_ID = '00000000-0000-4000-8000-000000000001';
+/** Routes that must stay open to people who are not signed in. */
+const OPEN_ADMIN_ROUTES = new Set(['/admin/connexion', '/admin/deconnexion']);
+
+interface WalkedRoute {
+  method: string;
+  url: string;
+  role: Role | undefined;
+  agentOnly: boolean;
+}
+
+/** A concrete address for a route pattern: the tenant, then sample values for other parameters. */
+function materialize(url: string, tenant: string): string {
+  return url
+    .replace(':tenant', tenant)
+    .replace(/:(\w+)(\([^)]*\))?/g, (_match, _name: string, pattern: string | undefined) => (pattern ? '1' : SAMPLE_ID))
+    .replace(/\*$/, 'x');
+}
+
+async function tokenOf(agent: Agent, page: string): Promise<string> {
+  return csrfTokenFrom((await agent.get(page)).body);
+}
+
+function send(agent: Agent, method: string, url: string, token: string) {
+  if (method === 'GET' || method === 'HEAD') return agent.request({ method, url });
+  return agent.request({
+    method: method as 'POST',
+    url,
+    payload: new URLSearchParams({ _csrf: token }).toString(),
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  });
+}
+
+test('every back-office route of a tenant refuses other tenants’ agents, visitors and too-low roles', async (t) => {
+  const { app, database } = await buildTestApp(t);
+  const routes: WalkedRoute[] = app.platform.routes.flatMap((route) =>
+    (Array.isArray(route.method) ? route.method : [route.method]).map((method) => ({
+      method,
+      url: route.url,
+      role: route.config?.guard?.tenantRole,
+      agentOnly: Boolean(route.config?.guard?.agent),
+    })),
+  );
+
+  // Every /admin route but the sign-in ones declares a guard; a tenant's route names a role.
+  const adminRoutes = routes.filter((r) => r.url === '/admin' || r.url.startsWith('/admin/'));
+  for (const route of adminRoutes) {
+    if (OPEN_ADMIN_ROUTES.has(route.url)) continue;
+    assert.ok(route.role || route.agentOnly, `${route.method} ${route.url} has no guard in its config`);
+  }
+  const tenantRoutes = adminRoutes.filter((r) => r.url.startsWith('/admin/t/:tenant'));
+  for (const route of tenantRoutes) assert.ok(route.role, `${route.method} ${route.url} names no tenant role`);
+  assert.ok(tenantRoutes.length > 10, `only ${tenantRoutes.length} tenant routes were found: the walk is broken`);
+
+  const visitor = new Agent(app);
+  const visitorToken = await tokenOf(visitor, '/admin/connexion');
+  const outsider = await signInAs(app, 'administrateur', OTHER_TENANT);
+  const members = new Map<Role, Agent>();
+  for (const role of ROLES) members.set(role, await signInAs(app, role, TENANT));
+  const tokens = new Map<Agent, string>([[visitor, visitorToken], [outsider, await tokenOf(outsider, '/admin')]]);
+  for (const agent of members.values()) tokens.set(agent, await tokenOf(agent, '/admin'));
+  const auditBefore = await database.db.selectFrom('platform_audit').select('id').where('tenant_id', '=', TENANT).execute();
+
+  const failures: string[] = [];
+  const expect = (ok: boolean, what: string) => {
+    if (!ok) failures.push(what);
+  };
+  let walked = 0;
+  for (const route of tenantRoutes) {
+    const url = materialize(route.url, TENANT);
+    const label = `${route.method} ${route.url}`;
+    walked++;
+
+    const anonymous = await send(visitor, route.method, url, visitorToken);
+    if (route.method === 'GET') {
+      expect(anonymous.statusCode === 303 && String(anonymous.headers.location).startsWith('/admin/connexion?suite='), `${label} as a visitor: ${anonymous.statusCode}`);
+    } else {
+      expect(anonymous.statusCode === 403 && !/Formulaire expiré/.test(anonymous.body), `${label} as a visitor: ${anonymous.statusCode}`);
+    }
+
+    const foreign = await send(outsider, route.method, url, tokens.get(outsider)!);
+    expect((foreign.statusCode === 403 || foreign.statusCode === 404) && !/Formulaire expiré/.test(foreign.body), `${label} as an agent of ${OTHER_TENANT}: ${foreign.statusCode}`);
+
+    for (const role of ROLES) {
+      const agent = members.get(role)!;
+      if (!roleAllows(role, route.role!)) {
+        const response = await send(agent, route.method, url, tokens.get(agent)!);
+        expect(response.statusCode === 403 && !/Formulaire expiré/.test(response.body), `${label} as ${role} of ${TENANT}: ${response.statusCode}`);
+      } else if (route.method === 'GET' && !/:(?!tenant)/.test(route.url)) {
+        // With the role, a page without other parameters opens: the refusals above are not blanket.
+        const response = await send(agent, route.method, url, tokens.get(agent)!);
+        expect(response.statusCode < 400, `${label} as ${role} of ${TENANT} should open: ${response.statusCode}`);
+      }
+    }
+  }
+  assert.deepEqual(failures, []);
+  assert.ok(walked > 10);
+  t.diagnostic(`${walked} back-office routes walked (${tenantRoutes.map((r) => `${r.method} ${r.url}`).join(', ')})`);
+
+  // The refused requests changed nothing (the allowed ones were only pages, which write no audit).
+  const auditAfter = await database.db.selectFrom('platform_audit').select('id').where('tenant_id', '=', TENANT).execute();
+  assert.equal(auditAfter.length, auditBefore.length);
+});
+
+test('a tenant that does not exist answers 404 on its back-office routes, never a page', async (t) => {
+  const { app } = await buildTestApp(t);
+  const admin = await signInAs(app, 'administrateur', TENANT);
+  const routes = app.platform.routes.filter((r) => r.url.startsWith('/admin/t/:tenant') && (r.method === 'GET' || (Array.isArray(r.method) && r.method.includes('GET'))));
+  assert.ok(routes.length > 5);
+  for (const route of routes) {
+    const response = await admin.get(materialize(route.url, 'nulle-part'));
+    assert.equal(response.statusCode, 404, `GET ${route.url}`);
+  }
+});
