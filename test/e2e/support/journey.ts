@@ -44,8 +44,8 @@ export function journey(): Journey {
 /** Signs in through the form, as an agent would, and lands on the page after sign-in. */
 export async function signIn(page: Page, origin: string, email: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto(`${origin}/admin/connexion`);
-  await page.getByLabel('Adresse électronique').fill(email);
-  await page.getByLabel('Mot de passe').fill(password);
+  await field(page, 'Adresse électronique').fill(email);
+  await field(page, 'Mot de passe').fill(password);
   await Promise.all([page.waitForURL((url) => !url.pathname.startsWith('/admin/connexion')), page.getByRole('button', { name: 'Se connecter' }).click()]);
 }
 
@@ -66,4 +66,10 @@ export async function follow(page: Page, name: string | RegExp, within = 'body')
 
 export function assertIncludes(haystack: string, needle: string, what = 'the page') {
   assert.ok(haystack.includes(needle), `${what} should include "${needle}"; it reads: ${haystack.slice(0, 400)}…`);
+}
+
+/** A form field by its label as a person reads it (required fields add " (obligatoire)"). */
+export function field(page: Page, label: string) {
+  const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return page.getByLabel(new RegExp(`^${escaped}( \\(obligatoire\\))?$`));
 }
