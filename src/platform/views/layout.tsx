@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { Breadcrumb } from './components';
-import { documentTitle, tenantHomeHref, tenantHref, type Crumb, type SiteContext } from './site';
+import { documentTitle, tenantHref, type Crumb, type SiteContext } from './site';
 
 export interface PageView {
   title: string;
@@ -16,7 +16,8 @@ export interface PageView {
 
 export function Layout({ site, view }: { site: SiteContext; view: PageView }) {
   const { tenant, portal } = site;
-  const home = tenantHomeHref(tenant, portal);
+  // On a tenant's own host its home is '/', not /collectivites/<id>/.
+  const home = site.base === '' ? '/' : `${site.base}/`;
   return (
     <html lang="fr" dir="ltr">
       <head>
