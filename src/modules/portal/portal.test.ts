@@ -123,7 +123,10 @@ describe('shared pages of the portal', () => {
     }
     assert.match(html, /SIREN : 243500139/);
     assert.match(html, /Code INSEE \(COG\) : 29019 · Brest métropole/);
-    assert.equal((html.match(/<img src="\/media\/[^"]+" alt(?:="")? width="48" height="48"/g) ?? []).length, demoTenants.length);
+    // Logos are inlined (data: URIs) so that the list costs no request; only this page allows data: images.
+    assert.equal((html.match(/<img src="data:image\/svg\+xml;base64,[A-Za-z0-9+/=]+" alt(?:="")? width="48" height="48"/g) ?? []).length, demoTenants.length);
+    assert.match(String(response.headers['content-security-policy']), /img-src 'self' data:(;|$)/);
+    assert.doesNotMatch(String((await get('/sources')).headers['content-security-policy']), /data:/);
     const order = ['groupe-region', 'groupe-departement', 'groupe-epci', 'groupe-commune'].map((id) => html.indexOf(`id="${id}"`));
     assert.deepEqual([...order].sort((a, b) => a - b), order);
     assert.ok(order[0]! > 0);

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import type { Tenant } from '../../platform/db/tables';
 import { datasets } from './sources';
@@ -11,7 +11,40 @@ import { SourcesPage } from './views/sources';
 interface SharedPage {
   path: string;
   title: string;
-  main: (context: { request: FastifyRequest; publisher: Tenant; contactHref: string }) => VNode;
+  main: (context: { request: FastifyRequest; reply: FastifyReply; publisher: Tenant; contactHref: string }) => VNode | Promise<VNode>;
+}
+
+/** Logos up to this size are inlined as data: URIs: the list then costs no extra request. */
+const INLINE_LOGO_MAX_BYTES = 16_384;
+
+/**
+ * The authorities' logos as data: URIs (SVG are sanitized at upload, PNG checked), so that the
+ * list of 13 or 300 authorities stays within the page's request budget. Bigger logos are
+ * loaded lazily from /media.
+ */
+async function logoSources(request: FastifyRequest, reply: FastifyReply, tenants: Tenant[]): Promise<Map<string, string>> {
+  const ids = tenants.flatMap((t) => (t.logo_media_id ? [t.logo_media_id] : []));
+  const sources = new Map<string, string>();
+  if (ids.length === 0) return sources;
+  const media = await request.server.platform.db
+    .selectFrom('platform_media')
+    .select(['id', 'content_type', 'bytes'])
+    .where('id', 'in', ids)
+    .execute();
+  for (const item of media) {
+    if (item.bytes.byteLength <= INLINE_LOGO_MAX_BYTES && /^image\/(svg\+xml|png)$/.test(item.content_type)) {
+      sources.set(item.id, `data:${item.content_type};base64,${Buffer.from(item.bytes).toString('base64')}`);
+    }
+  }
+  if (sources.size > 0) allowDataImages(reply);
+  return sources;
+}
+
+/** Adds data: to this response's img-src, keeping the rest of the platform's policy. */
+function allowDataImages(reply: FastifyReply) {
+  const policy = reply.getHeader('content-security-policy');
+  if (typeof policy !== 'string') return;
+  reply.header('content-security-policy', policy.replace(/img-src ([^;]*)/, (directive) => (directive.includes('data:') ? directive : `${directive} data:`)));
 }
 
 /** The authority's own site, on the scheme and port this request came in with. */
@@ -37,12 +70,15 @@ const PAGES: SharedPage[] = [
   {
     path: '/collectivites/',
     title: 'Collectivités participantes',
-    main: ({ request }) => {
+    main: async ({ request, reply }) => {
       const { tenants } = request.server.platform;
-      const authorities: AuthorityView[] = tenants.ordered().map((tenant) => ({
+      const ordered = tenants.ordered();
+      const logos = await logoSources(request, reply, ordered);
+      const authorities: AuthorityView[] = ordered.map((tenant) => ({
         tenant,
         parent: tenant.parent_id ? tenants.get(tenant.parent_id) : undefined,
         ownSite: ownSite(request, tenant),
+        logo: tenant.logo_media_id ? (logos.get(tenant.logo_media_id) ?? `/media/${tenant.logo_media_id}`) : undefined,
       }));
       return <AuthoritiesPage authorities={authorities} />;
     },
@@ -60,7 +96,7 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
       return reply.page({
         title: page.title,
         breadcrumb: [{ label: 'Accueil', href: '/' }, { label: page.title }],
-        main: page.main({ request, publisher, contactHref }),
+        main: await page.main({ request, reply, publisher, contactHref }),
       });
     });
   }

@@ -200,23 +200,18 @@ function PlaceItem({ place, distance, inCommune }: { place: HelpPlace | PlaceWit
         {place.website ? (
           <>
             {' · '}
-            <a href={place.website} rel="noopener">
-              Site internet<span class="visually-hidden"> de {place.name}</span>
+            <a href={place.website} rel="noopener" aria-label={`Site internet de ${place.name}`}>
+              Site internet
             </a>
           </>
         ) : null}
       </p>
-      <p class="help-place__hours">
-        <strong>Horaires :</strong> {place.opening_hours ? `\n${place.opening_hours}` : 'non publiés, appelez avant de venir.'}
-      </p>
+      <p class="help-place__hours">{place.opening_hours ? `Horaires :\n${place.opening_hours}` : 'Horaires non publiés : appelez avant de venir.'}</p>
       {place.services.length > 0 ? (
+        // One paragraph rather than a list: the page stays under its DOM budget with 10 places.
         <details>
           <summary>Services proposés ({place.services.length})</summary>
-          <ul>
-            {place.services.map((s) => (
-              <li>{s}</li>
-            ))}
-          </ul>
+          <p>{place.services.join(' ; ')}.</p>
         </details>
       ) : null}
     </li>

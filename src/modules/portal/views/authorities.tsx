@@ -10,6 +10,8 @@ const GROUPS: Array<{ kind: Tenant['kind']; title: string; code: string }> = [
 export interface AuthorityView {
   tenant: Tenant;
   parent?: Tenant | undefined;
+  /** A data: URI or a /media URL. */
+  logo?: string | undefined;
   /** The authority's own address, when a host name is mapped to it. */
   ownSite?: string | undefined;
 }
@@ -23,7 +25,9 @@ export function AuthoritiesPage({ authorities }: { authorities: AuthorityView[] 
         ses actualités et ses contacts.
       </p>
       {GROUPS.map((group) => {
-        const members = authorities.filter((a) => a.tenant.kind === group.kind);
+        const members = authorities
+          .filter((a) => a.tenant.kind === group.kind)
+          .sort((a, b) => a.tenant.short_name.localeCompare(b.tenant.short_name, 'fr'));
         if (members.length === 0) return null;
         return (
           <section aria-labelledby={`groupe-${group.kind}`}>
@@ -31,9 +35,9 @@ export function AuthoritiesPage({ authorities }: { authorities: AuthorityView[] 
               {group.title} ({members.length})
             </h2>
             <ul class="authorities">
-              {members.map(({ tenant, parent, ownSite }) => (
+              {members.map(({ tenant, parent, ownSite, logo }) => (
                 <li class="authority">
-                  {tenant.logo_media_id ? <img src={`/media/${tenant.logo_media_id}`} alt="" width={48} height={48} /> : null}
+                  {logo ? <img src={logo} alt="" width={48} height={48} loading={logo.startsWith('data:') ? undefined : 'lazy'} /> : null}
                   <div>
                     <h3>
                       <a href={`/collectivites/${tenant.id}/`}>{tenant.name}</a>
@@ -44,7 +48,7 @@ export function AuthoritiesPage({ authorities }: { authorities: AuthorityView[] 
                     </p>
                     {ownSite ? (
                       <p>
-                        Son site : <a href={ownSite}>{ownSite.replace(/^https?:\/\//, '')}</a>
+                        Son site : <a href={ownSite}>{ownSite.replace(/^https?:\/\//, '').replace(/\/$/, '')}</a>
                       </p>
                     ) : null}
                   </div>
