@@ -48,22 +48,37 @@ export async function measureColdLoad(browser: Browser, url: string, cookiesFrom
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
     let requests = 0;
     let bytes = 0;
+    const inFlight = new Set<string>();
     cdp.on('Network.requestWillBeSent', (event) => {
       if (event.request.url.startsWith('data:')) return;
       requests += 1;
+      inFlight.add(event.requestId);
       if (event.redirectResponse) bytes += event.redirectResponse.encodedDataLength;
     });
     cdp.on('Network.loadingFinished', (event) => {
       bytes += event.encodedDataLength;
+      inFlight.delete(event.requestId);
     });
+    cdp.on('Network.loadingFailed', (event) => inFlight.delete(event.requestId));
     const response = await page.goto(url, { waitUntil: 'load' });
-    await page.waitForLoadState('networkidle');
+    await quietNetwork(inFlight);
     const dom = await page.evaluate(() => document.getElementsByTagName('*').length);
     const kb = bytes / 1024;
     const score = ecoIndex({ dom, requests, kb });
     return { status: response?.status() ?? 0, requests, kb, dom, ecoIndex: score, grade: ecoGrade(score), consoleErrors };
   } finally {
     await context.close();
+  }
+}
+
+/** Waits until nothing has been in flight for 250 ms (requests made after "load", like the favicon). */
+async function quietNetwork(inFlight: Set<string>, quietMs = 250, maxMs = 5000): Promise<void> {
+  const started = Date.now();
+  let quietSince = Date.now();
+  while (Date.now() - started < maxMs) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    if (inFlight.size > 0) quietSince = Date.now();
+    else if (Date.now() - quietSince >= quietMs) return;
   }
 }
 
@@ -181,7 +196,8 @@ export async function checkPage(page: Page, url: string, options: CheckOptions =
   const expectedStatus = options.status ?? 200;
   const problems: string[] = [];
 
-  const cold = await measureColdLoad(browser, url, page);
+  // The cold load and the no-JS load use contexts of their own: they run side by side.
+  const [cold, noJs] = await Promise.all([measureColdLoad(browser, url, page), noJsProblems(browser, url, page)]);
   if (cold.status !== expectedStatus) problems.push(`status ${cold.status}, expected ${expectedStatus}`);
   if (cold.requests > BUDGETS.requests) problems.push(`${cold.requests} requests on a cold load (budget ${BUDGETS.requests})`);
   if (cold.kb > BUDGETS.kb) problems.push(`${cold.kb.toFixed(1)} KB transferred on a cold load (budget ${BUDGETS.kb})`);
@@ -189,16 +205,23 @@ export async function checkPage(page: Page, url: string, options: CheckOptions =
   if (cold.ecoIndex < BUDGETS.ecoIndex) problems.push(`EcoIndex ${cold.ecoIndex.toFixed(1)} (${cold.grade}), below ${BUDGETS.ecoIndex}`);
   for (const error of cold.consoleErrors) problems.push(`console: ${error}`);
 
-  const response = await page.goto(url);
-  if ((response?.status() ?? 0) !== expectedStatus) problems.push(`status ${response?.status()} in the journey's page, expected ${expectedStatus}`);
+  // checkHere(): the journey's tab is already on the page, as the person got there.
+  if (page.url().replace(/#.*$/, '') !== url) {
+    const response = await page.goto(url);
+    if ((response?.status() ?? 0) !== expectedStatus) problems.push(`status ${response?.status()} in the journey's page, expected ${expectedStatus}`);
+  }
   const lang = await page.evaluate(() => document.documentElement.lang);
   if (lang !== 'fr') problems.push(`<html lang="${lang}">, expected "fr"`);
   problems.push(...(await axeViolations(page)));
   problems.push(...(await keyboardProblems(page)));
   problems.push(...(await narrowProblems(page)));
-  problems.push(...(await noJsProblems(browser, url, page)));
-  // Back to the top of the page as loaded, for the journey to go on.
-  await page.goto(url);
+  problems.push(...noJs);
+  // Back to the top of the page, without the #contenu the skip link added, for the journey to go on.
+  await page.evaluate(() => {
+    (document.activeElement as HTMLElement | null)?.blur?.();
+    history.replaceState(history.state, '', location.pathname + location.search);
+    window.scrollTo(0, 0);
+  });
 
   const report: PageReport = { url, ...cold };
   console.log(
