@@ -15,7 +15,8 @@ export function AdminNav({ csrfToken, tenant, sections = [], current }: {
   current?: string;
 }) {
   const links = [{ label: 'Tableau de bord', href: '/admin' }];
-  if (tenant) links.push({ label: `Accueil de la gestion (${tenant.short_name})`, href: tenantAdminHome(tenant.id) }, ...sections);
+  // Sections only; actions such as "create a news item" stay on the tenant's back-office home.
+  if (tenant) links.push({ label: `Accueil de la gestion (${tenant.short_name})`, href: tenantAdminHome(tenant.id) }, ...sections.filter((s) => !s.href.includes('?')));
   return (
     <div class="admin-bar">
       <nav aria-label="Espace agent">

@@ -3,9 +3,9 @@ import type { Tenant } from '../../../platform/db/tables';
 import { DateText } from '../../../platform/views/components';
 import { ErrorSummary, Form, SelectField, SubmitButton, TextField, type FieldErrors } from '../../../platform/views/form';
 import { agentLabels, type NewAgentInput, type TenantAgent } from '../agents.service';
-import { ROLE_HINTS } from './dashboard';
 
-const roleOptions = ROLES.map((role) => ({ value: role, label: `${ROLE_LABELS[role]} : ${ROLE_HINTS[role]}` }));
+const roleOptions = ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }));
+const ROLES_HINT = 'Lecteur : consulte les contenus. Éditeur : écrit et publie les contenus et le menu. Administrateur : gère aussi l’identité visuelle et les agents.';
 
 export function ActionError({ message }: { message: string }) {
   return (
@@ -27,55 +27,44 @@ export function AgentsPage({ tenant, agents, csrfToken, base, selfId, add }: {
   return (
     <>
       <ErrorSummary errors={add.errors} labels={agentLabels} />
-      <div class="table-scroll" role="region" aria-labelledby="agents-legende" tabIndex={0}>
-      <table class="data-table">
-        <caption id="agents-legende">Agents de {tenant.name} ({agents.length})</caption>
-        <thead>
-          <tr>
-            <th scope="col">Agent</th>
-            <th scope="col">Rôle</th>
-            <th scope="col">Dernière connexion</th>
-            <th scope="col">Retirer</th>
-          </tr>
-        </thead>
-        <tbody>
-          {agents.map((agent) => (
-            <tr>
-              <th scope="row">
-                {agent.displayName}
-                {agent.accountId === selfId ? ' (vous)' : ''}
-                <br />
-                <span class="muted">{agent.email}</span>
-              </th>
-              <td>
-                <form action={`${base}/${agent.accountId}/role`} method="post" class="role-form">
-                  <input type="hidden" name="_csrf" value={csrfToken} />
-                  <label class="visually-hidden" for={`role-${agent.accountId}`}>
-                    Rôle de {agent.displayName}
-                  </label>
-                  <select id={`role-${agent.accountId}`} name="role">
-                    {ROLES.map((role) => (
-                      <option value={role} selected={role === agent.role}>
-                        {ROLE_LABELS[role]}
-                      </option>
-                    ))}
-                  </select>{' '}
-                  <button type="submit" class="button button--secondary">
-                    Changer<span class="visually-hidden"> le rôle de {agent.displayName}</span>
-                  </button>
-                </form>
-              </td>
-              <td>{agent.lastSignInAt ? <DateText date={agent.lastSignInAt} /> : 'Jamais'}</td>
-              <td>
-                <a href={`${base}/${agent.accountId}/retirer`}>
-                  Retirer<span class="visually-hidden"> {agent.displayName}</span>
-                </a>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      </div>
+      <h2>
+        Agents de {tenant.name} ({agents.length})
+      </h2>
+      <ul class="cards">
+        {agents.map((agent) => (
+          <li class="card">
+            <h3>
+              {agent.displayName}
+              {agent.accountId === selfId ? ' (vous)' : ''}
+            </h3>
+            <p class="card__meta">{agent.email}</p>
+            <p>
+              Dernière connexion : {agent.lastSignInAt ? <DateText date={agent.lastSignInAt} /> : 'jamais'}
+            </p>
+            <form action={`${base}/${agent.accountId}/role`} method="post" class="role-form">
+              <input type="hidden" name="_csrf" value={csrfToken} />
+              <label for={`role-${agent.accountId}`}>
+                Rôle<span class="visually-hidden"> de {agent.displayName}</span>
+              </label>{' '}
+              <select id={`role-${agent.accountId}`} name="role">
+                {ROLES.map((role) => (
+                  <option value={role} selected={role === agent.role}>
+                    {ROLE_LABELS[role]}
+                  </option>
+                ))}
+              </select>{' '}
+              <button type="submit" class="button button--secondary">
+                Changer<span class="visually-hidden"> le rôle de {agent.displayName}</span>
+              </button>
+            </form>
+            <p>
+              <a href={`${base}/${agent.accountId}/retirer`}>
+                Retirer<span class="visually-hidden"> {agent.displayName}</span> de la collectivité
+              </a>
+            </p>
+          </li>
+        ))}
+      </ul>
 
       <h2 id="ajouter">Ajouter un agent</h2>
       <p>
@@ -85,7 +74,7 @@ export function AgentsPage({ tenant, agents, csrfToken, base, selfId, add }: {
       <Form action={base} csrfToken={csrfToken}>
         <TextField name="email" type="email" label={agentLabels.email} value={add.values.email} error={add.errors.email} autocomplete="off" required />
         <TextField name="display_name" label={agentLabels.display_name} value={add.values.display_name} error={add.errors.display_name} autocomplete="off" required />
-        <SelectField name="role" label={agentLabels.role} value={add.values.role ?? 'editeur'} options={roleOptions} error={add.errors.role} required />
+        <SelectField name="role" label={agentLabels.role} value={add.values.role ?? 'editeur'} options={roleOptions} hint={ROLES_HINT} error={add.errors.role} required />
         <div class="actions">
           <SubmitButton>Ajouter l'agent</SubmitButton>
         </div>
