@@ -31,7 +31,12 @@ export async function seedContent(platformDb: Kysely<PlatformTables>): Promise<b
       const fill = (text: string) => text.replaceAll('{name}', tenant.name).replaceAll('{short}', tenant.short_name);
       const entries: Array<{ kind: 'page' | 'news'; entry: SeedEntry; publishedAt: Date | null }> = [
         ...set.pages.map((entry) => ({ kind: 'page' as const, entry, publishedAt: new Date(NEWS_EPOCH - 60 * DAY) })),
-        ...set.news.map((entry, i) => ({ kind: 'news' as const, entry, publishedAt: new Date(NEWS_EPOCH - (i * 7 + tenantIndex) * DAY) })),
+        // Rotated per tenant so that authorities of the same kind do not all lead with the same news.
+        ...set.news.map((entry, i) => ({
+          kind: 'news' as const,
+          entry,
+          publishedAt: new Date(NEWS_EPOCH - (((i + tenantIndex) % set.news.length) * 7 + tenantIndex) * DAY),
+        })),
         { kind: 'news' as const, entry: set.draft, publishedAt: null },
       ];
       for (const { kind, entry, publishedAt } of entries) {

@@ -76,6 +76,7 @@ export async function adminRoutes(app: FastifyInstance) {
     return reply.page(
       {
         title: `${Object.keys(errors).length ? 'Erreur – ' : ''}${heading}`,
+        heading,
         noindex: true,
         breadcrumb: adminCrumbs(tenant, { label: 'Pages et actualités', href: `${adminBase(tenant.id)}/contenus` }, { label: heading }),
         main: (

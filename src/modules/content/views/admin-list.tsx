@@ -39,6 +39,7 @@ export function ContentListView({ tenantId, items, kind, page, pages, total, can
         </ul>
       </nav>
       {items.length ? (
+        <div class="table-scroll">
         <table>
           <caption>
             {total} contenu{total > 1 ? 's' : ''}
@@ -67,6 +68,7 @@ export function ContentListView({ tenantId, items, kind, page, pages, total, can
             ))}
           </tbody>
         </table>
+        </div>
       ) : (
         <p>Aucun contenu pour le moment.</p>
       )}

@@ -41,7 +41,8 @@ export function HistoryView({ tenantId, item, versions, csrfToken, canEdit }: {
           <a href={base}>Modifier le contenu</a>
         </p>
       ) : null}
-      <table>
+      <div class="table-scroll">
+        <table>
         <caption>{versions.length} version{versions.length > 1 ? 's' : ''}</caption>
         <thead>
           <tr>
@@ -77,6 +78,7 @@ export function HistoryView({ tenantId, item, versions, csrfToken, canEdit }: {
           ))}
         </tbody>
       </table>
+        </div>
     </>
   );
 }
