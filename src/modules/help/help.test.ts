@@ -50,6 +50,7 @@ describe('GET /aide-de-proximite', () => {
     for (const place of found) assert.match(place, /, 29\d{3} /, 'every place is in Finistère');
     assert.match(response.body, /lieux trouvés dans le département Finistère \(29\)/);
     assert.match(response.body, /href="tel:\+332\d{8}"/);
+    assert.match(response.body, /informations de (janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre) 20(19|2\d)/);
     assert.match(response.body, /Page 1 sur \d+/);
     assert.match(response.body, /href="\/aide-de-proximite\?departement=29&amp;page=2" rel="next"/);
     assert.ok(elementCount(response.body) <= 500, `DOM of ${elementCount(response.body)} elements`);

@@ -166,6 +166,14 @@ function formatDistance(km: number): string {
   return `à environ ${Math.round(km).toLocaleString('fr-FR')} km`;
 }
 
+const monthYearFormat = new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** "avril 2022" for 2022-04-26: how old the information is. */
+function monthYear(isoDate: string): string {
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  return Number.isNaN(date.getTime()) ? isoDate : monthYearFormat.format(date);
+}
+
 function telHref(phone: string): string {
   const digits = phone.replace(/\D/g, '');
   return digits.startsWith('0') ? `tel:+33${digits.slice(1)}` : `tel:${digits}`;
@@ -181,6 +189,7 @@ function PlaceItem({ place, distance, inCommune }: { place: HelpPlace | PlaceWit
         {KIND_LABELS[place.kind]}
         {distanceText ? ` · ${distanceText}` : ''}
         {place.access_conditions ? ` · ${place.access_conditions}` : ''}
+        {` · informations de ${monthYear(place.source_date)}`}
       </p>
       <p>{where}</p>
       <p>
