@@ -3,6 +3,7 @@ import { agentsRoutes } from './agents.routes';
 import { brandingRoutes } from './branding.routes';
 import { dashboardRoutes } from './dashboard.routes';
 import { journalRoutes } from './journal.routes';
+import { passwordRoutes } from './password.routes';
 import { signInRoutes } from './sign-in.routes';
 
 export { adminPage, requireAccount, type AdminView } from './admin-page';
@@ -16,5 +17,6 @@ export const backofficeModule: GuichetModule = {
     await app.register(brandingRoutes);
     await app.register(agentsRoutes);
     await app.register(journalRoutes);
+    await app.register(passwordRoutes);
   },
 };

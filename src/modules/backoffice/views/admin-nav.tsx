@@ -15,6 +15,7 @@ export function AdminNav({ csrfToken, tenant, sections = [], current }: {
   current?: string;
 }) {
   const links = [{ label: 'Tableau de bord', href: '/admin' }];
+  if (!tenant) links.push({ label: 'Changer mon mot de passe', href: '/admin/mot-de-passe' });
   // Sections only; actions such as "create a news item" stay on the tenant's back-office home.
   if (tenant) links.push({ label: `Accueil de la gestion (${tenant.short_name})`, href: tenantAdminHome(tenant.id) }, ...sections.filter((s) => !s.href.includes('?')));
   return (

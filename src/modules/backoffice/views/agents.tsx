@@ -94,6 +94,7 @@ export function TemporaryPassword({ name, email, password }: { name: string; ema
       </p>
       <p>
         Notez-le maintenant et transmettez-le à la personne par un moyen sûr (de vive voix, par exemple) : il ne sera plus jamais affiché.
+        Dès sa première connexion, elle choisit son propre mot de passe avec « Changer mon mot de passe ».
       </p>
     </div>
   );

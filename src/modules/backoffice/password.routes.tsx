@@ -1,0 +1,53 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { setSessionCookie } from '../../platform/auth/current-account';
+import { SESSION_TTL_SECONDS } from '../../platform/auth/sessions';
+import { TooManyRequestsError } from '../../platform/http/errors';
+import { Notice } from '../../platform/views/components';
+import type { FieldErrors } from '../../platform/views/form';
+import { actorOf, adminPage, requireAccount } from './admin-page';
+import { changePassword, validatePasswordChange } from './password.service';
+import { PasswordForm } from './views/password';
+
+const PAGE = '/admin/mot-de-passe';
+
+export async function passwordRoutes(app: FastifyInstance) {
+  const { platform } = app;
+  const agent = { config: { guard: { agent: true } } };
+  const secure = platform.config.NODE_ENV === 'production';
+
+  const render = async (request: FastifyRequest, reply: FastifyReply, errors: FieldErrors, status = 200, done = false) => {
+    const account = await requireAccount(request);
+    return adminPage(
+      request,
+      reply,
+      {
+        title: `${Object.keys(errors).length ? 'Erreur – ' : ''}Changer mon mot de passe`,
+        heading: 'Changer mon mot de passe',
+        crumbs: [{ label: 'Changer mon mot de passe' }],
+        current: PAGE,
+        notice: done ? <Notice kind="success">Votre mot de passe est changé.</Notice> : undefined,
+        main: (csrfToken) => <PasswordForm csrfToken={csrfToken} errors={errors} email={account.email} />,
+      },
+      { status },
+    );
+  };
+
+  app.get(PAGE, agent, async (request, reply) => render(request, reply, {}, 200, (request.query as { fait?: string }).fait === '1'));
+
+  app.post(PAGE, { ...agent, config: { ...agent.config, rateLimit: { max: 20, timeWindow: '15 minutes' } } }, async (request, reply) => {
+    const account = await requireAccount(request);
+    const { input, errors } = validatePasswordChange((request.body ?? {}) as Record<string, unknown>, account.email);
+    if (Object.keys(errors).length) return render(request, reply, errors, 422);
+    try {
+      const result = await changePassword(platform, account, input, actorOf(account, request));
+      if (!result.ok) return render(request, reply, result.errors, 422);
+    } catch (error) {
+      if (error instanceof TooManyRequestsError) return render(request, reply, { current_password: error.detail }, 429);
+      throw error;
+    }
+    // Every session was closed; this browser gets a fresh one.
+    const token = await platform.sessions.create({ accountId: account.id, data: {}, userAgent: String(request.headers['user-agent'] ?? '') });
+    setSessionCookie(reply, token, secure, SESSION_TTL_SECONDS);
+    return reply.redirect(`${PAGE}?fait=1`, 303);
+  });
+}

@@ -1,0 +1,70 @@
+import type { Kysely } from 'kysely';
+import { audit } from '../../platform/audit/audit';
+import type { CounterStore } from '../../platform/auth/counters';
+import { hashPassword, verifyPassword } from '../../platform/auth/passwords';
+import type { SessionStore } from '../../platform/auth/sessions';
+import { LOGIN_PER_ACCOUNT, Throttle } from '../../platform/auth/throttle';
+import type { PlatformTables } from '../../platform/db/tables';
+import { withTransaction } from '../../platform/db/transaction';
+import type { FieldErrors } from '../../platform/views/form';
+import type { Actor } from './admin-page';
+
+export const MIN_PASSWORD_LENGTH = 12;
+
+export const passwordLabels = {
+  current_password: 'Mot de passe actuel',
+  new_password: 'Nouveau mot de passe',
+  confirm_password: 'Nouveau mot de passe, une seconde fois',
+};
+
+export interface PasswordChange {
+  current_password: string;
+  new_password: string;
+  confirm_password: string;
+}
+
+export function validatePasswordChange(body: Record<string, unknown>, email: string): { input: PasswordChange; errors: FieldErrors } {
+  const field = (key: string) => (typeof body[key] === 'string' ? (body[key] as string) : '');
+  const input = { current_password: field('current_password'), new_password: field('new_password'), confirm_password: field('confirm_password') };
+  const errors: FieldErrors = {};
+  if (!input.current_password) errors.current_password = 'Saisissez votre mot de passe actuel.';
+  if (!input.new_password) errors.new_password = 'Saisissez votre nouveau mot de passe.';
+  else if (input.new_password.length < MIN_PASSWORD_LENGTH) {
+    errors.new_password = `Le mot de passe doit contenir au moins ${MIN_PASSWORD_LENGTH} caractères (vous en avez saisi ${input.new_password.length}). Une phrase courte est facile à retenir.`;
+  } else if (input.new_password.length > 200) errors.new_password = 'Le mot de passe doit contenir 200 caractères au maximum.';
+  else if (input.new_password === input.current_password) errors.new_password = "Choisissez un mot de passe différent de l'actuel.";
+  else if (input.new_password.toLowerCase().includes(email.split('@')[0]!.toLowerCase())) {
+    errors.new_password = 'Le mot de passe ne doit pas contenir votre identifiant.';
+  }
+  if (!errors.new_password && input.confirm_password !== input.new_password) {
+    errors.confirm_password = 'Les deux saisies du nouveau mot de passe ne sont pas identiques.';
+  }
+  return { input, errors };
+}
+
+/**
+ * Changes the password after checking the current one (failures count toward the same lock as
+ * sign-in), then closes every session of the account: the caller opens a new one.
+ */
+export async function changePassword(
+  deps: { db: Kysely<PlatformTables>; sessions: SessionStore; counters: CounterStore },
+  account: { id: string; email: string },
+  input: PasswordChange,
+  actor: Actor,
+): Promise<{ ok: true } | { ok: false; errors: FieldErrors }> {
+  const throttle = new Throttle(deps.counters);
+  const key = account.email.toLowerCase();
+  await throttle.assertAllowed(LOGIN_PER_ACCOUNT, key);
+  const row = await deps.db.selectFrom('platform_accounts').select('password_hash').where('id', '=', account.id).executeTakeFirstOrThrow();
+  if (!(await verifyPassword(row.password_hash, input.current_password))) {
+    await throttle.recordFailure(LOGIN_PER_ACCOUNT, key);
+    return { ok: false, errors: { current_password: 'Le mot de passe actuel est incorrect.' } };
+  }
+  const hash = await hashPassword(input.new_password);
+  await withTransaction(deps.db, async (trx) => {
+    await trx.updateTable('platform_accounts').set({ password_hash: hash }).where('id', '=', account.id).execute();
+    await audit(trx, { action: 'auth.password_change', actorId: actor.id, actorLabel: actor.label, targetType: 'account', targetId: account.id, ip: actor.ip });
+  });
+  await deps.sessions.destroyAllFor(account.id);
+  return { ok: true };
+}
