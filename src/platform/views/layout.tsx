@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { Breadcrumb } from './components';
+import { Breadcrumb, telHref } from './components';
 import { documentTitle, tenantHref, type Crumb, type SiteContext } from './site';
 
 export interface PageView {
@@ -95,7 +95,7 @@ export function HelpBlock({ site }: { site: SiteContext }) {
           <a href="/aide-de-proximite">Trouver un lieu d'aide près de chez moi</a>
           {site.tenant.contact_phone ? (
             <>
-              {' '}ou appeler {site.tenant.short_name} au <a href={`tel:${site.tenant.contact_phone.replace(/\s/g, '')}`}>{site.tenant.contact_phone}</a>
+              {' '}ou appeler {site.tenant.short_name} au <a href={telHref(site.tenant.contact_phone)}>{site.tenant.contact_phone}</a>
             </>
           ) : null}
         </p>
