@@ -106,6 +106,12 @@ test('every back-office route of a tenant refuses other tenants’ agents, visit
       }
     }
   }
+  // Pages of any agent (dashboard, own password): a visitor is sent to sign in, or refused.
+  for (const route of adminRoutes.filter((r) => r.agentOnly)) {
+    const response = await send(visitor, route.method, materialize(route.url, TENANT), visitorToken);
+    const ok = route.method === 'GET' ? response.statusCode === 303 && String(response.headers.location).startsWith('/admin/connexion?suite=') : response.statusCode === 403 && !/Formulaire expiré/.test(response.body);
+    expect(ok, `${route.method} ${route.url} as a visitor: ${response.statusCode}`);
+  }
   assert.deepEqual(failures, []);
   assert.ok(walked > 10);
   t.diagnostic(`${walked} back-office routes walked (${tenantRoutes.map((r) => `${r.method} ${r.url}`).join(', ')})`);

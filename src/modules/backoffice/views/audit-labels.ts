@@ -22,8 +22,9 @@ export function actionLabel(action: string): string {
 }
 
 /** A short French description of what the entry touched, from the details it recorded. */
-export function entrySubject(details: Record<string, unknown>, targetType: string | null): string {
-  for (const key of ['title', 'label', 'email', 'name']) {
+export function entrySubject(details: Record<string, unknown>, targetType: string | null, options: { people?: boolean } = {}): string {
+  // Addresses of agents are shown to administrators only (in the journal), not on the home page.
+  for (const key of options.people ? ['title', 'label', 'email', 'name'] : ['title', 'label']) {
     const value = details[key];
     if (typeof value === 'string' && value) return value;
   }

@@ -58,7 +58,7 @@ export function JournalPage({ tenant, entries, actions, action, page, pages, tot
                   </td>
                   <td>{entry.actorLabel || 'Système'}</td>
                   <td>{actionLabel(entry.action)}</td>
-                  <td>{entrySubject(entry.details, entry.targetType)}</td>
+                  <td>{entrySubject(entry.details, entry.targetType, { people: true })}</td>
                 </tr>
               ))}
             </tbody>
