@@ -94,7 +94,7 @@ function start(kind: ServerKind): Promise<{ child: ChildProcess; origin: string 
   const profileDir = join(import.meta.dirname, '..', '.cache', 'bench-profiles');
   if (profile) mkdirSync(profileDir, { recursive: true });
   const child = fork(import.meta.filename, [`--serve=${kind}`], {
-    execArgv: ['--import', 'tsx', ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${kind}-${Date.now()}.cpuprofile`] : [])],
+    execArgv: ['--import', 'tsx', ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])],
     env: { ...env, NODE_ENV: 'production' },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
