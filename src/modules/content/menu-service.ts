@@ -5,6 +5,7 @@ import type { PlatformTables } from '../../platform/db/tables';
 import { withTransaction } from '../../platform/db/transaction';
 import { NotFoundError } from '../../platform/http/errors';
 import type { FieldErrors } from '../../platform/views/form';
+import { contentChanged } from './page-cache';
 import { addMenuEntry, listMenu, removeMenuEntry, renameMenuEntry, reorderMenu } from './menu-store';
 import type { Actor } from './service';
 import { contentDb, getItem, isUuid, platformOf } from './store';
@@ -45,7 +46,8 @@ export async function changeMenu(platformDb: Kysely<PlatformTables>, actor: Acto
   }
   if (Object.keys(errors).length) return { ok: false, errors };
 
-  await withTransaction(db, async (trx) => {
+  await withTransaction(db, async (trx, afterCommit) => {
+    afterCommit(() => contentChanged(platformDb));
     let targetId: string;
     if (change.op === 'add') {
       targetId = randomUUID();

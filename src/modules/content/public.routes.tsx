@@ -3,6 +3,7 @@ import type { Tenant } from '../../platform/db/tables';
 import { NotFoundError } from '../../platform/http/errors';
 import type { Crumb } from '../../platform/views/site';
 import { latestNewsAllTenants, publishedBySlug, publishedList, publishedTags } from './public-store';
+import { sendPublicPage, TenantMemo } from './page-cache';
 import { contentDb } from './store';
 import { Article } from './views/article';
 import { PortalHome, TenantHome } from './views/home';
@@ -29,6 +30,7 @@ function pageNumber(value: unknown): number {
 export async function publicRoutes(app: FastifyInstance) {
   const { platform } = app;
   const db = contentDb(platform.db);
+  const memo = new TenantMemo<string>(platform.db);
 
   function tenantOf(request: FastifyRequest): { tenant: Tenant; base: string } {
     const tenant = platform.tenants.get((request.params as { tenant: string }).tenant);
@@ -44,71 +46,86 @@ export async function publicRoutes(app: FastifyInstance) {
   app.get('/collectivites/:tenant/', async (request, reply) => {
     const { tenant, base } = tenantOf(request);
     const portal = platform.tenants.portal();
-    if (tenant.id === portal.id) {
-      const [news, pages] = [await latestNewsAllTenants(db, 6), await publishedList(db, tenant.id, 'page', { offset: 0, limit: 6 })];
-      return reply.page({
+    return sendPublicPage(memo, request, reply, tenant, base, async () => {
+      if (tenant.id === portal.id) {
+        const [news, pages] = [await latestNewsAllTenants(db, 6), await publishedList(db, tenant.id, 'page', { offset: 0, limit: 6 })];
+        return {
+          title: 'Accueil',
+          heading: `${portal.name} : vos services publics en ligne`,
+          breadcrumb: [{ label: 'Accueil' }],
+          main: <PortalHome portal={portal} base={base} news={news} pages={pages.rows} tenants={platform.tenants.ordered()} />,
+        };
+      }
+      const [news, pages] = [
+        await publishedList(db, tenant.id, 'news', { offset: 0, limit: 4 }),
+        await publishedList(db, tenant.id, 'page', { offset: 0, limit: 12 }),
+      ];
+      return {
         title: 'Accueil',
-        heading: `${portal.name} : vos services publics en ligne`,
+        heading: tenant.name,
         breadcrumb: [{ label: 'Accueil' }],
-        main: <PortalHome portal={portal} base={base} news={news} pages={pages.rows} tenants={platform.tenants.ordered()} />,
-      });
-    }
-    const [news, pages] = [
-      await publishedList(db, tenant.id, 'news', { offset: 0, limit: 4 }),
-      await publishedList(db, tenant.id, 'page', { offset: 0, limit: 12 }),
-    ];
-    return reply.page({
-      title: 'Accueil',
-      heading: tenant.name,
-      breadcrumb: [{ label: 'Accueil' }],
-      main: <TenantHome tenant={tenant} base={base} news={news.rows} pages={pages.rows} />,
+        main: <TenantHome tenant={tenant} base={base} news={news.rows} pages={pages.rows} />,
+      };
     });
   });
 
   app.get('/collectivites/:tenant/pages/:slug', async (request, reply) => {
     const { tenant, base } = tenantOf(request);
-    const content = await publishedBySlug(db, tenant.id, 'page', (request.params as { slug: string }).slug);
-    if (!content) throw new NotFoundError();
-    return reply.page({ title: content.title, breadcrumb: [homeCrumb(base), { label: content.title }], main: <Article content={content} base={base} /> });
+    return sendPublicPage(memo, request, reply, tenant, base, async () => {
+      const content = await publishedBySlug(db, tenant.id, 'page', (request.params as { slug: string }).slug);
+      if (!content) throw new NotFoundError();
+      return { title: content.title, breadcrumb: [homeCrumb(base), { label: content.title }], main: <Article content={content} base={base} /> };
+    });
   });
 
   app.get('/collectivites/:tenant/actualites', async (request, reply) => {
     const { tenant, base } = tenantOf(request);
-    const query = request.query as { page?: string; etiquette?: string };
-    const tag = typeof query.etiquette === 'string' && query.etiquette.trim() ? query.etiquette.trim().slice(0, 40) : undefined;
-    const page = pageNumber(query.page);
-    const list = await publishedList(db, tenant.id, 'news', { tag, offset: (page - 1) * NEWS_PER_PAGE, limit: NEWS_PER_PAGE });
-    const pages = Math.max(1, Math.ceil(list.total / NEWS_PER_PAGE));
-    if (page > pages) throw new NotFoundError();
-    const tags = await publishedTags(db, tenant.id);
-    const title = [tag ? `Actualités : ${tag}` : 'Actualités', pages > 1 ? `page ${page} sur ${pages}` : ''].filter(Boolean).join(', ');
-    return reply.page({
-      title,
-      heading: tag ? `Actualités : ${tag}` : 'Actualités',
-      breadcrumb: [homeCrumb(base), tag ? { label: 'Actualités', href: `${base}/actualites` } : { label: 'Actualités' }, ...(tag ? [{ label: tag }] : [])],
-      main: <NewsListView items={list.rows} base={base} page={page} pages={pages} tag={tag} tags={tags} />,
+    return sendPublicPage(memo, request, reply, tenant, base, async () => {
+      const query = request.query as { page?: string; etiquette?: string };
+      const tag = typeof query.etiquette === 'string' && query.etiquette.trim() ? query.etiquette.trim().slice(0, 40) : undefined;
+      const page = pageNumber(query.page);
+      const list = await publishedList(db, tenant.id, 'news', { tag, offset: (page - 1) * NEWS_PER_PAGE, limit: NEWS_PER_PAGE });
+      const pages = Math.max(1, Math.ceil(list.total / NEWS_PER_PAGE));
+      if (page > pages) throw new NotFoundError();
+      const tags = await publishedTags(db, tenant.id);
+      const title = [tag ? `Actualités : ${tag}` : 'Actualités', pages > 1 ? `page ${page} sur ${pages}` : ''].filter(Boolean).join(', ');
+      return {
+        title,
+        heading: tag ? `Actualités : ${tag}` : 'Actualités',
+        breadcrumb: [homeCrumb(base), tag ? { label: 'Actualités', href: `${base}/actualites` } : { label: 'Actualités' }, ...(tag ? [{ label: tag }] : [])],
+        main: <NewsListView items={list.rows} base={base} page={page} pages={pages} tag={tag} tags={tags} />,
+      };
     });
   });
 
   app.get('/collectivites/:tenant/actualites/:slug', async (request, reply) => {
     const { tenant, base } = tenantOf(request);
-    const content = await publishedBySlug(db, tenant.id, 'news', (request.params as { slug: string }).slug);
-    if (!content) throw new NotFoundError();
-    return reply.page({
-      title: content.title,
-      breadcrumb: [homeCrumb(base), { label: 'Actualités', href: `${base}/actualites` }, { label: content.title }],
-      main: <Article content={content} base={base} />,
+    return sendPublicPage(memo, request, reply, tenant, base, async () => {
+      const content = await publishedBySlug(db, tenant.id, 'news', (request.params as { slug: string }).slug);
+      if (!content) throw new NotFoundError();
+      return {
+        title: content.title,
+        breadcrumb: [homeCrumb(base), { label: 'Actualités', href: `${base}/actualites` }, { label: content.title }],
+        main: <Article content={content} base={base} />,
+      };
     });
   });
 
   app.get('/collectivites/:tenant/plan-du-site', async (request, reply) => {
     const { tenant, base } = tenantOf(request);
-    const pages = await publishedList(db, tenant.id, 'page', { offset: 0, limit: 200 });
-    return reply.page({ title: 'Plan du site', breadcrumb: [homeCrumb(base), { label: 'Plan du site' }], main: <SiteMapView base={base} pages={pages.rows} /> });
+    return sendPublicPage(memo, request, reply, tenant, base, async () => {
+      const pages = await publishedList(db, tenant.id, 'page', { offset: 0, limit: 200 });
+      return { title: 'Plan du site', breadcrumb: [homeCrumb(base), { label: 'Plan du site' }], main: <SiteMapView base={base} pages={pages.rows} /> };
+    });
   });
 
   app.get('/collectivites/:tenant/contact', async (request, reply) => {
     const { tenant, base } = tenantOf(request);
-    return reply.page({ title: 'Contact', heading: `Contacter ${tenant.short_name}`, breadcrumb: [homeCrumb(base), { label: 'Contact' }], main: <ContactView tenant={tenant} /> });
+    return sendPublicPage(memo, request, reply, tenant, base, async () => ({
+      title: 'Contact',
+      heading: `Contacter ${tenant.short_name}`,
+      breadcrumb: [homeCrumb(base), { label: 'Contact' }],
+      main: <ContactView tenant={tenant} />,
+    }));
   });
 }

@@ -4,6 +4,7 @@ import { audit } from '../../platform/audit/audit';
 import type { PlatformTables } from '../../platform/db/tables';
 import { withTransaction } from '../../platform/db/transaction';
 import { NotFoundError } from '../../platform/http/errors';
+import { contentChanged } from './page-cache';
 import { checkAlt, KIND_WORDS, parseContentForm, type ContentFormValues } from './content-form';
 import type { FieldErrors } from '../../platform/views/form';
 import { appendVersion, contentDb, platformOf, getItem, getVersion, insertItem, insertMedia, setPublished, slugTaken, tenantImageExists } from './store';
@@ -70,7 +71,8 @@ export async function saveContent(
     tags: parsed.tags,
   };
   try {
-    return await withTransaction(db, async (trx) => {
+    return await withTransaction(db, async (trx, afterCommit) => {
+      afterCommit(() => contentChanged(platformDb));
       const itemId = target.item?.id ?? randomUUID();
       if (!target.item) await insertItem(trx, { id: itemId, tenantId, kind: target.kind, slug: parsed.slug });
       const number = await appendVersion(trx, tenantId, itemId, version, {
@@ -101,7 +103,8 @@ export async function saveContent(
 }
 
 export async function publishContent(platformDb: Kysely<PlatformTables>, actor: Actor, tenantId: string, itemId: string, publish: boolean) {
-  await withTransaction(contentDb(platformDb), async (trx) => {
+  await withTransaction(contentDb(platformDb), async (trx, afterCommit) => {
+    afterCommit(() => contentChanged(platformDb));
     const item = await setPublished(trx, tenantId, itemId, publish);
     if (!item) throw new NotFoundError();
     await audit(platformOf(trx), {
@@ -122,7 +125,8 @@ export async function restoreVersion(platformDb: Kysely<PlatformTables>, actor: 
   const db = contentDb(platformDb);
   const [item, old] = [await getItem(db, tenantId, itemId), await getVersion(db, tenantId, itemId, versionNumber)];
   if (!item || !old) throw new NotFoundError();
-  return withTransaction(db, async (trx) => {
+  return withTransaction(db, async (trx, afterCommit) => {
+    afterCommit(() => contentChanged(platformDb));
     const number = await appendVersion(
       trx,
       tenantId,
