@@ -4,7 +4,7 @@ import type { MenuLink } from '../../platform/views/site';
 import { adminRoutes } from './admin.routes';
 import { listMenu } from './menu-store';
 import { menuRoutes } from './menu.routes';
-import { contentGeneration, TenantMemo } from './page-cache';
+import { TenantMemo } from './page-cache';
 import { publicRoutes } from './public.routes';
 import { contentDb } from './store';
 
@@ -27,16 +27,12 @@ export const contentModule: GuichetModule = {
     const db = contentDb(app.platform.db);
     const menus = new TenantMemo<MenuLink[]>(app.platform.db);
     // The layout's menu: links to published pages and to the news list, in the editors' order.
-    app.platform.menu.provider = async (tenant, base) => {
-      const known = menus.get(tenant, base);
-      if (known) return known;
-      const generation = contentGeneration(app.platform.db);
-      const links = (await listMenu(db, tenant.id))
-        .filter((entry) => entry.published)
-        .map((entry) => ({ label: entry.label, href: entry.target === 'news' ? `${base}/actualites` : `${base}/pages/${entry.slug}` }));
-      menus.set(tenant, base, links, generation);
-      return links;
-    };
+    app.platform.menu.provider = (tenant, base) =>
+      menus.getOrBuild(tenant, base, async () =>
+        (await listMenu(db, tenant.id))
+          .filter((entry) => entry.published)
+          .map((entry) => ({ label: entry.label, href: entry.target === 'news' ? `${base}/actualites` : `${base}/pages/${entry.slug}` })),
+      );
     await app.register(publicRoutes);
     await app.register(adminRoutes);
     await app.register(menuRoutes);

@@ -28,28 +28,49 @@ export function contentGeneration(db: object): number {
 }
 
 interface Entry<T> {
-  value: T;
+  value: Promise<T>;
   generation: number;
   at: number;
+  refreshing?: boolean;
 }
 
-/** A small per-tenant memo with the rules above. */
+/**
+ * A small per-tenant memo with the rules above. Concurrent requests for the same missing page
+ * share one build; past its TTL a page is served once more while a single refresh runs (never
+ * past twice the TTL, and never after a local change).
+ */
 export class TenantMemo<T> {
   private byTenant = new WeakMap<Tenant, Map<string, Entry<T>>>();
 
   constructor(private readonly db: object) {}
 
-  get(tenant: Tenant, key: string): T | undefined {
-    const entry = this.byTenant.get(tenant)?.get(key);
-    if (!entry || entry.generation !== contentGeneration(this.db) || Date.now() - entry.at > TTL_MS) return undefined;
-    return entry.value;
-  }
-
-  set(tenant: Tenant, key: string, value: T, generation: number): void {
+  getOrBuild(tenant: Tenant, key: string, build: () => Promise<T>): Promise<T> {
     let entries = this.byTenant.get(tenant);
     if (!entries) this.byTenant.set(tenant, (entries = new Map()));
+    const generation = contentGeneration(this.db);
+    const entry = entries.get(key);
+    if (entry && entry.generation === generation) {
+      const age = Date.now() - entry.at;
+      if (age <= TTL_MS) return entry.value;
+      if (age <= 2 * TTL_MS) {
+        if (!entry.refreshing) {
+          entry.refreshing = true;
+          const next = build();
+          next.then(
+            () => entries.set(key, { value: next, generation, at: Date.now() }),
+            () => entries.delete(key),
+          );
+        }
+        return entry.value;
+      }
+    }
+    const value = build();
     if (entries.size >= MAX_ENTRIES_PER_TENANT) entries.delete(entries.keys().next().value!);
     entries.set(key, { value, generation, at: Date.now() });
+    value.catch(() => {
+      if (entries.get(key)?.value === value) entries.delete(key);
+    });
+    return value;
   }
 }
 
@@ -67,15 +88,11 @@ export async function sendPublicPage(
   base: string,
   build: () => Promise<PageView>,
 ): Promise<FastifyReply> {
+  const render = async () => {
+    const view = await build();
+    return renderDocument(<Layout site={await siteContext(request, tenant)} view={view} />);
+  };
   const anonymous = !request.cookies?.[SESSION_COOKIE];
-  const key = `${base}|${request.url}`;
-  if (anonymous) {
-    const hit = memo.get(tenant, key);
-    if (hit !== undefined) return reply.type('text/html; charset=utf-8').send(hit);
-  }
-  const generation = contentGeneration(request.server.platform.db);
-  const view = await build();
-  const html = renderDocument(<Layout site={await siteContext(request, tenant)} view={view} />);
-  if (anonymous) memo.set(tenant, key, html, generation);
+  const html = anonymous ? await memo.getOrBuild(tenant, `${base}|${request.url}`, render) : await render();
   return reply.type('text/html; charset=utf-8').send(html);
 }
