@@ -12,7 +12,7 @@ test('the journal shows the tenant’s own entries, paginated and filtered by ac
   for (let i = 0; i < JOURNAL_PAGE_SIZE + 5; i++) {
     await audit(database.db, { action: 'content.update', actorLabel: `Rédactrice ${i}`, tenantId: 'brest', details: { title: `Page ${i}` } });
   }
-  await audit(database.db, { action: 'branding.update', actorLabel: 'Administratrice', tenantId: 'brest', details: {} });
+  await audit(database.db, { action: 'branding.update', actorLabel: 'Administratrice', tenantId: 'brest', targetType: 'tenant', details: { changed: ['accent_color', 'name'] } });
   await audit(database.db, { action: 'content.update', actorLabel: 'Agent de Quimper', tenantId: 'quimper', details: { title: 'Secret de Quimper' } });
 
   const admin = await signInAs(app, 'administrateur', 'brest');
@@ -20,7 +20,7 @@ test('the journal shows the tenant’s own entries, paginated and filtered by ac
   assert.equal(first.statusCode, 200);
   const text = textOf(first.body);
   assert.match(text, new RegExp(`${JOURNAL_PAGE_SIZE + 6} actions enregistrées, page 1 sur 2`));
-  assert.match(text, /Identité visuelle modifiée/);
+  assert.match(text, /Administratrice Identité visuelle modifiée Couleur principale, Nom de la collectivité/);
   assert.doesNotMatch(text, /Quimper/);
   assert.match(first.body, /href="\/admin\/t\/brest\/journal\?page=2" rel="next"/);
   assert.equal((first.body.match(/<tr>/g) ?? []).length, JOURNAL_PAGE_SIZE + 1);

@@ -1,3 +1,7 @@
+import { brandingLabels } from '../branding.service';
+
+const FIELD_LABELS: Record<string, string> = brandingLabels;
+
 /** French words for the audit actions an administrator reads in the journal. */
 const ACTION_LABELS: Record<string, string> = {
   'auth.sign_in': 'Connexion',
@@ -21,6 +25,14 @@ export function actionLabel(action: string): string {
   return ACTION_LABELS[action] ?? action;
 }
 
+const TARGET_LABELS: Record<string, string> = {
+  tenant: 'Collectivité',
+  account: 'Compte d’agent',
+  media: 'Fichier',
+  content: 'Contenu',
+  menu: 'Menu',
+};
+
 /** A short French description of what the entry touched, from the details it recorded. */
 export function entrySubject(details: Record<string, unknown>, targetType: string | null, options: { people?: boolean } = {}): string {
   // Addresses of agents are shown to administrators only (in the journal), not on the home page.
@@ -28,5 +40,8 @@ export function entrySubject(details: Record<string, unknown>, targetType: strin
     const value = details[key];
     if (typeof value === 'string' && value) return value;
   }
-  return targetType ?? '';
+  if (Array.isArray(details.changed) && details.changed.length) {
+    return details.changed.map((field) => (typeof field === 'string' ? (FIELD_LABELS[field] ?? field) : '')).filter(Boolean).join(', ');
+  }
+  return targetType ? (TARGET_LABELS[targetType] ?? '') : '';
 }
