@@ -149,6 +149,25 @@ test('the editor adds the page to the menu and it appears on every page of the s
   await j.check(j.url('/collectivites/brest/'));
 });
 
+test('an agent can sign in with the keyboard alone', async () => {
+  const context = await newContext(j.browser);
+  try {
+    const page = await context.newPage();
+    await page.goto(j.url('/admin/connexion'));
+    const focusedName = () => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name ?? '');
+    for (let i = 0; i < 40 && (await focusedName()) !== 'email'; i++) await page.keyboard.press('Tab');
+    assert.equal(await focusedName(), 'email', 'Tab reaches the e-mail field');
+    await page.keyboard.type('lecteur.brest@demo.guichet.bzh');
+    await page.keyboard.press('Tab');
+    assert.equal(await focusedName(), 'password', 'the password field comes next');
+    await page.keyboard.type('Guichet-demo-2026');
+    await Promise.all([page.waitForURL((url) => url.pathname === '/admin'), page.keyboard.press('Enter')]);
+    assertIncludes(await mainText(page), 'Ville de Brest');
+  } finally {
+    await context.close();
+  }
+});
+
 test("an editor of Brest cannot open another authority's back office", async () => {
   const { page } = j;
   const response = await page.goto(j.url('/admin/t/quimper/contenus'));
