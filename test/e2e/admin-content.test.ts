@@ -1,6 +1,9 @@
 // Issue 4, point 4 — "Edit content as an agent": sign in at /admin, create a page, preview it,
 // publish it, see it public, change it (drafts are never public), history, restore, menu.
 import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { axeViolations } from './support/checks';
 import { newContext } from './support/browser';
@@ -147,6 +150,31 @@ test('the editor adds the page to the menu and it appears on every page of the s
   const link = page.locator('nav#menu').getByRole('link', { name: 'Piscine', exact: true });
   assert.equal(await link.getAttribute('href'), publicPath);
   await j.check(j.url('/collectivites/brest/'));
+});
+
+test('a news item with an image needs a description of the image, then shows it with that text', async () => {
+  const { page } = j;
+  const image = join(mkdtempSync(join(tmpdir(), 'guichet-e2e-')), 'piscine.png');
+  // A 1×1 PNG.
+  writeFileSync(image, Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64'));
+  await page.goto(j.url('/admin/t/brest/contenus'));
+  await follow(page, 'Créer une actualité', 'main');
+  await field(page, 'Titre').fill('La piscine rouvre ses portes');
+  await field(page, 'Résumé').fill('Après les travaux, la piscine accueille de nouveau le public.');
+  await field(page, 'Texte').fill('La piscine rouvre **lundi**.');
+  await page.getByLabel('Choisir une image').setInputFiles(image);
+  await click('Enregistrer le brouillon');
+  assertIncludes(await mainText(page), 'Décrivez l');
+  assert.equal(await field(page, "Description de l'image (texte alternatif)").getAttribute('aria-invalid'), 'true');
+  assert.deepEqual(await axeViolations(page), []);
+  // The image already sent is kept: only the description is asked for.
+  await field(page, "Description de l'image (texte alternatif)").fill('Le grand bassin, vu depuis les gradins');
+  await click('Enregistrer le brouillon');
+  await click('Publier');
+  await follow(page, 'Voir la page en ligne', 'main');
+  assert.match(new URL(page.url()).pathname, /^\/collectivites\/brest\/actualites\/la-piscine-rouvre-ses-portes$/);
+  await j.checkHere();
+  assert.equal(await page.locator('main img[alt="Le grand bassin, vu depuis les gradins"]').count(), 1);
 });
 
 test('an agent can sign in with the keyboard alone', async () => {
