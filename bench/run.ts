@@ -7,7 +7,7 @@
  *
  *   BENCH_DURATION=10        seconds per measurement (after a 2 s warm-up)
  *   BENCH_CONNECTIONS=100    concurrent connections
- *   BENCH_PATHS=/,/collectivites/brest/   pages of the application to measure
+ *   BENCH_PATHS=/,/collectivites/brest/,…   pages of the application to measure
  *   BENCH_DATABASE_URL=postgres://…       also measure on this PostgreSQL database (migrated and
  *                                         seeded in place: use a scratch database); without it,
  *                                         TEST_DATABASE_URL gives a fresh database cloned for the run
@@ -34,7 +34,7 @@ interface Measure {
 const env = process.env;
 const duration = Number(env.BENCH_DURATION ?? 10);
 const connections = Number(env.BENCH_CONNECTIONS ?? 100);
-const paths = (env.BENCH_PATHS ?? '/,/collectivites/brest/').split(',').filter(Boolean);
+const paths = (env.BENCH_PATHS ?? '/,/collectivites/brest/,/collectivites/brest/pages/vos-demarches-en-ligne').split(',').filter(Boolean);
 const TARGET_RATIO = 0.4;
 const TARGET_P99_MS = 50;
 
