@@ -15,7 +15,7 @@ test('the regional portal home shows news of every authority, the Région pages 
   assert.match(home.body, /Guichet : les services publics bretons au même endroit/);
   // News of other tenants, with the authority's name and a link into its space.
   assert.match(home.body, /Finistère – <time/);
-  assert.match(home.body, /href="\/collectivites\/finistere\/actualites\/demander-l-apa"/);
+  assert.match(home.body, /href="\/collectivites\/finistere\/actualites\/travaux-d-ete-dans-les-colleges"/);
   assert.match(home.body, /href="\/pages\/lycees"/);
   assert.match(home.body, /href="\/collectivites\/"/);
   assert.match(home.body, /href="\/collectivites\/quimper\/">Ville de Quimper<\/a>/);
