@@ -202,3 +202,12 @@ test("an editor of Brest cannot open another authority's back office", async () 
   assert.equal(response?.status(), 403);
   assert.equal(await page.locator('main h1').count(), 1);
 });
+
+test('the agent signs out; the back office then asks to sign in again', async () => {
+  const { page } = j;
+  await page.goto(j.url('/admin'));
+  await click('Se déconnecter');
+  assert.equal(new URL(page.url()).pathname, '/');
+  await page.goto(j.url('/admin/t/brest/contenus'));
+  assert.equal(new URL(page.url()).pathname, '/admin/connexion');
+});
