@@ -162,13 +162,16 @@ export async function adminRoutes(app: FastifyInstance) {
 
   app.get('/admin/t/:tenant/contenus/:id/historique', { config: read }, async (request, reply) => {
     const { tenant, item } = await itemOf(request);
-    const versions = await listVersions(db, tenant.id, item.id);
-    const title = versions[0]?.title ?? '';
+    const pages = Math.max(1, Math.ceil(item.latest_version / PER_PAGE));
+    const page = Math.min(pages, Math.max(1, /^\d{1,4}$/.test((request.query as { page?: string }).page ?? '') ? Number((request.query as { page?: string }).page) : 1));
+    const versions = await listVersions(db, tenant.id, item.id, { offset: (page - 1) * PER_PAGE, limit: PER_PAGE });
+    const latest = await getVersion(db, tenant.id, item.id, item.latest_version);
+    const title = latest?.title ?? '';
     return reply.page({
       title: `Historique : ${title}`,
       noindex: true,
       breadcrumb: adminCrumbs(tenant, { label: 'Pages et actualités', href: `${adminBase(tenant.id)}/contenus` }, { label: `Historique : ${title}` }),
-      main: <HistoryView tenantId={tenant.id} item={item} versions={versions} csrfToken={await reply.generateCsrf()} canEdit={await canEdit(request, tenant.id)} />,
+      main: <HistoryView tenantId={tenant.id} item={item} versions={versions} page={page} pages={pages} csrfToken={await reply.generateCsrf()} canEdit={await canEdit(request, tenant.id)} />,
     });
   });
 

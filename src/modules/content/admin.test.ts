@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Agent, buildTestApp, csrfTokenFrom } from '../../../test/support/app';
-import { PNG, postMultipart, seededItemId, signInWithToken } from './test-support';
+import { saveContent } from './service';
+import { contentDb, getItem } from './store';
+import { elementCount, PNG, postMultipart, seededItemId, signInWithToken } from './test-support';
 
 const LIST = '/admin/t/brest/contenus';
 
@@ -248,4 +250,20 @@ test('an editor arranges the menu: add, rename, move, remove, with checked input
   assert.doesNotMatch((await visitor.get('/collectivites/brest/')).body, /pages\/associations">Associations<\/a><\/li><li><a href="\/collectivites\/brest\/actualites/);
   const audits = await database.db.selectFrom('platform_audit').select('action').where('action', '=', 'menu.update').where('tenant_id', '=', 'brest').execute();
   assert.equal(audits.length, 4);
+});
+
+test('a long history is paginated and every page stays small', async (t) => {
+  const { app, database } = await buildTestApp(t);
+  const actor = { id: '00000000-0000-4000-8000-000000000002', label: 'Test', ip: null };
+  const first = await saveContent(database.db, actor, 'brest', { kind: 'page' }, { title: 'Souvent modifiée' });
+  assert.ok(first.ok);
+  const item = (await getItem(contentDb(database.db), 'brest', first.itemId))!;
+  for (let i = 2; i <= 25; i++) assert.ok((await saveContent(database.db, actor, 'brest', { kind: 'page', item }, { title: `Souvent modifiée ${i}` })).ok);
+  const { agent } = await signInWithToken(app, 'editeur', 'brest');
+  const history = await agent.get(`${LIST}/${first.itemId}/historique`);
+  assert.match(history.body, /25 versions, page 1 sur 2/);
+  assert.equal((history.body.match(/<tr>/g) ?? []).length, 21);
+  assert.ok(elementCount(history.body) < 500, `${elementCount(history.body)} elements`);
+  const second = await agent.get(`${LIST}/${first.itemId}/historique?page=2`);
+  assert.match(second.body, /Création/);
 });

@@ -70,13 +70,16 @@ export function getVersion(db: ContentDb, tenantId: string, itemId: string, vers
     .executeTakeFirst();
 }
 
-export function listVersions(db: ContentDb, tenantId: string, itemId: string) {
+/** Versions of an item, newest first, a page at a time (an item may have hundreds). */
+export function listVersions(db: ContentDb, tenantId: string, itemId: string, options: { offset: number; limit: number }) {
   return db
     .selectFrom('content_versions')
     .select(['version', 'title', 'author_label', 'note', 'created_at'])
     .where('tenant_id', '=', tenantId)
     .where('item_id', '=', itemId)
     .orderBy('version', 'desc')
+    .offset(options.offset)
+    .limit(options.limit)
     .execute();
 }
 

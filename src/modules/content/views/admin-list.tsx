@@ -40,34 +40,34 @@ export function ContentListView({ tenantId, items, kind, page, pages, total, can
       </nav>
       {items.length ? (
         <div class="table-scroll">
-        <table>
-          <caption>
-            {total} contenu{total > 1 ? 's' : ''}
-            {pages > 1 ? `, page ${page} sur ${pages}` : ''}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Titre</th>
-              <th scope="col">Type</th>
-              <th scope="col">Statut</th>
-              <th scope="col">Dernière modification</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((item) => (
+          <table>
+            <caption>
+              {total} contenu{total > 1 ? 's' : ''}
+              {pages > 1 ? `, page ${page} sur ${pages}` : ''}
+            </caption>
+            <thead>
               <tr>
-                <td>
-                  <a href={canEdit ? `${base}/${item.id}` : `${base}/${item.id}/historique`}>{item.title}</a>
-                </td>
-                <td>{KIND_LABELS[item.kind]}</td>
-                <td>
-                  <StatusBadge status={statusOf(item)} />
-                </td>
-                <td>{formatDateTime(new Date(item.updated_at))}</td>
+                <th scope="col">Titre</th>
+                <th scope="col">Type</th>
+                <th scope="col">Statut</th>
+                <th scope="col">Dernière modification</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {items.map((item) => (
+                <tr>
+                  <td>
+                    <a href={canEdit ? `${base}/${item.id}` : `${base}/${item.id}/historique`}>{item.title}</a>
+                  </td>
+                  <td>{KIND_LABELS[item.kind]}</td>
+                  <td>
+                    <StatusBadge status={statusOf(item)} />
+                  </td>
+                  <td>{formatDateTime(new Date(item.updated_at))}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </div>
       ) : (
         <p>Aucun contenu pour le moment.</p>

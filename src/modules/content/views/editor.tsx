@@ -50,7 +50,7 @@ export function EditorForm({ tenantId, kind, item, currentImage, values, errors,
           value={values.slug}
           error={errors.slug}
           maxLength={80}
-          hint={`La fin de l'adresse web : …/${pathWord}/vos-demarches. Lettres minuscules sans accent, chiffres et tirets. Laissez vide pour la fabriquer à partir du titre.`}
+          hint={`La fin de l'adresse web : …/${pathWord}/vos-demarches. Lettres minuscules sans accent, chiffres et tirets. Laissez vide pour la fabriquer à partir du titre.${item?.published_version ? ' Attention : la changer change tout de suite l’adresse de la version en ligne.' : ''}`}
         />
         <TextArea name="summary" label={contentLabels.summary!} value={values.summary} error={errors.summary} rows={3} hint="Une ou deux phrases, montrées dans les listes (300 caractères au plus)." />
         <TextArea

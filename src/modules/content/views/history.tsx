@@ -2,6 +2,7 @@ import { formatDateTime } from '../../../platform/views/components';
 import { Form } from '../../../platform/views/form';
 import type { ContentItem } from '../tables';
 import { AdminNav, adminBase } from './admin-common';
+import { Pagination } from './article';
 
 export interface VersionRow {
   version: number;
@@ -21,10 +22,12 @@ export function RestoreButton({ tenantId, itemId, version, csrfToken }: { tenant
   );
 }
 
-export function HistoryView({ tenantId, item, versions, csrfToken, canEdit }: {
+export function HistoryView({ tenantId, item, versions, page, pages, csrfToken, canEdit }: {
   tenantId: string;
   item: ContentItem;
   versions: VersionRow[];
+  page: number;
+  pages: number;
   csrfToken: string;
   canEdit: boolean;
 }) {
@@ -43,42 +46,46 @@ export function HistoryView({ tenantId, item, versions, csrfToken, canEdit }: {
       ) : null}
       <div class="table-scroll">
         <table>
-        <caption>{versions.length} version{versions.length > 1 ? 's' : ''}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Version</th>
-            <th scope="col">Date</th>
-            <th scope="col">Auteur</th>
-            <th scope="col">Note</th>
-            <th scope="col">Actions</th>
-          </tr>
-        </thead>
-        <tbody>
-          {versions.map((v) => (
+          <caption>
+            {item.latest_version} version{item.latest_version > 1 ? 's' : ''}
+            {pages > 1 ? `, page ${page} sur ${pages}` : ''}
+          </caption>
+          <thead>
             <tr>
-              <td>
-                {v.version}
-                {v.version === item.published_version ? ' (publiée)' : ''}
-              </td>
-              <td>{formatDateTime(new Date(v.created_at))}</td>
-              <td>{v.author_label}</td>
-              <td>{v.note}</td>
-              <td>
-                <a href={`${base}/versions/${v.version}`}>
-                  Voir<span class="visually-hidden"> la version {v.version}</span>
-                </a>
-                {canEdit && v.version !== item.latest_version ? (
-                  <>
-                    {' '}
-                    <RestoreButton tenantId={tenantId} itemId={item.id} version={v.version} csrfToken={csrfToken} />
-                  </>
-                ) : null}
-              </td>
+              <th scope="col">Version</th>
+              <th scope="col">Date</th>
+              <th scope="col">Auteur</th>
+              <th scope="col">Note</th>
+              <th scope="col">Actions</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-        </div>
+          </thead>
+          <tbody>
+            {versions.map((v) => (
+              <tr>
+                <td>
+                  {v.version}
+                  {v.version === item.published_version ? ' (publiée)' : ''}
+                </td>
+                <td>{formatDateTime(new Date(v.created_at))}</td>
+                <td>{v.author_label}</td>
+                <td>{v.note}</td>
+                <td>
+                  <a href={`${base}/versions/${v.version}`}>
+                    Voir<span class="visually-hidden"> la version {v.version}</span>
+                  </a>
+                  {canEdit && v.version !== item.latest_version ? (
+                    <>
+                      {' '}
+                      <RestoreButton tenantId={tenantId} itemId={item.id} version={v.version} csrfToken={csrfToken} />
+                    </>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <Pagination page={page} pages={pages} href={(p) => (p > 1 ? `${base}/historique?page=${p}` : `${base}/historique`)} />
     </>
   );
 }
