@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import pg from 'pg';
 import { migrationDirs } from '../../src/app';
 import { ensureTerritories } from '../../src/modules/territories';
@@ -24,7 +24,7 @@ function schemaFingerprint(): string {
     ...listFiles(join(root, 'seed')),
     join(root, 'node_modules/@etalab/decoupage-administratif/package.json'),
   ].sort();
-  for (const file of files) hash.update(file).update(readFileSync(file));
+  for (const file of files) hash.update(relative(root, file)).update(readFileSync(file));
   return hash.digest('hex').slice(0, 16);
 }
 
