@@ -87,7 +87,7 @@ export async function territoryOf(platformDb: Kysely<PlatformTables>, kind: Tena
   const db = territoryDb(platformDb);
   const communes = db.selectFrom('territory_communes').select('code');
   let name: string | undefined;
-  let rows: Array<{ code: string }> = [];
+  let rows: Array<{ code: string }>;
   if (kind === 'region') {
     name = (await db.selectFrom('territory_regions').select('name').where('code', '=', code).executeTakeFirst())?.name;
     rows = await communes.where('region_code', '=', code).execute();
