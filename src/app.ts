@@ -80,7 +80,8 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
     ...(redis ? { redis, nameSpace: 'guichet:ratelimit:' } : {}),
   });
   await registerCsrf(app, { secure });
-  app.addHook('preHandler', guard);
+  // Before schema validation: a refused person learns nothing about what the route expects.
+  app.addHook('preValidation', guard);
   registerErrorPages(app);
 
   await app.register(healthRoutes);

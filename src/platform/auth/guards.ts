@@ -1,4 +1,4 @@
-import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import type { FastifyReply, FastifyRequest, preValidationAsyncHookHandler } from 'fastify';
 import type { Role } from '../db/tables';
 import { ForbiddenError, NotFoundError } from '../http/errors';
 import { roleAllows } from './roles';
@@ -23,10 +23,11 @@ export function signInRedirect(request: FastifyRequest): string {
 }
 
 /**
- * The one guard of the back office. Registered as a preHandler on every route: it reads the
+ * The one guard of the back office. Registered as a preValidation hook on every route (after the
+ * body is parsed, before it is validated and before the CSRF check): it reads the
  * route's `config.guard` and refuses what the signed-in account may not do.
  */
-export const guard: preHandlerAsyncHookHandler = async function (request: FastifyRequest, reply: FastifyReply) {
+export const guard: preValidationAsyncHookHandler = async function (request: FastifyRequest, reply: FastifyReply) {
   const rule = request.routeOptions.config.guard;
   if (!rule) return;
   const account = await request.currentAccount();
