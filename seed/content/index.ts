@@ -4,7 +4,11 @@ import { withTransaction } from '../../src/platform/db/transaction';
 import type { ContentTables } from '../../src/modules/content';
 import { seedId } from '../ids';
 import { demoTenants } from '../tenants';
-import { communeSet, departementSet, METRO_NETWORKS, metropoleSet, regionSet, type SeedEntry, type SeedSet } from './data';
+import { communeSet } from './commune';
+import type { SeedEntry, SeedSet } from './common';
+import { departementSet } from './departement';
+import { METRO_NETWORKS, metropoleSet } from './metropole';
+import { regionSet } from './region';
 
 const DAY = 86_400_000;
 /** Publication dates of the demo news: fixed, so that a second seed changes nothing. */
