@@ -64,6 +64,7 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
     counters: redis ? new RedisCounterStore(redis) : new DatabaseCounterStore(database.db),
     assets: { stylesheet: buildStylesheet(), favicon: buildFavicon() },
     menu: { provider: async () => [] },
+    adminSections: [],
     routes,
   };
   app.decorate('platform', platform);

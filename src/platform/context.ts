@@ -7,6 +7,7 @@ import type { SessionStore } from './auth/sessions';
 import type { Database } from './db/database';
 import type { PlatformTables, Tenant } from './db/tables';
 import type { TenantDirectory } from './tenancy/directory';
+import type { AdminSectionDefinition } from './views/admin';
 import type { MenuLink } from './views/site';
 
 /** One route of the built app, as the `onRoute` hook saw it (read by the route-walking tests). */
@@ -29,6 +30,8 @@ export interface Platform {
   assets: { stylesheet: Asset; favicon: Asset };
   /** The content module tells the layout which links make a tenant's menu. */
   menu: { provider: MenuProvider };
+  /** Sections of a tenant's back office, registered by the modules that serve them. */
+  adminSections: AdminSectionDefinition[];
   /** Every route registered on the app, filled as modules register them. */
   routes: RegisteredRoute[];
 }

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Role, Tenant } from '../../platform/db/tables';
 import { NotFoundError } from '../../platform/http/errors';
-import { tenantAdminHome, tenantSections } from './admin-links';
+import { tenantAdminHome, tenantSections } from '../../platform/views/admin';
 import { adminPage, requireAccount } from './admin-page';
 import { recentChanges } from './journal.store';
 import { Dashboard, TenantHome } from './views/dashboard';

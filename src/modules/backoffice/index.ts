@@ -6,12 +6,12 @@ import { journalRoutes } from './journal.routes';
 import { passwordRoutes } from './password.routes';
 import { signInRoutes } from './sign-in.routes';
 
-export { adminPage, requireAccount, type AdminView } from './admin-page';
-export { AdminNav, adminBreadcrumb } from './views/admin-nav';
+import { backofficeSections } from './admin-links';
 
 export const backofficeModule: GuichetModule = {
   name: 'backoffice',
   plugin: async (app) => {
+    app.platform.adminSections.push(...backofficeSections);
     await app.register(signInRoutes);
     await app.register(dashboardRoutes);
     await app.register(brandingRoutes);

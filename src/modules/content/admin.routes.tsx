@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { roleAllows } from '../../platform/auth/roles';
 import type { Tenant } from '../../platform/db/tables';
 import { ForbiddenError, NotFoundError } from '../../platform/http/errors';
+import { adminBreadcrumb, adminPage } from '../../platform/views/admin';
 import { Notice } from '../../platform/views/components';
 import type { FieldErrors } from '../../platform/views/form';
 import type { ContentFormValues } from './content-form';
@@ -10,7 +11,7 @@ import { spaceBaseFor } from './public.routes';
 import { publishContent, restoreVersion, saveContent, type Actor } from './service';
 import { contentDb, getItem, getVersion, listItems, listVersions, statusOf } from './store';
 import type { ContentItem, ContentKind } from './tables';
-import { adminBase, adminCrumbs, KIND_LABELS, kindFromParam } from './views/admin-common';
+import { adminBase, KIND_LABELS, kindFromParam } from './views/admin-common';
 import { ContentListView } from './views/admin-list';
 import { Article } from './views/article';
 import { EditorForm, emptyValues, ItemActions } from './views/editor';
@@ -55,12 +56,16 @@ export async function adminRoutes(app: FastifyInstance) {
     const page = Math.max(1, /^\d{1,4}$/.test(query.page ?? '') ? Number(query.page) : 1);
     const list = await listItems(db, tenant.id, { kind, offset: (page - 1) * PER_PAGE, limit: PER_PAGE });
     const pages = Math.max(1, Math.ceil(list.total / PER_PAGE));
-    return reply.page({
-      title: 'Pages et actualités',
-      noindex: true,
-      breadcrumb: adminCrumbs(tenant, { label: 'Pages et actualités' }),
-      main: <ContentListView tenantId={tenant.id} items={list.rows} kind={kind} page={page} pages={pages} total={list.total} canEdit={await canEdit(request, tenant.id)} />,
-    });
+    return adminPage(
+      request,
+      reply,
+      {
+        title: 'Pages et actualités',
+        current: `${adminBase(tenant.id)}/contenus`,
+        main: <ContentListView tenantId={tenant.id} items={list.rows} kind={kind} page={page} pages={pages} total={list.total} canEdit={await canEdit(request, tenant.id)} />,
+      },
+      { tenant },
+    );
   });
 
   const renderEditor = async (
@@ -73,12 +78,14 @@ export async function adminRoutes(app: FastifyInstance) {
     const latest = item ? await getVersion(db, tenant.id, item.id, item.latest_version) : undefined;
     const currentImage = latest?.image_media_id ? { id: latest.image_media_id, alt: latest.image_alt ?? '' } : undefined;
     const heading = item ? `Modifier : ${latest?.title ?? ''}` : kind === 'page' ? 'Créer une page' : 'Créer une actualité';
-    return reply.page(
+    return adminPage(
+      reply.request,
+      reply,
       {
         title: `${Object.keys(errors).length ? 'Erreur – ' : ''}${heading}`,
         heading,
-        noindex: true,
-        breadcrumb: adminCrumbs(tenant, { label: 'Pages et actualités', href: `${adminBase(tenant.id)}/contenus` }, { label: heading }),
+        current: `${adminBase(tenant.id)}/contenus`,
+        crumbs: [{ label: 'Pages et actualités', href: `${adminBase(tenant.id)}/contenus` }, { label: heading }],
         main: (
           <>
             {item ? (
@@ -88,7 +95,7 @@ export async function adminRoutes(app: FastifyInstance) {
           </>
         ),
       },
-      { status },
+      { status, tenant },
     );
   };
 
@@ -147,7 +154,7 @@ export async function adminRoutes(app: FastifyInstance) {
       title: `Aperçu : ${latest.title}`,
       heading: latest.title,
       noindex: true,
-      breadcrumb: adminCrumbs(tenant, { label: 'Pages et actualités', href: `${adminBase(tenant.id)}/contenus` }, { label: `Aperçu : ${latest.title}` }),
+      breadcrumb: adminBreadcrumb(tenant, { label: 'Pages et actualités', href: `${adminBase(tenant.id)}/contenus` }, { label: `Aperçu : ${latest.title}` }),
       notice: (
         <Notice kind="warning" title={isPublished ? 'Aperçu – cette version est publiée' : 'Aperçu – brouillon, non visible du public'}>
           <p>
@@ -167,12 +174,18 @@ export async function adminRoutes(app: FastifyInstance) {
     const versions = await listVersions(db, tenant.id, item.id, { offset: (page - 1) * PER_PAGE, limit: PER_PAGE });
     const latest = await getVersion(db, tenant.id, item.id, item.latest_version);
     const title = latest?.title ?? '';
-    return reply.page({
-      title: `Historique : ${title}`,
-      noindex: true,
-      breadcrumb: adminCrumbs(tenant, { label: 'Pages et actualités', href: `${adminBase(tenant.id)}/contenus` }, { label: `Historique : ${title}` }),
-      main: <HistoryView tenantId={tenant.id} item={item} versions={versions} page={page} pages={pages} csrfToken={await reply.generateCsrf()} canEdit={await canEdit(request, tenant.id)} />,
-    });
+    const canRestore = await canEdit(request, tenant.id);
+    return adminPage(
+      request,
+      reply,
+      {
+        title: `Historique : ${title}`,
+        current: `${adminBase(tenant.id)}/contenus`,
+        crumbs: [{ label: 'Pages et actualités', href: `${adminBase(tenant.id)}/contenus` }, { label: `Historique : ${title}` }],
+        main: (csrfToken) => <HistoryView tenantId={tenant.id} item={item} versions={versions} page={page} pages={pages} csrfToken={csrfToken} canEdit={canRestore} />,
+      },
+      { tenant },
+    );
   });
 
   app.get('/admin/t/:tenant/contenus/:id/versions/:version', { config: read }, async (request, reply) => {
@@ -181,11 +194,11 @@ export async function adminRoutes(app: FastifyInstance) {
     const version = await getVersion(db, tenant.id, item.id, number);
     if (!version) throw new NotFoundError();
     const history = `${itemUrl(tenant.id, item.id)}/historique`;
-    return reply.page({
+    return adminPage(request, reply, {
       title: `Version ${version.version} : ${version.title}`,
       heading: version.title,
-      noindex: true,
-      breadcrumb: adminCrumbs(tenant, { label: 'Historique', href: history }, { label: `Version ${version.version}` }),
+      current: `${adminBase(tenant.id)}/contenus`,
+      crumbs: [{ label: 'Pages et actualités', href: `${adminBase(tenant.id)}/contenus` }, { label: 'Historique', href: history }, { label: `Version ${version.version}` }],
       notice: (
         <Notice kind="info" title={`Version ${version.version}, enregistrée par ${version.author_label || 'inconnu'} (${version.note})`}>
           <p>
@@ -197,7 +210,7 @@ export async function adminRoutes(app: FastifyInstance) {
         </Notice>
       ),
       main: <Article content={{ ...version, id: item.id, kind: item.kind, published_at: null }} base={spaceBaseFor(request, tenant)} />,
-    });
+    }, { tenant });
   });
 
   app.post('/admin/t/:tenant/contenus/:id/versions/:version/restaurer', { config: write }, async (request, reply) => {

@@ -10,20 +10,18 @@ import { contentDb } from './store';
 
 export type { ContentTables } from './tables';
 
-/** The content module's back-office pages for one tenant, for the dashboard. */
-export function contentAdminLinks(tenantId: string): Array<{ label: string; href: string; description: string }> {
-  const base = `/admin/t/${encodeURIComponent(tenantId)}`;
-  return [
-    { label: 'Pages et actualités', href: `${base}/contenus`, description: 'Créer, modifier, prévisualiser et publier les pages et les actualités.' },
-    { label: 'Créer une actualité', href: `${base}/contenus/nouveau?type=actualite`, description: 'Rédiger une nouvelle actualité (brouillon).' },
-    { label: 'Menu du site', href: `${base}/menu`, description: 'Choisir les liens du menu et leur ordre.' },
-  ];
-}
+/** The content module's back-office sections, relative to /admin/t/:tenant. */
+const contentSections = [
+  { path: '/contenus', label: 'Pages et actualités', description: 'Créer, modifier, prévisualiser et publier les pages et les actualités.' },
+  { path: '/contenus/nouveau?type=actualite', label: 'Créer une actualité', description: 'Rédiger une nouvelle actualité (brouillon).' },
+  { path: '/menu', label: 'Menu du site', description: 'Choisir les liens du menu et leur ordre.' },
+];
 
 export const contentModule: GuichetModule = {
   name: 'content',
   migrationsDir: join(import.meta.dirname, 'migrations'),
   plugin: async (app) => {
+    app.platform.adminSections.push(...contentSections);
     const db = contentDb(app.platform.db);
     const menus = new TenantMemo<MenuLink[]>(app.platform.db);
     // The layout's menu: links to published pages and to the news list, in the editors' order.

@@ -6,7 +6,8 @@ import { actorOf } from './admin.routes';
 import { changeMenu, type MenuChange } from './menu-service';
 import { listMenu } from './menu-store';
 import { contentDb, listItems } from './store';
-import { adminBase, adminCrumbs } from './views/admin-common';
+import { adminPage } from '../../platform/views/admin';
+import { adminBase } from './views/admin-common';
 import { MenuView } from './views/menu';
 
 const write = { guard: { tenantRole: 'editeur' as const } };
@@ -25,15 +26,17 @@ export async function menuRoutes(app: FastifyInstance) {
     const entries = await listMenu(db, tenant.id);
     const pages = (await listItems(db, tenant.id, { kind: 'page', offset: 0, limit: 200 })).rows.map((p) => ({ id: p.id, title: p.title, published: p.published_version !== null }));
     pages.sort((a, b) => a.title.localeCompare(b.title, 'fr'));
-    return reply.page(
+    return adminPage(
+      reply.request,
+      reply,
       {
         title: `${Object.keys(errors).length ? 'Erreur – ' : ''}Menu`,
         heading: 'Menu du site',
-        noindex: true,
-        breadcrumb: adminCrumbs(tenant, { label: 'Menu' }),
+        current: `${adminBase(tenant.id)}/menu`,
+        crumbs: [{ label: 'Menu' }],
         main: <MenuView tenantId={tenant.id} entries={entries} pages={pages} values={values} errors={errors} csrfToken={await reply.generateCsrf()} />,
       },
-      { status },
+      { status, tenant },
     );
   };
 

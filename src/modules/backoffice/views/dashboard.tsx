@@ -1,8 +1,8 @@
 import { ROLE_LABELS } from '../../../platform/auth/roles';
 import type { Role, Tenant } from '../../../platform/db/tables';
 import { DateText } from '../../../platform/views/components';
-import type { AdminSection } from '../admin-links';
-import { tenantAdminHome } from '../admin-links';
+import type { AdminSection } from '../../../platform/views/admin';
+import { tenantAdminHome } from '../../../platform/views/admin';
 import type { JournalEntry } from '../journal.store';
 import { actionLabel, entrySubject } from './audit-labels';
 

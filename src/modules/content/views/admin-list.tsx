@@ -2,7 +2,7 @@ import { formatDateTime } from '../../../platform/views/components';
 import { statusOf, type ItemSummary } from '../store';
 import type { ContentKind } from '../tables';
 import { Pagination } from './article';
-import { AdminNav, adminBase, KIND_LABELS, KIND_PARAM, StatusBadge } from './admin-common';
+import { adminBase, KIND_LABELS, KIND_PARAM, StatusBadge } from './admin-common';
 
 export function ContentListView({ tenantId, items, kind, page, pages, total, canEdit }: {
   tenantId: string;
@@ -20,7 +20,6 @@ export function ContentListView({ tenantId, items, kind, page, pages, total, can
   };
   return (
     <>
-      <AdminNav tenantId={tenantId} current="contenus" />
       {canEdit ? (
         <p class="actions">
           <a class="button" href={`${base}/nouveau?type=page`}>Créer une page</a>

@@ -3,7 +3,7 @@ import { ErrorSummary, FileField, Form, SubmitButton, TextArea, TextField, type 
 import { contentLabels, type ContentFormValues } from '../content-form';
 import { statusOf } from '../store';
 import type { ContentItem, ContentKind } from '../tables';
-import { AdminNav, adminBase, KIND_PARAM, StatusBadge } from './admin-common';
+import { adminBase, KIND_PARAM, StatusBadge } from './admin-common';
 
 export const emptyValues: ContentFormValues = {
   title: '',
@@ -110,7 +110,6 @@ export function ItemActions({ tenantId, item, publicHref, csrfToken, saved }: {
   };
   return (
     <>
-      <AdminNav tenantId={tenantId} current="contenus" />
       {saved && messages[saved] ? (
         <Notice kind="success">
           <p>{messages[saved]}</p>

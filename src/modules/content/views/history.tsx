@@ -1,7 +1,7 @@
 import { formatDateTime } from '../../../platform/views/components';
 import { Form } from '../../../platform/views/form';
 import type { ContentItem } from '../tables';
-import { AdminNav, adminBase } from './admin-common';
+import { adminBase } from './admin-common';
 import { Pagination } from './article';
 
 export interface VersionRow {
@@ -34,7 +34,6 @@ export function HistoryView({ tenantId, item, versions, page, pages, csrfToken, 
   const base = `${adminBase(tenantId)}/contenus/${item.id}`;
   return (
     <>
-      <AdminNav tenantId={tenantId} current="contenus" />
       <p>
         Chaque enregistrement crée une version. Restaurer une version la copie dans une nouvelle version, sans rien effacer ;
         elle n’est visible du public qu’après publication.

@@ -1,7 +1,7 @@
 import { ErrorSummary, Form, SelectField, SubmitButton, TextField, type FieldErrors } from '../../../platform/views/form';
 import type { MenuRow } from '../menu-store';
 import { NEWS_TARGET } from '../menu-service';
-import { AdminNav, adminBase } from './admin-common';
+import { adminBase } from './admin-common';
 
 function OpButton({ action, csrfToken, entryId, op, label, hidden }: { action: string; csrfToken: string; entryId: string; op: string; label: string; hidden: string }) {
   return (
@@ -28,7 +28,6 @@ export function MenuView({ tenantId, entries, pages, values, errors, csrfToken }
   for (const entry of entries) labels[`label-${entry.id}`] = `Intitulé du lien « ${entry.label} »`;
   return (
     <>
-      <AdminNav tenantId={tenantId} current="menu" />
       <p>Le menu apparaît en haut de chaque page de votre espace, après « Accueil ». Un lien vers une page non publiée n’est pas montré au public.</p>
       <ErrorSummary errors={errors} labels={labels} />
       {entries.length ? (
