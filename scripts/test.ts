@@ -49,7 +49,7 @@ if (only !== 'e2e' && unitFiles.length) {
   }
 }
 if (only !== 'unit' && e2eFiles.length) {
-  results.push(run('browser journeys in Chromium', 'node', ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter=spec', ...e2eFiles], { GUICHET_TEST_ENGINE: 'pglite' }));
+  results.push(run('browser journeys in Chromium', 'node', ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...e2eFiles], { GUICHET_TEST_ENGINE: 'pglite' }));
 }
 const failed = results.filter((ok) => !ok).length;
 console.log(failed === 0 ? '\nnpm test: every part succeeded' : `\nnpm test: ${failed} part(s) FAILED (see above)`);

@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { SESSION_COOKIE } from '../../platform/auth/current-account';
 import type { Tenant } from '../../platform/db/tables';
 import { Layout, type PageView } from '../../platform/views/layout';
 import { renderDocument, siteContext } from '../../platform/views/render';
@@ -73,8 +74,6 @@ export class TenantMemo<T> {
     return value;
   }
 }
-
-const SESSION_COOKIE = 'guichet_session';
 
 /**
  * Sends a public page of a tenant's space, from the memo when it can. `build` runs the queries

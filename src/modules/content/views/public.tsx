@@ -1,5 +1,5 @@
 import type { Tenant } from '../../../platform/db/tables';
-import { DateText } from '../../../platform/views/components';
+import { DateText, telHref } from '../../../platform/views/components';
 import type { PublishedSummary } from '../public-store';
 import { Pagination } from './article';
 
@@ -70,7 +70,7 @@ export function ContactDetails({ tenant, headingLevel = 2 }: { tenant: Tenant; h
           <>
             <dt>Téléphone</dt>
             <dd>
-              <a href={`tel:${tenant.contact_phone.replace(/\s/g, '')}`}>{tenant.contact_phone}</a>
+              <a href={telHref(tenant.contact_phone)}>{tenant.contact_phone}</a>
             </dd>
           </>
         ) : null}

@@ -1,4 +1,4 @@
-import { Notice } from '../../../platform/views/components';
+import { Notice, telHref } from '../../../platform/views/components';
 import { ErrorSummary, SelectField, SubmitButton, TextField } from '../../../platform/views/form';
 import type { SearchOutcome, SearchValues } from '../service';
 import type { CentrePrecision, PlaceWithDistance } from '../store';
@@ -172,11 +172,6 @@ const monthYearFormat = new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 
 function monthYear(isoDate: string): string {
   const date = new Date(`${isoDate}T00:00:00Z`);
   return Number.isNaN(date.getTime()) ? isoDate : monthYearFormat.format(date);
-}
-
-function telHref(phone: string): string {
-  const digits = phone.replace(/\D/g, '');
-  return digits.startsWith('0') ? `tel:+33${digits.slice(1)}` : `tel:${digits}`;
 }
 
 function PlaceItem({ place, distance, inCommune }: { place: HelpPlace | PlaceWithDistance; distance?: number | null; inCommune?: boolean }) {

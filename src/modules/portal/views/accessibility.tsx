@@ -1,5 +1,5 @@
 import type { Tenant } from '../../../platform/db/tables';
-import { DateText } from '../../../platform/views/components';
+import { DateText, telHref } from '../../../platform/views/components';
 
 /** The day this statement was written; change it whenever the statement changes. */
 export const ACCESSIBILITY_STATEMENT_DATE = '2026-11-24';
@@ -118,7 +118,7 @@ export function AccessibilityStatement({ publisher, contactHref }: { publisher: 
         ) : null}
         {publisher.contact_phone ? (
           <li>
-            Par téléphone : <a href={`tel:+33${publisher.contact_phone.replace(/\D/g, '').slice(1)}`}>{publisher.contact_phone}</a>
+            Par téléphone : <a href={telHref(publisher.contact_phone)}>{publisher.contact_phone}</a>
           </li>
         ) : null}
         {publisher.contact_address ? <li>Par courrier : {publisher.name}, {publisher.contact_address}</li> : null}

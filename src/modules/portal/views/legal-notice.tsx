@@ -1,4 +1,5 @@
 import type { Tenant } from '../../../platform/db/tables';
+import { telHref } from '../../../platform/views/components';
 
 function Contact({ publisher }: { publisher: Tenant }) {
   return (
@@ -6,7 +7,7 @@ function Contact({ publisher }: { publisher: Tenant }) {
       {publisher.contact_address ? <li>Adresse : {publisher.contact_address}</li> : null}
       {publisher.contact_phone ? (
         <li>
-          Téléphone : <a href={`tel:+33${publisher.contact_phone.replace(/\D/g, '').slice(1)}`}>{publisher.contact_phone}</a>
+          Téléphone : <a href={telHref(publisher.contact_phone)}>{publisher.contact_phone}</a>
         </li>
       ) : null}
       {publisher.contact_email ? (
