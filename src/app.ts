@@ -75,7 +75,7 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
   await app.register(cookie, { secret: config.SESSION_SECRET });
   await app.register(formbody);
   await app.register(multipart, { attachFieldsToBody: 'keyValues', limits: { fileSize: 2_000_000, files: 1, fields: 50 } });
-  await registerSecurityHeaders(app, { https: secure });
+  registerSecurityHeaders(app, { https: secure });
   await app.register(rateLimit, {
     global: false,
     ...(redis ? { redis, nameSpace: 'guichet:ratelimit:' } : {}),
