@@ -28,10 +28,14 @@ export interface OpenOptions {
   /** A PGlite data dir dump to start from (fast test databases). */
   loadDataDir?: Blob | File;
   poolSize?: number;
+  /** Told when the server closes an idle pooled connection (PostgreSQL only). */
+  onIdleError?: (error: Error) => void;
 }
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
-  return options.databaseUrl ? openPostgres(options.databaseUrl, options.poolSize ?? 10) : openPGlite(options);
+  return options.databaseUrl
+    ? openPostgres(options.databaseUrl, options.poolSize ?? 10, options.onIdleError ?? ((error) => console.error(`PostgreSQL: an idle connection was closed (${error.message})`)))
+    : openPGlite(options);
 }
 
 async function openPGlite(options: OpenOptions): Promise<Database> {
@@ -60,8 +64,12 @@ async function openPGlite(options: OpenOptions): Promise<Database> {
   };
 }
 
-async function openPostgres(connectionString: string, max: number): Promise<Database> {
+async function openPostgres(connectionString: string, max: number, onIdleError: (error: Error) => void): Promise<Database> {
   const pool = new pg.Pool({ connectionString, max });
+  // An idle connection closed by the server (restart, failover, a dropped database) is only
+  // discarded: the pool opens a new one for the next query. Without a listener, node would
+  // treat the event as an uncaught error and stop the process.
+  pool.on('error', (error) => onIdleError(error));
   // Return bigint counts and numerics as JS numbers where safe; dates stay Date.
   pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
   const db = new Kysely<PlatformTables>({ dialect: new PostgresDialect({ pool }) });
