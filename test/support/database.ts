@@ -94,10 +94,28 @@ async function freshPostgres(prepared: boolean): Promise<Database> {
       await close();
       const cleaner = new pg.Client({ connectionString: adminUrl });
       await cleaner.connect();
-      await cleaner.query(`drop database if exists "${name}" with (force)`).catch(() => undefined);
+      await dropWhenFree(cleaner, name);
       await cleaner.end();
     },
   };
+}
+
+/**
+ * pg's pool resolves end() before the server has seen every socket close; forcing the drop at
+ * that moment terminates a closing connection, whose error then surfaces in whatever test runs
+ * next. So: wait for the last sessions to leave, and force only if one never does.
+ */
+async function dropWhenFree(client: pg.Client, database: string): Promise<void> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    try {
+      await client.query(`drop database if exists "${database}"`);
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== '55006') throw error; // 55006: still in use
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  await client.query(`drop database if exists "${database}" with (force)`).catch(() => undefined);
 }
 
 function withDatabase(url: string, database: string): string {
