@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { franceServicesHoursToFrench, mediationHoursToFrench, tidyText, type HelpPlaceKind } from '../../src/modules/help';
+import { franceServicesHoursToFrench, mediationHoursToFrench, tidyText, type HelpPlacesTable } from '../../src/modules/help';
 import type { CommuneIndex } from './communes';
 import {
   accessConditions,
@@ -25,26 +25,8 @@ export const HELP_SOURCES = {
   dataInclusion: 'data-inclusion-2023-02',
 } as const;
 
-export interface HelpPlaceRow {
-  kind: HelpPlaceKind;
-  name: string;
-  address: string;
-  postal_code: string;
-  commune_code: string | null;
-  commune_name: string;
-  departement_code: string;
-  latitude: number | null;
-  longitude: number | null;
-  phone: string | null;
-  email: string | null;
-  website: string | null;
-  opening_hours: string | null;
-  services: string[];
-  access_conditions: string | null;
-  source: string;
-  source_ref: string;
-  source_date: string;
-}
+/** A help place as read from a source file, before it gets its stable id. */
+export type HelpPlaceRow = Omit<HelpPlacesTable, 'id' | 'created_at'>;
 
 const BRETAGNE_DEPARTEMENTS = ['22', '29', '35', '56'];
 

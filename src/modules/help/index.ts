@@ -3,7 +3,7 @@ import type { GuichetModule } from '../../platform/module';
 import { helpRoutes } from './routes';
 
 export { describeWeek, franceServicesHoursToFrench, mediationHoursToFrench, parseOsmHours, tidyText } from './hours';
-export type { HelpPlace, HelpPlaceKind, HelpTables } from './tables';
+export type { HelpPlace, HelpPlaceKind, HelpPlacesTable, HelpTables } from './tables';
 
 /** C7: the places where a person can be helped by someone, near them. */
 export const helpModule: GuichetModule = {
