@@ -5,6 +5,7 @@ import type { Tenant } from '../../platform/db/tables';
 import { NotFoundError } from '../../platform/http/errors';
 import { Notice } from '../../platform/views/components';
 import type { FieldErrors } from '../../platform/views/form';
+import { routeTenant } from '../../platform/views/admin';
 import { actorOf, adminPage, requireAccount } from './admin-page';
 import { addAgent, changeRole, findAgent, isRole, listAgents, removeAgent, validateNewAgent, type NewAgentInput } from './agents.service';
 import { ActionError, AgentsPage, RemoveConfirm, TemporaryPassword } from './views/agents';
@@ -19,11 +20,6 @@ export async function agentsRoutes(app: FastifyInstance) {
   const { platform } = app;
   const admin = { config: { guard: { tenantRole: 'administrateur' as const } } };
 
-  const tenantOf = (request: FastifyRequest): Tenant => {
-    const tenant = platform.tenants.get((request.params as { tenant: string }).tenant);
-    if (!tenant) throw new NotFoundError();
-    return tenant;
-  };
   const baseOf = (tenant: Tenant) => `/admin/t/${tenant.id}/agents`;
 
   const renderList = async (
@@ -51,14 +47,14 @@ export async function agentsRoutes(app: FastifyInstance) {
   };
 
   app.get('/admin/t/:tenant/agents', admin, async (request, reply) => {
-    const tenant = tenantOf(request);
+    const tenant = routeTenant(request);
     const done = DONE[(request.query as { fait?: string }).fait ?? ''];
     return renderList(request, reply, tenant, { notice: done ? <Notice kind="success">{done}</Notice> : undefined });
   });
 
   app.post('/admin/t/:tenant/agents', admin, async (request, reply) => {
     const account = await requireAccount(request);
-    const tenant = tenantOf(request);
+    const tenant = routeTenant(request);
     const { input, errors } = validateNewAgent((request.body ?? {}) as Record<string, unknown>);
     if (Object.keys(errors).length || !isRole(input.role)) return renderList(request, reply, tenant, { add: { values: input, errors }, status: 422 });
     const result = await addAgent(platform.db, tenant, { ...input, role: input.role }, actorOf(account, request));
@@ -73,7 +69,7 @@ export async function agentsRoutes(app: FastifyInstance) {
 
   app.post('/admin/t/:tenant/agents/:account/role', admin, async (request, reply) => {
     const account = await requireAccount(request);
-    const tenant = tenantOf(request);
+    const tenant = routeTenant(request);
     const role = ((request.body ?? {}) as Record<string, unknown>).role;
     if (!isRole(role)) {
       return renderList(request, reply, tenant, { notice: <ActionError message="Choisissez un rôle dans la liste." />, status: 422 });
@@ -85,7 +81,7 @@ export async function agentsRoutes(app: FastifyInstance) {
   });
 
   app.get('/admin/t/:tenant/agents/:account/retirer', admin, async (request, reply) => {
-    const tenant = tenantOf(request);
+    const tenant = routeTenant(request);
     const agent = await findAgent(platform.db, tenant.id, (request.params as { account: string }).account);
     if (!agent) throw new NotFoundError("Cet agent n'existe pas dans cette collectivité.");
     const action = `${baseOf(tenant)}/${agent.accountId}/retirer`;
@@ -109,7 +105,7 @@ export async function agentsRoutes(app: FastifyInstance) {
 
   app.post('/admin/t/:tenant/agents/:account/retirer', admin, async (request, reply) => {
     const account = await requireAccount(request);
-    const tenant = tenantOf(request);
+    const tenant = routeTenant(request);
     const result = await removeAgent(platform.db, tenant, (request.params as { account: string }).account, actorOf(account, request));
     if (!result) throw new NotFoundError("Cet agent n'existe pas dans cette collectivité.");
     if (!result.ok) return renderList(request, reply, tenant, { notice: <ActionError message={result.message} />, status: 409 });

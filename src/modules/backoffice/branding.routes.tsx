@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Tenant } from '../../platform/db/tables';
-import { NotFoundError } from '../../platform/http/errors';
 import { Notice } from '../../platform/views/components';
+import { routeTenant } from '../../platform/views/admin';
 import { actorOf, adminPage, requireAccount } from './admin-page';
 import { brandingOf, removeLogo, saveBranding, saveLogo, validateBranding } from './branding.service';
 import { checkLogo } from './logo';
@@ -18,11 +18,6 @@ export async function brandingRoutes(app: FastifyInstance) {
   const { platform } = app;
   const admin = { config: { guard: { tenantRole: 'administrateur' as const } } };
 
-  const tenantOf = (request: FastifyRequest): Tenant => {
-    const tenant = platform.tenants.get((request.params as { tenant: string }).tenant);
-    if (!tenant) throw new NotFoundError();
-    return tenant;
-  };
   const pageUrl = (tenant: Tenant) => `/admin/t/${tenant.id}/identite`;
 
   const render = (request: FastifyRequest, reply: FastifyReply, tenant: Tenant, state: BrandingState, status = 200, notice?: string) => {
@@ -43,14 +38,14 @@ export async function brandingRoutes(app: FastifyInstance) {
   };
 
   app.get('/admin/t/:tenant/identite', admin, async (request, reply) => {
-    const tenant = tenantOf(request);
+    const tenant = routeTenant(request);
     const done = (request.query as { fait?: string }).fait;
     return render(request, reply, tenant, { values: brandingOf(tenant), errors: {} }, 200, done ? NOTICES[done] : undefined);
   });
 
   app.post('/admin/t/:tenant/identite', admin, async (request, reply) => {
     const account = await requireAccount(request);
-    const tenant = tenantOf(request);
+    const tenant = routeTenant(request);
     const { input, errors, suggestion } = validateBranding((request.body ?? {}) as Record<string, unknown>);
     if (Object.keys(errors).length) return render(request, reply, tenant, { values: input, errors, suggestion }, 422);
     await saveBranding(platform.db, tenant, input, actorOf(account, request));
@@ -60,7 +55,7 @@ export async function brandingRoutes(app: FastifyInstance) {
 
   app.post('/admin/t/:tenant/identite/logo', admin, async (request, reply) => {
     const account = await requireAccount(request);
-    const tenant = tenantOf(request);
+    const tenant = routeTenant(request);
     const logo = checkLogo(((request.body ?? {}) as Record<string, unknown>).logo);
     if (!logo.ok) return render(request, reply, tenant, { values: brandingOf(tenant), errors: {}, logoError: logo.message }, 422);
     await saveLogo(platform.db, tenant, logo, actorOf(account, request));
@@ -70,7 +65,7 @@ export async function brandingRoutes(app: FastifyInstance) {
 
   app.post('/admin/t/:tenant/identite/logo/retirer', admin, async (request, reply) => {
     const account = await requireAccount(request);
-    const tenant = tenantOf(request);
+    const tenant = routeTenant(request);
     if (tenant.logo_media_id) {
       await removeLogo(platform.db, tenant, actorOf(account, request));
       await platform.tenants.load();

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { roleAllows } from '../../platform/auth/roles';
 import type { Tenant } from '../../platform/db/tables';
 import { ForbiddenError, NotFoundError } from '../../platform/http/errors';
-import { adminBreadcrumb, adminPage } from '../../platform/views/admin';
+import { adminBreadcrumb, adminPage, routeTenant } from '../../platform/views/admin';
 import { Notice } from '../../platform/views/components';
 import type { FieldErrors } from '../../platform/views/form';
 import type { ContentFormValues } from './content-form';
@@ -33,13 +33,8 @@ export async function adminRoutes(app: FastifyInstance) {
   const { platform } = app;
   const db = contentDb(platform.db);
 
-  const tenantOf = (request: FastifyRequest): Tenant => {
-    const tenant = platform.tenants.get((request.params as { tenant: string }).tenant);
-    if (!tenant) throw new NotFoundError();
-    return tenant;
-  };
   const itemOf = async (request: FastifyRequest): Promise<{ tenant: Tenant; item: ContentItem }> => {
-    const tenant = tenantOf(request);
+    const tenant = routeTenant(request);
     const item = await getItem(db, tenant.id, (request.params as { id: string }).id);
     if (!item) throw new NotFoundError();
     return { tenant, item };
@@ -50,7 +45,7 @@ export async function adminRoutes(app: FastifyInstance) {
   const itemUrl = (tenantId: string, id: string) => `${adminBase(tenantId)}/contenus/${id}`;
 
   app.get('/admin/t/:tenant/contenus', { config: read }, async (request, reply) => {
-    const tenant = tenantOf(request);
+    const tenant = routeTenant(request);
     const query = request.query as { type?: string; page?: string };
     const kind = kindFromParam(query.type);
     const page = Math.max(1, /^\d{1,4}$/.test(query.page ?? '') ? Number(query.page) : 1);
@@ -101,11 +96,11 @@ export async function adminRoutes(app: FastifyInstance) {
 
   app.get('/admin/t/:tenant/contenus/nouveau', { config: write }, async (request, reply) => {
     const kind = kindFromParam((request.query as { type?: string }).type) ?? 'page';
-    return renderEditor(reply, { tenant: tenantOf(request), kind, values: emptyValues, errors: {} });
+    return renderEditor(reply, { tenant: routeTenant(request), kind, values: emptyValues, errors: {} });
   });
 
   app.post('/admin/t/:tenant/contenus/nouveau', { config: upload }, async (request, reply) => {
-    const tenant = tenantOf(request);
+    const tenant = routeTenant(request);
     const kind = kindFromParam((request.query as { type?: string }).type) ?? 'page';
     const result = await saveContent(platform.db, await actorOf(request), tenant.id, { kind }, (request.body ?? {}) as Record<string, unknown>);
     if (!result.ok) return renderEditor(reply, { tenant, kind, values: result.values, errors: result.errors }, 422);

@@ -6,7 +6,7 @@ import { actorOf } from './admin.routes';
 import { changeMenu, type MenuChange } from './menu-service';
 import { listMenu } from './menu-store';
 import { contentDb, listItems } from './store';
-import { adminPage } from '../../platform/views/admin';
+import { adminPage, routeTenant } from '../../platform/views/admin';
 import { adminBase } from './views/admin-common';
 import { MenuView } from './views/menu';
 
@@ -16,11 +16,6 @@ export async function menuRoutes(app: FastifyInstance) {
   const { platform } = app;
   const db = contentDb(platform.db);
 
-  const tenantOf = (params: unknown): Tenant => {
-    const tenant = platform.tenants.get((params as { tenant: string }).tenant);
-    if (!tenant) throw new NotFoundError();
-    return tenant;
-  };
 
   const render = async (reply: FastifyReply, tenant: Tenant, values: Record<string, string>, errors: FieldErrors, status = 200) => {
     const entries = await listMenu(db, tenant.id);
@@ -40,10 +35,10 @@ export async function menuRoutes(app: FastifyInstance) {
     );
   };
 
-  app.get('/admin/t/:tenant/menu', { config: write }, async (request, reply) => render(reply, tenantOf(request.params), {}, {}));
+  app.get('/admin/t/:tenant/menu', { config: write }, async (request, reply) => render(reply, routeTenant(request), {}, {}));
 
   app.post('/admin/t/:tenant/menu', { config: write }, async (request, reply) => {
-    const tenant = tenantOf(request.params);
+    const tenant = routeTenant(request);
     const body = (request.body ?? {}) as Record<string, unknown>;
     const str = (key: string) => (typeof body[key] === 'string' ? (body[key] as string).trim() : '');
     const op = str('op');

@@ -4,7 +4,7 @@ import type { CurrentAccount } from '../auth/current-account';
 import { roleAllows } from '../auth/roles';
 import type { RegisteredRoute } from '../context';
 import type { Role, Tenant } from '../db/tables';
-import { ForbiddenError } from '../http/errors';
+import { ForbiddenError, NotFoundError } from '../http/errors';
 import type { Crumb } from './site';
 
 /** A back-office section a module offers, relative to /admin/t/:tenant (e.g. '/contenus'). */
@@ -140,4 +140,11 @@ export async function adminPage(
     },
     { status: options.status ?? 200, tenant: tenant ?? platform.tenants.portal() },
   );
+}
+
+/** The tenant named by the route's `:tenant` parameter; 404 when there is none. */
+export function routeTenant(request: FastifyRequest): Tenant {
+  const tenant = request.server.platform.tenants.get((request.params as { tenant?: string }).tenant ?? '');
+  if (!tenant) throw new NotFoundError();
+  return tenant;
 }
