@@ -129,12 +129,10 @@ export async function addAgent(db: Db, tenant: Tenant, input: NewAgentInput & { 
     await trx.insertInto('platform_memberships').values({ account_id: account.id, tenant_id: tenant.id, role: input.role }).execute();
     await audit(trx, {
       action: 'agents.add',
-      actorId: actor.id,
-      actorLabel: actor.label,
+      actor,
       tenantId: tenant.id,
       targetType: 'account',
       targetId: account.id,
-      ip: actor.ip,
       details: { email: account.email, role: input.role, account_created: created },
     });
     const agent = { accountId: account.id, displayName: account.display_name, email: account.email };
@@ -176,12 +174,10 @@ export async function changeRole(db: Db, tenant: Tenant, accountId: string, role
     await trx.updateTable('platform_memberships').set({ role }).where('tenant_id', '=', tenant.id).where('account_id', '=', accountId).execute();
     await audit(trx, {
       action: 'agents.role',
-      actorId: actor.id,
-      actorLabel: actor.label,
+      actor,
       tenantId: tenant.id,
       targetType: 'account',
       targetId: accountId,
-      ip: actor.ip,
       details: { email: agent.email, from: agent.role, to: role },
     });
     return { ok: true as const, agent: { ...agent, role } };
@@ -201,12 +197,10 @@ export async function removeAgent(db: Db, tenant: Tenant, accountId: string, act
     await trx.deleteFrom('platform_memberships').where('tenant_id', '=', tenant.id).where('account_id', '=', accountId).execute();
     await audit(trx, {
       action: 'agents.remove',
-      actorId: actor.id,
-      actorLabel: actor.label,
+      actor,
       tenantId: tenant.id,
       targetType: 'account',
       targetId: accountId,
-      ip: actor.ip,
       details: { email: agent.email, role: agent.role },
     });
     return { ok: true as const, agent };

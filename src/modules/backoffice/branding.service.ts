@@ -137,12 +137,10 @@ export async function saveBranding(db: Kysely<PlatformTables>, tenant: Tenant, i
       .execute();
     await audit(trx, {
       action: 'branding.update',
-      actorId: actor.id,
-      actorLabel: actor.label,
+      actor,
       tenantId: tenant.id,
       targetType: 'tenant',
       targetId: tenant.id,
-      ip: actor.ip,
       details: { changed, ...(changed.includes('accent_color') ? { accent_color: input.accent_color } : {}) },
     });
   });
@@ -159,12 +157,10 @@ export async function saveLogo(db: Kysely<PlatformTables>, tenant: Tenant, logo:
     await trx.updateTable('platform_tenants').set({ logo_media_id: id, updated_at: new Date() }).where('id', '=', tenant.id).execute();
     await audit(trx, {
       action: 'branding.logo',
-      actorId: actor.id,
-      actorLabel: actor.label,
+      actor,
       tenantId: tenant.id,
       targetType: 'media',
       targetId: id,
-      ip: actor.ip,
       details: { content_type: logo.contentType, size: logo.bytes.length, removed_by_sanitizer: logo.removed },
     });
   });
@@ -176,12 +172,10 @@ export async function removeLogo(db: Kysely<PlatformTables>, tenant: Tenant, act
     await trx.updateTable('platform_tenants').set({ logo_media_id: null, updated_at: new Date() }).where('id', '=', tenant.id).execute();
     await audit(trx, {
       action: 'branding.logo',
-      actorId: actor.id,
-      actorLabel: actor.label,
+      actor,
       tenantId: tenant.id,
       targetType: 'media',
       targetId: tenant.logo_media_id ?? undefined,
-      ip: actor.ip,
       details: { removed: true },
     });
   });

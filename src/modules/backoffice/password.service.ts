@@ -63,7 +63,7 @@ export async function changePassword(
   const hash = await hashPassword(input.new_password);
   await withTransaction(deps.db, async (trx) => {
     await trx.updateTable('platform_accounts').set({ password_hash: hash }).where('id', '=', account.id).execute();
-    await audit(trx, { action: 'auth.password_change', actorId: actor.id, actorLabel: actor.label, targetType: 'account', targetId: account.id, ip: actor.ip });
+    await audit(trx, { action: 'auth.password_change', actor, targetType: 'account', targetId: account.id });
   });
   await deps.sessions.destroyAllFor(account.id);
   return { ok: true };

@@ -69,12 +69,10 @@ export async function changeMenu(platformDb: Kysely<PlatformTables>, actor: Acto
     }
     await audit(platformOf(trx), {
       action: 'menu.update',
-      actorId: actor.id,
-      actorLabel: actor.label,
+      actor,
       tenantId,
       targetType: 'content_menu_entry',
       targetId,
-      ip: actor.ip,
       details: { op: change.op, ...('label' in change ? { label: change.label } : {}) },
     });
   });

@@ -9,12 +9,9 @@ import { checkAlt, KIND_WORDS, parseContentForm, type ContentFormValues } from '
 import type { FieldErrors } from '../../platform/views/form';
 import { appendVersion, contentDb, platformOf, getItem, getVersion, insertItem, insertMedia, setPublished, slugTaken, tenantImageExists } from './store';
 import type { ContentItem, ContentKind } from './tables';
+import type { Actor } from '../../platform/audit/audit';
 
-export interface Actor {
-  id: string;
-  label: string;
-  ip: string | null;
-}
+export type { Actor };
 
 export type SaveResult =
   | { ok: true; itemId: string; version: number }
@@ -83,12 +80,10 @@ export async function saveContent(
       });
       await audit(platformOf(trx), {
         action: target.item ? 'content.update' : 'content.create',
-        actorId: actor.id,
-        actorLabel: actor.label,
+        actor,
         tenantId,
         targetType: 'content_item',
         targetId: itemId,
-        ip: actor.ip,
         details: { kind: target.kind, slug: parsed.slug, version: number },
       });
       return { ok: true as const, itemId, version: number };
@@ -109,12 +104,10 @@ export async function publishContent(platformDb: Kysely<PlatformTables>, actor: 
     if (!item) throw new NotFoundError();
     await audit(platformOf(trx), {
       action: publish ? 'content.publish' : 'content.unpublish',
-      actorId: actor.id,
-      actorLabel: actor.label,
+      actor,
       tenantId,
       targetType: 'content_item',
       targetId: itemId,
-      ip: actor.ip,
       details: { kind: item.kind, slug: item.slug, version: publish ? item.published_version : null },
     });
   });
@@ -136,12 +129,10 @@ export async function restoreVersion(platformDb: Kysely<PlatformTables>, actor: 
     );
     await audit(platformOf(trx), {
       action: 'content.restore',
-      actorId: actor.id,
-      actorLabel: actor.label,
+      actor,
       tenantId,
       targetType: 'content_item',
       targetId: itemId,
-      ip: actor.ip,
       details: { kind: item.kind, slug: item.slug, restored: old.version, version: number },
     });
     return number;
