@@ -5,7 +5,8 @@
  * Each server runs in its own child process (one core for the server, one for autocannon), so
  * the baseline and the application are measured in the same conditions.
  *
- *   BENCH_DURATION=10        seconds per measurement (after a 2 s warm-up)
+ *   BENCH_DURATION=10        seconds per measurement (after a warm-up)
+ *   BENCH_WARMUP=5           seconds of warm-up before each measurement (JIT, caches, pools)
  *   BENCH_CONNECTIONS=100    concurrent connections
  *   BENCH_PATHS=/,/collectivites/brest/,…   pages of the application to measure
  *   BENCH_DATABASE_URL=postgres://…       also measure on this PostgreSQL database (migrated and
@@ -33,6 +34,7 @@ interface Measure {
 
 const env = process.env;
 const duration = Number(env.BENCH_DURATION ?? 10);
+const warmup = Number(env.BENCH_WARMUP ?? 5);
 const connections = Number(env.BENCH_CONNECTIONS ?? 100);
 const paths = (env.BENCH_PATHS ?? '/,/collectivites/brest/,/collectivites/brest/pages/vos-demarches-en-ligne').split(',').filter(Boolean);
 const TARGET_RATIO = 0.4;
@@ -120,7 +122,7 @@ async function cannon(url: string, seconds: number): Promise<autocannon.Result> 
 }
 
 async function measure(name: string, url: string): Promise<Measure> {
-  await cannon(url, 2); // warm-up: JIT, caches, pools
+  await cannon(url, warmup);
   const result = await cannon(url, duration);
   return {
     name,
