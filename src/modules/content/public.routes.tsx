@@ -3,7 +3,7 @@ import type { Tenant } from '../../platform/db/tables';
 import { NotFoundError } from '../../platform/http/errors';
 import type { Crumb } from '../../platform/views/site';
 import { latestNewsAllTenants, publishedBySlug, publishedList, publishedTags } from './public-store';
-import { sendPublicPage, TenantMemo } from './page-cache';
+import { sendPublicPage, TenantMemo, type CachedPage } from './page-cache';
 import { contentDb } from './store';
 import { Article } from './views/article';
 import { PortalHome, TenantHome } from './views/home';
@@ -30,7 +30,7 @@ function pageNumber(value: unknown): number {
 export async function publicRoutes(app: FastifyInstance) {
   const { platform } = app;
   const db = contentDb(platform.db);
-  const memo = new TenantMemo<string>(platform.db);
+  const memo = new TenantMemo<CachedPage>(platform.db);
 
   function tenantOf(request: FastifyRequest): { tenant: Tenant; base: string } {
     const tenant = platform.tenants.get((request.params as { tenant: string }).tenant);

@@ -127,3 +127,18 @@ test('the news list is paginated and filtered by tag; the menu shows only what i
   assert.doesNotMatch(after.body, /pages\/etat-civil/);
   assert.equal((await agent.get('/collectivites/quimper/pages/etat-civil')).statusCode, 404);
 });
+
+test('a public page is sent compressed to browsers that accept it, identical once decoded', async (t) => {
+  const { brotliDecompressSync, gunzipSync } = await import('node:zlib');
+  const { app } = await buildTestApp(t);
+  const plain = await app.inject({ url: '/collectivites/quimper/', headers: { host: 'localhost' } });
+  const br = await app.inject({ url: '/collectivites/quimper/', headers: { host: 'localhost', 'accept-encoding': 'gzip, deflate, br' } });
+  const gz = await app.inject({ url: '/collectivites/quimper/', headers: { host: 'localhost', 'accept-encoding': 'gzip' } });
+  assert.equal(plain.headers['content-encoding'], undefined);
+  assert.equal(br.headers['content-encoding'], 'br');
+  assert.equal(gz.headers['content-encoding'], 'gzip');
+  assert.match(String(br.headers.vary), /accept-encoding/);
+  assert.equal(brotliDecompressSync(br.rawPayload).toString(), plain.body);
+  assert.equal(gunzipSync(gz.rawPayload).toString(), plain.body);
+  assert.ok(br.rawPayload.length < plain.rawPayload.length / 2);
+});
