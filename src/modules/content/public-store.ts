@@ -1,9 +1,9 @@
 import { sql } from 'kysely';
-import type { ContentDb } from './store';
+import type { ContentDb, VersionInput } from './store';
 import type { ContentKind } from './tables';
 
 /** What the public sees of an item: its published version only. Drafts never come out of here. */
-export interface PublishedContent {
+export interface PublishedContent extends VersionInput {
   id: string;
   tenant_id: string;
   kind: ContentKind;
@@ -11,12 +11,6 @@ export interface PublishedContent {
   version: number;
   published_at: Date;
   updated_at: Date;
-  title: string;
-  summary: string;
-  body: string;
-  image_media_id: string | null;
-  image_alt: string | null;
-  tags: string[];
 }
 
 function published(db: ContentDb) {
