@@ -5,7 +5,7 @@ import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { Redis } from 'ioredis';
-import type { Config } from './config';
+import { publicUrl, type Config } from './config';
 import { modules } from './modules';
 import { buildFavicon, buildStylesheet } from './platform/assets/bundle';
 import { assetRoutes } from './platform/assets/routes';
@@ -20,6 +20,9 @@ import { registerCsrf } from './platform/http/csrf';
 import { registerErrorPages } from './platform/http/error-pages';
 import { healthRoutes } from './platform/http/health';
 import { registerSecurityHeaders } from './platform/http/security';
+import { Mailer } from './platform/mail/mailer';
+import { demoMailboxRoutes, storeCaughtMail } from './platform/mail/demo-mailbox';
+import { startSmtpCatcher } from './platform/mail/smtp-catcher';
 import { TenantDirectory } from './platform/tenancy/directory';
 import { rewriteTenantUrl } from './platform/tenancy/rewrite';
 import { page, requestTenant } from './platform/views/render';
@@ -55,8 +58,14 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
     routes.push({ method: route.method, url: route.url, config: route.config });
   });
 
+  // Outside production, no SMTP_URL means mails go to the demo catcher, shown at /demo/courriels.
+  const catcher = config.SMTP_URL === '' && config.NODE_ENV !== 'production' ? await startSmtpCatcher(storeCaughtMail(database.db)) : undefined;
+  const mailer = new Mailer(catcher?.url ?? config.SMTP_URL, config.MAIL_FROM, app.log);
+
   const platform: Platform = {
     config,
+    publicUrl: publicUrl(config),
+    mailer,
     database,
     db: database.db,
     tenants,
@@ -65,6 +74,7 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
     assets: { stylesheet: buildStylesheet(), favicon: buildFavicon() },
     menu: { provider: async () => [] },
     adminSections: [],
+    accountSections: [],
     routes,
   };
   app.decorate('platform', platform);
@@ -87,10 +97,13 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
 
   await app.register(healthRoutes);
   await app.register(assetRoutes);
+  if (catcher) await app.register(demoMailboxRoutes);
   for (const module of modules) await app.register(module.plugin);
 
   app.addHook('onClose', async () => {
     tenants.stop();
+    mailer.close();
+    await catcher?.close();
     await redis?.quit();
   });
   return app;

@@ -22,6 +22,14 @@ const ConfigSchema = Type.Object({
   LOG_LEVEL: Type.Union(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)), { default: 'info' }),
   /** Whether the app is served behind a reverse proxy that sets X-Forwarded-* headers. */
   TRUST_PROXY: Type.Boolean({ default: false }),
+  /** SMTP server for mails (smtp://user:pass@host:port); empty outside production means the demo catcher. */
+  SMTP_URL: Type.String({ default: '' }),
+  /** Sender of every mail Guichet sends. */
+  MAIL_FROM: Type.String({ default: 'Guichet <ne-pas-repondre@guichet.localhost>' }),
+  /** FranceConnect issuer; empty outside production means the local demonstration stand-in. */
+  FRANCECONNECT_ISSUER: Type.String({ default: '' }),
+  FRANCECONNECT_CLIENT_ID: Type.String({ default: '' }),
+  FRANCECONNECT_CLIENT_SECRET: Type.String({ default: '' }),
 });
 
 export type Config = Static<typeof ConfigSchema>;
@@ -49,6 +57,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (config.NODE_ENV === 'production' && config.SESSION_SECRET.length < 32) {
     throw new ConfigError('Invalid configuration: SESSION_SECRET must hold at least 32 characters in production');
   }
+  if (config.NODE_ENV === 'production' && config.SMTP_URL === '') {
+    throw new ConfigError('Invalid configuration: SMTP_URL is required in production (mails confirm accounts and reset passwords)');
+  }
   if (config.SESSION_SECRET === '') config.SESSION_SECRET = 'guichet-demo-secret-not-for-production-use';
   return config;
+}
+
+/** The address people reach Guichet at, for links in mails and OpenID issuers. */
+export function publicUrl(config: Pick<Config, 'PUBLIC_URL' | 'PORT'>): string {
+  return (config.PUBLIC_URL || `http://localhost:${config.PORT}`).replace(/\/$/, '');
 }

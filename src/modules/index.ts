@@ -3,7 +3,8 @@ import { backofficeModule } from './backoffice';
 import { contentModule } from './content';
 import { helpModule } from './help';
 import { portalModule } from './portal';
+import { profileModule } from './profile';
 import { territoriesModule } from './territories';
 
 /** Every capability, in registration order. */
-export const modules: GuichetModule[] = [territoriesModule, contentModule, backofficeModule, helpModule, portalModule];
+export const modules: GuichetModule[] = [territoriesModule, contentModule, backofficeModule, helpModule, portalModule, profileModule];

@@ -6,6 +6,7 @@ import type { CounterStore } from './auth/counters';
 import type { SessionStore } from './auth/sessions';
 import type { Database } from './db/database';
 import type { PlatformTables, Tenant } from './db/tables';
+import type { Mailer } from './mail/mailer';
 import type { TenantDirectory } from './tenancy/directory';
 import type { AdminSectionDefinition } from './views/admin';
 import type { MenuLink } from './views/site';
@@ -17,11 +18,23 @@ export interface RegisteredRoute {
   config: FastifyContextConfig | undefined;
 }
 
+/** A section of a person's space (/mon-compte), offered by the module that serves it. */
+export interface AccountSectionDefinition {
+  href: string;
+  label: string;
+  description: string;
+  /** Sections are listed by increasing order. */
+  order: number;
+}
+
 export type MenuProvider = (tenant: Tenant, base: string) => Promise<MenuLink[]>;
 
 /** What every module receives: the platform's services, built once in app.ts. */
 export interface Platform {
   config: Config;
+  /** Absolute base URL (PUBLIC_URL, or http://localhost:PORT), without trailing slash. */
+  publicUrl: string;
+  mailer: Mailer;
   database: Database;
   db: Kysely<PlatformTables>;
   tenants: TenantDirectory;
@@ -32,6 +45,8 @@ export interface Platform {
   menu: { provider: MenuProvider };
   /** Sections of a tenant's back office, registered by the modules that serve them. */
   adminSections: AdminSectionDefinition[];
+  /** Sections of a person's own space, registered by the modules that serve them. */
+  accountSections: AccountSectionDefinition[];
   /** Every route registered on the app, filled as modules register them. */
   routes: RegisteredRoute[];
 }

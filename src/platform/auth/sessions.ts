@@ -11,6 +11,11 @@ export interface Session {
   expiresAt: Date;
 }
 
+/** A session as its owner sees it in "Mes sessions": `id` is the token's hash, never the token. */
+export interface SessionSummary extends Session {
+  id: string;
+}
+
 export const SESSION_TTL_SECONDS = 8 * 60 * 60;
 
 /**
@@ -22,6 +27,15 @@ export interface SessionStore {
   get(token: string): Promise<Session | null>;
   destroy(token: string): Promise<void>;
   destroyAllFor(accountId: string): Promise<void>;
+  /** The account's live sessions, newest first. */
+  listFor(accountId: string): Promise<SessionSummary[]>;
+  /** Ends one of the account's sessions by its id (from listFor); false if it was not theirs. */
+  destroyById(accountId: string, id: string): Promise<boolean>;
+}
+
+/** The id listFor gives the session a token opened. */
+export function sessionId(token: string): string {
+  return tokenHash(token);
 }
 
 export function newToken(): string {
@@ -76,6 +90,33 @@ export class DatabaseSessionStore implements SessionStore {
   async destroyAllFor(accountId: string): Promise<void> {
     await this.db.deleteFrom('platform_sessions').where('account_id', '=', accountId).execute();
   }
+
+  async listFor(accountId: string): Promise<SessionSummary[]> {
+    const rows = await this.db
+      .selectFrom('platform_sessions')
+      .selectAll()
+      .where('account_id', '=', accountId)
+      .where('expires_at', '>', new Date())
+      .orderBy('created_at', 'desc')
+      .execute();
+    return rows.map((row) => ({
+      id: row.id_hash,
+      accountId: row.account_id,
+      data: typeof row.data === 'string' ? JSON.parse(row.data) : row.data,
+      userAgent: row.user_agent,
+      createdAt: new Date(row.created_at),
+      expiresAt: new Date(row.expires_at),
+    }));
+  }
+
+  async destroyById(accountId: string, id: string): Promise<boolean> {
+    const result = await this.db
+      .deleteFrom('platform_sessions')
+      .where('id_hash', '=', id)
+      .where('account_id', '=', accountId)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows) > 0;
+  }
 }
 
 export class RedisSessionStore implements SessionStore {
@@ -107,6 +148,29 @@ export class RedisSessionStore implements SessionStore {
     const keys = await this.redis.smembers(this.accountKey(accountId));
     if (keys.length) await this.redis.del(...keys);
     await this.redis.del(this.accountKey(accountId));
+  }
+
+  async listFor(accountId: string): Promise<SessionSummary[]> {
+    const keys = await this.redis.smembers(this.accountKey(accountId));
+    if (keys.length === 0) return [];
+    const values = await this.redis.mget(...keys);
+    const sessions: SessionSummary[] = [];
+    const gone: string[] = [];
+    keys.forEach((key, i) => {
+      const raw = values[i];
+      if (!raw) return void gone.push(key);
+      const parsed = JSON.parse(raw) as Session;
+      sessions.push({ ...parsed, id: key.slice(this.prefix.length), createdAt: new Date(parsed.createdAt), expiresAt: new Date(parsed.expiresAt) });
+    });
+    if (gone.length) await this.redis.srem(this.accountKey(accountId), ...gone);
+    return sessions.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
+  }
+
+  async destroyById(accountId: string, id: string): Promise<boolean> {
+    const key = this.prefix + id;
+    if (!(await this.redis.sismember(this.accountKey(accountId), key))) return false;
+    await this.redis.multi().del(key).srem(this.accountKey(accountId), key).exec();
+    return true;
   }
 
   private accountKey(accountId: string): string {

@@ -94,8 +94,17 @@ export interface PlatformTables {
   platform_audit: AuditTable;
   platform_counters: CountersTable;
   platform_migrations: MigrationsTable;
+  platform_demo_mails: DemoMailsTable;
 }
 
 export type Tenant = Selectable<TenantsTable>;
 export type NewTenant = Insertable<TenantsTable>;
 export type Account = Selectable<AccountsTable>;
+
+export interface DemoMailsTable {
+  id: Generated<string>;
+  received_at: Timestamp;
+  recipients: string;
+  subject: string;
+  body: string;
+}

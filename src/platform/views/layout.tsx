@@ -53,9 +53,12 @@ export function Layout({ site, view }: { site: SiteContext; view: PageView }) {
             </a>
             <p class="site-header__account">
               {site.account ? (
-                <a href="/admin">Espace agent ({site.account.name})</a>
+                <>
+                  <a href="/mon-compte">Mon compte<span class="visually-hidden"> ({site.account.name})</span></a>
+                  {site.account.isAgent ? <> · <a href="/admin">Espace agent</a></> : null}
+                </>
               ) : (
-                <a href="/admin/connexion">Espace agent</a>
+                <a href="/connexion">Se connecter</a>
               )}
             </p>
           </div>
@@ -132,6 +135,7 @@ function Footer({ site }: { site: SiteContext }) {
           <li><a href={tenantHref(site, '/plan-du-site')}>Plan du site</a></li>
           <li><a href={tenantHref(site, '/contact')}>Contact</a></li>
           <li><a href="/sources">Sources des données</a></li>
+          <li><a href="/admin">Espace agent</a></li>
         </ul>
         <p class="site-footer__legal">
           Guichet est un logiciel libre (licence AGPL). Sauf mention contraire, les contenus sont publiés sous licence

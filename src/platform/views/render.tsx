@@ -39,7 +39,7 @@ export async function siteContext(request: FastifyRequest, tenant: Tenant): Prom
     stylesheet: assets.stylesheet.href,
     themeStylesheet: themeHref(tenant),
     faviconHref: assets.favicon.href,
-    account: account ? { name: account.displayName } : undefined,
+    account: account ? { name: account.displayName, isAgent: account.roles.size > 0 } : undefined,
   };
 }
 

@@ -22,7 +22,7 @@ export interface SiteContext {
   stylesheet: string;
   themeStylesheet: string;
   faviconHref: string;
-  account?: { name: string } | undefined;
+  account?: { name: string; isAgent: boolean } | undefined;
   csrfToken?: string | undefined;
 }
 
