@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { audit } from '../../platform/audit/audit';
 import type { CounterStore } from '../../platform/auth/counters';
+import { MIN_PASSWORD_LENGTH, checkPasswordPolicy } from '../../platform/auth/password-policy';
 import { hashPassword, verifyPassword } from '../../platform/auth/passwords';
 import type { SessionStore } from '../../platform/auth/sessions';
 import { LOGIN_PER_ACCOUNT, Throttle } from '../../platform/auth/throttle';
@@ -9,7 +10,7 @@ import { withTransaction } from '../../platform/db/transaction';
 import type { FieldErrors } from '../../platform/views/form';
 import type { Actor } from './admin-page';
 
-export const MIN_PASSWORD_LENGTH = 12;
+export { MIN_PASSWORD_LENGTH };
 
 export const passwordLabels = {
   current_password: 'Mot de passe actuel',
@@ -29,12 +30,11 @@ export function validatePasswordChange(body: Record<string, unknown>, email: str
   const errors: FieldErrors = {};
   if (!input.current_password) errors.current_password = 'Saisissez votre mot de passe actuel.';
   if (!input.new_password) errors.new_password = 'Saisissez votre nouveau mot de passe.';
-  else if (input.new_password.length < MIN_PASSWORD_LENGTH) {
-    errors.new_password = `Le mot de passe doit contenir au moins ${MIN_PASSWORD_LENGTH} caractères (vous en avez saisi ${input.new_password.length}). Une phrase courte est facile à retenir.`;
-  } else if (input.new_password.length > 200) errors.new_password = 'Le mot de passe doit contenir 200 caractères au maximum.';
   else if (input.new_password === input.current_password) errors.new_password = "Choisissez un mot de passe différent de l'actuel.";
-  else if (input.new_password.toLowerCase().includes(email.split('@')[0]!.toLowerCase())) {
-    errors.new_password = 'Le mot de passe ne doit pas contenir votre identifiant.';
+  else {
+    // The one password policy of Guichet (length, common passwords, personal words).
+    const refusal = checkPasswordPolicy(input.new_password, { email });
+    if (refusal) errors.new_password = refusal;
   }
   if (!errors.new_password && input.confirm_password !== input.new_password) {
     errors.confirm_password = 'Les deux saisies du nouveau mot de passe ne sont pas identiques.';
