@@ -55,7 +55,7 @@ async function serve(kind: ServerKind): Promise<void> {
     const { buildApp } = await import('../src/app');
     const { loadConfig } = await import('../src/config');
     const database = await openBenchDatabase(kind);
-    const config = loadConfig({}, { NODE_ENV: 'production', SESSION_SECRET: randomBytes(32).toString('hex'), LOG_LEVEL: 'silent' });
+    const config = loadConfig({}, { NODE_ENV: 'production', SESSION_SECRET: randomBytes(32).toString('hex'), LOG_LEVEL: 'silent', SMTP_URL: 'smtp://127.0.0.1:2525' });
     const app = await buildApp({ config, database });
     await app.listen({ port: 0, host: '127.0.0.1' });
     port = (app.server.address() as AddressInfo).port;
