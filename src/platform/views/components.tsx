@@ -56,3 +56,33 @@ export function telHref(phone: string): string {
   const digits = phone.replace(/[^\d+]/g, '');
   return `tel:${/^0\d{9}$/.test(digits) ? `+33${digits.slice(1)}` : digits}`;
 }
+
+/** "Page précédente · Page n sur N · Page suivante", the one pagination of every list. */
+export function Pagination({ page, pages, href, label = 'Pagination' }: {
+  page: number;
+  pages: number;
+  href: (page: number) => string;
+  /** Names the navigation for screen readers, e.g. "Pages de résultats". */
+  label?: string;
+}) {
+  if (pages <= 1) return null;
+  return (
+    <nav class="pagination" aria-label={label}>
+      <ul>
+        {page > 1 ? (
+          <li>
+            <a href={href(page - 1)} rel="prev">Page précédente</a>
+          </li>
+        ) : null}
+        <li aria-current="page">
+          Page {page} sur {pages}
+        </li>
+        {page < pages ? (
+          <li>
+            <a href={href(page + 1)} rel="next">Page suivante</a>
+          </li>
+        ) : null}
+      </ul>
+    </nav>
+  );
+}

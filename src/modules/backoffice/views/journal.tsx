@@ -1,5 +1,5 @@
 import type { Tenant } from '../../../platform/db/tables';
-import { formatDateTime } from '../../../platform/views/components';
+import { formatDateTime, Pagination } from '../../../platform/views/components';
 import type { JournalEntry } from '../journal.store';
 import { actionLabel, entrySubject } from './audit-labels';
 
@@ -65,26 +65,7 @@ export function JournalPage({ tenant, entries, actions, action, page, pages, tot
           </table>
         </div>
       ) : null}
-      {pages > 1 ? (
-        <nav class="pagination" aria-label="Pages du journal">
-          <ul>
-            {page > 1 ? (
-              <li>
-                <a href={href(page - 1)} rel="prev">
-                  Page précédente
-                </a>
-              </li>
-            ) : null}
-            {page < pages ? (
-              <li>
-                <a href={href(page + 1)} rel="next">
-                  Page suivante
-                </a>
-              </li>
-            ) : null}
-          </ul>
-        </nav>
-      ) : null}
+      <Pagination page={page} pages={pages} href={href} label="Pages du journal" />
     </>
   );
 }

@@ -1,7 +1,7 @@
 import { formatDateTime } from '../../../platform/views/components';
 import { statusOf, type ItemSummary } from '../store';
 import type { ContentKind } from '../tables';
-import { Pagination } from './article';
+import { Pagination } from '../../../platform/views/components';
 import { adminBase, KIND_LABELS, KIND_PARAM, StatusBadge } from './admin-common';
 
 export function ContentListView({ tenantId, items, kind, page, pages, total, canEdit }: {

@@ -51,25 +51,3 @@ export function Tags({ tags, base }: { tags: string[]; base?: string | undefined
   );
 }
 
-export function Pagination({ page, pages, href }: { page: number; pages: number; href: (page: number) => string }) {
-  if (pages <= 1) return null;
-  return (
-    <nav class="pagination" aria-label="Pagination">
-      <ul>
-        {page > 1 ? (
-          <li>
-            <a href={href(page - 1)} rel="prev">Page précédente</a>
-          </li>
-        ) : null}
-        <li aria-current="page">
-          Page {page} sur {pages}
-        </li>
-        {page < pages ? (
-          <li>
-            <a href={href(page + 1)} rel="next">Page suivante</a>
-          </li>
-        ) : null}
-      </ul>
-    </nav>
-  );
-}

@@ -2,7 +2,7 @@ import { formatDateTime } from '../../../platform/views/components';
 import { Form } from '../../../platform/views/form';
 import type { ContentItem } from '../tables';
 import { adminBase } from './admin-common';
-import { Pagination } from './article';
+import { Pagination } from '../../../platform/views/components';
 
 export interface VersionRow {
   version: number;

@@ -1,7 +1,7 @@
 import type { Tenant } from '../../../platform/db/tables';
 import { DateText, telHref } from '../../../platform/views/components';
 import type { PublishedSummary } from '../public-store';
-import { Pagination } from './article';
+import { Pagination } from '../../../platform/views/components';
 
 export function newsHref(base: string, slug: string) {
   return `${base}/actualites/${slug}`;

@@ -1,4 +1,4 @@
-import { Notice, telHref } from '../../../platform/views/components';
+import { Notice, Pagination, telHref } from '../../../platform/views/components';
 import { ErrorSummary, SelectField, SubmitButton, TextField } from '../../../platform/views/form';
 import type { SearchOutcome, SearchValues } from '../service';
 import type { CentrePrecision, PlaceWithDistance } from '../store';
@@ -156,7 +156,7 @@ function Results({ outcome }: { outcome: SearchOutcome }) {
           ? results.places.map((p) => <PlaceItem place={p} distance={p.distance_km} inCommune={p.in_commune} />)
           : results.places.map((p) => <PlaceItem place={p} />)}
       </ol>
-      <Pagination outcome={outcome} />
+      <ResultPages outcome={outcome} />
     </section>
   );
 }
@@ -222,30 +222,6 @@ function PlaceItem({ place, distance, inCommune }: { place: HelpPlace | PlaceWit
   );
 }
 
-function Pagination({ outcome }: { outcome: SearchOutcome }) {
-  if (outcome.pageCount <= 1) return null;
-  const { page, pageCount, values } = outcome;
-  return (
-    <nav class="pagination" aria-label="Pages de résultats">
-      <ul>
-        {page > 1 ? (
-          <li>
-            <a href={searchHref(values, page - 1)} rel="prev">
-              Page précédente
-            </a>
-          </li>
-        ) : null}
-        <li>
-          Page {page} sur {pageCount}
-        </li>
-        {page < pageCount ? (
-          <li>
-            <a href={searchHref(values, page + 1)} rel="next">
-              Page suivante
-            </a>
-          </li>
-        ) : null}
-      </ul>
-    </nav>
-  );
+function ResultPages({ outcome }: { outcome: SearchOutcome }) {
+  return <Pagination page={outcome.page} pages={outcome.pageCount} href={(page) => searchHref(outcome.values, page)} label="Pages de résultats" />;
 }
