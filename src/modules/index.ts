@@ -2,9 +2,10 @@ import type { GuichetModule } from '../platform/module';
 import { backofficeModule } from './backoffice';
 import { contentModule } from './content';
 import { helpModule } from './help';
+import { mfaModule } from './mfa';
 import { portalModule } from './portal';
 import { profileModule } from './profile';
 import { territoriesModule } from './territories';
 
 /** Every capability, in registration order. */
-export const modules: GuichetModule[] = [territoriesModule, contentModule, backofficeModule, helpModule, portalModule, profileModule];
+export const modules: GuichetModule[] = [territoriesModule, contentModule, backofficeModule, helpModule, portalModule, profileModule, mfaModule];

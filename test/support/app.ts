@@ -1,5 +1,6 @@
 import type { TestContext } from 'node:test';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import * as OTPAuth from 'otpauth';
 import { buildApp } from '../../src/app';
 import { loadConfig, type Config } from '../../src/config';
 import type { Database } from '../../src/platform/db/database';
@@ -86,10 +87,80 @@ export function csrfTokenFrom(html: string): string {
   return match[1]!;
 }
 
-/** Signs a seeded demo agent in and returns the browser-like agent. */
-export async function signInAs(app: FastifyInstance, role: Role, tenantId: string): Promise<Agent> {
+/** The TOTP secrets the helpers enrolled, per app (nothing is shared across apps). */
+const enrolledSecrets = new WeakMap<FastifyInstance, Map<string, string>>();
+
+/** The secret an enrolment page shows, in groups of 4 (spaces removed). */
+export function secretFrom(html: string): string {
+  const match = /<code class="secret mfa-secret" id="mfa-cle">([A-Z2-7 ]+)<\/code>/.exec(html);
+  if (!match) throw new Error('No TOTP secret in the page');
+  return match[1]!.replace(/\s/g, '');
+}
+
+/** The 6-digit code of `secret` at a time step (default: now), as an authenticator app shows it. */
+export function totpCode(secret: string, step = Math.floor(Date.now() / 30_000)): string {
+  return new OTPAuth.TOTP({ algorithm: 'SHA1', digits: 6, period: 30, secret: OTPAuth.Secret.fromBase32(secret) }).generate({ timestamp: step * 30_000 });
+}
+
+/**
+ * A code for the account that the server has not accepted yet: the current step, or the next one
+ * (accepted too, clocks drift) when the current one was used; waits for a new step past that.
+ */
+export async function freshCode(app: FastifyInstance, accountId: string, secret: string): Promise<string> {
+  const row = await app.platform.db
+    .withTables<{ mfa_factors: { account_id: string; last_used_step: number | string } }>()
+    .selectFrom('mfa_factors')
+    .select('last_used_step')
+    .where('account_id', '=', accountId)
+    .executeTakeFirst();
+  const last = Number(row?.last_used_step ?? 0);
+  let now = Math.floor(Date.now() / 30_000);
+  while (last + 1 > now + 1) {
+    await new Promise((resolve) => setTimeout(resolve, (now + 1) * 30_000 - Date.now() + 50));
+    now = Math.floor(Date.now() / 30_000);
+  }
+  return totpCode(secret, Math.max(now, last + 1));
+}
+
+/**
+ * After the password: enrols the second factor (reading the secret from the enrolment page the
+ * guard leads to) or types a code on the code page, as a person with an authenticator would.
+ */
+export async function passSecondFactor(agent: Agent, signInResponse: LightMyRequestResponse, email: string): Promise<LightMyRequestResponse> {
+  const { app } = agent;
+  const secrets = enrolledSecrets.get(app) ?? new Map<string, string>();
+  enrolledSecrets.set(app, secrets);
+  const account = await app.platform.db.selectFrom('platform_accounts').select('id').where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase())).executeTakeFirstOrThrow();
+  const location = String(signInResponse.headers.location);
+  if (location === '/connexion/code') {
+    const secret = secrets.get(email);
+    if (!secret) throw new Error(`${email} has a second factor this helper did not enrol`);
+    return agent.submit('/connexion/code', '/connexion/code', { code: await freshCode(app, account.id, secret) });
+  }
+  // No factor yet: the guard sends the agent to enrol.
+  const guarded = await agent.get(location);
+  if (guarded.statusCode !== 303 || !String(guarded.headers.location).startsWith('/admin/double-authentification')) return guarded;
+  const page = await agent.get(String(guarded.headers.location));
+  const secret = secretFrom(page.body);
+  const sealed = /name="enrolment" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
+  const next = /name="suite" value="([^"]*)"/.exec(page.body)?.[1] ?? '/admin';
+  const confirmed = await agent.post('/admin/double-authentification', { _csrf: csrfTokenFrom(page.body), enrolment: sealed, suite: next, code: totpCode(secret) });
+  if (confirmed.statusCode !== 200) throw new Error(`Enrolment of ${email} failed: ${confirmed.statusCode}`);
+  secrets.set(email, secret);
+  return confirmed;
+}
+
+/** Signs an account in through /admin/connexion and its second factor (enrolling it if needed). */
+export async function signInWithPassword(app: FastifyInstance, email: string, password: string): Promise<Agent> {
   const agent = new Agent(app);
-  const response = await agent.submit('/admin/connexion', '/admin/connexion', { email: demoAgentEmail(role, tenantId), password: DEMO_PASSWORD });
-  if (response.statusCode !== 303) throw new Error(`Sign-in as ${role} of ${tenantId} failed: ${response.statusCode}`);
+  const response = await agent.submit('/admin/connexion', '/admin/connexion', { email, password });
+  if (response.statusCode !== 303) throw new Error(`Sign-in as ${email} failed: ${response.statusCode}`);
+  const done = await passSecondFactor(agent, response, email);
+  if (done.statusCode >= 400) throw new Error(`Second factor of ${email} failed: ${done.statusCode}`);
   return agent;
+}
+
+/** Signs a seeded demo agent in (password, then the second factor, enrolled on first use) and returns the browser-like agent. */
+export async function signInAs(app: FastifyInstance, role: Role, tenantId: string): Promise<Agent> {
+  return signInWithPassword(app, demoAgentEmail(role, tenantId), DEMO_PASSWORD);
 }

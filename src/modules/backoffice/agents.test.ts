@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { Agent, buildTestApp, signInAs, type TestApp } from '../../../test/support/app';
+import { Agent, buildTestApp, passSecondFactor, signInAs, type TestApp } from '../../../test/support/app';
 import { textOf } from './test-support';
 
 const PAGE = '/admin/t/brest/agents';
@@ -46,6 +46,9 @@ test('an administrator lists the tenant’s agents and adds a new one, whose tem
   const newcomer = new Agent(app);
   const signIn = await newcomer.submit('/admin/connexion', '/admin/connexion', { email: 'nouvelle.agente@brest.example', password });
   assert.equal(signIn.statusCode, 303);
+  // A new agent enrols the second factor before the back office opens.
+  assert.match(String((await newcomer.get('/admin')).headers.location), /^\/admin\/double-authentification\?suite=/);
+  await passSecondFactor(newcomer, signIn, 'nouvelle.agente@brest.example');
   assert.match(textOf((await newcomer.get('/admin')).body), /Brest Votre rôle : Éditeur/);
 });
 

@@ -45,8 +45,8 @@ export async function passwordRoutes(app: FastifyInstance) {
       if (error instanceof TooManyRequestsError) return render(request, reply, { current_password: error.detail }, 429);
       throw error;
     }
-    // Every session was closed; this browser gets a fresh one.
-    const token = await platform.sessions.create({ accountId: account.id, data: {}, userAgent: String(request.headers['user-agent'] ?? '') });
+    // Every session was closed; this browser gets a fresh one, as strongly authenticated as before.
+    const token = await platform.sessions.create({ accountId: account.id, data: account.session.data, userAgent: String(request.headers['user-agent'] ?? '') });
     setSessionCookie(reply, token, secure, SESSION_TTL_SECONDS);
     return reply.redirect(`${PAGE}?fait=1`, 303);
   });

@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { clearSessionCookie, setSessionCookie } from '../../platform/auth/current-account';
-import { SESSION_TTL_SECONDS } from '../../platform/auth/sessions';
-import { audit } from '../../platform/audit/audit';
+import { completeSignIn } from '../../platform/auth/complete-sign-in';
+import { closeSession } from '../../platform/auth/open-session';
 import { TooManyRequestsError } from '../../platform/http/errors';
 import type { FieldErrors } from '../../platform/views/form';
 import { safeNextPath, signIn, validateSignIn } from './sign-in.service';
@@ -9,7 +8,6 @@ import { SignInForm } from './views/sign-in';
 
 export async function signInRoutes(app: FastifyInstance) {
   const { platform } = app;
-  const secure = platform.config.NODE_ENV === 'production';
 
   const renderForm = async (reply: import('fastify').FastifyReply, state: { email: string; errors: FieldErrors; next: string }, status = 200) =>
     reply.page(
@@ -39,10 +37,10 @@ export async function signInRoutes(app: FastifyInstance) {
       const { input, errors } = validateSignIn(body);
       if (Object.keys(errors).length) return renderForm(reply, { email: input.email, errors, next }, 422);
       try {
-        const result = await signIn(platform, input, { ip: request.ip, userAgent: String(request.headers['user-agent'] ?? '') });
+        const result = await signIn(platform, input, { ip: request.ip });
         if (!result.ok) return renderForm(reply, { email: input.email, errors: result.errors, next }, 422);
-        setSessionCookie(reply, result.token, secure, SESSION_TTL_SECONDS);
-        return reply.redirect(next, 303);
+        // The password holds: the second factor (or its enrolment) comes next, then `next`.
+        return await completeSignIn(request, reply, result.account, { method: 'password', next });
       } catch (error) {
         if (error instanceof TooManyRequestsError) {
           reply.header('retry-after', String(error.retryAfterSeconds));
@@ -54,12 +52,7 @@ export async function signInRoutes(app: FastifyInstance) {
   );
 
   app.post('/admin/deconnexion', async (request, reply) => {
-    const account = await request.currentAccount();
-    if (account) {
-      await platform.sessions.destroy(account.sessionToken);
-      await audit(platform.db, { action: 'auth.sign_out', actorId: account.id, actorLabel: account.displayName, ip: request.ip });
-    }
-    clearSessionCookie(reply);
+    await closeSession(request, reply);
     return reply.redirect('/', 303);
   });
 }

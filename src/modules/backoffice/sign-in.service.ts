@@ -2,7 +2,6 @@ import type { Kysely } from 'kysely';
 import { audit } from '../../platform/audit/audit';
 import type { CounterStore } from '../../platform/auth/counters';
 import { verifyPassword } from '../../platform/auth/passwords';
-import type { SessionStore } from '../../platform/auth/sessions';
 import { LOGIN_PER_ACCOUNT, LOGIN_PER_IP, Throttle } from '../../platform/auth/throttle';
 import type { PlatformTables } from '../../platform/db/tables';
 import type { FieldErrors } from '../../platform/views/form';
@@ -12,7 +11,7 @@ export interface SignInInput {
   password: string;
 }
 
-export type SignInResult = { ok: true; token: string; accountId: string } | { ok: false; errors: FieldErrors };
+export type SignInResult = { ok: true; account: { id: string; displayName: string } } | { ok: false; errors: FieldErrors };
 
 export function validateSignIn(body: Record<string, unknown>): { input: SignInInput; errors: FieldErrors } {
   const email = typeof body.email === 'string' ? body.email.trim() : '';
@@ -30,14 +29,15 @@ export function validateSignIn(body: Record<string, unknown>): { input: SignInIn
 const WRONG_CREDENTIALS = 'Adresse électronique ou mot de passe incorrect.';
 
 /**
- * Checks the credentials under brute-force limits (per account and per IP, whichever is hit
- * first), opens a session and writes the audit trail. The answer never says whether the email
+ * Checks the credentials (the first factor) under brute-force limits (per account and per IP,
+ * whichever is hit first) and audits a failure. The caller hands a success to completeSignIn,
+ * which asks the second factor or opens the session. The answer never says whether the email
  * exists.
  */
 export async function signIn(
-  deps: { db: Kysely<PlatformTables>; sessions: SessionStore; counters: CounterStore },
+  deps: { db: Kysely<PlatformTables>; counters: CounterStore },
   input: SignInInput,
-  context: { ip: string; userAgent: string },
+  context: { ip: string },
 ): Promise<SignInResult> {
   const throttle = new Throttle(deps.counters);
   const accountKey = input.email.toLowerCase();
@@ -63,10 +63,7 @@ export async function signIn(
     return { ok: false, errors: { password: WRONG_CREDENTIALS } };
   }
   await throttle.clear(LOGIN_PER_ACCOUNT, accountKey);
-  const token = await deps.sessions.create({ accountId: account.id, data: {}, userAgent: context.userAgent });
-  await deps.db.updateTable('platform_accounts').set({ last_sign_in_at: new Date() }).where('id', '=', account.id).execute();
-  await audit(deps.db, { action: 'auth.sign_in', actorId: account.id, actorLabel: account.display_name, ip: context.ip });
-  return { ok: true, token, accountId: account.id };
+  return { ok: true, account: { id: account.id, displayName: account.display_name } };
 }
 
 /** Only a path of this site: never an open redirect. */

@@ -9,6 +9,11 @@ export interface GuardConfig {
   tenantRole?: Role;
   /** Any signed-in agent (pages that list only the agent's own tenants). */
   agent?: boolean;
+  /**
+   * Open to an agent whose session has not proved the second factor yet: only the enrolment
+   * page. Every other guarded route asks `session.data.mfa === true`.
+   */
+  beforeSecondFactor?: boolean;
 }
 
 declare module 'fastify' {
@@ -16,6 +21,9 @@ declare module 'fastify' {
     guard?: GuardConfig;
   }
 }
+
+/** Where an agent whose session has no second factor yet is sent (src/modules/mfa). */
+export const SECOND_FACTOR_ENROLMENT = '/admin/double-authentification';
 
 /** Where a person who is not signed in is sent, with the page they wanted. */
 export function signInRedirect(request: FastifyRequest): string {
@@ -34,6 +42,15 @@ export const guard: preValidationAsyncHookHandler = async function (request: Fas
   if (!account) {
     if (request.method === 'GET') return reply.redirect(signInRedirect(request), 303);
     throw new ForbiddenError('Votre session a expiré. Reconnectez-vous puis recommencez.');
+  }
+  // The back office is for agents: an account with no role anywhere (a person's own account) is refused.
+  if ((rule.tenantRole || rule.agent) && account.roles.size === 0) {
+    throw new ForbiddenError("Cet espace est réservé aux agents des collectivités. Votre espace personnel est « Mon compte ».");
+  }
+  // Strong authentication: a session that has not proved the second factor reaches nothing but enrolment.
+  if (!rule.beforeSecondFactor && account.session.data.mfa !== true) {
+    if (request.method === 'GET') return reply.redirect(`${SECOND_FACTOR_ENROLMENT}?suite=${encodeURIComponent(request.url)}`, 303);
+    throw new ForbiddenError('Confirmez d’abord votre connexion avec la double authentification, puis recommencez.');
   }
   if (rule.tenantRole) {
     const tenantId = (request.params as { tenant?: string }).tenant;
