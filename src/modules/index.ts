@@ -1,4 +1,5 @@
 import type { GuichetModule } from '../platform/module';
+import { accountsModule } from './accounts';
 import { backofficeModule } from './backoffice';
 import { contentModule } from './content';
 import { helpModule } from './help';
@@ -8,4 +9,4 @@ import { profileModule } from './profile';
 import { territoriesModule } from './territories';
 
 /** Every capability, in registration order. */
-export const modules: GuichetModule[] = [territoriesModule, contentModule, backofficeModule, helpModule, portalModule, profileModule, mfaModule];
+export const modules: GuichetModule[] = [territoriesModule, contentModule, backofficeModule, helpModule, portalModule, profileModule, accountsModule, mfaModule];

@@ -1,0 +1,23 @@
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { onSessionOpened } from '../../platform/auth/open-session';
+import type { GuichetModule } from '../../platform/module';
+import { publicRoutes } from './public.routes';
+import { newSignInNotice } from './service';
+import { spaceRoutes } from './space.routes';
+import { ssoRoutes } from './sso.routes';
+
+export { markEmailConfirmed } from './store';
+export type { AccountsTables } from './tables';
+
+/** C3: people's local accounts, their space (/mon-compte), sessions, and one account on every host. */
+export const accountsModule: GuichetModule = {
+  name: 'accounts',
+  plugin: async (app: FastifyInstance) => {
+    onSessionOpened(app.platform, newSignInNotice);
+    await app.register(publicRoutes);
+    await app.register(spaceRoutes);
+    await app.register(ssoRoutes);
+  },
+  migrationsDir: join(import.meta.dirname, 'migrations'),
+};

@@ -1,0 +1,440 @@
+import { randomUUID } from 'node:crypto';
+import { audit, type Actor } from '../../platform/audit/audit';
+import { checkPasswordPolicy } from '../../platform/auth/password-policy';
+import { hashPassword, verifyPassword } from '../../platform/auth/passwords';
+import type { SessionOpened } from '../../platform/auth/open-session';
+import { LOGIN_PER_ACCOUNT, LOGIN_PER_IP, Throttle, type ThrottleRule } from '../../platform/auth/throttle';
+import type { Platform } from '../../platform/context';
+import type { FieldErrors } from '../../platform/views/form';
+import { describeDevice, methodLabels } from './devices';
+import {
+  accountDeletedMail,
+  alreadyRegisteredMail,
+  confirmationMail,
+  emailChangedMail,
+  emailChangeMail,
+  emailChangeRequestedMail,
+  emailTakenMail,
+  newSignInMail,
+  passwordChangedMail,
+  resetMail,
+} from './mails';
+import {
+  accountsDb,
+  checkToken,
+  consumeToken,
+  findAccount,
+  findAccountByEmail,
+  isAgent,
+  issueToken,
+  rememberDevice,
+  type PersonAccount,
+  type TokenCheck,
+} from './store';
+
+export const SIGN_UP_PER_IP: ThrottleRule = { name: 'signup:ip', limit: 10, windowSeconds: 3600 };
+export const RESET_PER_IP: ThrottleRule = { name: 'reset:ip', limit: 10, windowSeconds: 3600 };
+export const RESET_PER_EMAIL: ThrottleRule = { name: 'reset:email', limit: 3, windowSeconds: 3600 };
+export const CONFIRM_RESEND_PER_ACCOUNT: ThrottleRule = { name: 'confirm-resend:account', limit: 3, windowSeconds: 3600 };
+export const EMAIL_CHANGE_PER_ACCOUNT: ThrottleRule = { name: 'email-change:account', limit: 5, windowSeconds: 3600 };
+
+export interface RequestContext {
+  ip: string;
+  userAgent: string;
+}
+
+type Deps = Pick<Platform, 'db' | 'mailer' | 'sessions' | 'counters' | 'publicUrl'>;
+
+const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export function readField(body: Record<string, unknown>, key: string): string {
+  const value = body[key];
+  return typeof value === 'string' ? value : '';
+}
+
+export function emailError(email: string): string | undefined {
+  if (!email) return 'Saisissez votre adresse électronique.';
+  if (!EMAIL_PATTERN.test(email) || email.length > 254) return "L'adresse électronique n'est pas valide. Exemple : prenom.nom@exemple.fr";
+  return undefined;
+}
+
+function actorOf(account: Pick<PersonAccount, 'id' | 'display_name'>, ip: string): Actor {
+  return { id: account.id, label: account.display_name, ip };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sign-up and confirmation
+
+export const signUpLabels = { email: 'Adresse électronique', display_name: 'Prénom ou nom d’usage', password: 'Mot de passe' };
+
+export interface SignUpInput {
+  email: string;
+  display_name: string;
+  password: string;
+}
+
+export function validateSignUp(body: Record<string, unknown>): { input: SignUpInput; errors: FieldErrors } {
+  const input = { email: readField(body, 'email').trim(), display_name: readField(body, 'display_name').trim(), password: readField(body, 'password') };
+  const errors: FieldErrors = {};
+  const badEmail = emailError(input.email);
+  if (badEmail) errors.email = badEmail;
+  if (!input.display_name) errors.display_name = 'Saisissez votre prénom ou le nom que vous souhaitez voir affiché.';
+  else if (input.display_name.length > 80) errors.display_name = 'Saisissez 80 caractères au maximum.';
+  if (!input.password) errors.password = 'Choisissez un mot de passe.';
+  else {
+    const refusal = checkPasswordPolicy(input.password, { email: input.email, name: input.display_name });
+    if (refusal) errors.password = refusal;
+  }
+  return { input, errors };
+}
+
+/**
+ * Creates an unconfirmed account and mails the confirmation link. When the address already has
+ * an account, nothing is created and the address gets a mail saying so: the page the person
+ * sees is the same in both cases, so it never tells whether an address is registered.
+ */
+export async function signUp(deps: Deps, input: SignUpInput, context: RequestContext): Promise<void> {
+  const throttle = new Throttle(deps.counters);
+  await throttle.assertAllowed(SIGN_UP_PER_IP, context.ip);
+  await throttle.recordFailure(SIGN_UP_PER_IP, context.ip);
+  const existing = await findAccountByEmail(deps.db, input.email);
+  if (existing) {
+    await audit(deps.db, { action: 'account.sign_up_existing', ip: context.ip, targetType: 'account', targetId: existing.id });
+    await deps.mailer.send(alreadyRegisteredMail(existing.email, deps.publicUrl));
+    return;
+  }
+  const id = randomUUID();
+  const passwordHash = await hashPassword(input.password);
+  try {
+    await accountsDb(deps.db)
+      .insertInto('platform_accounts')
+      .values({ id, email: input.email, display_name: input.display_name, password_hash: passwordHash, email_confirmed_at: null })
+      .execute();
+  } catch (error) {
+    // Two sign-ups with the same address at once: the unique index decides, the second one
+    // is treated as an existing account.
+    if (await findAccountByEmail(deps.db, input.email)) {
+      await deps.mailer.send(alreadyRegisteredMail(input.email, deps.publicUrl));
+      return;
+    }
+    throw error;
+  }
+  // The browser that created the account is a known device: its first sign-in is no surprise.
+  await rememberDevice(deps.db, id, describeDevice(context.userAgent).key);
+  await audit(deps.db, { action: 'account.sign_up', actor: { id, label: input.display_name, ip: context.ip }, targetType: 'account', targetId: id });
+  const token = await issueToken(deps.db, id, 'confirm');
+  await deps.mailer.send(confirmationMail(input.email, input.display_name, deps.publicUrl, token));
+}
+
+/** Uses a confirmation link. */
+export async function confirmEmail(deps: Deps, token: unknown, context: RequestContext): Promise<TokenCheck> {
+  const used = await consumeToken(deps.db, token, 'confirm');
+  if (!used.ok) return used;
+  const account = await findAccount(deps.db, used.accountId);
+  if (!account) return { ok: false, reason: 'unknown' };
+  await accountsDb(deps.db).updateTable('platform_accounts').set({ email_confirmed_at: new Date() }).where('id', '=', account.id).execute();
+  await audit(deps.db, { action: 'account.email_confirmed', actor: actorOf(account, context.ip), targetType: 'account', targetId: account.id });
+  return used;
+}
+
+/** Sends the confirmation link again (3 an hour). */
+export async function resendConfirmation(deps: Deps, accountId: string, context: RequestContext): Promise<'sent' | 'already'> {
+  const account = await findAccount(deps.db, accountId);
+  if (!account || account.email_confirmed_at) return 'already';
+  const throttle = new Throttle(deps.counters);
+  await throttle.assertAllowed(CONFIRM_RESEND_PER_ACCOUNT, account.id);
+  await throttle.recordFailure(CONFIRM_RESEND_PER_ACCOUNT, account.id);
+  const token = await issueToken(deps.db, account.id, 'confirm');
+  await deps.mailer.send(confirmationMail(account.email, account.display_name, deps.publicUrl, token));
+  await audit(deps.db, { action: 'account.confirmation_resent', actor: actorOf(account, context.ip), targetType: 'account', targetId: account.id });
+  return 'sent';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sign-in
+
+export const signInLabels = { email: 'Adresse électronique', password: 'Mot de passe' };
+export const WRONG_CREDENTIALS = 'Adresse électronique ou mot de passe incorrect.';
+
+export function validateSignIn(body: Record<string, unknown>): { input: { email: string; password: string }; errors: FieldErrors } {
+  const input = { email: readField(body, 'email').trim(), password: readField(body, 'password') };
+  const errors: FieldErrors = {};
+  const badEmail = emailError(input.email);
+  if (badEmail) errors.email = badEmail;
+  if (!input.password) errors.password = 'Saisissez votre mot de passe.';
+  else if (input.password.length > 1000) errors.password = 'Le mot de passe est trop long.';
+  return { input, errors };
+}
+
+/**
+ * Checks an email and password under brute-force limits (per account and per IP, shared with
+ * the agents' form). The answer never says whether the address exists.
+ */
+export async function checkCredentials(
+  deps: Deps,
+  input: { email: string; password: string },
+  context: RequestContext,
+): Promise<{ ok: true; account: PersonAccount } | { ok: false; errors: FieldErrors }> {
+  const throttle = new Throttle(deps.counters);
+  const key = input.email.toLowerCase();
+  await throttle.assertAllowed(LOGIN_PER_IP, context.ip);
+  await throttle.assertAllowed(LOGIN_PER_ACCOUNT, key);
+  const account = await findAccountByEmail(deps.db, input.email);
+  const valid = await verifyPassword(account?.password_hash, input.password);
+  if (!account || !valid || account.disabled_at) {
+    await throttle.recordFailure(LOGIN_PER_IP, context.ip);
+    await throttle.recordFailure(LOGIN_PER_ACCOUNT, key);
+    await audit(deps.db, {
+      action: 'auth.sign_in_failed',
+      actorId: account?.id ?? null,
+      actorLabel: account?.display_name ?? '',
+      ip: context.ip,
+      details: { reason: !account ? 'unknown_account' : account.disabled_at ? 'disabled' : 'wrong_password', form: 'usager' },
+    });
+    return { ok: false, errors: { password: WRONG_CREDENTIALS } };
+  }
+  await throttle.clear(LOGIN_PER_ACCOUNT, key);
+  return { ok: true, account };
+}
+
+/** Only a path of this site: never an open redirect. */
+export function safeLocalPath(next: unknown, fallback = '/mon-compte'): string {
+  if (typeof next !== 'string' || next.length > 2000) return fallback;
+  if (!next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\') || /[\r\n\t]/.test(next)) return fallback;
+  return next;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Forgotten password
+
+/** Mails a reset link when the address has an account; the caller shows the same page anyway. */
+export async function requestReset(deps: Deps, email: string, context: RequestContext): Promise<void> {
+  const throttle = new Throttle(deps.counters);
+  const key = email.toLowerCase();
+  await throttle.assertAllowed(RESET_PER_IP, context.ip);
+  await throttle.assertAllowed(RESET_PER_EMAIL, key);
+  await throttle.recordFailure(RESET_PER_IP, context.ip);
+  await throttle.recordFailure(RESET_PER_EMAIL, key);
+  const account = await findAccountByEmail(deps.db, email);
+  await audit(deps.db, {
+    action: 'account.password_reset_requested',
+    ip: context.ip,
+    ...(account ? { targetType: 'account', targetId: account.id } : {}),
+    details: { known: Boolean(account) },
+  });
+  if (!account || account.disabled_at) return;
+  const token = await issueToken(deps.db, account.id, 'reset');
+  await deps.mailer.send(resetMail(account.email, account.display_name, deps.publicUrl, token));
+}
+
+export const resetLabels = { password: 'Nouveau mot de passe' };
+
+/**
+ * Sets a new password from a reset link: the link is used up, every session of the account
+ * ends, the address counts as confirmed (the person read mail there) and a notice is mailed.
+ */
+export async function completeReset(
+  deps: Deps,
+  token: unknown,
+  password: string,
+  context: RequestContext,
+): Promise<{ ok: true } | { ok: false; link?: TokenCheck; errors?: FieldErrors }> {
+  const link = await checkToken(deps.db, token, 'reset');
+  if (!link.ok) return { ok: false, link };
+  const account = await findAccount(deps.db, link.accountId);
+  if (!account) return { ok: false, link: { ok: false, reason: 'unknown' } };
+  const refusal = !password ? 'Choisissez un mot de passe.' : checkPasswordPolicy(password, { email: account.email, name: account.display_name });
+  if (refusal) return { ok: false, errors: { password: refusal } };
+  const used = await consumeToken(deps.db, token, 'reset');
+  if (!used.ok) return { ok: false, link: used };
+  const hash = await hashPassword(password);
+  await accountsDb(deps.db)
+    .updateTable('platform_accounts')
+    .set((eb) => ({ password_hash: hash, email_confirmed_at: eb.fn.coalesce('email_confirmed_at', eb.val(new Date())) }))
+    .where('id', '=', account.id)
+    .execute();
+  await deps.sessions.destroyAllFor(account.id);
+  await new Throttle(deps.counters).clear(LOGIN_PER_ACCOUNT, account.email.toLowerCase());
+  await audit(deps.db, { action: 'account.password_reset', actor: actorOf(account, context.ip), targetType: 'account', targetId: account.id });
+  await deps.mailer.send(passwordChangedMail(account.email, account.display_name, deps.publicUrl, 'reset'));
+  return { ok: true };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Credentials of a signed-in person
+
+export const passwordChangeLabels = { current_password: 'Mot de passe actuel', new_password: 'Nouveau mot de passe' };
+
+/** Checks the current password under the sign-in limits; a failure counts like a failed sign-in. */
+async function verifyCurrentPassword(deps: Deps, account: PersonAccount, password: string): Promise<boolean> {
+  const throttle = new Throttle(deps.counters);
+  const key = account.email.toLowerCase();
+  await throttle.assertAllowed(LOGIN_PER_ACCOUNT, key);
+  if (await verifyPassword(account.password_hash, password)) return true;
+  await throttle.recordFailure(LOGIN_PER_ACCOUNT, key);
+  return false;
+}
+
+/** Changes the password; every other session of the account ends (this one stays open). */
+export async function changePassword(
+  deps: Deps,
+  accountId: string,
+  body: Record<string, unknown>,
+  context: RequestContext & { sessionId: string },
+): Promise<{ ok: true } | { ok: false; errors: FieldErrors }> {
+  const account = await findAccount(deps.db, accountId);
+  if (!account) return { ok: false, errors: { current_password: 'Compte introuvable.' } };
+  const current = readField(body, 'current_password');
+  const next = readField(body, 'new_password');
+  const errors: FieldErrors = {};
+  if (!current) errors.current_password = 'Saisissez votre mot de passe actuel.';
+  if (!next) errors.new_password = 'Choisissez un nouveau mot de passe.';
+  else if (next === current) errors.new_password = 'Choisissez un mot de passe différent de l’actuel.';
+  else {
+    const refusal = checkPasswordPolicy(next, { email: account.email, name: account.display_name });
+    if (refusal) errors.new_password = refusal;
+  }
+  if (Object.keys(errors).length) return { ok: false, errors };
+  if (!(await verifyCurrentPassword(deps, account, current))) {
+    await audit(deps.db, { action: 'auth.password_change_failed', actor: actorOf(account, context.ip), targetType: 'account', targetId: account.id });
+    return { ok: false, errors: { current_password: 'Le mot de passe actuel est incorrect.' } };
+  }
+  await accountsDb(deps.db).updateTable('platform_accounts').set({ password_hash: await hashPassword(next) }).where('id', '=', account.id).execute();
+  const ended = await endOtherSessions(deps, account.id, context.sessionId);
+  await audit(deps.db, {
+    action: 'auth.password_change',
+    actor: actorOf(account, context.ip),
+    targetType: 'account',
+    targetId: account.id,
+    details: { sessionsEnded: ended },
+  });
+  await deps.mailer.send(passwordChangedMail(account.email, account.display_name, deps.publicUrl, 'change'));
+  return { ok: true };
+}
+
+/** Ends every session of the account except `keepId`; returns how many ended. */
+export async function endOtherSessions(deps: Pick<Deps, 'sessions'>, accountId: string, keepId: string): Promise<number> {
+  let ended = 0;
+  for (const session of await deps.sessions.listFor(accountId)) {
+    if (session.id !== keepId && (await deps.sessions.destroyById(accountId, session.id))) ended += 1;
+  }
+  return ended;
+}
+
+export const emailChangeLabels = { new_email: 'Nouvelle adresse électronique', password: 'Mot de passe actuel' };
+
+/**
+ * Asks to change the address: a link goes to the new address (the change happens when it is
+ * opened), the current address is told. If the new address belongs to another account, that
+ * address is told instead and the page answers the same.
+ */
+export async function requestEmailChange(
+  deps: Deps,
+  accountId: string,
+  body: Record<string, unknown>,
+  context: RequestContext,
+): Promise<{ ok: true; newEmail: string } | { ok: false; errors: FieldErrors; newEmail: string }> {
+  const account = await findAccount(deps.db, accountId);
+  const newEmail = readField(body, 'new_email').trim();
+  if (!account) return { ok: false, errors: { new_email: 'Compte introuvable.' }, newEmail };
+  const errors: FieldErrors = {};
+  const bad = emailError(newEmail);
+  if (bad) errors.new_email = bad;
+  else if (newEmail.toLowerCase() === account.email.toLowerCase()) errors.new_email = 'C’est déjà l’adresse de votre compte.';
+  const password = readField(body, 'password');
+  if (account.password_hash && !password) errors.password = 'Saisissez votre mot de passe actuel.';
+  if (Object.keys(errors).length) return { ok: false, errors, newEmail };
+  if (account.password_hash && !(await verifyCurrentPassword(deps, account, password))) {
+    return { ok: false, errors: { password: 'Le mot de passe actuel est incorrect.' }, newEmail };
+  }
+  const throttle = new Throttle(deps.counters);
+  await throttle.assertAllowed(EMAIL_CHANGE_PER_ACCOUNT, account.id);
+  await throttle.recordFailure(EMAIL_CHANGE_PER_ACCOUNT, account.id);
+  await audit(deps.db, { action: 'account.email_change_requested', actor: actorOf(account, context.ip), targetType: 'account', targetId: account.id });
+  if (await findAccountByEmail(deps.db, newEmail)) {
+    await deps.mailer.send(emailTakenMail(newEmail, deps.publicUrl));
+    return { ok: true, newEmail };
+  }
+  const token = await issueToken(deps.db, account.id, 'email_change', newEmail);
+  await deps.mailer.send(emailChangeMail(newEmail, account.display_name, deps.publicUrl, token));
+  await deps.mailer.send(emailChangeRequestedMail(account.email, account.display_name, newEmail, deps.publicUrl));
+  return { ok: true, newEmail };
+}
+
+/** Uses an email change link: the account takes the new address (confirmed), the old one is told. */
+export async function confirmEmailChange(deps: Deps, token: unknown, context: RequestContext): Promise<TokenCheck | { ok: false; reason: 'taken' }> {
+  const used = await consumeToken(deps.db, token, 'email_change');
+  if (!used.ok) return used;
+  const account = await findAccount(deps.db, used.accountId);
+  if (!account || !used.newEmail) return { ok: false, reason: 'unknown' };
+  const other = await findAccountByEmail(deps.db, used.newEmail);
+  if (other && other.id !== account.id) return { ok: false, reason: 'taken' };
+  await accountsDb(deps.db)
+    .updateTable('platform_accounts')
+    .set({ email: used.newEmail, email_confirmed_at: new Date() })
+    .where('id', '=', account.id)
+    .execute();
+  await audit(deps.db, { action: 'account.email_changed', actor: actorOf(account, context.ip), targetType: 'account', targetId: account.id });
+  await deps.mailer.send(emailChangedMail(account.email, account.display_name, used.newEmail, deps.publicUrl));
+  return used;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Deletion
+
+export const deletionLabels = { password: 'Mot de passe', confirm: 'Confirmation' };
+
+/**
+ * Deletes the account after proof (its password, or for an account without password an
+ * explicit checkbox): sessions end, the row goes and everything that references it with it
+ * (profile, links, devices…); the audit trail keeps its rows. A final mail is sent.
+ */
+export async function deleteAccount(
+  deps: Deps,
+  accountId: string,
+  body: Record<string, unknown>,
+  context: RequestContext,
+): Promise<{ ok: true } | { ok: false; errors: FieldErrors }> {
+  const account = await findAccount(deps.db, accountId);
+  if (!account) return { ok: false, errors: { password: 'Compte introuvable.' } };
+  if (await isAgent(deps.db, account.id)) {
+    return {
+      ok: false,
+      errors: {
+        [account.password_hash ? 'password' : 'confirm']:
+          'Votre compte est aussi un compte d’agent d’une collectivité : demandez à l’administrateur de votre collectivité de vous retirer, puis recommencez.',
+      },
+    };
+  }
+  if (account.password_hash) {
+    const password = readField(body, 'password');
+    if (!password) return { ok: false, errors: { password: 'Saisissez votre mot de passe pour confirmer.' } };
+    if (!(await verifyCurrentPassword(deps, account, password))) return { ok: false, errors: { password: 'Le mot de passe est incorrect.' } };
+  } else if (readField(body, 'confirm') !== 'oui') {
+    return { ok: false, errors: { confirm: 'Cochez la case pour confirmer la suppression de votre compte.' } };
+  }
+  await deps.sessions.destroyAllFor(account.id);
+  await deps.db.deleteFrom('platform_accounts').where('id', '=', account.id).execute();
+  await audit(deps.db, { action: 'account.deleted', actor: actorOf(account, context.ip), targetType: 'account', targetId: account.id });
+  await deps.mailer.send(accountDeletedMail(account.email, account.display_name));
+  return { ok: true };
+}
+
+// ---------------------------------------------------------------------------------------------
+// New sign-in notice
+
+/**
+ * Registered with onSessionOpened: when a person (not an agent) with a confirmed address signs
+ * in (not through SSO: that is the same person on the same device, already noticed at the
+ * portal) from a device family (browser, system, kind) never seen on this account, mail them.
+ */
+export async function newSignInNotice(event: SessionOpened): Promise<void> {
+  if (event.method === 'sso') return;
+  const { db, mailer, publicUrl } = event.request.server.platform;
+  const account = await findAccount(db, event.account.id);
+  if (!account) return;
+  const device = describeDevice(event.userAgent);
+  const isNew = await rememberDevice(db, account.id, device.key);
+  if (!isNew || !account.email_confirmed_at || (await isAgent(db, account.id))) return;
+  await mailer.send(newSignInMail(account.email, account.display_name, publicUrl, device.label, methodLabels[event.method] ?? event.method));
+}
