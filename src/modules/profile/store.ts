@@ -15,7 +15,8 @@ export async function readProfile(db: Kysely<PlatformTables>, accountId: string)
   const profile: Record<string, unknown> = {};
   for (const row of rows) {
     profile[row.field] = {
-      value: typeof row.value === 'string' ? JSON.parse(row.value) : row.value,
+      // The drivers (pg, PGlite) give jsonb already parsed: a string value is a JS string.
+      value: row.value,
       source: row.source,
       receivedAt: new Date(row.received_at),
     };

@@ -3,14 +3,15 @@
  * FranceConnect"): a button reading "S'identifier avec FranceConnect" with the FranceConnect
  * logo, then the link "Qu'est-ce que FranceConnect ?" to franceconnect.gouv.fr, opening in a
  * new window and saying so. No JavaScript: the button submits a GET form to
- * /franceconnect/connexion, which starts the OpenID Connect flow.
+ * /franceconnect/connexion?suite=<next>, which starts the OpenID Connect flow (with `link`, a
+ * POST to /mon-compte/franceconnect/lier, to link FranceConnect to the signed-in account).
  */
-export function FranceConnectButton({ next, intent }: { next: string; intent?: 'link' }) {
+export function FranceConnectButton({ next, link }: { next: string; link?: { csrfToken: string } }) {
   return (
     <div class="fr-connect-group">
-      <form method="get" action="/franceconnect/connexion" class="fr-connect-form">
-        <input type="hidden" name="suite" value={next} />
-        {intent ? <input type="hidden" name="intention" value={intent} /> : null}
+      {/* Linking to an account already signed in changes the account: a POST with its CSRF token. */}
+      <form method={link ? 'post' : 'get'} action={link ? '/mon-compte/franceconnect/lier' : '/franceconnect/connexion'} class="fr-connect-form">
+        {link ? <input type="hidden" name="_csrf" value={link.csrfToken} /> : <input type="hidden" name="suite" value={next} />}
         <button type="submit" class="fr-connect">
           <FranceConnectLogo />
           <span class="fr-connect__text">
