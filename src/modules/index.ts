@@ -2,6 +2,7 @@ import type { GuichetModule } from '../platform/module';
 import { accountsModule } from './accounts';
 import { backofficeModule } from './backoffice';
 import { contentModule } from './content';
+import { franceConnectModule } from './franceconnect';
 import { helpModule } from './help';
 import { mfaModule } from './mfa';
 import { portalModule } from './portal';
@@ -9,4 +10,4 @@ import { profileModule } from './profile';
 import { territoriesModule } from './territories';
 
 /** Every capability, in registration order. */
-export const modules: GuichetModule[] = [territoriesModule, contentModule, backofficeModule, helpModule, portalModule, profileModule, accountsModule, mfaModule];
+export const modules: GuichetModule[] = [territoriesModule, contentModule, backofficeModule, helpModule, portalModule, profileModule, franceConnectModule, accountsModule, mfaModule];
