@@ -30,6 +30,8 @@ const ConfigSchema = Type.Object({
   FRANCECONNECT_ISSUER: Type.String({ default: '' }),
   FRANCECONNECT_CLIENT_ID: Type.String({ default: '' }),
   FRANCECONNECT_CLIENT_SECRET: Type.String({ default: '' }),
+  /** Lifetime of an authorization code issued by Guichet's own OpenID provider (/oidc), in seconds. */
+  IDP_CODE_TTL_SECONDS: Type.Integer({ minimum: 1, maximum: 600, default: 60 }),
 });
 
 export type Config = Static<typeof ConfigSchema>;

@@ -4,10 +4,11 @@ import { backofficeModule } from './backoffice';
 import { contentModule } from './content';
 import { franceConnectModule } from './franceconnect';
 import { helpModule } from './help';
+import { identityProviderModule } from './identity-provider';
 import { mfaModule } from './mfa';
 import { portalModule } from './portal';
 import { profileModule } from './profile';
 import { territoriesModule } from './territories';
 
 /** Every capability, in registration order. */
-export const modules: GuichetModule[] = [territoriesModule, contentModule, backofficeModule, helpModule, portalModule, profileModule, franceConnectModule, accountsModule, mfaModule];
+export const modules: GuichetModule[] = [territoriesModule, contentModule, backofficeModule, helpModule, portalModule, profileModule, franceConnectModule, accountsModule, mfaModule, identityProviderModule];
