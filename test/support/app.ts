@@ -79,6 +79,15 @@ export class Agent {
   hasCookie(name: string): boolean {
     return this.cookies.has(name);
   }
+
+  cookie(name: string): string | undefined {
+    return this.cookies.get(name);
+  }
+
+  /** Puts a cookie in the jar (e.g. a session token made by a test). */
+  setCookie(name: string, value: string): void {
+    this.cookies.set(name, value);
+  }
 }
 
 export function csrfTokenFrom(html: string): string {

@@ -6,6 +6,7 @@ import { NotFoundError } from '../../platform/http/errors';
 import { Notice } from '../../platform/views/components';
 import type { FieldErrors } from '../../platform/views/form';
 import { routeTenant } from '../../platform/views/admin';
+import { factorsOf } from '../mfa';
 import { actorOf, adminPage, requireAccount } from './admin-page';
 import { addAgent, changeRole, findAgent, isRole, listAgents, removeAgent, validateNewAgent, type NewAgentInput } from './agents.service';
 import { ActionError, AgentsPage, RemoveConfirm, TemporaryPassword } from './views/agents';
@@ -14,6 +15,7 @@ const DONE: Record<string, string> = {
   ajoute: "L'agent est ajouté. Son compte existait déjà : il se connecte avec son mot de passe habituel.",
   role: 'Le rôle est changé.',
   retire: "L'agent est retiré de la collectivité.",
+  'double-authentification': "La double authentification de l'agent est réinitialisée : ses sessions sont fermées, il l'activera de nouveau à sa prochaine connexion.",
 };
 
 export async function agentsRoutes(app: FastifyInstance) {
@@ -30,6 +32,7 @@ export async function agentsRoutes(app: FastifyInstance) {
   ) => {
     const account = await requireAccount(request);
     const agents = await listAgents(platform.db, tenant.id);
+    const factors = await factorsOf(platform.db, agents.map((a) => a.accountId));
     const add = options.add ?? { values: {}, errors: {} };
     return adminPage(
       request,
@@ -40,7 +43,7 @@ export async function agentsRoutes(app: FastifyInstance) {
         crumbs: [{ label: 'Agents' }],
         current: baseOf(tenant),
         notice: options.notice,
-        main: (csrfToken) => <AgentsPage tenant={tenant} agents={agents} csrfToken={csrfToken} base={baseOf(tenant)} selfId={account.id} add={add} />,
+        main: (csrfToken) => <AgentsPage tenant={tenant} agents={agents} csrfToken={csrfToken} base={baseOf(tenant)} selfId={account.id} add={add} factors={factors} />,
       },
       { status: options.status ?? 200, tenant },
     );

@@ -84,6 +84,7 @@ export async function accountMfaRoutes(app: FastifyInstance) {
     return reply.header('cache-control', 'no-store').page(
       {
         title: `${Object.keys(errors).length ? 'Erreur – ' : ''}Double authentification`,
+        heading: 'Double authentification',
         noindex: true,
         breadcrumb: [{ label: 'Accueil', href: '/' }, { label: 'Mon compte', href: '/mon-compte' }, { label: 'Double authentification' }],
         main,
@@ -124,11 +125,11 @@ export async function accountMfaRoutes(app: FastifyInstance) {
   app.post(DISABLE, { config: { rateLimit: { max: 30, timeWindow: '15 minutes' } } }, async (request, reply) => {
     const account = await signedIn(request, reply);
     if (!account) return reply;
-    if (account.roles.size > 0) return render(request, reply, account, { errors: { code: 'Les agents gardent la double authentification.' }, form: 'disable', status: 403 });
+    if (account.roles.size > 0) return render(request, reply, account, { errors: { current_code: 'Les agents gardent la double authentification.' }, form: 'disable', status: 403 });
     const actor = { id: account.id, label: account.displayName, ip: request.ip };
-    const result = await underThrottle(reply, 'code', () => disableFactor(platform, actor, { code: field(request.body, 'code'), password: field(request.body, 'password') }));
+    const result = await underThrottle(reply, 'code', () => disableFactor(platform, actor, { code: field(request.body, 'current_code'), password: field(request.body, 'password') }));
     if (isLocked(result)) return render(request, reply, account, { errors: result.locked, form: 'disable', status: 429 });
-    if (!result.ok) return render(request, reply, account, { errors: { [result.field]: result.message }, form: 'disable', status: 422 });
+    if (!result.ok) return render(request, reply, account, { errors: { [result.field === 'code' ? 'current_code' : 'password']: result.message }, form: 'disable', status: 422 });
     return reply.redirect(`${ACCOUNT_PAGE}?fait=desactivee`, 303);
   });
 }

@@ -4,6 +4,7 @@ import type { Enrolment } from './service';
 
 export const codeLabels: Record<string, string> = {
   code: 'Code de vérification',
+  current_code: 'Code de vérification',
   password: 'Mot de passe',
 };
 
@@ -153,10 +154,12 @@ export function FactorStatus({ enrolledAt, remaining }: { enrolledAt: Date; rema
 /** A person turns the optional factor off: a code, or the password. */
 export function DisableForm({ action, csrfToken, errors }: { action: string; csrfToken: string; errors: FieldErrors }) {
   return (
+    <>
+    <ErrorSummary errors={errors} labels={codeLabels} />
     <Form action={action} csrfToken={csrfToken}>
       <fieldset>
         <legend>Prouvez que c’est bien vous : un code de l’application (ou de secours), ou votre mot de passe</legend>
-        <TextField name="code" label={codeLabels.code!} hint={CODE_HINT} autocomplete="one-time-code" maxLength={20} error={errors.code} />
+        <TextField name="current_code" label={codeLabels.current_code!} hint={CODE_HINT} autocomplete="one-time-code" maxLength={20} error={errors.current_code} />
         <TextField name="password" type="password" label={codeLabels.password!} autocomplete="current-password" error={errors.password} />
       </fieldset>
       <div class="actions">
@@ -165,5 +168,6 @@ export function DisableForm({ action, csrfToken, errors }: { action: string; csr
         </button>
       </div>
     </Form>
+    </>
   );
 }

@@ -16,13 +16,15 @@ export function ActionError({ message }: { message: string }) {
   );
 }
 
-export function AgentsPage({ tenant, agents, csrfToken, base, selfId, add }: {
+export function AgentsPage({ tenant, agents, csrfToken, base, selfId, add, factors }: {
   tenant: Tenant;
   agents: TenantAgent[];
   csrfToken: string;
   base: string;
   selfId: string;
   add: { values: Partial<NewAgentInput>; errors: FieldErrors };
+  /** account id → date the second factor was enrolled */
+  factors: Map<string, Date>;
 }) {
   return (
     <>
@@ -57,6 +59,23 @@ export function AgentsPage({ tenant, agents, csrfToken, base, selfId, add }: {
                 Changer<span class="visually-hidden"> le rôle de {agent.displayName}</span>
               </button>
             </form>
+            <p>
+              Double authentification :{' '}
+              {factors.has(agent.accountId) ? (
+                <>
+                  activée le <DateText date={factors.get(agent.accountId)!} />
+                </>
+              ) : (
+                'pas encore activée (elle le sera à la prochaine connexion)'
+              )}
+            </p>
+            {factors.has(agent.accountId) && agent.accountId !== selfId ? (
+              <p>
+                <a href={`${base}/${agent.accountId}/double-authentification`}>
+                  Réinitialiser la double authentification<span class="visually-hidden"> de {agent.displayName}</span>
+                </a>
+              </p>
+            ) : null}
             <p>
               <a href={`${base}/${agent.accountId}/retirer`}>
                 Retirer<span class="visually-hidden"> {agent.displayName}</span> de la collectivité
