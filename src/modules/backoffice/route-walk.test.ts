@@ -1,11 +1,16 @@
 /**
  * Walks the route table of the built application: every back-office route of a tenant, whoever
  * registered it and whenever, must refuse agents of other tenants, people who are not signed
- * in, and agents whose role is too low. A route added later is covered without touching this file.
+ * in, and agents whose role is too low; every guarded route must refuse a person's own account
+ * (a usager, no role anywhere), an agent whose session has not proved the second factor, and a
+ * sign-in still waiting for its code. A route added later is covered without touching this file.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { randomUUID } from 'node:crypto';
 import { Agent, buildTestApp, csrfTokenFrom, signInAs } from '../../../test/support/app';
+import { DEMO_PASSWORD, demoAgentEmail } from '../../../seed/accounts';
+import { hashPassword } from '../../platform/auth/passwords';
 import { roleAllows, ROLES } from '../../platform/auth/roles';
 import type { Role } from '../../platform/db/tables';
 
@@ -20,6 +25,7 @@ interface WalkedRoute {
   url: string;
   role: Role | undefined;
   agentOnly: boolean;
+  beforeSecondFactor: boolean;
 }
 
 /** A concrete address for a route pattern: the tenant, then sample values for other parameters. */
@@ -52,6 +58,7 @@ test('every back-office route of a tenant refuses other tenants’ agents, visit
       url: route.url,
       role: route.config?.guard?.tenantRole,
       agentOnly: Boolean(route.config?.guard?.agent),
+      beforeSecondFactor: Boolean(route.config?.guard?.beforeSecondFactor),
     })),
   );
 
@@ -130,4 +137,89 @@ test('a tenant that does not exist answers 404 on its back-office routes, never 
     const response = await admin.get(materialize(route.url, 'nulle-part'));
     assert.equal(response.statusCode, 404, `GET ${route.url}`);
   }
+});
+
+/** Signs in with the password only, through the agents' form; returns the browser and where it was sent. */
+async function passwordOnly(app: import('fastify').FastifyInstance, email: string, password: string) {
+  const agent = new Agent(app);
+  const response = await agent.submit('/admin/connexion', '/admin/connexion', { email, password });
+  assert.equal(response.statusCode, 303, `password of ${email}`);
+  return { agent, location: String(response.headers.location) };
+}
+
+test('every guarded route refuses a usager, an agent without the second factor yet, and a sign-in waiting for its code', async (t) => {
+  const { app, database } = await buildTestApp(t);
+  const guarded: WalkedRoute[] = app.platform.routes
+    .filter((route) => route.config?.guard)
+    .flatMap((route) =>
+      (Array.isArray(route.method) ? route.method : [route.method]).map((method) => ({
+        method,
+        url: route.url,
+        role: route.config?.guard?.tenantRole,
+        agentOnly: Boolean(route.config?.guard?.agent),
+        beforeSecondFactor: Boolean(route.config?.guard?.beforeSecondFactor),
+      })),
+    );
+  assert.ok(guarded.length > 15, `only ${guarded.length} guarded routes`);
+
+  // A usager: a plain account, no role anywhere, signed in with a password (no second factor).
+  const usagerPassword = 'une phrase de passe de usager';
+  await database.db
+    .insertInto('platform_accounts')
+    .values({ id: randomUUID(), email: 'usager.walk@example.fr', display_name: 'Usager Marche', password_hash: await hashPassword(usagerPassword) })
+    .execute();
+  const usager = (await passwordOnly(app, 'usager.walk@example.fr', usagerPassword)).agent;
+  const usagerToken = await tokenOf(usager, '/mon-compte/double-authentification');
+
+  // An administrator of the tenant who has not enrolled yet: the session opens with mfa = false.
+  const newcomerId = randomUUID();
+  await database.db.insertInto('platform_accounts').values({ id: newcomerId, email: 'nouvel.admin@brest.example', display_name: 'Nouvel Admin', password_hash: await hashPassword(DEMO_PASSWORD) }).execute();
+  await database.db.insertInto('platform_memberships').values({ account_id: newcomerId, tenant_id: TENANT, role: 'administrateur' }).execute();
+  const noFactor = (await passwordOnly(app, 'nouvel.admin@brest.example', DEMO_PASSWORD)).agent;
+  const noFactorToken = await tokenOf(noFactor, '/admin/double-authentification');
+  assert.equal((await app.platform.sessions.get(noFactor.cookie('guichet_session')!))?.data.mfa, false);
+
+  // An enrolled administrator who typed the password but not the code yet.
+  await signInAs(app, 'administrateur', TENANT);
+  const waiting = await passwordOnly(app, demoAgentEmail('administrateur', TENANT), DEMO_PASSWORD);
+  assert.equal(waiting.location, '/connexion/code');
+  assert.equal(waiting.agent.hasCookie('guichet_session'), false);
+  const waitingToken = await tokenOf(waiting.agent, '/connexion/code');
+  const auditBefore = await database.db.selectFrom('platform_audit').select('id').where('tenant_id', '=', TENANT).execute();
+
+  const failures: string[] = [];
+  const expect = (ok: boolean, what: string) => {
+    if (!ok) failures.push(what);
+  };
+  const refusedAsStranger = (response: { statusCode: number; body: string }) => response.statusCode === 403 && !/Formulaire expiré/.test(response.body);
+  for (const route of guarded) {
+    const url = materialize(route.url, TENANT);
+    const label = `${route.method} ${route.url}`;
+
+    const asUsager = await send(usager, route.method, url, usagerToken);
+    expect(refusedAsStranger(asUsager), `${label} as a usager: ${asUsager.statusCode}`);
+
+    const asWaiting = await send(waiting.agent, route.method, url, waitingToken);
+    if (route.method === 'GET') {
+      expect(asWaiting.statusCode === 303 && String(asWaiting.headers.location).startsWith('/admin/connexion?suite='), `${label} waiting for the code: ${asWaiting.statusCode} ${asWaiting.headers.location}`);
+    } else {
+      expect(refusedAsStranger(asWaiting), `${label} waiting for the code: ${asWaiting.statusCode}`);
+    }
+
+    const asNoFactor = await send(noFactor, route.method, url, noFactorToken);
+    if (route.beforeSecondFactor) {
+      expect(route.method !== 'GET' || asNoFactor.statusCode === 200, `${label} is where an agent enrols: ${asNoFactor.statusCode}`);
+    } else if (route.method === 'GET') {
+      expect(
+        asNoFactor.statusCode === 303 && String(asNoFactor.headers.location).startsWith('/admin/double-authentification?suite='),
+        `${label} without the second factor: ${asNoFactor.statusCode} ${asNoFactor.headers.location}`,
+      );
+    } else {
+      expect(refusedAsStranger(asNoFactor), `${label} without the second factor: ${asNoFactor.statusCode}`);
+    }
+  }
+  assert.deepEqual(failures, []);
+  t.diagnostic(`${guarded.length} guarded routes walked as a usager, without second factor, and waiting for the code`);
+  const auditAfter = await database.db.selectFrom('platform_audit').select('id').where('tenant_id', '=', TENANT).execute();
+  assert.equal(auditAfter.length, auditBefore.length);
 });
