@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { PlatformTables } from '../../platform/db/tables';
 import { withTransaction } from '../../platform/db/transaction';
 import type { FlowIntent, FranceConnectTables } from './tables';
@@ -83,6 +83,9 @@ export async function createFranceConnectAccount(db: Kysely<PlatformTables>, inp
   await withTransaction(db, async (trx) => {
     await trx.insertInto('platform_accounts').values({ ...account, password_hash: null }).execute();
     await trx.withTables<FranceConnectTables>().insertInto('franceconnect_links').values({ account_id: account.id, sub: input.sub }).execute();
+    // FranceConnect's identity providers checked this address: it counts as confirmed (the
+    // accounts module's email_confirmed_at column).
+    await sql`update platform_accounts set email_confirmed_at = now() where id = ${account.id}`.execute(trx);
   });
   return { id: account.id, email: account.email, displayName: account.display_name };
 }

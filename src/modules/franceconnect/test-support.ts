@@ -60,3 +60,18 @@ export async function franceConnectAs(agent: Agent, identity: string, options: {
   if (options.stopAtCallback) return { response: callback, callbackPath };
   return { response: await agent.get(callbackPath), callbackPath };
 }
+
+/** A person's account with a password (confirmed address), signed in through /connexion. */
+export async function personWithPassword(app: import('fastify').FastifyInstance, email: string, displayName = 'Personne de test'): Promise<{ agent: Agent; id: string }> {
+  const { randomUUID } = await import('node:crypto');
+  const { sql } = await import('kysely');
+  const { hashPassword } = await import('../../platform/auth/passwords');
+  const id = randomUUID();
+  const password = 'Un-mot-de-passe-solide-2026';
+  await app.platform.db.insertInto('platform_accounts').values({ id, email, display_name: displayName, password_hash: await hashPassword(password) }).execute();
+  await sql`update platform_accounts set email_confirmed_at = now() where id = ${id}`.execute(app.platform.db);
+  const agent = new Agent(app);
+  const response = await agent.submit('/connexion', '/connexion', { email, password });
+  if (response.statusCode !== 303) throw new Error(`Sign-in of ${email} failed: ${response.statusCode} ${response.body.slice(0, 500)}`);
+  return { agent, id };
+}

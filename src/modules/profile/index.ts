@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { GuichetModule } from '../../platform/module';
+import { profileRoutes } from './routes';
 
 export * from './model';
 export { readProfile, writeCertified, writeDeclared, clearDeclared, forgetCertified, CertifiedFieldError } from './store';
@@ -9,6 +10,8 @@ export type { ProfileTables } from './tables';
 /** C3: the person's profile, each field with its provenance (certified or declared). */
 export const profileModule: GuichetModule = {
   name: 'profile',
-  plugin: async (_app: FastifyInstance) => {},
+  plugin: async (app: FastifyInstance) => {
+    await app.register(profileRoutes);
+  },
   migrationsDir: join(import.meta.dirname, 'migrations'),
 };
