@@ -23,10 +23,6 @@ function portalHostname(publicUrl: string): string {
   return new URL(publicUrl).hostname.toLowerCase();
 }
 
-function hostname(hostHeader: string | undefined): string {
-  return (hostHeader ?? '').replace(/:\d+$/, '').toLowerCase();
-}
-
 /** The tenant whose own host name this request came to, if it is not the portal's host. */
 export function tenantHostOf(request: FastifyRequest): Tenant | undefined {
   const { tenants, publicUrl } = request.server.platform;
@@ -76,7 +72,7 @@ export async function ssoRoutes(app: FastifyInstance): Promise<void> {
     const tenant = platform.tenants.forHost(query.hote);
     const state = typeof query.etat === 'string' && /^[\w-]{8,64}$/.test(query.etat) ? query.etat : undefined;
     // Only the host names of registered tenants: never an open redirect.
-    if (!tenant?.host || hostname(query.hote) !== tenant.host.toLowerCase() || tenant.host.toLowerCase() === portalHostname(platform.publicUrl) || !state) {
+    if (!tenant?.host || String(query.hote).toLowerCase() !== tenant.host.toLowerCase() || tenant.host.toLowerCase() === portalHostname(platform.publicUrl) || !state) {
       return problem(reply, 'L’adresse de retour demandée n’est pas celle d’une collectivité présente sur Guichet.', '/connexion');
     }
     const next = safeLocalPath(query.suite, '/');
