@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import * as oidc from 'openid-client';
+import { csrfTokenFrom, signInAs } from '../../../test/support/app';
 import { csrfOf, CookieBrowser, createPerson, listeningApp, registerClient, sessionCookie, type ListeningApp } from './test-support';
 
 const REDIRECT = 'http://127.0.0.1:9/retour';
@@ -101,6 +102,7 @@ describe('Guichet as an OpenID provider, driven by openid-client', () => {
     const userinfo = await oidc.fetchUserInfo(config, tokens.access_token, person.id);
     assert.equal(userinfo.family_name, 'Le Goff');
     assert.equal(userinfo.email, person.email);
+    assert.equal(userinfo.email_verified, false, 'this address was never confirmed');
     assert.equal(userinfo.birthplace, '29019');
     assert.equal((userinfo.address as { locality: string }).locality, 'Brest');
     assert.deepEqual(userinfo.certified_claims, ['birthcountry', 'birthdate', 'birthplace', 'family_name', 'gender', 'given_name']);
@@ -125,5 +127,164 @@ describe('Guichet as an OpenID provider, driven by openid-client', () => {
     const xsrf = /name="xsrf" value="([^"]+)"/.exec(confirm.body)?.[1];
     const out = await browser.navigate(new URL(action!, guichet.origin).href, { method: 'POST', body: new URLSearchParams({ xsrf: xsrf!, logout: 'yes' }) });
     assert.equal(out.left, 'http://127.0.0.1:9/au-revoir');
+  });
+  /** Signs in, consents if asked, and exchanges the code: what a working application does. */
+  async function signedInTokens(scope?: string) {
+    const started = await startAuthorization(config, scope);
+    const { callback } = await authorize(browser, started);
+    return oidc.authorizationCodeGrant(config, callback, { pkceCodeVerifier: started.verifier, expectedState: started.state, expectedNonce: started.nonce });
+  }
+
+  const isError = (code: string) => (error: unknown) => (error as { error?: string }).error === code;
+
+  test('a redirect URI the application did not register: an error page at Guichet, no redirect', async () => {
+    browser.cookies.set('guichet_session', await sessionCookie(guichet.app, person.id));
+    const started = await startAuthorization(config, undefined, 'http://127.0.0.1:9/ailleurs');
+    const result = await browser.navigate(started.url.href);
+    assert.equal(result.left, undefined, 'never sent to an unregistered address');
+    assert.equal(result.response.status, 400);
+    assert.match(result.body, /L’adresse de retour demandée par l’application n’est pas celle qu’elle a déclarée/);
+    assert.match(result.body, /<html lang="fr"/);
+  });
+
+  test('PKCE is required: no code_challenge is refused, a missing or wrong verifier too', async () => {
+    const noChallenge = oidc.buildAuthorizationUrl(config, { redirect_uri: REDIRECT, scope: 'openid', state: oidc.randomState() });
+    const refused = await browser.navigate(noChallenge.href);
+    assert.ok(refused.left, 'the error goes back to the application');
+    assert.equal(new URL(refused.left!).searchParams.get('error'), 'invalid_request');
+    assert.match(new URL(refused.left!).searchParams.get('error_description') ?? '', /PKCE/);
+
+    const missing = await startAuthorization(config);
+    const missingBack = await authorize(browser, missing);
+    await assert.rejects(oidc.authorizationCodeGrant(config, missingBack.callback, { expectedState: missing.state, expectedNonce: missing.nonce }), isError('invalid_grant'));
+
+    const wrong = await startAuthorization(config);
+    const wrongBack = await authorize(browser, wrong);
+    await assert.rejects(
+      oidc.authorizationCodeGrant(config, wrongBack.callback, { pkceCodeVerifier: oidc.randomPKCECodeVerifier(), expectedState: wrong.state, expectedNonce: wrong.nonce }),
+      isError('invalid_grant'),
+    );
+  });
+
+  test('a code used twice is refused, and the tokens of its first use are revoked', async () => {
+    const started = await startAuthorization(config);
+    const { callback } = await authorize(browser, started);
+    const checks = { pkceCodeVerifier: started.verifier, expectedState: started.state, expectedNonce: started.nonce };
+    const tokens = await oidc.authorizationCodeGrant(config, callback, checks);
+    await assert.rejects(oidc.authorizationCodeGrant(config, callback, checks), isError('invalid_grant'));
+    await assert.rejects(oidc.fetchUserInfo(config, tokens.access_token, person.id));
+  });
+
+  test('a wrong client secret is refused', async () => {
+    const wrong = await oidc.discovery(new URL(guichet.issuer), clientId, 'pas-le-bon-secret', oidc.ClientSecretBasic('pas-le-bon-secret'), insecure);
+    const started = await startAuthorization(wrong);
+    const { callback } = await authorize(browser, started);
+    await assert.rejects(
+      oidc.authorizationCodeGrant(wrong, callback, { pkceCodeVerifier: started.verifier, expectedState: started.state, expectedNonce: started.nonce }),
+      (error: unknown) => {
+        const challenges = (error as { cause?: Array<{ parameters?: { error?: string } }> }).cause;
+        return (error as { error?: string }).error === 'invalid_client' || challenges?.[0]?.parameters?.error === 'invalid_client';
+      },
+    );
+    const rows = await guichet.app.platform.db.selectFrom('platform_audit').select(['action', 'details']).where('action', '=', 'idp.token_refused').execute();
+    assert.ok(rows.length > 0, 'refusals are audited');
+    assert.ok(!JSON.stringify(rows).includes('pas-le-bon-secret'), 'never the secret in the audit trail');
+  });
+
+  test('a nonce that does not match: openid-client rejects the ID token', async () => {
+    const started = await startAuthorization(config);
+    const { callback } = await authorize(browser, started);
+    await assert.rejects(
+      oidc.authorizationCodeGrant(config, callback, { pkceCodeVerifier: started.verifier, expectedState: started.state, expectedNonce: oidc.randomNonce() }),
+      (error: Error) => /nonce/.test(String(error.cause)),
+    );
+  });
+
+  test('a token of a Brest application reads Brest’s resource (scopes only), and is refused at Rennes’s', async () => {
+    const tokens = await signedInTokens('openid email');
+    const read = (tenant: string, token = tokens.access_token) => fetch(`${guichet.origin}/api/v1/collectivites/${tenant}/usager`, { headers: { authorization: `Bearer ${token}` } });
+    const brest = await read('brest');
+    assert.equal(brest.status, 200);
+    const claims = (await brest.json()) as Record<string, unknown>;
+    assert.equal(claims.email, person.email);
+    assert.equal(claims.given_name, undefined, 'profile was not asked');
+    assert.deepEqual(claims.certified_claims, []);
+
+    const rennes = await read('rennes');
+    assert.equal(rennes.status, 403);
+    assert.match(rennes.headers.get('content-type') ?? '', /application\/problem\+json/);
+    assert.match(((await rennes.json()) as { detail: string }).detail, /autre collectivité/);
+
+    const unknown = await read('brest', 'not-a-token');
+    assert.equal(unknown.status, 401);
+    assert.match(unknown.headers.get('www-authenticate') ?? '', /invalid_token/);
+  });
+
+  test('a consent withdrawn from "Mon compte": tokens stop working and consent is asked again', async () => {
+    const tokens = await signedInTokens();
+    const page = await browser.navigate(`${guichet.origin}/mon-compte/applications`);
+    assert.equal(page.response.status, 200);
+    assert.match(page.body, /Démarches de brest/);
+    assert.match(page.body, /Proposée par Ville de Brest|Proposée par /);
+    const revoke = await browser.navigate(`${guichet.origin}/mon-compte/applications/${clientId}/retirer`, { method: 'POST', body: new URLSearchParams({ _csrf: csrfOf(page.body) }) });
+    assert.equal(revoke.response.status, 200);
+    assert.match(revoke.body, /L’autorisation est retirée/);
+    assert.match(revoke.body, /Vous n’avez autorisé aucune application/);
+
+    await assert.rejects(oidc.fetchUserInfo(config, tokens.access_token, person.id));
+    await assert.rejects(oidc.refreshTokenGrant(config, tokens.refresh_token!), isError('invalid_grant'));
+    const api = await fetch(`${guichet.origin}/api/v1/collectivites/brest/usager`, { headers: { authorization: `Bearer ${tokens.access_token}` } });
+    assert.equal(api.status, 401);
+    const again = await authorize(browser, await startAuthorization(config));
+    assert.equal(again.consentAsked, true, 'consent is asked again');
+
+    const actions = (await guichet.app.platform.db.selectFrom('platform_audit').select('action').where('action', 'like', 'idp.%').execute()).map((r) => r.action);
+    for (const action of ['idp.consent_given', 'idp.consent_revoked', 'idp.tokens_issued']) assert.ok(actions.includes(action), `${action} is audited`);
+  });
+
+  test('refusing consent sends the person back with access_denied, and is audited', async () => {
+    const other = await createPerson(guichet.app);
+    const refusing = new CookieBrowser(guichet.origin);
+    refusing.cookies.set('guichet_session', await sessionCookie(guichet.app, other.id));
+    const started = await startAuthorization(config);
+    const { callback } = await authorize(refusing, started, 'refuser');
+    assert.equal(callback.searchParams.get('error'), 'access_denied');
+    const audited = await guichet.app.platform.db.selectFrom('platform_audit').select('actor_id').where('action', '=', 'idp.consent_refused').execute();
+    assert.ok(audited.some((r) => r.actor_id === other.id));
+  });
+
+  test('after a key rotation, new ID tokens are signed with the new key; both are published', async () => {
+    const kidOf = (jwt: string) => (JSON.parse(Buffer.from(jwt.split('.')[0]!, 'base64url').toString()) as { kid: string }).kid;
+    const before = kidOf((await signedInTokens()).id_token!);
+    const region = await signInAs(guichet.app, 'administrateur', 'bretagne');
+    const page = await region.get('/admin/t/bretagne/applications');
+    assert.equal((await region.post('/admin/t/bretagne/applications/cles', { _csrf: csrfTokenFrom(page.body) })).statusCode, 303);
+    const after = kidOf((await signedInTokens()).id_token!);
+    assert.notEqual(after, before);
+    const jwks = (await (await fetch(config.serverMetadata().jwks_uri!)).json()) as { keys: Array<{ kid: string }> };
+    assert.deepEqual(jwks.keys.map((k) => k.kid), [after, before]);
+  });
+});
+
+describe('an authorization code expires (IDP_CODE_TTL_SECONDS)', () => {
+  const cleanups: Array<() => unknown> = [];
+  after(async () => {
+    for (const cleanup of cleanups) await cleanup();
+  });
+
+  test('a code used after its lifetime is refused', async () => {
+    const guichet = await listeningApp({ after: (fn) => void cleanups.push(fn as () => unknown) }, { IDP_CODE_TTL_SECONDS: 1 });
+    const { client, secret } = await registerClient(guichet.app, 'brest');
+    const config = await oidc.discovery(new URL(guichet.issuer), client.id, secret, oidc.ClientSecretBasic(secret), insecure);
+    const person = await createPerson(guichet.app);
+    const browser = new CookieBrowser(guichet.origin);
+    browser.cookies.set('guichet_session', await sessionCookie(guichet.app, person.id));
+    const started = await startAuthorization(config);
+    const { callback } = await authorize(browser, started);
+    await new Promise((resolve) => setTimeout(resolve, 1_600));
+    await assert.rejects(
+      oidc.authorizationCodeGrant(config, callback, { pkceCodeVerifier: started.verifier, expectedState: started.state, expectedNonce: started.nonce }),
+      (error: unknown) => (error as { error?: string }).error === 'invalid_grant',
+    );
   });
 });
