@@ -5,6 +5,7 @@ import type { PlatformTables } from '../src/platform/db/tables';
 import { withTransaction } from '../src/platform/db/transaction';
 import { ROLE_LABELS } from '../src/platform/auth/roles';
 import { DEMO_PASSWORD, demoAgentEmail, demoRoles } from './accounts';
+import { seedAids } from './aids';
 import { seedContent } from './content';
 import { seedHelpPlaces } from './help';
 import { seedId } from './ids';
@@ -52,6 +53,7 @@ export async function seedDemo(db: Kysely<PlatformTables>): Promise<SeedResult> 
   // Each module's demo data, after the tenants and agents it refers to.
   if (await seedContent(db)) created = true;
   if (await seedHelpPlaces(db)) created = true;
+  if (await seedAids(db)) created = true;
 
   return {
     created,

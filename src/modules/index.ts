@@ -1,5 +1,6 @@
 import type { GuichetModule } from '../platform/module';
 import { accountsModule } from './accounts';
+import { aidsModule } from './aids';
 import { backofficeModule } from './backoffice';
 import { contentModule } from './content';
 import { franceConnectModule } from './franceconnect';
@@ -11,4 +12,4 @@ import { profileModule } from './profile';
 import { territoriesModule } from './territories';
 
 /** Every capability, in registration order. */
-export const modules: GuichetModule[] = [territoriesModule, contentModule, backofficeModule, helpModule, portalModule, profileModule, franceConnectModule, accountsModule, mfaModule, identityProviderModule];
+export const modules: GuichetModule[] = [territoriesModule, contentModule, backofficeModule, helpModule, portalModule, profileModule, franceConnectModule, accountsModule, mfaModule, identityProviderModule, aidsModule];

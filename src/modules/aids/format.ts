@@ -1,0 +1,337 @@
+/**
+ * The data format of an aid (docs/aid-format.md): one TypeBox schema, used to validate every aid
+ * that enters Guichet (seed, and later the back office and the import) and exported as the JSON
+ * Schema docs/aid.schema.json. Field names are English identifiers; values a person reads are
+ * French. Aligned with Etalab's « schéma dispositif d'aide » and aides-territoires (see the doc).
+ */
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
+import { SITUATIONS } from '../profile';
+
+export const AUDIENCES = {
+  particulier: 'Particuliers',
+  jeune: 'Jeunes',
+  etudiant: 'Étudiants et étudiantes',
+  lyceen: 'Lycéens et lycéennes',
+  apprenti: 'Apprentis et apprenties',
+  demandeur_emploi: "Demandeurs et demandeuses d'emploi",
+  salarie: 'Salariés et salariées',
+  independant: 'Travailleurs indépendants',
+  retraite: 'Retraités et retraitées',
+  famille: 'Familles',
+  personne_handicapee: 'Personnes en situation de handicap',
+  entreprise: 'Entreprises',
+  association: 'Associations',
+  commune: 'Communes et intercommunalités',
+} as const;
+export type Audience = keyof typeof AUDIENCES;
+
+export const THEMES = {
+  logement: 'Logement',
+  mobilite: 'Transports et mobilité',
+  permis: 'Permis de conduire',
+  formation: 'Formation',
+  emploi: 'Emploi',
+  etudes: 'Études et scolarité',
+  international: 'Séjours à l’étranger',
+  engagement: 'Animation et engagement',
+  sante: 'Santé',
+  famille: 'Famille et enfants',
+  handicap: 'Handicap et autonomie',
+  culture_loisirs: 'Culture, sport et loisirs',
+  energie: 'Énergie',
+  alimentation: 'Alimentation',
+  ressources: 'Revenus et ressources',
+} as const;
+export type Theme = keyof typeof THEMES;
+
+export const AID_TYPES = {
+  subvention: 'Aide financière (subvention)',
+  allocation: 'Allocation versée régulièrement',
+  pret: 'Prêt',
+  avance_remboursable: 'Avance remboursable',
+  garantie: 'Garantie',
+  aide_en_nature: 'Aide en nature',
+  reduction_tarifaire: 'Réduction de prix ou gratuité',
+  exoneration: 'Exonération',
+  accompagnement: 'Accompagnement et conseil',
+} as const;
+export type AidType = keyof typeof AID_TYPES;
+
+export const PORTEUR_KINDS = {
+  region: 'Région',
+  departement: 'Département',
+  epci: 'Intercommunalité',
+  commune: 'Commune',
+  etat: 'État',
+  organisme_national: 'Organisme national',
+  caf: 'Caisse d’allocations familiales',
+  msa: 'Mutualité sociale agricole',
+  europe: 'Union européenne',
+  association: 'Association',
+  autre: 'Autre organisme',
+} as const;
+export type PorteurKind = keyof typeof PORTEUR_KINDS;
+
+export const TERRITORY_LEVELS = { region: 'région', departement: 'département', epci: 'intercommunalité', commune: 'commune' } as const;
+export type TerritoryLevel = keyof typeof TERRITORY_LEVELS;
+
+/** The person's situation: the profile's situations, plus handicap (asked separately). */
+export const CONDITION_SITUATIONS = { ...SITUATIONS, handicap: 'En situation de handicap' } as const;
+export type ConditionSituation = keyof typeof CONDITION_SITUATIONS;
+
+/** Current year of study (aides-jeunes' « annee_etude » values). */
+export const STUDY_LEVELS = {
+  college: 'collège',
+  cap_1: '1re année de CAP',
+  cap_2: '2e année de CAP',
+  seconde: 'seconde',
+  premiere: 'première',
+  terminale: 'terminale',
+  bts_1: '1re année de BTS',
+  bts_2: '2e année de BTS',
+  but_1: '1re année de BUT',
+  but_2: '2e année de BUT',
+  but_3: '3e année de BUT',
+  licence_1: '1re année de licence',
+  licence_2: '2e année de licence',
+  licence_3: '3e année de licence',
+  master_1: '1re année de master',
+  master_2: '2e année de master',
+  doctorat: 'doctorat',
+} as const;
+export type StudyLevel = keyof typeof STUDY_LEVELS;
+
+/** Highest diploma, by the national nomenclature's levels (3 = CAP … 8 = doctorat). */
+export const DIPLOMA_LEVELS = {
+  sans: 'sans diplôme',
+  '3': 'CAP ou BEP',
+  '4': 'baccalauréat',
+  '5': 'bac + 2 (BTS, DUT)',
+  '6': 'bac + 3 (licence, BUT)',
+  '7': 'bac + 5 (master)',
+  '8': 'doctorat',
+} as const;
+export type DiplomaLevel = keyof typeof DIPLOMA_LEVELS;
+
+export const INCOME_BASES = {
+  quotient_familial: 'quotient familial',
+  revenu_fiscal_par_part: 'revenu fiscal de référence par part',
+  revenu_fiscal: 'revenu fiscal de référence du foyer',
+  ressources_mensuelles: 'ressources du foyer',
+} as const;
+export type IncomeBasis = keyof typeof INCOME_BASES;
+
+const keys = <T extends Record<string, string>>(record: T) => Type.Union(Object.keys(record).map((k) => Type.Literal(k))) as unknown as TSchema;
+const Slug = Type.String({ pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$', minLength: 2, maxLength: 120 });
+const IsoDate = Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' });
+const Url = Type.String({ pattern: '^https?://[^\\s]+$', maxLength: 2000 });
+const Text = (maxLength: number) => Type.String({ minLength: 1, maxLength });
+/** A COG code of a commune, département or région, or the SIREN of an intercommunality. */
+const TerritoryCode = Type.String({ pattern: '^(?:[0-9]{2}|2[AB]|[0-9]{3}|[0-9][0-9AB][0-9]{3}|[0-9]{9})$' });
+
+const Leaf = {
+  age: Type.Object({ type: Type.Literal('age'), min: Type.Optional(Type.Integer({ minimum: 0, maximum: 130 })), max: Type.Optional(Type.Integer({ minimum: 0, maximum: 130 })) }, { additionalProperties: false }),
+  residence: Type.Object(
+    {
+      type: Type.Literal('residence'),
+      level: keys(TERRITORY_LEVELS),
+      codes: Type.Array(TerritoryCode, { minItems: 1 }),
+      /** Names of the territories, in the same order, so that the rule reads without a look-up. */
+      names: Type.Optional(Type.Array(Type.String())),
+    },
+    { additionalProperties: false },
+  ),
+  situation: Type.Object({ type: Type.Literal('situation'), values: Type.Array(keys(CONDITION_SITUATIONS), { minItems: 1 }) }, { additionalProperties: false }),
+  income: Type.Object(
+    {
+      type: Type.Literal('income'),
+      basis: keys(INCOME_BASES),
+      max: Type.Number({ minimum: 0 }),
+      period: Type.Union([Type.Literal('month'), Type.Literal('year')]),
+    },
+    { additionalProperties: false },
+  ),
+  boursier: Type.Object({ type: Type.Literal('boursier') }, { additionalProperties: false }),
+  study_level: Type.Object({ type: Type.Literal('study_level'), values: Type.Array(keys(STUDY_LEVELS), { minItems: 1 }) }, { additionalProperties: false }),
+  diploma: Type.Object({ type: Type.Literal('diploma'), min: Type.Optional(keys(DIPLOMA_LEVELS)), max: Type.Optional(keys(DIPLOMA_LEVELS)) }, { additionalProperties: false }),
+  household: Type.Object({ type: Type.Literal('household'), children_min: Type.Optional(Type.Integer({ minimum: 0 })) }, { additionalProperties: false }),
+  organisation: Type.Object(
+    {
+      type: Type.Literal('organisation'),
+      kinds: Type.Optional(Type.Array(Type.String(), { minItems: 1 })),
+      naf: Type.Optional(Type.Array(Type.String({ pattern: '^[0-9]{2}(?:\\.[0-9]{1,2}[A-Z]?)?$' }), { minItems: 1 })),
+      headcount_min: Type.Optional(Type.Integer({ minimum: 0 })),
+      headcount_max: Type.Optional(Type.Integer({ minimum: 0 })),
+    },
+    { additionalProperties: false },
+  ),
+  /** What cannot be checked automatically: the engine asks the person, in these words. */
+  text: Type.Object(
+    { type: Type.Literal('text'), text: Text(500), question: Type.Optional(Text(300)), origin: Type.Optional(Type.String({ maxLength: 120 })) },
+    { additionalProperties: false },
+  ),
+};
+
+export const ConditionSchema = Type.Recursive(
+  (This) =>
+    Type.Union([
+      Type.Object({ type: Type.Literal('all'), conditions: Type.Array(This, { minItems: 1 }) }, { additionalProperties: false }),
+      Type.Object({ type: Type.Literal('any'), conditions: Type.Array(This, { minItems: 1 }) }, { additionalProperties: false }),
+      Type.Object({ type: Type.Literal('not'), condition: This }, { additionalProperties: false }),
+      ...Object.values(Leaf),
+    ]),
+  { $id: 'Condition' },
+);
+
+export type AgeCondition = Static<typeof Leaf.age>;
+export type ResidenceCondition = { type: 'residence'; level: TerritoryLevel; codes: string[]; names?: string[] };
+export type SituationCondition = { type: 'situation'; values: ConditionSituation[] };
+export type IncomeCondition = { type: 'income'; basis: IncomeBasis; max: number; period: 'month' | 'year' };
+export type StudyLevelCondition = { type: 'study_level'; values: StudyLevel[] };
+export type DiplomaCondition = { type: 'diploma'; min?: DiplomaLevel; max?: DiplomaLevel };
+export type OrganisationCondition = { type: 'organisation'; kinds?: string[]; naf?: string[]; headcount_min?: number; headcount_max?: number };
+export type TextCondition = { type: 'text'; text: string; question?: string; origin?: string };
+export type Condition =
+  | { type: 'all'; conditions: Condition[] }
+  | { type: 'any'; conditions: Condition[] }
+  | { type: 'not'; condition: Condition }
+  | AgeCondition
+  | ResidenceCondition
+  | SituationCondition
+  | IncomeCondition
+  | { type: 'boursier' }
+  | StudyLevelCondition
+  | DiplomaCondition
+  | { type: 'household'; children_min?: number }
+  | OrganisationCondition
+  | TextCondition;
+
+const Amount = Type.Object(
+  {
+    value: Type.Optional(Type.Number({ minimum: 0 })),
+    min: Type.Optional(Type.Number({ minimum: 0 })),
+    max: Type.Optional(Type.Number({ minimum: 0 })),
+    unit: Type.Union([Type.Literal('€'), Type.Literal('%')]),
+    period: Type.Union([Type.Literal('once'), Type.Literal('month'), Type.Literal('year'), Type.Literal('other')]),
+    /** Plain words that complete the figure: "par jour de location", "du prix du vélo". */
+    note: Type.Optional(Type.String({ maxLength: 200 })),
+  },
+  { additionalProperties: false },
+);
+
+const Territory = Type.Union([
+  Type.Object({ scope: Type.Literal('national') }, { additionalProperties: false }),
+  Type.Object(
+    {
+      scope: Type.Literal('local'),
+      areas: Type.Array(Type.Object({ level: keys(TERRITORY_LEVELS), code: TerritoryCode, name: Type.String() }, { additionalProperties: false }), { minItems: 1 }),
+    },
+    { additionalProperties: false },
+  ),
+]);
+
+export const AidSchema = Type.Object(
+  {
+    id: Slug,
+    name: Text(200),
+    /** Short, plain-language description (Etalab « promesse »). */
+    summary: Text(400),
+    description: Type.Optional(Type.String({ maxLength: 4000 })),
+    porteur: Type.Object(
+      {
+        name: Text(200),
+        kind: keys(PORTEUR_KINDS),
+        /** The Guichet tenant when the authority is one. */
+        tenant_id: Type.Optional(Slug),
+        siren: Type.Optional(Type.String({ pattern: '^[0-9]{9}$' })),
+      },
+      { additionalProperties: false },
+    ),
+    contact: Type.Optional(
+      Type.Object(
+        { url: Type.Optional(Url), email: Type.Optional(Type.String({ maxLength: 200 })), phone: Type.Optional(Type.String({ maxLength: 40 })), address: Type.Optional(Type.String({ maxLength: 300 })) },
+        { additionalProperties: false },
+      ),
+    ),
+    audiences: Type.Array(keys(AUDIENCES), { minItems: 1, uniqueItems: true }),
+    themes: Type.Array(keys(THEMES), { minItems: 1, uniqueItems: true }),
+    aid_types: Type.Array(keys(AID_TYPES), { minItems: 1, uniqueItems: true }),
+    amount: Type.Optional(Amount),
+    territory: Territory,
+    dates: Type.Object(
+      { permanent: Type.Boolean(), opening: Type.Optional(IsoDate), closing: Type.Optional(IsoDate) },
+      { additionalProperties: false },
+    ),
+    recurrence: Type.Union([Type.Literal('permanente'), Type.Literal('annuelle'), Type.Literal('ponctuelle')]),
+    documents: Type.Array(Text(300)),
+    link: Url,
+    /** Where to apply online, when it is not on Guichet. */
+    apply_url: Type.Optional(Url),
+    last_verified: IsoDate,
+    eligibility: ConditionSchema,
+    source: Type.Optional(
+      Type.Object({ dataset: Text(200), reference: Text(300), url: Type.Optional(Url) }, { additionalProperties: false }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export type Amount = Static<typeof Amount>;
+export type Territory = { scope: 'national' } | { scope: 'local'; areas: Array<{ level: TerritoryLevel; code: string; name: string }> };
+export type Aid = Omit<Static<typeof AidSchema>, 'eligibility' | 'audiences' | 'themes' | 'aid_types' | 'porteur' | 'territory'> & {
+  porteur: { name: string; kind: PorteurKind; tenant_id?: string; siren?: string };
+  audiences: Audience[];
+  themes: Theme[];
+  aid_types: AidType[];
+  territory: Territory;
+  eligibility: Condition;
+};
+
+export interface FormatError {
+  path: string;
+  message: string;
+}
+
+/** Every reason why a value is not a valid aid (empty when it is one). */
+export function validateAid(value: unknown): FormatError[] {
+  const errors = [...Value.Errors(AidSchema, value)].map((e) => ({ path: e.path || '/', message: e.message }));
+  if (errors.length) return errors;
+  const aid = value as Aid;
+  const more: FormatError[] = [];
+  const { amount, dates } = aid;
+  if (amount && amount.value === undefined && amount.min === undefined && amount.max === undefined) {
+    more.push({ path: '/amount', message: 'an amount needs value, min or max' });
+  }
+  if (amount?.min !== undefined && amount.max !== undefined && amount.min > amount.max) more.push({ path: '/amount', message: 'min is above max' });
+  if (dates.opening && dates.closing && dates.opening > dates.closing) more.push({ path: '/dates', message: 'opening is after closing' });
+  if (!dates.permanent && !dates.closing && !dates.opening) more.push({ path: '/dates', message: 'a non-permanent aid needs opening or closing' });
+  walk(aid.eligibility, '/eligibility', (c, path) => {
+    if (c.type === 'age' && c.min !== undefined && c.max !== undefined && c.min > c.max) more.push({ path, message: 'age min is above max' });
+    if (c.type === 'residence' && c.names && c.names.length !== c.codes.length) more.push({ path, message: 'names and codes differ in length' });
+  });
+  return more;
+}
+
+export function isAid(value: unknown): value is Aid {
+  return validateAid(value).length === 0;
+}
+
+/** Calls visit on every node of the condition tree, depth first. */
+export function walk(condition: Condition, path: string, visit: (c: Condition, path: string) => void): void {
+  visit(condition, path);
+  if (condition.type === 'all' || condition.type === 'any') condition.conditions.forEach((c, i) => walk(c, `${path}/conditions/${i}`, visit));
+  if (condition.type === 'not') walk(condition.condition, `${path}/condition`, visit);
+}
+
+/** The JSON Schema (draft 2020-12) published as docs/aid.schema.json. */
+export function aidJsonSchema(): Record<string, unknown> {
+  const plain = JSON.parse(JSON.stringify(AidSchema)) as Record<string, unknown>;
+  return {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    $id: 'https://guichet.bzh/schemas/aid.schema.json',
+    title: 'Aide publique (format Guichet)',
+    description: 'Une aide publique et ses conditions d’éligibilité structurées. Voir docs/aid-format.md.',
+    ...plain,
+  };
+}

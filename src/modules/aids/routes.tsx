@@ -1,0 +1,112 @@
+import type { FastifyInstance } from 'fastify';
+import { AppError, NotFoundError } from '../../platform/http/errors';
+import { exportLine, searchAids, toCsv } from './service';
+import { aidsDb, publishedAid, publishedDefinitions } from './store';
+import { AidPage } from './views/aid-page';
+import { AidsList } from './views/aids-list';
+
+const TITLE = 'Les aides publiques';
+
+class BadParameterError extends AppError {
+  constructor(field: string, detail: string) {
+    super(400, 'bad_parameter', 'Paramètre invalide', detail, { [field]: detail });
+  }
+}
+
+export async function aidsRoutes(app: FastifyInstance): Promise<void> {
+  const { platform } = app;
+  const db = aidsDb(platform.db);
+
+  app.get('/aides', async (request, reply) => {
+    const outcome = await searchAids(db, request.query as Record<string, unknown>);
+    const invalid = Object.keys(outcome.errors).length > 0;
+    const pageNote = outcome.pages > 1 ? `, page ${outcome.page} sur ${outcome.pages}` : '';
+    return reply.page(
+      {
+        title: `${invalid ? 'Erreur : ' : ''}${TITLE}${pageNote}`,
+        heading: TITLE,
+        breadcrumb: [{ label: 'Accueil', href: '/' }, { label: TITLE }],
+        main: (
+          <AidsList
+            outcome={outcome}
+            path="/aides"
+            exportHref="/api/v1/aides?"
+            intro="Les aides de la Région, des départements, des villes et intercommunalités de Bretagne, et les aides nationales : cherchez par mots ou choisissez un thème, un public, un organisme."
+          />
+        ),
+      },
+      { status: invalid ? 422 : 200 },
+    );
+  });
+
+  app.get('/aides/:id', async (request, reply) => {
+    const { id } = request.params as { id: string };
+    const row = /^[a-z0-9-]{2,120}$/.test(id) ? await publishedAid(db, id) : undefined;
+    if (!row) throw new NotFoundError('Cette aide n’existe pas ou n’est pas publiée.');
+    const aid = row.definition;
+    const tenant = platform.tenants.get(row.tenant_id);
+    return reply.page({
+      title: aid.name,
+      heading: aid.name,
+      breadcrumb: [{ label: 'Accueil', href: '/' }, { label: TITLE, href: '/aides' }, { label: aid.name }],
+      main: <AidPage aid={aid} tenantName={tenant?.name ?? row.tenant_id} />,
+    });
+  });
+
+  app.get('/collectivites/:tenant/aides', async (request, reply) => {
+    const tenant = platform.tenants.get((request.params as { tenant: string }).tenant);
+    if (!tenant) throw new NotFoundError();
+    const outcome = await searchAids(db, request.query as Record<string, unknown>, tenant.id);
+    const invalid = Object.keys(outcome.errors).length > 0;
+    const path = `/collectivites/${tenant.id}/aides`;
+    const heading = `Les aides publiées par ${tenant.short_name}`;
+    return reply.page(
+      {
+        title: `${invalid ? 'Erreur : ' : ''}${heading}`,
+        heading,
+        breadcrumb: [{ label: 'Accueil', href: `/collectivites/${tenant.id}/` }, { label: 'Aides' }],
+        main: (
+          <AidsList
+            outcome={outcome}
+            path={path}
+            exportHref={`/api/v1/aides?collectivite=${tenant.id}&`}
+            intro={`Les aides que ${tenant.name} publie sur Guichet. Les aides de toutes les collectivités sont sur la page « ${TITLE} » du portail.`}
+          />
+        ),
+      },
+      { status: invalid ? 422 : 200, tenant },
+    );
+  });
+
+  /** Open export of the published aids, of one tenant or of all, as JSON (the format) or CSV. */
+  app.get('/api/v1/aides', async (request, reply) => {
+    const query = request.query as Record<string, unknown>;
+    const format = query.format === undefined ? 'json' : query.format;
+    if (format !== 'json' && format !== 'csv') throw new BadParameterError('format', 'Le paramètre « format » vaut « json » ou « csv ».');
+    let tenantId: string | undefined;
+    if (query.collectivite !== undefined) {
+      const tenant = typeof query.collectivite === 'string' ? platform.tenants.get(query.collectivite) : undefined;
+      if (!tenant) throw new BadParameterError('collectivite', 'Aucune collectivité de Guichet ne porte cet identifiant (par exemple « bretagne » ou « brest »).');
+      tenantId = tenant.id;
+    }
+    const rows = await publishedDefinitions(db, tenantId);
+    const name = `aides-${tenantId ?? 'toutes'}`;
+    reply.header('access-control-allow-origin', '*').header('cache-control', 'public, max-age=300');
+    if (format === 'csv') {
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${name}.csv"`)
+        .send(toCsv(rows.map((r) => exportLine(r.tenant_id, r.definition))));
+    }
+    return reply
+      .type('application/json; charset=utf-8')
+      .header('content-disposition', `inline; filename="${name}.json"`)
+      .send({
+        schema: `${platform.publicUrl}/docs/aid.schema.json`,
+        sources: `${platform.publicUrl}/sources#aides`,
+        collectivite: tenantId ?? null,
+        total: rows.length,
+        aides: rows.map((r) => ({ collectivite: r.tenant_id, ...r.definition })),
+      });
+  });
+}

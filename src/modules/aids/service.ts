@@ -1,0 +1,106 @@
+import type { FieldErrors } from '../../platform/views/form';
+import { AUDIENCES, PORTEUR_KINDS, THEMES, type Aid } from './format';
+import { describeTerritory, formatAmount } from './explain';
+import { searchPublished, type AidsDb, type AidSummary } from './store';
+
+export const AIDS_PER_PAGE = 10;
+
+export interface AidSearchValues {
+  q: string;
+  theme: string;
+  public: string;
+  niveau: string;
+}
+
+export interface AidSearchOutcome {
+  values: AidSearchValues;
+  errors: FieldErrors;
+  total: number;
+  page: number;
+  pages: number;
+  rows: AidSummary[];
+}
+
+function text(value: unknown, max: number): string {
+  return typeof value === 'string' ? value.replace(/\s+/g, ' ').trim().slice(0, max) : '';
+}
+
+/** Reads the query string of a list of aids, checks it, and searches. */
+export async function searchAids(db: AidsDb, query: Record<string, unknown>, tenantId?: string): Promise<AidSearchOutcome> {
+  const values: AidSearchValues = { q: text(query.q, 100), theme: text(query.theme, 40), public: text(query.public, 40), niveau: text(query.niveau, 40) };
+  const errors: FieldErrors = {};
+  if (values.theme && !(values.theme in THEMES)) errors.theme = 'Choisissez un thème dans la liste.';
+  if (values.public && !(values.public in AUDIENCES)) errors.public = 'Choisissez un public dans la liste.';
+  if (values.niveau && !(values.niveau in PORTEUR_KINDS)) errors.niveau = 'Choisissez un type d’organisme dans la liste.';
+  const requested = typeof query.page === 'string' && /^\d{1,4}$/.test(query.page) ? Math.max(1, Number(query.page)) : 1;
+  if (Object.keys(errors).length) return { values, errors, total: 0, page: 1, pages: 1, rows: [] };
+  const filters = {
+    text: values.q || undefined,
+    theme: values.theme || undefined,
+    audience: values.public || undefined,
+    porteurKind: values.niveau || undefined,
+    tenantId,
+  };
+  let found = await searchPublished(db, { ...filters, limit: AIDS_PER_PAGE, offset: (requested - 1) * AIDS_PER_PAGE });
+  const pages = Math.max(1, Math.ceil(found.total / AIDS_PER_PAGE));
+  const page = Math.min(requested, pages);
+  if (page !== requested) found = await searchPublished(db, { ...filters, limit: AIDS_PER_PAGE, offset: (page - 1) * AIDS_PER_PAGE });
+  return { values, errors, total: found.total, page, pages, rows: found.rows };
+}
+
+export const EXPORT_COLUMNS = [
+  'id',
+  'nom',
+  'resume',
+  'porteur',
+  'type_porteur',
+  'collectivite_guichet',
+  'publics',
+  'themes',
+  'types_aide',
+  'montant',
+  'territoire',
+  'codes_territoire',
+  'permanente',
+  'date_ouverture',
+  'date_cloture',
+  'lien',
+  'lien_demande',
+  'verifiee_le',
+] as const;
+
+/** One aid as a flat line (the CSV export; the JSON export gives the whole definition). */
+export function exportLine(tenantId: string, aid: Aid): Record<(typeof EXPORT_COLUMNS)[number], string> {
+  return {
+    id: aid.id,
+    nom: aid.name,
+    resume: aid.summary,
+    porteur: aid.porteur.name,
+    type_porteur: aid.porteur.kind,
+    collectivite_guichet: tenantId,
+    publics: aid.audiences.join('|'),
+    themes: aid.themes.join('|'),
+    types_aide: aid.aid_types.join('|'),
+    montant: aid.amount ? formatAmount(aid.amount) : '',
+    territoire: describeTerritory(aid.territory),
+    codes_territoire: aid.territory.scope === 'national' ? 'FR' : aid.territory.areas.map((a) => `${a.level}:${a.code}`).join('|'),
+    permanente: aid.dates.permanent ? 'oui' : 'non',
+    date_ouverture: aid.dates.opening ?? '',
+    date_cloture: aid.dates.closing ?? '',
+    lien: aid.link,
+    lien_demande: aid.apply_url ?? '',
+    verifiee_le: aid.last_verified,
+  };
+}
+
+function csvCell(value: string): string {
+  // A leading =, +, - or @ would be run as a formula by spreadsheets: neutralised.
+  const safe = /^[=+\-@]/.test(value) ? `'${value}` : value;
+  return /[",;\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+export function toCsv(lines: Array<Record<string, string>>): string {
+  const header = EXPORT_COLUMNS.join(',');
+  const body = lines.map((line) => EXPORT_COLUMNS.map((c) => csvCell(line[c] ?? '')).join(','));
+  return `\ufeff${[header, ...body].join('\r\n')}\r\n`;
+}
