@@ -115,6 +115,8 @@ export async function publicRoutes(app: FastifyInstance): Promise<void> {
   });
 
   app.post('/deconnexion', async (request, reply) => {
+    // A session opened with FranceConnect ends at FranceConnect too (franceconnect module).
+    if ((await request.currentAccount())?.session.data.method === 'franceconnect') return reply.redirect('/franceconnect/deconnexion', 303);
     await closeSession(request, reply);
     return reply.redirect('/', 303);
   });

@@ -198,8 +198,20 @@ describe('FranceConnect through the stand-in, over real HTTP', () => {
     assert.match(response.body, /déconnecté de Guichet et de FranceConnect/);
   });
 
+  test('the sign-out button of a FranceConnect session (POST /deconnexion) hands over to /franceconnect/deconnexion', async () => {
+    const agent = new Agent(app);
+    await franceConnectAs(agent, 'maelys-tanguy');
+    const page = await agent.get('/mon-compte/profil/telephone');
+    const out = await agent.post('/deconnexion', { _csrf: csrfTokenFrom(page.body) });
+    assert.equal(out.statusCode, 303);
+    assert.equal(out.headers.location, '/franceconnect/deconnexion');
+    const next = await agent.get('/franceconnect/deconnexion');
+    assert.match(String(next.headers.location), /\/demo\/franceconnect\/session\/end\?/);
+  });
+
   test('the stand-in keeps its signing key across restarts', async () => {
     const keys = await sql<{ n: number }>`select count(*)::int as n from franceconnect_standin_keys`.execute(app.platform.db);
     assert.equal(keys.rows[0]!.n, 1);
   });
 });
+
