@@ -179,7 +179,7 @@ test('open export: JSON in the format, CSV, problem+json on bad parameters', asy
   const { app } = await buildTestApp(t);
   const json = await app.inject('/api/v1/aides?collectivite=vannes&format=json');
   assert.equal(json.statusCode, 200);
-  const body = json.json() as { total: number; aides: Array<Aid & { collectivite: string }> };
+  const body = json.json() as { schema: string; total: number; aides: Array<Aid & { collectivite: string }> };
   assert.ok(body.total >= 10);
   assert.ok(body.aides.every((a) => a.collectivite === 'vannes'));
   for (const aid of body.aides) {
@@ -194,6 +194,9 @@ test('open export: JSON in the format, CSV, problem+json on bad parameters', asy
   assert.ok(lines.some((l) => l.startsWith('velo-brest-metropole,')));
   assert.ok(lines.slice(1).every((l) => l.includes(',brest-metropole,')));
 
+  const schema = await app.inject(body.schema.replace(/^https?:\/\/[^/]+/, ''));
+  assert.equal(schema.statusCode, 200, 'the schema the export names is served');
+  assert.deepEqual(schema.json(), aidJsonSchema());
   const everything = await app.inject('/api/v1/aides');
   assert.ok((everything.json() as { total: number }).total >= 150);
   for (const url of ['/api/v1/aides?format=xml', '/api/v1/aides?collectivite=atlantide']) {

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { AppError, NotFoundError } from '../../platform/http/errors';
+import { aidJsonSchema } from './format';
 import { exportLine, searchAids, toCsv } from './service';
 import { aidsDb, publishedAid, publishedDefinitions } from './store';
 import { AidPage } from './views/aid-page';
@@ -77,6 +78,11 @@ export async function aidsRoutes(app: FastifyInstance): Promise<void> {
       { status: invalid ? 422 : 200, tenant },
     );
   });
+
+  /** The format of an aid, as JSON Schema (the same as docs/aid.schema.json). */
+  app.get('/docs/aid.schema.json', async (_request, reply) =>
+    reply.type('application/schema+json; charset=utf-8').header('access-control-allow-origin', '*').send(aidJsonSchema()),
+  );
 
   /** Open export of the published aids, of one tenant or of all, as JSON (the format) or CSV. */
   app.get('/api/v1/aides', async (request, reply) => {
