@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { DEMO_PASSWORD, demoAgentEmail } from '../../../seed/accounts';
 import { seedId } from '../../../seed/ids';
 import type { Role } from '../../platform/db/tables';
-import { Agent, csrfTokenFrom } from '../../../test/support/app';
+import { Agent, csrfTokenFrom, passSecondFactor } from '../../../test/support/app';
 
 /** A 1×1 PNG. */
 export const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
@@ -33,6 +33,8 @@ export async function signInWithToken(app: FastifyInstance, role: Role, tenantId
   const token = csrfTokenFrom(page.body);
   const response = await agent.post('/admin/connexion', { _csrf: token, email: demoAgentEmail(role, tenantId), password: DEMO_PASSWORD });
   if (response.statusCode !== 303) throw new Error(`Sign-in as ${role} of ${tenantId} failed: ${response.statusCode}`);
+  // Then the second factor, as every agent (enrolled on first sign-in).
+  await passSecondFactor(agent, response, demoAgentEmail(role, tenantId));
   return { agent, token };
 }
 
