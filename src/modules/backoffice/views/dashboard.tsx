@@ -29,6 +29,10 @@ export function Dashboard({ name, memberships }: { name: string; memberships: Ar
           ))}
         </ul>
       )}
+      <h2>Votre compte</h2>
+      <p>
+        <a href="/admin/double-authentification">Double authentification et codes de secours</a>
+      </p>
     </>
   );
 }
