@@ -1,6 +1,6 @@
 /**
  * `npm test`: type check, lint, then the unit and integration tests on PGlite, again on
- * PostgreSQL when TEST_DATABASE_URL is set, then the browser journeys in Chromium.
+ * PostgreSQL when TEST_DATABASE_URL is set, then the browser journeys in Chromium (on both engines too).
  * `--only=unit` or `--only=e2e` runs one part; `--no-checks` skips type check and lint.
  */
 import { spawnSync } from 'node:child_process';
@@ -49,7 +49,10 @@ if (only !== 'e2e' && unitFiles.length) {
   }
 }
 if (only !== 'unit' && e2eFiles.length) {
-  results.push(run('browser journeys in Chromium', 'node', ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...e2eFiles], { GUICHET_TEST_ENGINE: 'pglite' }));
+  results.push(run('browser journeys in Chromium on PGlite', 'node', nodeTest(e2eFiles), { GUICHET_TEST_ENGINE: 'pglite' }));
+  if (process.env.TEST_DATABASE_URL) {
+    results.push(run('browser journeys in Chromium on PostgreSQL', 'node', nodeTest(e2eFiles), { GUICHET_TEST_ENGINE: 'postgres' }));
+  }
 }
 const failed = results.filter((ok) => !ok).length;
 console.log(failed === 0 ? '\nnpm test: every part succeeded' : `\nnpm test: ${failed} part(s) FAILED (see above)`);
