@@ -4,7 +4,7 @@ import Provider, { interactionPolicy, type Configuration, type KoaContextWithOID
 import { audit } from '../../platform/audit/audit';
 import { SESSION_COOKIE } from '../../platform/auth/current-account';
 import type { Platform } from '../../platform/context';
-import { DatabaseAdapter, idpDb, type IdpDb } from './adapter';
+import { DatabaseAdapter, idpDb, purgeExpired, type IdpDb } from './adapter';
 import { personClaims, SCOPE_CLAIMS } from './claims';
 import { SCOPES, secretMatches } from './clients.store';
 import { findConsent } from './consents';
@@ -244,6 +244,8 @@ export class IdentityProvider {
 
   private async build(): Promise<Provider> {
     await ensureSigningKeys(this.db);
+    // Every KEY_RELOAD_SECONDS: expired codes, tokens and sessions leave the table.
+    await purgeExpired(this.db).catch((error: Error) => this.log.warn({ err: error }, 'identity provider: purge failed'));
     const version = await keysVersion(this.db);
     if (this.current && this.current.version === version) {
       this.current.checkedAt = Date.now();
