@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import { Agent, csrfTokenFrom } from '../../../test/support/app';
 import { readProfile } from '../profile';
 import { identityByKey, subOf } from './standin/identities';
+import { standinSigningKeys } from './standin/keys';
 import { fcDb } from './store';
 import { buildListeningApp, follow, franceConnectAs, pathOf, personWithPassword } from './test-support';
 
@@ -212,6 +213,10 @@ describe('FranceConnect through the stand-in, over real HTTP', () => {
   test('the stand-in keeps its signing key across restarts', async () => {
     const keys = await sql<{ n: number }>`select count(*)::int as n from franceconnect_standin_keys`.execute(app.platform.db);
     assert.equal(keys.rows[0]!.n, 1);
+    // What a restart does: read the keys again; the same key comes back, the JWKS is unchanged.
+    const jwks = (await (await fetch(`${app.platform.publicUrl}/demo/franceconnect/jwks`)).json()) as { keys: Array<{ kid: string }> };
+    const again = await standinSigningKeys(app.platform.db);
+    assert.deepEqual(again.map((k) => k.kid), jwks.keys.map((k) => k.kid));
   });
 });
 
