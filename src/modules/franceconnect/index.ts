@@ -13,6 +13,9 @@ export type { FranceConnectTables } from './tables';
 export const franceConnectModule: GuichetModule = {
   name: 'franceconnect',
   plugin: async (app: FastifyInstance) => {
+    const { config } = app.platform;
+    // FranceConnect off (production without an issuer): no routes, so no button is offered.
+    if (config.FRANCECONNECT_ISSUER === '' && !standinEnabled(config)) return;
     app.platform.accountSections.push({
       href: '/mon-compte/franceconnect',
       label: 'FranceConnect',
@@ -20,7 +23,7 @@ export const franceConnectModule: GuichetModule = {
       order: 40,
     });
     await app.register(franceConnectRoutes);
-    if (standinEnabled(app.platform.config)) await app.register(standinRoutes);
+    if (standinEnabled(config)) await app.register(standinRoutes);
   },
   migrationsDir: join(import.meta.dirname, 'migrations'),
 };
