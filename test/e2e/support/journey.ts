@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before } from 'node:test';
+import * as OTPAuth from 'otpauth';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../../seed/accounts';
 import { launchBrowser, newContext } from './browser';
@@ -41,12 +42,54 @@ export function journey(): Journey {
   return state;
 }
 
-/** Signs in through the form, as an agent would, and lands on the page after sign-in. */
+/** Second-factor keys enrolled by signIn, per server origin and email; last time step used. */
+const enrolled = new Map<string, { secret: string; lastStep: number }>();
+
+/** The 6-digit code an authenticator app shows for `secret` at a 30 s time step. */
+export function totpCode(secret: string, step = Math.floor(Date.now() / 30_000)): string {
+  return new OTPAuth.TOTP({ algorithm: 'SHA1', digits: 6, period: 30, secret: OTPAuth.Secret.fromBase32(secret) }).generate({ timestamp: step * 30_000 });
+}
+
+/** A code of a time step not used yet (a code is accepted once), waiting for a new step if needed. */
+export async function unusedCode(origin: string, email: string): Promise<string> {
+  const key = enrolled.get(`${origin} ${email}`);
+  if (!key) throw new Error(`No second factor enrolled for ${email}`);
+  let now = Math.floor(Date.now() / 30_000);
+  while (key.lastStep > now) {
+    await new Promise((resolve) => setTimeout(resolve, (now + 1) * 30_000 - Date.now() + 50));
+    now = Math.floor(Date.now() / 30_000);
+  }
+  key.lastStep = Math.max(now, key.lastStep + 1);
+  return totpCode(key.secret, key.lastStep);
+}
+
+/** On the enrolment page: reads the key written beside the QR code, types the code, keeps the key. */
+export async function enrolHere(page: Page, origin: string, email: string): Promise<string[]> {
+  const secret = ((await page.locator('#mfa-cle').textContent()) ?? '').replace(/\s/g, '');
+  const step = Math.floor(Date.now() / 30_000);
+  await field(page, 'Code de vérification').fill(totpCode(secret, step));
+  await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Activer la double authentification' }).click()]);
+  enrolled.set(`${origin} ${email}`, { secret, lastStep: step });
+  return page.locator('.mfa-codes code').allTextContents();
+}
+
+/**
+ * Signs in through the form, as an agent would, then passes the second factor (enrolling it on
+ * the first sign-in, with the key written on the page), and lands on the page after sign-in.
+ */
 export async function signIn(page: Page, origin: string, email: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto(`${origin}/admin/connexion`);
   await field(page, 'Adresse électronique').fill(email);
   await field(page, 'Mot de passe').fill(password);
   await Promise.all([page.waitForURL((url) => !url.pathname.startsWith('/admin/connexion')), page.getByRole('button', { name: 'Se connecter' }).click()]);
+  const path = new URL(page.url()).pathname;
+  if (path === '/admin/double-authentification') {
+    await enrolHere(page, origin, email);
+    await Promise.all([page.waitForEvent('load'), page.getByRole('link', { name: /J’ai noté mes codes/ }).click()]);
+  } else if (path === '/connexion/code') {
+    await field(page, 'Code de vérification').fill(await unusedCode(origin, email));
+    await Promise.all([page.waitForURL((url) => url.pathname !== '/connexion/code'), page.getByRole('button', { name: 'Valider et me connecter' }).click()]);
+  }
 }
 
 /** The text of the main content, whitespace collapsed. */
