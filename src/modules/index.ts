@@ -3,6 +3,7 @@ import { accountsModule } from './accounts';
 import { aidsModule } from './aids';
 import { backofficeModule } from './backoffice';
 import { contentModule } from './content';
+import { eligibilityModule } from './eligibility';
 import { franceConnectModule } from './franceconnect';
 import { helpModule } from './help';
 import { identityProviderModule } from './identity-provider';
@@ -12,4 +13,4 @@ import { profileModule } from './profile';
 import { territoriesModule } from './territories';
 
 /** Every capability, in registration order. */
-export const modules: GuichetModule[] = [territoriesModule, contentModule, backofficeModule, helpModule, portalModule, profileModule, franceConnectModule, accountsModule, mfaModule, identityProviderModule, aidsModule];
+export const modules: GuichetModule[] = [territoriesModule, contentModule, backofficeModule, helpModule, portalModule, profileModule, franceConnectModule, accountsModule, mfaModule, identityProviderModule, aidsModule, eligibilityModule];

@@ -1,0 +1,52 @@
+/**
+ * One evaluation of a situation against every aid: resolve the commune, prefilter on indexed
+ * facts, run the engine on each candidate, sort. Used by the questionnaire, the results page,
+ * the « Comment est-ce calculé ? » page, the API and the bench.
+ */
+import type { Kysely } from 'kysely';
+import type { PlatformTables } from '../../platform/db/tables';
+import { evaluateAid, nextQuestion, type AidResult, type MissingQuestion } from './engine';
+import { FACT_QUESTIONS, type Place } from './facts';
+import { ageOf, toFacts, type Situation } from './situation';
+import { candidates, resolvePlace } from './store';
+
+export interface Outcome {
+  place: Place | undefined;
+  age: number | undefined;
+  eligible: AidResult[];
+  toCheck: AidResult[];
+  notEligible: AidResult[];
+  /** Every evaluated aid, in the order above. */
+  all: AidResult[];
+}
+
+/** Questions a person is asked first when several decide as many aids: where, then age, then who. */
+export const PREFERRED_ORDER: readonly string[] = FACT_QUESTIONS;
+
+/**
+ * Aids to check whose only open questions belong to the aid itself come first (they are nearly
+ * sure), then those with the most conditions already met.
+ */
+function checkOrder(a: AidResult, b: AidResult): number {
+  const open = (r: AidResult) => r.missing.filter((q) => !q.perAid).length;
+  const met = (r: AidResult) => r.reasons.filter((e) => e.value === true).length;
+  return open(a) - open(b) || met(b) - met(a) || a.missing.length - b.missing.length || a.aid.name.localeCompare(b.aid.name, 'fr');
+}
+
+export async function evaluateSituation(db: Kysely<PlatformTables>, situation: Situation, today: string): Promise<Outcome> {
+  const place = situation.commune ? await resolvePlace(db, situation.commune) : undefined;
+  const age = ageOf(situation, today);
+  const rows = await candidates(db, place, age);
+  const facts = toFacts(situation, place, today);
+  const all = rows.map((row) => evaluateAid(row.definition, facts, today));
+  const byName = (a: AidResult, b: AidResult) => a.aid.name.localeCompare(b.aid.name, 'fr');
+  const eligible = all.filter((r) => r.status === 'eligible').sort(byName);
+  const toCheck = all.filter((r) => r.status === 'to_check').sort(checkOrder);
+  const notEligible = all.filter((r) => r.status === 'not_eligible').sort(byName);
+  return { place, age, eligible, toCheck, notEligible, all: [...eligible, ...toCheck, ...notEligible] };
+}
+
+/** The next question of the questionnaire, or undefined when nothing asked could change a result. */
+export function nextQuestionFor(outcome: Outcome, skipped: Iterable<string>): MissingQuestion | undefined {
+  return nextQuestion(outcome.toCheck, new Set(skipped), PREFERRED_ORDER);
+}

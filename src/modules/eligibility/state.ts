@@ -1,0 +1,76 @@
+/**
+ * The questionnaire's answers live in the visitor's browser, in one cookie encrypted and
+ * authenticated with AES-256-GCM (key derived from SESSION_SECRET): no database row per anonymous
+ * visitor, nothing to clean, and nobody can read or forge it. It lasts 4 hours, and « Recommencer »
+ * deletes it. Its content is the API's situation (validated the same way when read back).
+ */
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { structuralErrors, type Situation } from './situation';
+
+export const STATE_COOKIE = 'guichet_simulateur';
+const MAX_AGE_SECONDS = 4 * 60 * 60;
+
+export interface SimulatorState {
+  situation: Situation;
+  /** Questions answered, in order (« Question précédente » walks it back). */
+  history: string[];
+  /** Fact questions answered « je ne sais pas »: not asked again. */
+  skipped: string[];
+  /** Fields taken from the signed-in person's profile, and whose profile it was. */
+  prefilled: string[];
+  profileOf?: string | undefined;
+  /** The postal code typed for the commune (kept to save an address to the profile). */
+  postalCode?: string | undefined;
+  /** Issued at (ms since epoch). */
+  at: number;
+}
+
+export function emptyState(): SimulatorState {
+  return { situation: {}, history: [], skipped: [], prefilled: [], at: Date.now() };
+}
+
+function key(secret: string): Buffer {
+  return createHash('sha256').update(`guichet-simulateur:${secret}`).digest();
+}
+
+export function seal(state: SimulatorState, secret: string): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', key(secret), iv);
+  const body = Buffer.concat([cipher.update(JSON.stringify(state), 'utf8'), cipher.final()]);
+  return Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url');
+}
+
+export function unseal(value: string | undefined, secret: string, now = Date.now()): SimulatorState | undefined {
+  if (!value || value.length > 6000) return undefined;
+  try {
+    const raw = Buffer.from(value, 'base64url');
+    const decipher = createDecipheriv('aes-256-gcm', key(secret), raw.subarray(0, 12));
+    decipher.setAuthTag(raw.subarray(12, 28));
+    const state = JSON.parse(Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8')) as SimulatorState;
+    if (typeof state.at !== 'number' || now - state.at > MAX_AGE_SECONDS * 1000) return undefined;
+    if (Object.keys(structuralErrors(state.situation)).length) return undefined;
+    return state;
+  } catch {
+    return undefined;
+  }
+}
+
+export function readState(request: FastifyRequest): SimulatorState | undefined {
+  return unseal(request.cookies[STATE_COOKIE], request.server.platform.config.SESSION_SECRET);
+}
+
+export function writeState(reply: FastifyReply, state: SimulatorState): void {
+  const { config } = reply.server.platform;
+  reply.setCookie(STATE_COOKIE, seal({ ...state, at: Date.now() }, config.SESSION_SECRET), {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: config.NODE_ENV === 'production',
+    maxAge: MAX_AGE_SECONDS,
+  });
+}
+
+export function clearState(reply: FastifyReply): void {
+  reply.clearCookie(STATE_COOKIE, { path: '/' });
+}

@@ -1,0 +1,92 @@
+import { sql, type Kysely } from 'kysely';
+import type { PlatformTables } from '../../platform/db/tables';
+import { aidsDb, prefilter, residenceCodes, type Aid } from '../aids';
+import type { TerritoryTables } from '../territories';
+import type { Place } from './facts';
+
+type Db = Kysely<PlatformTables>;
+
+/**
+ * The places of communes, read once per code: the territory referential changes only with a new
+ * version of the COG package (a restart). A few thousand entries at most (Bretagne: 1,200).
+ */
+const places = new Map<string, Place | null>();
+
+/** Where a commune is: its EPCI, département and région, with their names (undefined: unknown code). */
+export async function resolvePlace(db: Db, commune: string): Promise<Place | undefined> {
+  const known = places.get(commune);
+  if (known !== undefined) return known ?? undefined;
+  const row = await db
+    .withTables<TerritoryTables>()
+    .selectFrom('territory_communes as c')
+    .innerJoin('territory_departements as d', 'd.code', 'c.departement_code')
+    .innerJoin('territory_regions as r', 'r.code', 'c.region_code')
+    .leftJoin('territory_epci as e', 'e.code', 'c.epci_code')
+    .select(['c.code', 'c.name', 'c.epci_code', 'e.name as epci_name', 'd.code as dep_code', 'd.name as dep_name', 'r.code as region_code', 'r.name as region_name'])
+    .where('c.code', '=', commune)
+    .executeTakeFirst();
+  const place: Place | null = row
+    ? {
+        commune: row.code,
+        communeName: row.name,
+        epci: row.epci_code ?? undefined,
+        epciName: row.epci_name ?? undefined,
+        departement: row.dep_code,
+        departementName: row.dep_name,
+        region: row.region_code,
+        regionName: row.region_name,
+      }
+    : null;
+  if (places.size > 5000) places.clear();
+  places.set(commune, place);
+  return place ?? undefined;
+}
+
+/** Communes whose name matches (accents and case forgiven), exact names first. */
+export async function communesByName(db: Db, name: string): Promise<Array<{ code: string; name: string; postal: string }>> {
+  const words = name.trim().replace(/\s+/g, ' ');
+  if (words.length < 2) return [];
+  const rows = await db
+    .withTables<TerritoryTables>()
+    .selectFrom('territory_communes as c')
+    .innerJoin('territory_departements as d', 'd.code', 'c.departement_code')
+    .select(['c.code', 'c.name', 'd.name as dep', sql<string>`coalesce(c.postal_codes[1], '')`.as('postal')])
+    .where(sql<boolean>`lower(immutable_unaccent(c.name)) like lower(immutable_unaccent(${words}::text)) || '%'`)
+    .orderBy(sql`lower(immutable_unaccent(c.name)) = lower(immutable_unaccent(${words}::text))`, 'desc')
+    .orderBy('c.name')
+    .limit(20)
+    .execute();
+  return rows.map((r) => ({ code: r.code, name: `${r.name} (${r.dep})`, postal: r.postal }));
+}
+
+/**
+ * The aids worth evaluating: with a commune, `prefilter()` (territory and age on indexed columns);
+ * without one, every published aid whose age bounds do not exclude the person.
+ */
+export async function candidates(db: Db, place: Place | undefined, age: number | undefined): Promise<Array<{ id: string; definition: Aid }>> {
+  const adb = aidsDb(db);
+  if (place) return prefilter(adb, { residence: residenceCodes(place), age });
+  return adb
+    .selectFrom('aids')
+    .select(['id', 'definition'])
+    .where('status', '=', 'published')
+    .$if(age !== undefined, (qb) =>
+      qb
+        .where((eb) => eb.or([eb('age_min', 'is', null), eb('age_min', '<=', age!)]))
+        .where((eb) => eb.or([eb('age_max', 'is', null), eb('age_max', '>=', age!)])),
+    )
+    .orderBy('id')
+    .execute();
+}
+
+export async function countPublished(db: Db): Promise<number> {
+  const row = await aidsDb(db).selectFrom('aids').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'published').executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** The tenant publishing each aid (for the results: « publiée par … »). */
+export async function publishersOf(db: Db, ids: string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const rows = await aidsDb(db).selectFrom('aids').select(['id', 'tenant_id']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r.tenant_id]));
+}
