@@ -4,7 +4,7 @@ import { aidsRoutes } from './routes';
 
 export * from './format';
 export { explainCondition, explainEligibility, formatAmount, describeTerritory, type Sentence } from './explain';
-export { aidsDb, saveAid, prefilter, residenceCodes, territoryCodes, ageBounds, publishedAid, InvalidAidError } from './store';
+export { aidsDb, saveAid, prefilter, prefilterVersions, residenceCodes, territoryCodes, ageBounds, publishedAid, InvalidAidError } from './store';
 export type { AidsTables, AidStatus } from './tables';
 
 /** C5 a: the referential of public aids, its public pages and its open export. */

@@ -193,18 +193,27 @@ export async function tenantAids(db: AidsDb, tenantId: string): Promise<Array<Pi
  * and their age bounds do not exclude the person's age. The eligibility engine decides the rest.
  */
 export async function prefilter(db: AidsDb, person: { residence: string[]; age?: number | undefined }): Promise<Array<{ id: string; definition: Aid }>> {
+  return prefilterQuery(db, person).select(['id', 'definition']).orderBy('id').execute();
+}
+
+/**
+ * The same aids as `prefilter`, as ids and versions only: for a caller that keeps parsed
+ * definitions by version (the eligibility engine), so that unchanged aids are not read again.
+ */
+export async function prefilterVersions(db: AidsDb, person: { residence: string[]; age?: number | undefined }): Promise<Array<{ id: string; version: number }>> {
+  return prefilterQuery(db, person).select(['id', 'version']).orderBy('id').execute();
+}
+
+function prefilterQuery(db: AidsDb, person: { residence: string[]; age?: number | undefined }) {
   return db
     .selectFrom('aids')
-    .select(['id', 'definition'])
     .where('status', '=', 'published')
     .where(sql<boolean>`territory_codes && ${sql.val(person.residence)}::text[]`)
     .$if(person.age !== undefined, (qb) =>
       qb
         .where((eb) => eb.or([eb('age_min', 'is', null), eb('age_min', '<=', person.age!)]))
         .where((eb) => eb.or([eb('age_max', 'is', null), eb('age_max', '>=', person.age!)])),
-    )
-    .orderBy('id')
-    .execute();
+    );
 }
 
 export async function countByStatus(db: AidsDb): Promise<Record<AidStatus, number>> {

@@ -23,14 +23,16 @@ export interface Outcome {
 /** Questions a person is asked first when several decide as many aids: where, then age, then who. */
 export const PREFERRED_ORDER: readonly string[] = FACT_QUESTIONS;
 
+const collator = new Intl.Collator('fr');
+
 /**
  * Aids to check whose only open questions belong to the aid itself come first (they are nearly
- * sure), then those with the most conditions already met.
+ * sure), then those with the most conditions already met, then by name.
  */
-function checkOrder(a: AidResult, b: AidResult): number {
-  const open = (r: AidResult) => r.missing.filter((q) => !q.perAid).length;
-  const met = (r: AidResult) => r.reasons.filter((e) => e.value === true).length;
-  return open(a) - open(b) || met(b) - met(a) || a.missing.length - b.missing.length || a.aid.name.localeCompare(b.aid.name, 'fr');
+function sortToCheck(results: AidResult[]): AidResult[] {
+  const keyed = results.map((r) => ({ r, open: r.missing.filter((q) => !q.perAid).length, met: r.reasons.filter((e) => e.value === true).length }));
+  keyed.sort((a, b) => a.open - b.open || b.met - a.met || a.r.missing.length - b.r.missing.length || collator.compare(a.r.aid.name, b.r.aid.name));
+  return keyed.map((k) => k.r);
 }
 
 export async function evaluateSituation(db: Kysely<PlatformTables>, situation: Situation, today: string): Promise<Outcome> {
@@ -39,9 +41,9 @@ export async function evaluateSituation(db: Kysely<PlatformTables>, situation: S
   const rows = await candidates(db, place, age);
   const facts = toFacts(situation, place, today);
   const all = rows.map((row) => evaluateAid(row.definition, facts, today));
-  const byName = (a: AidResult, b: AidResult) => a.aid.name.localeCompare(b.aid.name, 'fr');
+  const byName = (a: AidResult, b: AidResult) => collator.compare(a.aid.name, b.aid.name);
   const eligible = all.filter((r) => r.status === 'eligible').sort(byName);
-  const toCheck = all.filter((r) => r.status === 'to_check').sort(checkOrder);
+  const toCheck = sortToCheck(all.filter((r) => r.status === 'to_check'));
   const notEligible = all.filter((r) => r.status === 'not_eligible').sort(byName);
   return { place, age, eligible, toCheck, notEligible, all: [...eligible, ...toCheck, ...notEligible] };
 }

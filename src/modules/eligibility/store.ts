@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { PlatformTables } from '../../platform/db/tables';
-import { aidsDb, prefilter, residenceCodes, type Aid } from '../aids';
+import { aidsDb, prefilterVersions, residenceCodes, type Aid } from '../aids';
 import type { TerritoryTables } from '../territories';
 import type { Place } from './facts';
 
@@ -60,15 +60,37 @@ export async function communesByName(db: Db, name: string): Promise<Array<{ code
 }
 
 /**
- * The aids worth evaluating: with a commune, `prefilter()` (territory and age on indexed columns);
- * without one, every published aid whose age bounds do not exclude the person.
+ * Parsed definitions by aid id, with their version: a new version of an aid (saveAid bumps it)
+ * is read again, an unchanged one never. Reading and parsing 1,000 jsonb definitions per
+ * evaluation cost 30–80 ms; ids and versions cost a few (see docs/eligibility.md, « Bench »).
+ */
+const definitions = new Map<string, { version: number; aid: Aid }>();
+const MAX_CACHED = 50_000;
+
+async function withDefinitions(db: Db, rows: Array<{ id: string; version: number }>): Promise<Array<{ id: string; definition: Aid }>> {
+  const stale = rows.filter((r) => definitions.get(r.id)?.version !== r.version).map((r) => r.id);
+  for (let i = 0; i < stale.length; i += 1000) {
+    const fetched = await aidsDb(db).selectFrom('aids').select(['id', 'version', 'definition']).where('id', 'in', stale.slice(i, i + 1000)).execute();
+    if (definitions.size + fetched.length > MAX_CACHED) definitions.clear();
+    for (const f of fetched) definitions.set(f.id, { version: f.version, aid: f.definition });
+  }
+  return rows.flatMap((r) => {
+    const cached = definitions.get(r.id);
+    return cached ? [{ id: r.id, definition: cached.aid }] : [];
+  });
+}
+
+/**
+ * The aids worth evaluating: with a commune, the prefilter (territory and age on indexed
+ * columns, `prefilterVersions`, the same query as `prefilter()`); without one, every published
+ * aid whose age bounds do not exclude the person.
  */
 export async function candidates(db: Db, place: Place | undefined, age: number | undefined): Promise<Array<{ id: string; definition: Aid }>> {
   const adb = aidsDb(db);
-  if (place) return prefilter(adb, { residence: residenceCodes(place), age });
-  return adb
+  if (place) return withDefinitions(db, await prefilterVersions(adb, { residence: residenceCodes(place), age }));
+  const rows = await adb
     .selectFrom('aids')
-    .select(['id', 'definition'])
+    .select(['id', 'version'])
     .where('status', '=', 'published')
     .$if(age !== undefined, (qb) =>
       qb
@@ -77,6 +99,7 @@ export async function candidates(db: Db, place: Place | undefined, age: number |
     )
     .orderBy('id')
     .execute();
+  return withDefinitions(db, rows);
 }
 
 export async function countPublished(db: Db): Promise<number> {
