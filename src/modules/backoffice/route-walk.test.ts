@@ -8,6 +8,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import { Agent, buildTestApp, csrfTokenFrom, signInAs } from '../../../test/support/app';
 import { DEMO_PASSWORD, demoAgentEmail } from '../../../seed/accounts';
 import { hashPassword } from '../../platform/auth/passwords';
@@ -168,7 +169,10 @@ test('every guarded route refuses a usager, an agent without the second factor y
     .insertInto('platform_accounts')
     .values({ id: randomUUID(), email: 'usager.walk@example.fr', display_name: 'Usager Marche', password_hash: await hashPassword(usagerPassword) })
     .execute();
-  const usager = (await passwordOnly(app, 'usager.walk@example.fr', usagerPassword)).agent;
+  await sql`update platform_accounts set email_confirmed_at = now() where email = 'usager.walk@example.fr'`.execute(database.db);
+  const usager = new Agent(app);
+  const usagerSignIn = await usager.submit('/connexion', '/connexion', { email: 'usager.walk@example.fr', password: usagerPassword });
+  assert.equal(usagerSignIn.statusCode, 303, 'the usager signs in on the people’s form');
   const usagerToken = await tokenOf(usager, '/mon-compte/double-authentification');
 
   // An administrator of the tenant who has not enrolled yet: the session opens with mfa = false.

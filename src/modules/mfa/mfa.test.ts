@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { test } from 'node:test';
+import { sql } from 'kysely';
 import type { FastifyInstance } from 'fastify';
 import { Agent, buildTestApp, csrfTokenFrom, freshCode, secretFrom, signInAs, totpCode } from '../../../test/support/app';
 import { DEMO_PASSWORD, demoAgentEmail } from '../../../seed/accounts';
@@ -20,11 +21,19 @@ async function actions(app: FastifyInstance, action: string) {
   return app.platform.db.selectFrom('platform_audit').select(['actor_id', 'tenant_id', 'target_id', 'details']).where('action', '=', action).execute();
 }
 
-/** Password only: the answer of /admin/connexion. */
-async function password(app: FastifyInstance, email: string, pass = DEMO_PASSWORD) {
+/** Password only: the answer of the agents' form /admin/connexion (or the people's /connexion). */
+async function password(app: FastifyInstance, email: string, pass = DEMO_PASSWORD, form = '/admin/connexion') {
   const agent = new Agent(app);
-  const response = await agent.submit('/admin/connexion', '/admin/connexion', { email, password: pass });
+  const response = await agent.submit(form, form, { email, password: pass });
   return { agent, response };
+}
+
+/** A person's own account (no role anywhere), email confirmed, made directly in the database. */
+async function createPerson(app: FastifyInstance, email: string, pass: string): Promise<string> {
+  const id = randomUUID();
+  await app.platform.db.insertInto('platform_accounts').values({ id, email, display_name: 'Camille Usager', password_hash: await hashPassword(pass) }).execute();
+  await sql`update platform_accounts set email_confirmed_at = now() where id = ${id}`.execute(app.platform.db);
+  return id;
 }
 
 function step(offset = 0): number {
@@ -289,12 +298,11 @@ test('a person turns the optional factor on, is asked the code at next sign-in, 
   const { app } = await buildTestApp(t);
   const email = 'camille.usager@example.fr';
   const pass = 'une phrase de passe assez longue';
-  const id = randomUUID();
-  await app.platform.db.insertInto('platform_accounts').values({ id, email, display_name: 'Camille Usager', password_hash: await hashPassword(pass) }).execute();
+  const id = await createPerson(app, email, pass);
   assert.ok(app.platform.accountSections.some((s) => s.href === '/mon-compte/double-authentification'));
 
-  // Without a factor, the person signs in with the password alone; no back office for them.
-  const { agent, response } = await password(app, email, pass);
+  // Without a factor, the person signs in with the password alone (people's form); no back office for them.
+  const { agent, response } = await password(app, email, pass, '/connexion');
   assert.equal(response.statusCode, 303);
   assert.equal((await agent.get('/admin')).statusCode, 403);
   const page = await agent.get('/mon-compte/double-authentification');
@@ -306,8 +314,10 @@ test('a person turns the optional factor on, is asked the code at next sign-in, 
   assert.equal(on.statusCode, 200);
   assert.equal([...on.body.matchAll(/<li><code>[A-Z0-9-]{14}<\/code><\/li>/g)].length, 10);
 
-  // Next sign-in: the code is asked.
-  const next = await password(app, email, pass);
+  // Next sign-in: the code is asked, on the people's form as on the agents' one.
+  const viaAgentsForm = await password(app, email, pass);
+  assert.equal(viaAgentsForm.response.headers.location, CODE);
+  const next = await password(app, email, pass, '/connexion');
   assert.equal(next.response.headers.location, CODE);
   const ok = await next.agent.submit(CODE, CODE, { code: await freshCode(app, id, secret) });
   assert.equal(ok.statusCode, 303);
@@ -322,7 +332,7 @@ test('a person turns the optional factor on, is asked the code at next sign-in, 
   const off = await next.agent.submit('/mon-compte/double-authentification', '/mon-compte/double-authentification/desactiver', { current_code: '', password: pass });
   assert.equal(off.statusCode, 303);
   assert.equal((await actions(app, 'mfa.disable')).length, 1);
-  const last = await password(app, email, pass);
+  const last = await password(app, email, pass, '/connexion');
   assert.notEqual(last.response.headers.location, CODE);
   assert.ok(last.agent.hasCookie('guichet_session'));
 
