@@ -1,11 +1,11 @@
 /**
  * The questionnaire's answers live in the visitor's browser, in one cookie encrypted and
- * authenticated with AES-256-GCM (key derived from SESSION_SECRET): no database row per anonymous
+ * authenticated (a sealed box, src/platform/crypto/sealed.ts): no database row per anonymous
  * visitor, nothing to clean, and nobody can read or forge it. It lasts 4 hours, and « Recommencer »
  * deletes it. Its content is the API's situation (validated the same way when read back).
  */
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { seal as sealBox, unseal as unsealBox } from '../../platform/crypto/sealed';
 import { structuralErrors, type Situation } from './situation';
 
 export const STATE_COOKIE = 'guichet_simulateur';
@@ -30,24 +30,18 @@ export function emptyState(): SimulatorState {
   return { situation: {}, history: [], skipped: [], prefilled: [], at: Date.now() };
 }
 
-function key(secret: string): Buffer {
-  return createHash('sha256').update(`guichet-simulateur:${secret}`).digest();
-}
+const PURPOSE = 'eligibility-state';
 
 export function seal(state: SimulatorState, secret: string): string {
-  const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', key(secret), iv);
-  const body = Buffer.concat([cipher.update(JSON.stringify(state), 'utf8'), cipher.final()]);
-  return Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url');
+  return sealBox(secret, PURPOSE, JSON.stringify(state), STATE_COOKIE);
 }
 
 export function unseal(value: string | undefined, secret: string, now = Date.now()): SimulatorState | undefined {
   if (!value || value.length > 6000) return undefined;
+  const plain = unsealBox(secret, PURPOSE, value, STATE_COOKIE);
+  if (plain === null) return undefined;
   try {
-    const raw = Buffer.from(value, 'base64url');
-    const decipher = createDecipheriv('aes-256-gcm', key(secret), raw.subarray(0, 12));
-    decipher.setAuthTag(raw.subarray(12, 28));
-    const state = JSON.parse(Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8')) as SimulatorState;
+    const state = JSON.parse(plain) as SimulatorState;
     if (typeof state.at !== 'number' || now - state.at > MAX_AGE_SECONDS * 1000) return undefined;
     if (Object.keys(structuralErrors(state.situation)).length) return undefined;
     return state;

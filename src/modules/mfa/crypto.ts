@@ -1,40 +1,4 @@
-import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
-
-/**
- * Secrets of the second factor at rest: AES-256-GCM with a key derived from SESSION_SECRET by
- * HKDF-SHA256 (one key per purpose, from its `info`). The additional data binds a ciphertext to
- * its account (or purpose), so a row copied onto another account does not decrypt.
- * Changing SESSION_SECRET makes every stored factor unreadable: agents then enrol again.
- */
-export function deriveKey(sessionSecret: string, purpose: string): Buffer {
-  return Buffer.from(hkdfSync('sha256', sessionSecret, 'guichet-mfa', purpose, 32));
-}
-
-const VERSION = 'v1';
-
-export function seal(key: Buffer, plaintext: string, associated: string): string {
-  const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', key, iv);
-  cipher.setAAD(Buffer.from(associated));
-  const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
-  return `${VERSION}.${Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url')}`;
-}
-
-/** The plaintext, or null when the value was changed, belongs elsewhere or uses another key. */
-export function unseal(key: Buffer, sealed: string, associated: string): string | null {
-  const [version, payload] = sealed.split('.');
-  if (version !== VERSION || !payload) return null;
-  const raw = Buffer.from(payload, 'base64url');
-  if (raw.length < 29) return null;
-  try {
-    const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, 12));
-    decipher.setAAD(Buffer.from(associated));
-    decipher.setAuthTag(raw.subarray(12, 28));
-    return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
-  } catch {
-    return null;
-  }
-}
+import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 
 /** No look-alikes (0/O, 1/I/L), upper case: easy to read on paper and to type. */
 const RECOVERY_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';

@@ -5,7 +5,8 @@ import { Throttle, type ThrottleRule } from '../../platform/auth/throttle';
 import type { Config } from '../../config';
 import { withTransaction } from '../../platform/db/transaction';
 import type { Platform } from '../../platform/context';
-import { deriveKey, normalizeRecoveryCode, seal, unseal } from './crypto';
+import { seal, unseal } from '../../platform/crypto/sealed';
+import { normalizeRecoveryCode } from './crypto';
 import { claimStep, consumeRecoveryCode, deleteFactor, findFactor, insertFactor, replaceRecoveryCodes, type Db } from './store';
 import { groupSecret, matchingStep, newTotpSecret, otpauthUri, qrShape, type QrShape } from './totp';
 
@@ -17,15 +18,14 @@ const ENROLMENT_TTL_MS = 30 * 60 * 1000;
 
 type Deps = Pick<Platform, 'db' | 'counters' | 'config'>;
 
-const keys = new WeakMap<Config, { secret: Buffer; enrolment: Buffer }>();
-function keysOf(config: Config) {
-  let k = keys.get(config);
-  if (!k) {
-    k = { secret: deriveKey(config.SESSION_SECRET, 'totp-secret'), enrolment: deriveKey(config.SESSION_SECRET, 'totp-enrolment') };
-    keys.set(config, k);
-  }
-  return k;
-}
+/**
+ * Secrets of the second factor are sealed (src/platform/crypto/sealed.ts) with a key derived from
+ * SESSION_SECRET for their purpose, the account id as associated data: a row copied onto another
+ * account does not decrypt. Changing SESSION_SECRET makes every stored factor unreadable: agents
+ * then enrol again.
+ */
+const SECRET_PURPOSE = 'totp-secret';
+const ENROLMENT_PURPOSE = 'totp-enrolment';
 
 export async function hasFactor(db: Db, accountId: string): Promise<boolean> {
   return Boolean(await findFactor(db, accountId));
@@ -43,13 +43,13 @@ export interface Enrolment {
 export async function enrolment(config: Config, account: { id: string; email: string }, sealedBefore?: string): Promise<Enrolment> {
   const previous = sealedBefore ? openEnrolment(config, account.id, sealedBefore) : null;
   const secret = previous ?? newTotpSecret();
-  const sealed = previous && sealedBefore ? sealedBefore : seal(keysOf(config).enrolment, JSON.stringify({ s: secret, t: Date.now() }), account.id);
+  const sealed = previous && sealedBefore ? sealedBefore : seal(config.SESSION_SECRET, ENROLMENT_PURPOSE, JSON.stringify({ s: secret, t: Date.now() }), account.id);
   const uri = otpauthUri(secret, account.email);
   return { sealed, secretGroups: groupSecret(secret), uri, qr: await qrShape(uri) };
 }
 
 function openEnrolment(config: Config, accountId: string, sealed: string): string | null {
-  const plain = unseal(keysOf(config).enrolment, sealed, accountId);
+  const plain = unseal(config.SESSION_SECRET, ENROLMENT_PURPOSE, sealed, accountId);
   if (!plain) return null;
   const { s, t } = JSON.parse(plain) as { s: string; t: number };
   return Date.now() - t < ENROLMENT_TTL_MS ? s : null;
@@ -96,7 +96,7 @@ export async function verifyCode(deps: Deps, actor: Actor, input: string, purpos
   }
   if (/^\d+$/.test(digits)) {
     if (digits.length !== 6) return { ok: false, message: MESSAGES.format };
-    const secret = unseal(keysOf(deps.config).secret, factor.secretEncrypted, actor.id);
+    const secret = unseal(deps.config.SESSION_SECRET, SECRET_PURPOSE, factor.secretEncrypted, actor.id);
     const step = secret ? matchingStep(secret, digits) : null;
     if (step === null) {
       await failed(deps, throttle, actor, secret ? 'wrong_code' : 'unreadable_secret', purpose);
@@ -136,7 +136,7 @@ export async function confirmEnrolment(deps: Deps, actor: Actor, sealed: string,
     await failed(deps, throttle, actor, 'wrong_code', 'enrolment');
     return { ok: false, message: MESSAGES.wrong };
   }
-  const encrypted = seal(keysOf(deps.config).secret, secret, actor.id);
+  const encrypted = seal(deps.config.SESSION_SECRET, SECRET_PURPOSE, secret, actor.id);
   const codes = await withTransaction(deps.db, async (trx) => {
     if (!(await insertFactor(trx, actor.id, encrypted, step))) return null;
     const recoveryCodes = await replaceRecoveryCodes(trx, actor.id);
