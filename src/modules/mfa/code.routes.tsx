@@ -12,7 +12,11 @@ import { CodeForm } from './views';
 export async function codeRoutes(app: FastifyInstance) {
   const { platform } = app;
 
-  const render = async (reply: FastifyReply, errors: FieldErrors, status = 200) =>
+  // What held before the code: FranceConnect, or a password (the person may have none).
+  const firstStep = (method: string | undefined) =>
+    method === 'franceconnect' ? 'FranceConnect vous a bien identifié.' : 'Votre mot de passe est le bon.';
+
+  const render = async (reply: FastifyReply, errors: FieldErrors, status = 200, method?: string) =>
     reply.header('cache-control', 'no-store').page(
       {
         title: `${Object.keys(errors).length ? 'Erreur – ' : ''}Code de vérification`,
@@ -21,7 +25,7 @@ export async function codeRoutes(app: FastifyInstance) {
         breadcrumb: [{ label: 'Accueil', href: '/' }, { label: 'Connexion' }],
         main: (
           <>
-            <p>Votre mot de passe est le bon. Pour finir de vous connecter, ouvrez votre application d’authentification et saisissez le code affiché pour Guichet.</p>
+            <p>{firstStep(method)} Pour finir de vous connecter, ouvrez votre application d’authentification et saisissez le code affiché pour Guichet.</p>
             <CodeForm action={SECOND_FACTOR_CODE_PAGE} csrfToken={await reply.generateCsrf()} errors={errors} submitLabel="Valider et me connecter" />
             <p>
               Vous n’avez plus ni votre téléphone ni vos codes de secours ? Un agent demande à l’administrateur de sa collectivité de
@@ -57,8 +61,9 @@ export async function codeRoutes(app: FastifyInstance) {
     );
 
   app.get(SECOND_FACTOR_CODE_PAGE, async (request, reply) => {
-    if (!(await readPendingSignIn(request))) return expired(reply, 200);
-    return render(reply, {});
+    const pending = await readPendingSignIn(request);
+    if (!pending) return expired(reply, 200);
+    return render(reply, {}, 200, pending.method);
   });
 
   app.post(SECOND_FACTOR_CODE_PAGE, { config: { rateLimit: { max: 30, timeWindow: '15 minutes' } } }, async (request, reply) => {
@@ -69,8 +74,8 @@ export async function codeRoutes(app: FastifyInstance) {
     }
     const actor = { id: pending.accountId, label: pending.displayName, ip: request.ip };
     const result = await underThrottle(reply, 'code', () => verifyCode(platform, actor, field(request.body, 'code'), 'sign_in'));
-    if (isLocked(result)) return render(reply, result.locked, 429);
-    if (!result.ok) return render(reply, { code: result.message }, 422);
+    if (isLocked(result)) return render(reply, result.locked, 429, pending.method);
+    if (!result.ok) return render(reply, { code: result.message }, 422, pending.method);
     return finishPendingSignIn(request, reply, pending);
   });
 }
