@@ -106,6 +106,11 @@ function text(text: string, origin: string, question?: string): Condition {
   return { type: 'text', text, origin: `aides-jeunes:${origin}`, ...(question ? { question } : {}) };
 }
 
+/** Information only (`blocking: false`): shown « à vérifier aussi sur la page officielle », never asked. */
+function note(text: string, origin: string): Condition {
+  return { type: 'text', text, origin: `aides-jeunes:${origin}`, blocking: false };
+}
+
 function ageCondition(operator: string, value: number): Condition {
   switch (operator) {
     case '>=':
@@ -161,15 +166,15 @@ export function mapGeneralCondition(c: RawCondition, inst: RawInstitution): Cond
       return studyLevels(strings(c.values));
     case 'regime_securite_sociale': {
       const regimes = (c.includes ?? []).map((r) => (r === 'regime_general' ? 'du régime général' : r === 'regime_agricole' ? 'du régime agricole (MSA)' : `du régime « ${r} »`));
-      return text(`Relever ${regimes.join(' ou ')} de la Sécurité sociale`, c.type, 'De quel régime de Sécurité sociale relevez-vous ?');
+      return text(`Relever ${regimes.join(' ou ')} de la Sécurité sociale`, c.type);
     }
     case 'formation_sanitaire_social':
       return text('Suivre une formation du secteur sanitaire ou social (infirmier, aide-soignant, éducateur…)', c.type, 'Suivez-vous une formation sanitaire ou sociale ?');
     case 'difficultes_acces_ou_frais_logement':
       return text('Avoir du mal à trouver un logement ou à payer les frais de son logement', c.type, 'Avez-vous des difficultés pour vous loger ou payer votre logement ?');
     case 'statut_occupation_logement': {
-      if (c.includes) return text(`Être ${c.includes.map((s) => LOGEMENT_STATUTS[s] ?? s).join(' ou ')}`, c.type, 'Quelle est votre situation de logement ?');
-      return text(`Ne pas être ${(c.excludes ?? []).map((s) => LOGEMENT_STATUTS[s] ?? s).join(' ni ')}`, c.type, 'Quelle est votre situation de logement ?');
+      if (c.includes) return text(`Être ${c.includes.map((s) => LOGEMENT_STATUTS[s] ?? s).join(' ou ')}`, c.type);
+      return text(`Ne pas être ${(c.excludes ?? []).map((s) => LOGEMENT_STATUTS[s] ?? s).join(' ni ')}`, c.type);
     }
     case 'agence_travail_temporaire':
       return text('Être inscrit ou inscrite dans une agence d’intérim (travail temporaire)', c.type, 'Travaillez-vous en intérim ?');
@@ -251,7 +256,7 @@ function mergeSituations(profiles: Condition[]): Condition[] {
 
 export const COMPUTED_NOTE =
   'Le droit et le montant dépendent de vos ressources et de votre situation : l’organisme les calcule quand vous faites la demande.';
-export const OTHER_CONDITIONS_NOTE = 'Remplir les autres conditions indiquées sur la page officielle de l’aide';
+export const OTHER_CONDITIONS_NOTE = 'Les autres conditions décrites par l’organisme';
 
 /** The whole eligibility of a benefit. */
 export function mapEligibility(b: RawBenefit): Condition {
@@ -259,14 +264,14 @@ export function mapEligibility(b: RawBenefit): Condition {
   if (b.engine === 'openfisca') {
     const where = institutionTerritory(b.institution);
     if (b.scope === 'bretagne' && where) parts.push(residence(where.level, where.codes));
-    parts.push(text(COMPUTED_NOTE, 'openfisca', 'Voulez-vous vérifier votre droit auprès de l’organisme ?'));
+    parts.push(text(COMPUTED_NOTE, 'openfisca', 'Selon le simulateur de l’organisme, avez-vous droit à cette aide ?'));
   }
   if (b.profils.length) {
     const profiles = mergeSituations(b.profils.map((p) => mapProfile(p, b.institution)));
     parts.push(profiles.length === 1 ? profiles[0]! : { type: 'any', conditions: profiles });
   }
-  if (b.has_text_conditions) parts.push(text(OTHER_CONDITIONS_NOTE, 'conditions', 'Remplissez-vous les autres conditions décrites sur la page officielle ?'));
-  if (parts.length === 0) return text('Aucune condition particulière n’est indiquée : vérifiez sur la page officielle', 'aucune');
+  if (b.has_text_conditions) parts.push(note(OTHER_CONDITIONS_NOTE, 'conditions'));
+  if (parts.length === 0) return note('Aucune condition particulière n’est indiquée', 'aucune');
   return parts.length === 1 ? parts[0]! : { type: 'all', conditions: parts };
 }
 

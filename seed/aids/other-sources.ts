@@ -54,8 +54,8 @@ export function covoiturageAid(entry: CovoiturageEntry): { aid: Aid; tenantId: s
     eligibility: {
       type: 'all',
       conditions: [
-        { type: 'text', text: `Faire un trajet en covoiturage qui commence ou finit sur le territoire de ${name}`, origin: 'aides-jeunes:incitations-covoiturage', question: 'Covoiturez-vous sur ce territoire ?' },
-        { type: 'text', text: `Réserver le trajet avec l’application ${operator}`, origin: 'aides-jeunes:incitations-covoiturage' },
+        { type: 'text', text: `Faire un trajet en covoiturage qui commence ou finit sur le territoire de ${name}`, origin: 'aides-jeunes:incitations-covoiturage', blocking: false },
+        { type: 'text', text: `Réserver le trajet avec l’application ${operator}`, origin: 'aides-jeunes:incitations-covoiturage', blocking: false },
       ],
     },
     source: { dataset: AIDES_JEUNES, reference: `data/benefits/dynamic/incitations-covoiturage.json (${entry.code_siren})` },
@@ -79,7 +79,7 @@ export function fslAid(e: DynamicEntry): { aid: Aid; tenantId: string } {
   const conditions: Condition[] = [residence(e.level, e.code)];
   if (e.excludedEpci) conditions.push({ type: 'not', condition: residence('epci', e.excludedEpci) });
   conditions.push(
-    { type: 'text', text: 'Ne pas être logé ou logée gratuitement, ni sans domicile', origin: 'aides-jeunes:statut_occupation_logement', question: 'Quelle est votre situation de logement ?' },
+    { type: 'text', text: 'Ne pas être logé ou logée gratuitement, ni sans domicile', origin: 'aides-jeunes:statut_occupation_logement' },
     { type: 'text', text: 'Avoir du mal à payer son loyer, ses charges ou ses factures d’eau et d’énergie', origin: 'aides-jeunes:difficultes_acces_ou_frais_logement', question: 'Avez-vous des difficultés pour payer votre logement ?' },
     { type: 'text', text: 'Avoir des ressources sous les plafonds du règlement du fonds', origin: 'aides-jeunes:fsl', question: 'Vos ressources sont-elles sous les plafonds du règlement ?' },
   );
@@ -161,8 +161,8 @@ export function veloAid(e: VeloEntry): { aid: Aid; tenantId: string } {
     const income: Condition = { type: 'income', basis: 'revenu_fiscal_par_part', max: e.income, period: e.incomePeriod ?? 'year' };
     conditions.push(e.orHandicap ? { type: 'any', conditions: [income, { type: 'situation', values: ['handicap'] }] } : income);
   }
-  if (e.nonImposable) conditions.push({ type: 'text', text: 'Faire partie d’un foyer non imposable sur le revenu', origin: 'aides-velo:foyer-imposable', question: 'Votre foyer est-il imposable sur le revenu ?' });
-  conditions.push({ type: 'text', text: e.bike, origin: 'aides-velo:velo', question: 'Quel vélo voulez-vous acheter ?' });
+  if (e.nonImposable) conditions.push({ type: 'text', text: 'Faire partie d’un foyer non imposable sur le revenu', origin: 'aides-velo:foyer-imposable', question: 'Votre foyer est-il non imposable sur le revenu ?' });
+  conditions.push({ type: 'text', text: e.bike, origin: 'aides-velo:velo', blocking: false });
   const aid: Aid = {
     id: e.id,
     name: e.name,

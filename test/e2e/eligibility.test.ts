@@ -69,25 +69,27 @@ test('young person in Rennes finds their aids: questionnaire → results → « 
   assertIncludes(text, 'aides à vérifier');
   assertIncludes(text, 'Rennes (Ille-et-Vilaine)');
 
-  // The full list of aids to check: the Région's driving licence aid, with its reasons.
-  await Promise.all([page.waitForEvent('load'), page.getByRole('link', { name: /^Toutes les aides à vérifier/ }).click()]);
+  // The full list of aids for this person: the Région's driving licence aid, with its reasons
+  // (every condition Guichet can check holds; the others are « à vérifier aussi »).
+  await Promise.all([page.waitForEvent('load'), page.getByRole('link', { name: /^Toutes les aides pour vous/ }).click()]);
   let found = false;
   for (let p = 0; p < 10 && !found; p++) {
     text = await mainText(page);
     found = text.includes('Aide à la formation au code et au permis de conduire');
     if (!found) await Promise.all([page.waitForEvent('load'), page.getByRole('link', { name: 'Page suivante' }).click()]);
   }
-  assert.ok(found, 'the Région’s aid is among the aids to check');
+  assert.ok(found, 'the Région’s aid is among the aids for this person');
   await j.checkHere();
   assertIncludes(text, 'Vous avez 19 ans : cette aide est réservée aux 18–30 ans');
   assertIncludes(text, 'Vous habitez Rennes (Ille-et-Vilaine) : cette aide est réservée aux habitants de Bretagne');
+  assertIncludes(text, 'À vérifier aussi sur la page officielle : les autres conditions décrites par l’organisme');
 
   // « Comment est-ce calculé ? » for that aid: the rule, and each condition for this person.
   await Promise.all([page.waitForEvent('load'), page.locator('a[href="/aides/bretagne-aide-code-permis/calcul"]').click()]);
   await j.checkHere();
   assertIncludes(await heading(page), 'Comment est-ce calculé ?');
   text = await mainText(page);
-  for (const expected of ['Avoir entre 18 et 30 ans', 'Habiter en Bretagne', 'Pour vous : Vous avez 19 ans', 'Selon vos réponses, cette aide est à vérifier']) assertIncludes(text, expected);
+  for (const expected of ['Avoir entre 18 et 30 ans', 'Habiter en Bretagne', 'Pour vous : Vous avez 19 ans', 'Selon vos réponses, vous avez droit à cette aide']) assertIncludes(text, expected);
 
   // Going back through the questions works without JavaScript.
   await page.goto(j.url('/aides/simulateur/question/age'));

@@ -35,19 +35,19 @@ test('every seeded aid is valid against the TypeBox schema and the published JSO
   assert.ok(validateAid(broken).some((e) => e.path === '/audiences/0'));
 });
 
-test('aides-jeunes: age bounds are merged, the Région is a residence condition, free-text conditions are kept as "to check"', () => {
+test('aides-jeunes: age bounds are merged, the Région is a residence condition, free-text conditions are kept as information (blocking: false)', () => {
   const c = mapEligibility(benefit('bretagne-aide-code-permis'));
   assert.deepEqual(c, {
     type: 'all',
     conditions: [
       { type: 'age', min: 18, max: 30 },
       { type: 'residence', level: 'region', codes: ['53'], names: ['Bretagne'] },
-      { type: 'text', text: 'Remplir les autres conditions indiquées sur la page officielle de l’aide', origin: 'aides-jeunes:conditions', question: 'Remplissez-vous les autres conditions décrites sur la page officielle ?' },
+      { type: 'text', text: 'Les autres conditions décrites par l’organisme', origin: 'aides-jeunes:conditions', blocking: false },
     ],
   });
   assert.deepEqual(
     explainEligibility(c).map((s) => s.text),
-    ['Avoir entre 18 et 30 ans', 'Habiter en Bretagne', 'Remplir les autres conditions indiquées sur la page officielle de l’aide'],
+    ['Avoir entre 18 et 30 ans', 'Habiter en Bretagne', 'Les autres conditions décrites par l’organisme'],
   );
   // "age = 18" (DiscoverEU) and "age < 21" (chèques déjeuner).
   assert.deepEqual((mapEligibility(benefit('union_europeenne_discovereu')) as { conditions: unknown[] }).conditions[0], { type: 'age', min: 18, max: 18 });
@@ -163,7 +163,7 @@ test('pages: search by words and filters, pagination, an aid page in plain words
   const page = await agent.get('/aides/bretagne-aide-code-permis');
   assert.equal(page.statusCode, 200);
   assert.match(page.body, /jusqu’à 1\s500\s€ une fois/);
-  for (const expected of ['Avoir entre 18 et 30 ans', 'Habiter en Bretagne', 'Région Bretagne', '19 août 2026', 'https://www.bretagne.bzh/aides/fiches/aide-a-la-formation-au-code-et-au-permis-de-conduire/', '(à vérifier)']) {
+  for (const expected of ['Avoir entre 18 et 30 ans', 'Habiter en Bretagne', 'Région Bretagne', '19 août 2026', 'https://www.bretagne.bzh/aides/fiches/aide-a-la-formation-au-code-et-au-permis-de-conduire/', 'Les autres conditions décrites par l’organisme', '(à vérifier sur la page officielle)']) {
     assert.ok(page.body.includes(expected), expected);
   }
   assert.equal((await agent.get('/aides/nexiste-pas')).statusCode, 404);

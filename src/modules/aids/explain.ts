@@ -17,6 +17,8 @@ export interface Sentence {
   text: string;
   /** The condition cannot be checked by Guichet: the person is asked. */
   toCheck?: boolean;
+  /** Information only (a non-blocking text): to check on the official page, never decides. */
+  info?: boolean;
   children?: Sentence[];
 }
 
@@ -91,7 +93,7 @@ export function explainCondition(c: Condition): Sentence {
       return { text: `Pour une organisation : ${parts.join(', ')}` };
     }
     case 'text':
-      return { text: c.text, toCheck: true };
+      return c.blocking === false ? { text: c.text, info: true } : { text: c.text, toCheck: true };
   }
 }
 

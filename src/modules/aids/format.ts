@@ -166,9 +166,20 @@ const Leaf = {
     },
     { additionalProperties: false },
   ),
-  /** What cannot be checked automatically: the engine asks the person, in these words. */
+  /**
+   * What cannot be checked automatically. Blocking (the default): a real question, the engine asks
+   * the person, in these words, and the aid stays « à vérifier » until they answer. `blocking:
+   * false`: information only (« les autres conditions de la page officielle », « le vélo acheté »):
+   * it never decides, it is shown as « À vérifier aussi sur la page officielle ».
+   */
   text: Type.Object(
-    { type: Type.Literal('text'), text: Text(500), question: Type.Optional(Text(300)), origin: Type.Optional(Type.String({ maxLength: 120 })) },
+    {
+      type: Type.Literal('text'),
+      text: Text(500),
+      question: Type.Optional(Text(300)),
+      origin: Type.Optional(Type.String({ maxLength: 120 })),
+      blocking: Type.Optional(Type.Boolean()),
+    },
     { additionalProperties: false },
   ),
 };
@@ -191,7 +202,7 @@ export type IncomeCondition = { type: 'income'; basis: IncomeBasis; max: number;
 export type StudyLevelCondition = { type: 'study_level'; values: StudyLevel[] };
 export type DiplomaCondition = { type: 'diploma'; min?: DiplomaLevel; max?: DiplomaLevel };
 export type OrganisationCondition = { type: 'organisation'; kinds?: string[]; naf?: string[]; headcount_min?: number; headcount_max?: number };
-export type TextCondition = { type: 'text'; text: string; question?: string; origin?: string };
+export type TextCondition = { type: 'text'; text: string; question?: string; origin?: string; blocking?: boolean };
 export type Condition =
   | { type: 'all'; conditions: Condition[] }
   | { type: 'any'; conditions: Condition[] }
@@ -309,6 +320,9 @@ export function validateAid(value: unknown): FormatError[] {
   walk(aid.eligibility, '/eligibility', (c, path) => {
     if (c.type === 'age' && c.min !== undefined && c.max !== undefined && c.min > c.max) more.push({ path, message: 'age min is above max' });
     if (c.type === 'residence' && c.names && c.names.length !== c.codes.length) more.push({ path, message: 'names and codes differ in length' });
+    if ((c.type === 'any' || c.type === 'not') && (c.type === 'not' ? [c.condition] : c.conditions).some((x) => x.type === 'text' && x.blocking === false)) {
+      more.push({ path, message: 'an informational text (blocking: false) belongs to an "all" or to the root, never to "any" or "not"' });
+    }
   });
   return more;
 }

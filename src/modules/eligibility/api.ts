@@ -24,6 +24,7 @@ export function toApiResult(r: AidResult, base: string) {
     statut: { eligible: 'eligible', to_check: 'a_verifier', not_eligible: 'non_eligible' }[r.status],
     montant: r.amount ?? null,
     raisons: r.reasons.map(apiReason),
+    a_verifier_aussi: r.notes,
     questions_manquantes: r.missing.map(apiQuestion),
     lien_officiel: r.aid.link,
     page: `${base}/aides/${r.aid.id}`,

@@ -93,20 +93,26 @@ describe('eligibility: questionnaire, results, calculation page, API', () => {
     assert.equal(results.statusCode, 200);
     assert.match(results.body, /Vos résultats/);
     assert.match(results.body, /Rennes \(Ille-et-Vilaine\)/, 'the answers are summed up');
+    // Every condition Guichet can check holds: eligible, the informational ones said apart.
+    const eligibleFirst = await allPages(agent, 'eligibles');
+    assert.match(eligibleFirst, /Aide à la formation au code et au permis de conduire/);
+    assert.match(eligibleFirst, /Vous avez 19 ans : cette aide est réservée aux 18–30 ans/);
+    assert.match(eligibleFirst, /Vous habitez Rennes \(Ille-et-Vilaine\) : cette aide est réservée aux habitants de Bretagne/);
+    assert.match(eligibleFirst, /À vérifier aussi sur la page officielle : les autres conditions décrites par l’organisme/);
+    assert.doesNotMatch(eligibleFirst, /Remplissez-vous les autres conditions/);
     const toCheck = await allPages(agent, 'a-verifier');
-    assert.match(toCheck, /Aide à la formation au code et au permis de conduire/);
-    assert.match(toCheck, /Vous avez 19 ans : cette aide est réservée aux 18–30 ans/);
-    assert.match(toCheck, /Vous habitez Rennes \(Ille-et-Vilaine\) : cette aide est réservée aux habitants de Bretagne/);
+    assert.doesNotMatch(toCheck, /Aide à la formation au code et au permis de conduire/);
+    assert.match(toCheck, /Tarification solidaire transports/);
     assert.match(toCheck, /Vous remplissez les conditions que Guichet peut vérifier/);
     assert.doesNotMatch(toCheck, /Brest métropole.*abonnement/i, 'Brest’s aids are not for Rennes');
 
-    // The question that belongs to one aid is answered from the results: the aid becomes eligible.
-    const link = new RegExp(`href="(/aides/simulateur/question/t-[0-9a-f]{10}\\?aide=bretagne-aide-code-permis)"`).exec(toCheck.replace(/&amp;/g, '&'));
+    // A real question that belongs to one aid is answered from the results: the aid becomes eligible.
+    const link = new RegExp(`href="(/aides/simulateur/question/t-[0-9a-f]{10}\\?aide=rennes-metropole-transport)"`).exec(toCheck.replace(/&amp;/g, '&'));
     assert.ok(link, 'a link answers the aid’s own question');
     assert.equal(await answer(agent, link[1]!, { reponse: 'oui' }), '/aides/simulateur/resultats');
     const eligible = await allPages(agent, 'eligibles');
-    assert.match(eligible, /Aide à la formation au code et au permis de conduire/);
-    assert.match(eligible, /Vous avez répondu oui : remplir les autres conditions/);
+    assert.match(eligible, /Tarification solidaire transports/);
+    assert.match(eligible, /Vous avez répondu oui : le droit et le montant dépendent de vos ressources/);
     assert.match(eligible, /Montant : jusqu’à 1\s500\s€ une fois/);
     assert.match(eligible, /href="https:\/\/www\.bretagne\.bzh\/[^"]*"/, 'the official page');
     assert.match(eligible, /href="\/aides\/bretagne-aide-code-permis\/calcul"/);
@@ -230,17 +236,21 @@ describe('eligibility: questionnaire, results, calculation page, API', () => {
     const post = (payload: unknown) => app.inject({ method: 'POST', url: '/api/v1/eligibilite', payload: payload as object, headers: { host: 'localhost' } });
     const ok = await post({ age: 19, commune: '35238', situation: 'etudiant', boursier: true, annee_etude: 'licence_2' });
     assert.equal(ok.statusCode, 200);
-    const body = ok.json() as { a_verifier: Array<{ id: string; raisons: Array<{ phrase: string; statut: string }>; questions_manquantes: Array<{ id: string; propre_a_l_aide: boolean }> }>; eligibles: unknown[]; non_eligibles: Array<{ id: string }>; lieu: { nom: string }; hors_perimetre: number };
+    type Result = { id: string; raisons: Array<{ phrase: string; statut: string }>; a_verifier_aussi: string[]; questions_manquantes: Array<{ id: string; propre_a_l_aide: boolean }> };
+    const body = ok.json() as { a_verifier: Result[]; eligibles: Result[]; non_eligibles: Array<{ id: string }>; lieu: { nom: string }; hors_perimetre: number };
     assert.equal(body.lieu.nom, 'Rennes');
-    const permis = body.a_verifier.find((a) => a.id === 'bretagne-aide-code-permis')!;
+    const permis = body.eligibles.find((a) => a.id === 'bretagne-aide-code-permis')!;
     assert.ok(permis.raisons.some((r) => r.phrase === 'Vous avez 19 ans : cette aide est réservée aux 18–30 ans ✓'));
-    assert.equal(permis.questions_manquantes.length, 1);
-    assert.equal(permis.questions_manquantes[0]!.propre_a_l_aide, true);
+    assert.deepEqual(permis.a_verifier_aussi, ['Les autres conditions décrites par l’organisme']);
+    assert.equal(permis.questions_manquantes.length, 0);
+    const transport = body.a_verifier.find((a) => a.id === 'rennes-metropole-transport')!;
+    assert.equal(transport.questions_manquantes.length, 1);
+    assert.equal(transport.questions_manquantes[0]!.propre_a_l_aide, true);
     assert.ok(body.non_eligibles.some((a) => a.id === 'france-travail-aif'));
     assert.ok(body.hors_perimetre > 0);
     // Answering the aid's question makes it eligible.
-    const answered = await post({ age: 19, commune: '35238', situation: 'etudiant', reponses: { [permis.questions_manquantes[0]!.id]: true } });
-    assert.ok((answered.json() as { eligibles: Array<{ id: string }> }).eligibles.some((a) => a.id === 'bretagne-aide-code-permis'));
+    const answered = await post({ age: 19, commune: '35238', situation: 'etudiant', reponses: { [transport.questions_manquantes[0]!.id]: true } });
+    assert.ok((answered.json() as { eligibles: Array<{ id: string }> }).eligibles.some((a) => a.id === 'rennes-metropole-transport'));
 
     const bad = await post({ age: '19', foo: 1, situation: 'astronaute' });
     assert.equal(bad.statusCode, 400);

@@ -181,7 +181,7 @@ test('every seeded aid evaluates without error for an empty, a young and a retir
   for (const { aid: a } of demoAids()) {
     for (const f of people) {
       const r = evaluateAid(a, f, '2026-05-01');
-      assert.ok(r.reasons.length > 0, a.id);
+      assert.ok(r.reasons.length + r.notes.length > 0, a.id);
       assert.equal(r.status === 'to_check', r.missing.length > 0, `${a.id}: to check exactly when questions remain`);
       for (const e of r.reasons) assert.ok(e.text.length > 10 && !e.text.includes('undefined'), `${a.id}: ${e.text}`);
     }
@@ -206,4 +206,29 @@ test('situations: schema errors with pointers, impossible values, facts; the que
   assert.equal(unseal(sealed, 'another secret'), undefined, 'not forgeable');
   assert.equal(unseal(`${sealed.slice(0, -2)}AA`, 'secret'), undefined, 'not alterable');
   assert.equal(unseal(sealed, 'secret', Date.now() + 5 * 3600_000), undefined, 'expires after 4 hours');
+});
+
+test('an informational text (blocking: false) never decides: eligible when the rest holds, said « à vérifier aussi »; a blocking one is asked', () => {
+  const info: Condition = { type: 'text', text: 'Les autres conditions décrites par l’organisme', blocking: false };
+  const real: Condition = { type: 'text', text: 'Être en service civique', question: 'Êtes-vous en service civique ?', origin: 'x:service-civique' };
+  const rule: Condition = { type: 'all', conditions: [{ type: 'age', min: 16, max: 25 }, info] };
+  const yes = evaluateAid(aid(rule), { age: 19 }, '2026-05-01');
+  assert.equal(yes.status, 'eligible');
+  assert.deepEqual(yes.reasons.map(sentence), ['Vous avez 19 ans : cette aide est réservée aux 16–25 ans ✓']);
+  assert.deepEqual(yes.notes, ['Les autres conditions décrites par l’organisme']);
+  assert.deepEqual(yes.missing, []);
+  const no = evaluateAid(aid(rule), { age: 30 }, '2026-05-01');
+  assert.equal(no.status, 'not_eligible');
+  assert.deepEqual(no.notes, []);
+  const unknown = evaluateAid(aid(rule), {}, '2026-05-01');
+  assert.equal(unknown.status, 'to_check');
+  assert.deepEqual(unknown.missing.map((q) => q.id), ['age']);
+  assert.deepEqual(unknown.notes, ['Les autres conditions décrites par l’organisme'], 'shown with the aids to check too');
+  const civic = evaluateAid(aid({ type: 'all', conditions: [{ type: 'age', min: 16, max: 25 }, real, info] }), { age: 19 }, '2026-05-01');
+  assert.equal(civic.status, 'to_check', 'a real question stays to check');
+  assert.equal(civic.missing.length, 1);
+  assert.equal(civic.missing[0]!.text?.question, 'Êtes-vous en service civique ?');
+  const alone = evaluateAid(aid(info), {}, '2026-05-01');
+  assert.equal(alone.status, 'eligible', 'an aid with no condition but information is for everyone in its territory');
+  assert.deepEqual(alone.reasons, []);
 });

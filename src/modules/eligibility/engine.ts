@@ -45,6 +45,8 @@ export interface Evaluation {
   children?: Evaluation[];
   /** The questions that would decide this node (empty unless value is undefined). */
   missing: MissingQuestion[];
+  /** A non-blocking text: counts as met, shown as « À vérifier aussi sur la page officielle ». */
+  info?: boolean;
 }
 
 export type Status = 'eligible' | 'to_check' | 'not_eligible';
@@ -54,8 +56,10 @@ export interface AidResult {
   status: Status;
   /** The whole rule, each node evaluated (« Comment est-ce calculé ? »). */
   tree: Evaluation;
-  /** The leaves that decide the outcome, in the order of the rule. */
+  /** The leaves that decide the outcome, in the order of the rule (informational texts apart). */
   reasons: Evaluation[];
+  /** The informational conditions that go with the outcome: « À vérifier aussi sur la page officielle : … ». */
+  notes: string[];
   /** The questions still needed (to_check only), without duplicates, in the order of the rule. */
   missing: MissingQuestion[];
   /** The amount in words, where the aid says it. */
@@ -252,6 +256,7 @@ export function evaluateCondition(c: Condition, facts: Facts, aidId: string): Ev
     case 'organisation':
       return organisation(c, facts);
     case 'text': {
+      if (c.blocking === false) return { ...leaf(c, true, `À vérifier aussi sur la page officielle : ${lower(c.text)}`), info: true };
       const id = textQuestionId(c, aidId);
       const answer = facts.answers?.[id];
       if (answer === true) return leaf(c, true, `Vous avez répondu oui : ${lower(c.text)}`);
@@ -269,6 +274,14 @@ export function decisive(e: Evaluation): Evaluation[] {
   return (e.value === false ? e.children : e.children.filter((c) => c.value === undefined)).flatMap(decisive);
 }
 
+/** The informational texts that go with a node's outcome: those of every `all` on the way, and of the branch that holds an `any`. */
+export function notesOf(e: Evaluation): string[] {
+  if (e.info) return [e.rule];
+  if (e.type === 'all' && e.children) return e.children.flatMap(notesOf);
+  if (e.type === 'any' && e.children && e.value === true) return notesOf(e.children.find((c) => c.value === true)!);
+  return [];
+}
+
 const STATUS: Record<'true' | 'false' | 'undefined', Status> = { true: 'eligible', false: 'not_eligible', undefined: 'to_check' };
 
 /** An aid against the facts: status, reasons, missing questions, amount. `today` is ISO. */
@@ -279,7 +292,7 @@ export function evaluateAid(aid: Aid, facts: Facts, today: string): AidResult {
     tree = { type: 'all', value: false, text: 'Remplir toutes ces conditions :', rule: 'Remplir toutes ces conditions :', children: [closed, tree], missing: [] };
   }
   const status = STATUS[String(tree.value) as 'true' | 'false' | 'undefined'];
-  return { aid, status, tree, reasons: decisive(tree), missing: status === 'to_check' ? tree.missing : [], amount: aid.amount ? formatAmount(aid.amount) : undefined };
+  return { aid, status, tree, reasons: decisive(tree).filter((e) => !e.info), notes: status === 'not_eligible' ? [] : notesOf(tree), missing: status === 'to_check' ? tree.missing : [], amount: aid.amount ? formatAmount(aid.amount) : undefined };
 }
 
 /** A reason as one line with its mark: ✓ met, ✗ not met, ? to check. */

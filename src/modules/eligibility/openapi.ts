@@ -34,7 +34,7 @@ const Question = {
 
 const AidResult = {
   type: 'object',
-  required: ['id', 'nom', 'porteur', 'statut', 'raisons', 'questions_manquantes', 'lien_officiel', 'page', 'calcul'],
+  required: ['id', 'nom', 'porteur', 'statut', 'raisons', 'a_verifier_aussi', 'questions_manquantes', 'lien_officiel', 'page', 'calcul'],
   properties: {
     id: { type: 'string' },
     nom: { type: 'string' },
@@ -43,6 +43,11 @@ const AidResult = {
     statut: { enum: ['eligible', 'a_verifier', 'non_eligible'] },
     montant: { type: ['string', 'null'], description: 'Le montant indiqué par l’aide, en mots.' },
     raisons: { type: 'array', items: { $ref: '#/components/schemas/Raison' } },
+    a_verifier_aussi: {
+      type: 'array',
+      items: { type: 'string' },
+      description: 'Les conditions d’information (non bloquantes) que Guichet ne vérifie pas : à vérifier sur la page officielle ; elles ne changent pas le statut.',
+    },
     questions_manquantes: { type: 'array', items: { $ref: '#/components/schemas/Question' } },
     lien_officiel: { type: 'string', format: 'uri' },
     page: { type: 'string', format: 'uri' },

@@ -15,6 +15,7 @@ function Sentences({ items }: { items: Sentence[] }) {
         <li>
           {s.text}
           {s.toCheck ? <span class="aid-to-check"> (à vérifier)</span> : null}
+          {s.info ? <span class="aid-to-check"> (à vérifier sur la page officielle)</span> : null}
           {s.children ? <Sentences items={s.children} /> : null}
         </li>
       ))}

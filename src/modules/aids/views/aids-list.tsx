@@ -22,6 +22,9 @@ export function AidsList({ outcome, path, exportHref, intro }: { outcome: AidSea
   return (
     <>
       <p class="lead">{intro}</p>
+      <p>
+        <a href="/aides/simulateur">Trouver les aides auxquelles vous avez droit</a> : répondez à quelques questions, Guichet vous dit lesquelles et pourquoi.
+      </p>
       <ErrorSummary errors={errors} labels={LABELS} />
       <form method="get" action={path} class="aids-search" role="search" aria-label="Chercher une aide">
         <TextField name="q" label={LABELS.q} hint="Par exemple : permis, logement, vélo, BAFA." value={values.q} error={errors.q} maxLength={100} />

@@ -27,6 +27,9 @@ export function PortalHome({ portal, base, news, pages, tenants }: {
         y trouvez les informations et les démarches de votre région, de votre département, de votre intercommunalité et de
         votre commune, au même endroit.
       </p>
+      <p>
+        <a href="/aides/simulateur">Trouver les aides auxquelles vous avez droit</a> : quelques questions suffisent.
+      </p>
       <section aria-labelledby="accueil-actualites">
         <h2 id="accueil-actualites">Les dernières actualités</h2>
         <NewsCards

@@ -22,6 +22,8 @@ export function textLegend(c: TextCondition): string {
   return c.question ?? `Est-ce votre cas : ${c.text.charAt(0).toLowerCase()}${c.text.slice(1)} ?`;
 }
 
+const lowerFirst = (t: string) => `${t.charAt(0).toLowerCase()}${t.slice(1)}`.replace(/[.\s]+$/, '');
+
 const MARK_WORDS = { true: 'condition remplie', false: 'condition non remplie', undefined: 'à vérifier' } as const;
 const markClass = (v: Truth) => (v === true ? 'elig-r elig-r--yes' : v === false ? 'elig-r elig-r--no' : 'elig-r elig-r--unknown');
 
@@ -199,11 +201,14 @@ function AidCard({ r }: { r: AidResult }) {
         {r.aid.porteur.name}
         {r.amount ? ` · Montant : ${r.amount}` : ''}
       </p>
-      <ul class="elig-reasons">
-        {r.reasons.map((e) => (
-          <Reason e={e} />
-        ))}
-      </ul>
+      {r.reasons.length ? (
+        <ul class="elig-reasons">
+          {r.reasons.map((e) => (
+            <Reason e={e} />
+          ))}
+        </ul>
+      ) : null}
+      {r.notes.length ? <p class="elig-notes">À vérifier aussi sur la page officielle : {r.notes.map(lowerFirst).join(' ; ')}.</p> : null}
       {r.status === 'to_check' ? (
         <p>
           {open.length ? (
@@ -352,8 +357,12 @@ export function ResultsPage({ v }: { v: ResultsView }) {
 
 function Tree({ e }: { e: Evaluation }) {
   return (
-    <li class={e.children ? undefined : markClass(e.value)}>
-      {e.children ? (
+    <li class={e.children || e.info ? undefined : markClass(e.value)}>
+      {e.info ? (
+        <>
+          {e.rule} <span class="muted">(à vérifier aussi sur la page officielle ; Guichet ne le vérifie pas)</span>
+        </>
+      ) : e.children ? (
         <>
           {e.rule} <span class="muted">({MARK_WORDS[String(e.value) as keyof typeof MARK_WORDS]})</span>
           <ul>
@@ -382,6 +391,7 @@ function Rule({ items }: { items: Sentence[] }) {
         <li>
           {s.text}
           {s.toCheck ? ' (à vérifier)' : ''}
+          {s.info ? ' (à vérifier sur la page officielle)' : ''}
           {s.children ? <Rule items={s.children} /> : null}
         </li>
       ))}
@@ -418,6 +428,7 @@ export function CalculPage({ result, rule, aidId, officialLink }: { result?: Aid
         <li>« Toutes ces conditions » : il faut les remplir toutes ; une seule non remplie suffit pour ne pas avoir droit.</li>
         <li>« Au moins une de ces conditions » : une seule remplie suffit.</li>
         <li>« À vérifier » : Guichet ne le sait pas encore ; l’organisme pourra vous le demander.</li>
+        <li>« À vérifier sur la page officielle » : une information que Guichet ne vérifie pas ; elle ne change pas le résultat.</li>
       </ul>
       <p>
         <a href={`/aides/${aidId}`}>Retour à la page de l’aide</a> · <a href={officialLink} rel="noopener">Page officielle</a> · <a href={`${BASE}/resultats`}>Mes résultats</a>
