@@ -210,12 +210,15 @@ describe('FranceConnect through the stand-in, over real HTTP', () => {
     assert.match(String(next.headers.location), /\/demo\/franceconnect\/session\/end\?/);
   });
 
-  test('the stand-in keeps its signing key across restarts', async () => {
+  test('the stand-in keeps its signing key, sealed, across restarts', async () => {
     const keys = await sql<{ n: number }>`select count(*)::int as n from franceconnect_standin_keys`.execute(app.platform.db);
     assert.equal(keys.rows[0]!.n, 1);
+    const stored = await sql<{ jwk: string }>`select jwk::text as jwk from franceconnect_standin_keys`.execute(app.platform.db);
+    assert.match(stored.rows[0]!.jwk, /"sealed": ?"v1\./, 'the private key is sealed at rest');
+    assert.doesNotMatch(stored.rows[0]!.jwk, /"d"/);
     // What a restart does: read the keys again; the same key comes back, the JWKS is unchanged.
     const jwks = (await (await fetch(`${app.platform.publicUrl}/demo/franceconnect/jwks`)).json()) as { keys: Array<{ kid: string }> };
-    const again = await standinSigningKeys(app.platform.db);
+    const again = await standinSigningKeys(app.platform.db, app.platform.config.SESSION_SECRET);
     assert.deepEqual(again.map((k) => k.kid), jwks.keys.map((k) => k.kid));
   });
 });

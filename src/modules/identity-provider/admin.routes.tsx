@@ -111,7 +111,7 @@ export async function adminRoutes(app: FastifyInstance, idp: IdentityProvider) {
   app.post('/admin/t/:tenant/applications/cles', admin, async (request, reply) => {
     const tenant = routeTenant(request);
     if (tenant.id !== platform.tenants.portal().id) throw new NotFoundError();
-    const { kid, retiring } = await rotateSigningKeys(idp.db);
+    const { kid, retiring } = await rotateSigningKeys(idp.db, platform.config.SESSION_SECRET);
     idp.reload();
     await audit(platform.db, { action: 'idp.key_rotated', actor: await actor(request), tenantId: tenant.id, targetType: 'idp_key', targetId: kid, details: { retiring } });
     return reply.redirect(`${baseOf(tenant)}?fait=cle#cles`, 303);

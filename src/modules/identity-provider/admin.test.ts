@@ -1,5 +1,6 @@
 // Issue 5, point 7: an operator registers an authority's applications in the back office.
 import assert from 'node:assert/strict';
+import { generateKeyPairSync } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../app';
@@ -7,7 +8,7 @@ import { buildTestApp, csrfTokenFrom, signInAs, type Agent, type TestApp } from 
 import { idpDb } from './adapter';
 import { redirectUriProblem } from './clients.service';
 import { hashSecret, secretMatches } from './clients.store';
-import { publishedKeys } from './keys';
+import { ensureSigningKeys, publishedKeys, signingJwks } from './keys';
 
 const VALID = {
   name: 'Inscriptions à la piscine',
@@ -179,5 +180,31 @@ describe('back office: applications connected to Guichet', () => {
     const audit = await app.platform.db.selectFrom('platform_audit').select('details').where('action', '=', 'idp.key_rotated').execute();
     assert.equal(audit.length, 1);
     assert.ok(!JSON.stringify(audit).includes('"d"'), 'no private key material in the audit trail');
+  });
+
+  test('keys: sealed at rest; a key stored in clear before is still used, then sealed; another SESSION_SECRET gets a new key', async () => {
+    const db = idpDb(app.platform.db);
+    const secret = app.platform.config.SESSION_SECRET;
+    const stored = async () => (await db.selectFrom('idp_keys').select(['kid', 'private_jwk']).execute()).map((r) => ({ kid: r.kid, text: JSON.stringify(r.private_jwk) }));
+    for (const row of await stored()) {
+      assert.match(row.text, /"sealed":"v1\./, row.kid);
+      assert.doesNotMatch(row.text, /"d"|"kty"/, 'no private part in clear');
+    }
+    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const old = { ...privateKey.export({ format: 'jwk' }), kid: 'cle-en-clair', alg: 'RS256', use: 'sig' };
+    await db.insertInto('idp_keys').values({ kid: old.kid, alg: 'RS256', private_jwk: JSON.stringify(old), created_at: new Date(Date.now() + 1000) }).execute();
+    const keys = await ensureSigningKeys(db, secret);
+    assert.equal(keys[0]!.kid, 'cle-en-clair', 'the key stored in clear still signs');
+    assert.equal(keys[0]!.d, old.d);
+    const resealed = (await stored()).find((r) => r.kid === 'cle-en-clair')!;
+    assert.match(resealed.text, /"sealed":"v1\./);
+    assert.doesNotMatch(resealed.text, /"d"/);
+
+    const other = 'another-session-secret-of-at-least-32-chars';
+    assert.deepEqual(await signingJwks(db, other), [], 'the keys do not open with another secret');
+    const fresh = await ensureSigningKeys(db, other);
+    assert.equal(fresh.length, 1);
+    assert.deepEqual((await publishedKeys(db)).map((k) => k.kid), [fresh[0]!.kid], 'the keys that do not open are retired');
+    assert.deepEqual(await signingJwks(db, secret), []);
   });
 });

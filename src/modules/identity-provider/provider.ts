@@ -8,7 +8,7 @@ import { DatabaseAdapter, idpDb, purgeExpired, type IdpDb } from './adapter';
 import { personClaims, SCOPE_CLAIMS } from './claims';
 import { SCOPES, secretMatches } from './clients.store';
 import { findConsent } from './consents';
-import { ensureSigningKeys, keysVersion, publishedKeys } from './keys';
+import { ensureSigningKeys, keysVersion, signingJwks } from './keys';
 import { renderProviderError, renderLogoutPage, renderLogoutSuccess } from './views/provider-pages';
 
 /** Where oidc-provider answers, under the app's public URL. */
@@ -243,7 +243,7 @@ export class IdentityProvider {
   }
 
   private async build(): Promise<Provider> {
-    await ensureSigningKeys(this.db);
+    await ensureSigningKeys(this.db, this.platform.config.SESSION_SECRET);
     // Every KEY_RELOAD_SECONDS: expired codes, tokens and sessions leave the table.
     await purgeExpired(this.db).catch((error: Error) => this.log.warn({ err: error }, 'identity provider: purge failed'));
     const version = await keysVersion(this.db);
@@ -251,7 +251,7 @@ export class IdentityProvider {
       this.current.checkedAt = Date.now();
       return this.current.provider;
     }
-    const keys = (await publishedKeys(this.db)).map((k) => k.jwk);
+    const keys = await signingJwks(this.db, this.platform.config.SESSION_SECRET);
     const provider = new Provider(this.issuer, buildConfiguration(this.platform, this.db, keys));
     provider.proxy = this.platform.config.TRUST_PROXY;
     // The stored "secret" is the hash of the real one: compare hashes, in constant time.

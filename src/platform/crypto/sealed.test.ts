@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { openJwk, sealJwk } from './sealed-jwk';
 import { seal, unseal } from './sealed';
 
 const SECRET = 'a-session-secret-of-at-least-32-characters';
@@ -40,4 +41,18 @@ test('values sealed before the helper existed (second factor, v1) still open', (
   // Sealed by src/modules/mfa/crypto.ts as it was (HKDF salt 'guichet-mfa', info 'totp-secret', AAD the account id).
   const stored = 'v1.HvS91wkv-teuYalCcupeVLwtFyb_vHxj8UqfghibTz-xU985QWWlezk7nn8';
   assert.equal(unseal(SECRET, 'totp-secret', stored, 'account-1'), 'JBSWY3DPEHPK3PXP');
+});
+
+test('private JWKs: sealed for a jsonb column, bound to their kid; rows in clear from before are still read', () => {
+  const jwk = { kty: 'RSA', n: 'modulus', e: 'AQAB', d: 'private-exponent', kid: 'k1', alg: 'RS256' };
+  const column = sealJwk(SECRET, 'idp-signing-key', jwk);
+  assert.doesNotMatch(column, /private-exponent|"d"|"kty"/);
+  assert.deepEqual(openJwk(SECRET, 'idp-signing-key', 'k1', column), { jwk, clear: false }, 'as JSON text');
+  assert.deepEqual(openJwk(SECRET, 'idp-signing-key', 'k1', JSON.parse(column)), { jwk, clear: false }, 'as parsed jsonb');
+  assert.equal(openJwk(SECRET, 'idp-signing-key', 'k2', column), null, 'copied onto another kid');
+  assert.equal(openJwk(SECRET, 'standin-signing-key', 'k1', column), null, 'another purpose');
+  assert.equal(openJwk('another-session-secret-of-32-characters!', 'idp-signing-key', 'k1', column), null, 'another secret');
+  assert.deepEqual(openJwk(SECRET, 'idp-signing-key', 'k1', jwk), { jwk, clear: true }, 'stored in clear before');
+  assert.equal(openJwk(SECRET, 'idp-signing-key', 'k2', jwk), null, 'in clear under another kid');
+  assert.equal(openJwk(SECRET, 'idp-signing-key', 'k1', null), null);
 });

@@ -38,7 +38,7 @@ async function renderInKoa(ctx: KoaContextWithOIDC, view: Omit<PageView, 'notice
  */
 export async function createStandin(platform: Platform, settings: FranceConnectSettings): Promise<Provider> {
   const { config, publicUrl } = platform;
-  const keys = await standinSigningKeys(platform.db);
+  const keys = await standinSigningKeys(platform.db, config.SESSION_SECRET);
   const cookieKey = createHmac('sha256', config.SESSION_SECRET).update('franceconnect-standin-cookies').digest('base64url');
   const claims: Record<string, string[] | null> = { acr: null, auth_time: null, sid: null, openid: ['sub'] };
   for (const scope of FRANCECONNECT_SCOPES) if (scope !== 'openid') claims[scope] = [scope];
