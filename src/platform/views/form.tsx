@@ -54,13 +54,10 @@ interface FieldProps {
   required?: boolean;
 }
 
-function FieldShell({ name, label, hint, error, required, children }: FieldProps & { children: ComponentChildren }) {
+/** A field's hint and error, with the ids that `describedBy` names. */
+function HintAndError({ name, hint, error }: { name: string; hint?: string | undefined; error?: string | undefined }) {
   return (
-    <div class={error ? 'field field--error' : 'field'}>
-      <label for={`champ-${name}`}>
-        {label}
-        {required ? <span class="field__required"> (obligatoire)</span> : null}
-      </label>
+    <>
       {hint ? (
         <p class="field__hint" id={`aide-${name}`}>
           {hint}
@@ -72,6 +69,18 @@ function FieldShell({ name, label, hint, error, required, children }: FieldProps
           {error}
         </p>
       ) : null}
+    </>
+  );
+}
+
+function FieldShell({ name, label, hint, error, required, children }: FieldProps & { children: ComponentChildren }) {
+  return (
+    <div class={error ? 'field field--error' : 'field'}>
+      <label for={`champ-${name}`}>
+        {label}
+        {required ? <span class="field__required"> (obligatoire)</span> : null}
+      </label>
+      <HintAndError name={name} hint={hint} error={error} />
       {children}
     </div>
   );
@@ -160,6 +169,42 @@ export function FileField(props: FieldProps & { accept: string }) {
         aria-describedby={describedBy(name, hint, error)}
       />
     </FieldShell>
+  );
+}
+
+/**
+ * A group of radio buttons in a fieldset whose legend names the question; hint and error are
+ * tied to the group (aria-describedby on the fieldset), the error summary links to `champ-<name>`.
+ */
+export function RadioGroup({ name, legend, hint, error, value, options }: {
+  name: string;
+  legend: string;
+  hint?: string | undefined;
+  error?: string | undefined;
+  value?: string | undefined;
+  options: Array<{ value: string; label: string; detail?: ComponentChildren }>;
+}) {
+  return (
+    <fieldset class={error ? 'field field--error radio-group' : 'field radio-group'} aria-describedby={describedBy(name, hint, error)} id={`groupe-${name}`}>
+      <legend>{legend}</legend>
+      <HintAndError name={name} hint={hint} error={error} />
+      {options.map((option, index) => (
+        <div class="checkbox">
+          <input
+            type="radio"
+            name={name}
+            value={option.value}
+            id={index === 0 ? `champ-${name}` : `champ-${name}-${index}`}
+            checked={option.value === value}
+            aria-invalid={error ? 'true' : undefined}
+          />
+          <label for={index === 0 ? `champ-${name}` : `champ-${name}-${index}`}>
+            {option.label}
+            {option.detail ? <span class="field__hint radio-group__detail"> {option.detail}</span> : null}
+          </label>
+        </div>
+      ))}
+    </fieldset>
   );
 }
 

@@ -1,8 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { explainEligibility, type Sentence, type TextCondition } from '../../aids';
 import { Notice, Pagination } from '../../../platform/views/components';
-import { ErrorSummary, Form, SubmitButton, TextField } from '../../../platform/views/form';
-import { RadioGroup } from '../../profile/views/fields';
+import { ErrorSummary, Form, RadioGroup, SubmitButton, TextField } from '../../../platform/views/form';
 import type { AidResult, Evaluation, MissingQuestion, Truth } from '../engine';
 import { isFactQuestion, type FactQuestion } from '../facts';
 import { QUESTIONS } from '../questions';

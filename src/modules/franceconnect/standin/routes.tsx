@@ -1,8 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type Provider from 'oidc-provider';
 import { audit } from '../../../platform/audit/audit';
-import { ErrorSummary, Form, SubmitButton } from '../../../platform/views/form';
-import { RadioGroup } from '../../profile/views/fields';
+import { ErrorSummary, Form, RadioGroup, SubmitButton } from '../../../platform/views/form';
 import { franceConnectSettings, STANDIN_PATH } from '../settings';
 import { identityByKey, subOf, TEST_IDENTITIES } from './identities';
 import { createStandin, fastifyRequests, renderStandinPage } from './provider';

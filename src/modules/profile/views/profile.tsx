@@ -1,9 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import { DateText, Notice } from '../../../platform/views/components';
-import { ErrorSummary, Form, SubmitButton, TextField, SelectField, type FieldErrors } from '../../../platform/views/form';
+import { ErrorSummary, Form, RadioGroup, SubmitButton, TextField, SelectField, type FieldErrors } from '../../../platform/views/form';
 import { COUNTRIES, type CommuneChoice } from '../communes';
 import { isCertified, ORGANISATION_TYPES, SITUATIONS, type Profile, type ProfileField } from '../model';
-import { RadioGroup } from './fields';
 
 export const PROFILE_PATH = '/mon-compte/profil';
 
