@@ -17,7 +17,6 @@ async function click(name: string | RegExp) {
 test('sign in with FranceConnect, pick an identity on the stand-in, the profile shows certified fields', async () => {
   const { page } = j;
   // The stand-in's issuer is the public URL: here, the port the test server got.
-  j.server.app.platform.publicUrl = j.server.origin;
   await page.goto(j.url('/connexion?suite=%2Fmon-compte%2Fprofil'));
   assert.equal(await page.getByRole('link', { name: /Qu’est-ce que FranceConnect \?/ }).getAttribute('target'), '_blank');
   await click(/S’identifier avec FranceConnect/);

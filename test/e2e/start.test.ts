@@ -5,7 +5,6 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
@@ -13,6 +12,7 @@ import type { Browser } from 'playwright-core';
 import { launchBrowser, newContext } from './support/browser';
 import { checkPage } from './support/checks';
 import { heading } from './support/journey';
+import { freePort } from '../support/net';
 
 const root = join(import.meta.dirname, '..', '..');
 const dataDir = mkdtempSync(join(tmpdir(), 'guichet-e2e-start-'));
@@ -21,16 +21,6 @@ after(async () => {
   await browser?.close();
   rmSync(dataDir, { recursive: true, force: true });
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 test('a fresh start serves the portal at the address its logs give, then stops cleanly', { timeout: 150_000 }, async () => {
   const port = await freePort();

@@ -7,6 +7,7 @@ import type { Database } from '../../src/platform/db/database';
 import { DEMO_PASSWORD, demoAgentEmail } from '../../seed/accounts';
 import type { Role } from '../../src/platform/db/tables';
 import { freshDatabase } from './database';
+import { freePort } from './net';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -34,6 +35,18 @@ export async function buildTestApp(
     await database.close().catch(() => undefined);
   });
   return { app, database, config };
+}
+
+/**
+ * The app listening on a real port with PUBLIC_URL set to it: for clients that need real HTTP
+ * (openid-client, oidc-provider's own endpoints) and for links the app builds from PUBLIC_URL.
+ */
+export async function buildListeningTestApp(t: Pick<TestContext, 'after'>, overrides: Partial<Config> = {}): Promise<TestApp & { origin: string }> {
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  const built = await buildTestApp(t, { PUBLIC_URL: origin, PORT: port, ...overrides });
+  await built.app.listen({ port, host: '127.0.0.1' });
+  return { ...built, origin };
 }
 
 /** A small cookie jar over app.inject, so a test can act as a browser would. */

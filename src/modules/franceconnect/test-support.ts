@@ -1,28 +1,7 @@
-import { createServer, type AddressInfo } from 'node:net';
 import type { LightMyRequestResponse } from 'fastify';
-import { Agent, buildTestApp, csrfTokenFrom, type TestApp } from '../../../test/support/app';
-import type { Config } from '../../config';
+import { Agent, csrfTokenFrom } from '../../../test/support/app';
 
-/** A port the system says is free now (the app then listens on it, its PUBLIC_URL known). */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
-/**
- * The whole app listening on a real port, PUBLIC_URL set to it: openid-client (the relying
- * party) calls the stand-in's discovery, token and userinfo endpoints over real HTTP.
- */
-export async function buildListeningApp(t: Parameters<typeof buildTestApp>[0], overrides: Partial<Config> = {}): Promise<TestApp & { origin: string }> {
-  const port = await freePort();
-  const origin = `http://127.0.0.1:${port}`;
-  const built = await buildTestApp(t, { PUBLIC_URL: origin, ...overrides });
-  await built.app.listen({ port, host: '127.0.0.1' });
-  return { ...built, origin };
-}
+export { buildListeningTestApp as buildListeningApp } from '../../../test/support/app';
 
 /** The path and query of a Location header (absolute ones point at this same app). */
 export function pathOf(location: string | string[] | number | undefined): string {

@@ -1,22 +1,13 @@
 // Helpers for the identity provider's tests: a real Guichet listening on a real port, a
 // person with a real Guichet session, and a cookie-keeping "browser" over fetch.
 import { randomUUID } from 'node:crypto';
-import { createServer, type AddressInfo } from 'node:net';
 import type { TestContext } from 'node:test';
 import type { Config } from '../../config';
-import { buildTestApp, type TestApp } from '../../../test/support/app';
+import { buildListeningTestApp, type TestApp } from '../../../test/support/app';
+export { freePort } from '../../../test/support/net';
 import { writeCertified, writeDeclared } from '../profile';
 import { idpDb } from './adapter';
 import { createClient, type Scope } from './clients.store';
-
-/** A free TCP port on 127.0.0.1 (the issuer must be known before the app is built). */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 export interface ListeningApp extends TestApp {
   origin: string;
@@ -25,11 +16,8 @@ export interface ListeningApp extends TestApp {
 
 /** Guichet on a real port, its PUBLIC_URL (hence the issuer) pointing at it. */
 export async function listeningApp(t: Pick<TestContext, 'after'>, overrides: Partial<Config> = {}): Promise<ListeningApp> {
-  const port = await freePort();
-  const origin = `http://127.0.0.1:${port}`;
-  const built = await buildTestApp(t, { PUBLIC_URL: origin, PORT: port, ...overrides });
-  await built.app.listen({ port, host: '127.0.0.1' });
-  return { ...built, origin, issuer: `${origin}/oidc` };
+  const built = await buildListeningTestApp(t, overrides);
+  return { ...built, issuer: `${built.origin}/oidc` };
 }
 
 /** A person's account, with a profile partly certified by FranceConnect, partly declared. */

@@ -1,4 +1,4 @@
-import type { AddressInfo } from 'node:net';
+import { freePort } from '../../support/net';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../../src/app';
 import { loadConfig, type Config } from '../../../src/config';
@@ -23,10 +23,12 @@ export interface RunningServer {
  */
 export async function startServer(overrides: Partial<Config> = {}): Promise<RunningServer> {
   const database = await freshDatabase();
-  const config = loadConfig({}, { NODE_ENV: 'test', LOG_LEVEL: 'silent', ...overrides });
+  // The port is chosen before the app is built, so PUBLIC_URL (links in mails, OpenID issuers,
+  // the portal the tenant hosts send people to for sign-in) names the address really served.
+  const port = await freePort();
+  const config = loadConfig({}, { NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: port, PUBLIC_URL: `http://localhost:${port}`, ...overrides });
   const app = await buildApp({ config, database });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const { port } = app.server.address() as AddressInfo;
+  await app.listen({ port, host: '127.0.0.1' });
   return {
     app,
     database,
@@ -40,3 +42,4 @@ export async function startServer(overrides: Partial<Config> = {}): Promise<Runn
     },
   };
 }
+
