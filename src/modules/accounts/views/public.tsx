@@ -2,6 +2,7 @@ import { FranceConnectButton } from '../../franceconnect/views/button';
 import { PASSWORD_RULES } from '../../../platform/auth/password-policy';
 import { Notice } from '../../../platform/views/components';
 import { ErrorSummary, Form, SubmitButton, TextField, type FieldErrors } from '../../../platform/views/form';
+import { PasswordSignInForm } from '../../../platform/views/sign-in-form';
 import { resetLabels, signInLabels, signUpLabels } from '../service';
 import type { TokenCheck } from '../store';
 
@@ -94,15 +95,7 @@ export function SignInForm({
       ) : null}
       <section aria-labelledby="avec-mot-de-passe">
         <h2 id="avec-mot-de-passe">Avec votre compte Guichet</h2>
-        <ErrorSummary errors={errors} labels={signInLabels} />
-        <Form action="/connexion" csrfToken={csrfToken}>
-          <input type="hidden" name="suite" value={next} />
-          <TextField name="email" type="email" label={signInLabels.email} autocomplete="username" value={email} error={errors.email} required />
-          <TextField name="password" type="password" label={signInLabels.password} autocomplete="current-password" error={errors.password} required />
-          <div class="actions">
-            <SubmitButton>Se connecter</SubmitButton>
-          </div>
-        </Form>
+        <PasswordSignInForm action="/connexion" csrfToken={csrfToken} email={email} errors={errors} next={next} />
         <ul class="link-list">
           <li>
             <a href="/mot-de-passe-oublie">Mot de passe oublié ?</a>
