@@ -1,9 +1,9 @@
-import type { ProfileValues } from '../profile/model';
+import type { CertifiableValues } from '../profile/model';
 
 /** The scopes Guichet asks FranceConnect for: the identité pivot, the email and the usage name. */
 export const FRANCECONNECT_SCOPE = 'openid given_name family_name birthdate gender birthplace birthcountry email preferred_username';
 
-export type CertifiedValues = Partial<Pick<ProfileValues, 'given_name' | 'family_name' | 'birthdate' | 'gender' | 'birthplace' | 'birthcountry' | 'preferred_username' | 'email'>>;
+export type CertifiedValues = Partial<CertifiableValues>;
 
 const text = (value: unknown, max = 200): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value.trim().slice(0, max) : undefined);
 

@@ -79,6 +79,9 @@ export const CERTIFIABLE_FIELDS = [
   'email',
 ] as const satisfies readonly ProfileFieldName[];
 
+/** The values of the identité pivot, under FranceConnect's claim names. */
+export type CertifiableValues = Pick<ProfileValues, (typeof CERTIFIABLE_FIELDS)[number]>;
+
 export type FieldSource = 'franceconnect' | 'declared' | 'application';
 
 export interface ProfileField<T> {

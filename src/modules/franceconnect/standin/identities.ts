@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { CertifiableValues } from '../../profile/model';
 
 /**
  * Fictional people the stand-in lets one sign in as. Their claims follow FranceConnect's
@@ -11,16 +12,7 @@ export interface TestIdentity {
   key: string;
   /** What the picking page says of this person. */
   summary: string;
-  claims: {
-    given_name: string;
-    family_name: string;
-    birthdate: string;
-    gender: 'female' | 'male';
-    birthplace: string;
-    birthcountry: string;
-    email: string;
-    preferred_username: string;
-  };
+  claims: CertifiableValues;
 }
 
 export const TEST_IDENTITIES: TestIdentity[] = [
