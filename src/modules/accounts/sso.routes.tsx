@@ -87,6 +87,26 @@ export async function ssoRoutes(app: FastifyInstance): Promise<void> {
     const portal = new URL(platform.publicUrl);
     const target = new URL(`${portal.protocol}//${tenant.host}${portal.port ? `:${portal.port}` : ''}/sso/retour`);
     target.search = new URLSearchParams({ code, suite: next, etat: state }).toString();
+    // Back from the portal's own sign-in form (password, code page, FranceConnect's return):
+    // browsers apply that form page's `form-action 'self'` to every redirect that follows it,
+    // and the tenant host is another origin. So the way on starts from a fresh navigation: a
+    // small page that goes on at once (HTTP Refresh), with a link. Found by the browser
+    // journey test/e2e/single-account.test.ts.
+    if (request.headers['sec-fetch-site'] === 'same-origin') {
+      return reply
+        .header('cache-control', 'no-store')
+        .header('refresh', `0;url=${target.toString()}`)
+        .page({
+          title: 'Connexion en cours',
+          heading: 'Vous êtes connecté',
+          noindex: true,
+          main: (
+            <p>
+              <a href={target.toString()}>Continuer vers {tenant.name}</a>
+            </p>
+          ),
+        });
+    }
     return reply.redirect(target.toString(), 303);
   });
 
