@@ -20,7 +20,7 @@ import type { FastifyInstance } from 'fastify';
 import { freshDatabase } from '../support/database';
 import { launchBrowser, newContext } from './support/browser';
 import { checkPage } from './support/checks';
-import { assertIncludes, field, heading, mainText } from './support/journey';
+import { assertIncludes, field, heading, mainText, signIn } from './support/journey';
 
 const PASSWORD = 'les goélands de Brest rient fort';
 
@@ -163,17 +163,22 @@ test('"Mon compte › Applications autorisées" lists it; withdrawing the consen
   assertIncludes(await mainText(page), 'access_denied');
 });
 
-test('an administrator of Brest finds the application in the back office', async () => {
-  const admin = await app.platform.db.selectFrom('platform_accounts').select('id').where('email', '=', 'admin.brest@demo.guichet.bzh').executeTakeFirstOrThrow();
-  // A session that has passed the second factor (the MFA journey covers how it is obtained).
-  const token = await app.platform.sessions.create({ accountId: admin.id, data: { method: 'password', mfa: true }, userAgent: 'e2e' });
+test('an administrator of Brest signs in (password, then the second factor) and finds the application in the back office', async () => {
   const context = await newContext(browser);
-  await context.addCookies([{ name: SESSION_COOKIE, value: token, url: origin }]);
-  const agentPage = await context.newPage();
-  await agentPage.goto(`${origin}/admin/t/brest/applications`);
-  assert.equal(await heading(agentPage), 'Applications connectées à Guichet – Brest');
-  assertIncludes(await mainText(agentPage), 'Démarches de brest');
-  assertIncludes(await mainText(agentPage), clientId);
-  await checkPage(agentPage, `${origin}/admin/t/brest/applications`);
-  await context.close();
+  context.setDefaultTimeout(10_000);
+  try {
+    const agentPage = await context.newPage();
+    // The real sign-in: the agents' form, then the second factor (enrolled on this first sign-in).
+    await signIn(agentPage, origin, 'admin.brest@demo.guichet.bzh');
+    assert.equal(new URL(agentPage.url()).pathname, '/admin');
+    const session = await app.platform.sessions.get((await context.cookies(origin)).find((c) => c.name === SESSION_COOKIE)!.value);
+    assert.equal(session?.data.mfa, true, 'the session proved the second factor');
+    await agentPage.goto(`${origin}/admin/t/brest/applications`);
+    assert.equal(await heading(agentPage), 'Applications connectées à Guichet – Brest');
+    assertIncludes(await mainText(agentPage), 'Démarches de brest');
+    assertIncludes(await mainText(agentPage), clientId);
+    await checkPage(agentPage, `${origin}/admin/t/brest/applications`);
+  } finally {
+    await context.close();
+  }
 });
