@@ -54,8 +54,8 @@ interface FieldProps {
   required?: boolean;
 }
 
-/** A field's hint and error, with the ids that `describedBy` names. */
-function HintAndError({ name, hint, error }: { name: string; hint?: string | undefined; error?: string | undefined }) {
+/** A field's hint and error, with the ids its aria-describedby names (`aide-<name>`, `erreur-<name>`). */
+export function HintAndError({ name, hint, error }: { name: string; hint?: string | undefined; error?: string | undefined }) {
   return (
     <>
       {hint ? (

@@ -1,7 +1,7 @@
 import type { AccountSectionDefinition } from '../../../platform/context';
 import { PASSWORD_RULES } from '../../../platform/auth/password-policy';
 import { DateText, Notice, formatDateTime } from '../../../platform/views/components';
-import { ErrorSummary, Form, SubmitButton, TextField, type FieldErrors } from '../../../platform/views/form';
+import { ErrorSummary, Form, HintAndError, SubmitButton, TextField, type FieldErrors } from '../../../platform/views/form';
 import { deletionLabels, emailChangeLabels, passwordChangeLabels } from '../service';
 
 export function SignOutForm({ csrfToken }: { csrfToken: string }) {
@@ -235,12 +235,7 @@ export function DeletePage({ csrfToken, hasPassword, errors }: { csrfToken: stri
         ) : (
           <fieldset class={errors.confirm ? 'field field--error' : 'field'} aria-describedby={errors.confirm ? 'erreur-confirm' : undefined}>
             <legend>{deletionLabels.confirm}</legend>
-            {errors.confirm ? (
-              <p class="field__error" id="erreur-confirm">
-                <span class="visually-hidden">Erreur : </span>
-                {errors.confirm}
-              </p>
-            ) : null}
+            <HintAndError name="confirm" error={errors.confirm} />
             <div class="checkbox">
               <input type="checkbox" id="champ-confirm" name="confirm" value="oui" aria-invalid={errors.confirm ? 'true' : undefined} />
               <label for="champ-confirm">Je veux supprimer définitivement mon compte Guichet</label>

@@ -1,6 +1,6 @@
 import type { Tenant } from '../../../platform/db/tables';
 import { DateText } from '../../../platform/views/components';
-import { ErrorSummary, Form, SelectField, SubmitButton, TextArea, TextField, type FieldErrors } from '../../../platform/views/form';
+import { ErrorSummary, Form, HintAndError, SelectField, SubmitButton, TextArea, TextField, type FieldErrors } from '../../../platform/views/form';
 import { SCOPE_WORDS } from '../claims';
 import { clientLabels, type ClientForm } from '../clients.service';
 import { SCOPES } from '../clients.store';
@@ -50,12 +50,7 @@ export function ClientFields({ form, errors }: { form: ClientForm; errors: Field
       />
       <fieldset aria-describedby={errors.scopes ? 'erreur-scopes' : undefined} id="champ-scopes">
         <legend>{clientLabels.scopes}</legend>
-        {errors.scopes ? (
-          <p class="field__error" id="erreur-scopes">
-            <span class="visually-hidden">Erreur : </span>
-            {errors.scopes}
-          </p>
-        ) : null}
+        <HintAndError name="scopes" error={errors.scopes} />
         {SCOPES.map((scope) => (
           <div class="checkbox">
             <input
