@@ -122,14 +122,7 @@ export function ProfilePage({ profile, birthplaceName, done }: ProfileView) {
           </Row>
           <Row label="Téléphone" field={p.phone}>{p.phone?.value}</Row>
         </dl>
-        <ul class="inline-list">
-          <li>
-            <a href={`${PROFILE_PATH}/adresse`}>Modifier mon adresse</a>
-          </li>
-          <li>
-            <a href={`${PROFILE_PATH}/telephone`}>Modifier mon téléphone</a>
-          </li>
-        </ul>
+        <EditLinks links={{ adresse: 'Modifier mon adresse', telephone: 'Modifier mon téléphone' }} />
       </section>
 
       <section aria-labelledby="profil-situation">
@@ -140,14 +133,7 @@ export function ProfilePage({ profile, birthplaceName, done }: ProfileView) {
             {p.household ? `${plural(p.household.value.adults, 'adulte')}, ${plural(p.household.value.children, 'enfant')}` : null}
           </Row>
         </dl>
-        <ul class="inline-list">
-          <li>
-            <a href={`${PROFILE_PATH}/situation`}>Modifier ma situation</a>
-          </li>
-          <li>
-            <a href={`${PROFILE_PATH}/foyer`}>Modifier mon foyer</a>
-          </li>
-        </ul>
+        <EditLinks links={{ situation: 'Modifier ma situation', foyer: 'Modifier mon foyer' }} />
       </section>
 
       <section aria-labelledby="profil-organisation">
@@ -165,6 +151,19 @@ export function ProfilePage({ profile, birthplaceName, done }: ProfileView) {
         </p>
       </section>
     </>
+  );
+}
+
+/** The links to a section's forms (group → words of the link). */
+function EditLinks({ links }: { links: Partial<Record<Group, string>> }) {
+  return (
+    <ul class="inline-list">
+      {Object.entries(links).map(([group, label]) => (
+        <li>
+          <a href={`${PROFILE_PATH}/${group}`}>{label}</a>
+        </li>
+      ))}
+    </ul>
   );
 }
 
