@@ -5,129 +5,78 @@ import { formatDateTime } from '../../platform/views/components';
 
 const SIGNATURE = '\n\n--\nGuichet, vos services publics en Bretagne.\nCe message est envoyé automatiquement : merci de ne pas y répondre.';
 
+/** « Bonjour <name>, », the body, the signature. */
+function message(to: string, subject: string, name: string | undefined, body: string): MailMessage {
+  return { to, subject, text: `Bonjour${name === undefined ? '' : ` ${name}`},\n\n${body}${SIGNATURE}` };
+}
+
+/** A link that works once, for a while. */
+const oneTimeLink = (open: string, validity: string, link: string) => `${open} ce lien (il est valable ${validity} et ne sert qu'une fois) :\n\n${link}`;
+
 const NOT_YOU = (base: string) =>
   `Si ce n'est pas vous, changez tout de suite votre mot de passe : ${base}/mot-de-passe-oublie\nPuis vérifiez vos sessions ouvertes dans « Mon compte » : ${base}/mon-compte/sessions`;
 
 export function confirmationMail(to: string, name: string, base: string, token: string): MailMessage {
-  return {
-    to,
-    subject: 'Confirmez votre adresse électronique – Guichet',
-    text: `Bonjour ${name},
+  return message(to, 'Confirmez votre adresse électronique – Guichet', name, `Vous avez créé un compte sur Guichet avec cette adresse électronique.
+${oneTimeLink('Pour la confirmer, ouvrez', '48 heures', `${base}/inscription/confirmer?jeton=${token}`)}
 
-Vous avez créé un compte sur Guichet avec cette adresse électronique.
-Pour la confirmer, ouvrez ce lien (il est valable 48 heures et ne sert qu'une fois) :
-
-${base}/inscription/confirmer?jeton=${token}
-
-Si vous n'avez pas créé de compte, ne faites rien : sans confirmation, personne ne recevra de message de Guichet à cette adresse.${SIGNATURE}`,
-  };
+Si vous n'avez pas créé de compte, ne faites rien : sans confirmation, personne ne recevra de message de Guichet à cette adresse.`);
 }
 
 export function alreadyRegisteredMail(to: string, base: string): MailMessage {
-  return {
-    to,
-    subject: 'Tentative de création de compte – Guichet',
-    text: `Bonjour,
-
-Quelqu'un (peut-être vous) a essayé de créer un compte sur Guichet avec cette adresse électronique.
+  return message(to, 'Tentative de création de compte – Guichet', undefined, `Quelqu'un (peut-être vous) a essayé de créer un compte sur Guichet avec cette adresse électronique.
 Un compte existe déjà à cette adresse : aucun nouveau compte n'a été créé.
 
 Si c'était vous :
 - connectez-vous : ${base}/connexion
 - si vous avez oublié votre mot de passe, choisissez-en un nouveau : ${base}/mot-de-passe-oublie
 
-Si ce n'était pas vous, ne faites rien : votre compte n'a pas changé.${SIGNATURE}`,
-  };
+Si ce n'était pas vous, ne faites rien : votre compte n'a pas changé.`);
 }
 
 export function resetMail(to: string, name: string, base: string, token: string): MailMessage {
-  return {
-    to,
-    subject: 'Choisir un nouveau mot de passe – Guichet',
-    text: `Bonjour ${name},
+  return message(to, 'Choisir un nouveau mot de passe – Guichet', name, `Vous avez demandé à choisir un nouveau mot de passe pour votre compte Guichet.
+${oneTimeLink('Ouvrez', '1 heure', `${base}/mot-de-passe/nouveau?jeton=${token}`)}
 
-Vous avez demandé à choisir un nouveau mot de passe pour votre compte Guichet.
-Ouvrez ce lien (il est valable 1 heure et ne sert qu'une fois) :
-
-${base}/mot-de-passe/nouveau?jeton=${token}
-
-Si vous n'avez rien demandé, ne faites rien : votre mot de passe actuel reste valable.${SIGNATURE}`,
-  };
+Si vous n'avez rien demandé, ne faites rien : votre mot de passe actuel reste valable.`);
 }
 
 export function passwordChangedMail(to: string, name: string, base: string, how: 'reset' | 'change'): MailMessage {
-  return {
-    to,
-    subject: 'Votre mot de passe a été changé – Guichet',
-    text: `Bonjour ${name},
-
-Le mot de passe de votre compte Guichet a été changé le ${formatDateTime(new Date())}${how === 'reset' ? ' avec un lien « mot de passe oublié »' : ''}.
+  return message(to, 'Votre mot de passe a été changé – Guichet', name, `Le mot de passe de votre compte Guichet a été changé le ${formatDateTime(new Date())}${how === 'reset' ? ' avec un lien « mot de passe oublié »' : ''}.
 ${how === 'reset' ? 'Toutes vos sessions ouvertes ont été fermées.' : 'Vos autres sessions ouvertes ont été fermées.'}
 
-${NOT_YOU(base)}${SIGNATURE}`,
-  };
+${NOT_YOU(base)}`);
 }
 
 export function emailChangeMail(to: string, name: string, base: string, token: string): MailMessage {
-  return {
-    to,
-    subject: 'Confirmez votre nouvelle adresse électronique – Guichet',
-    text: `Bonjour ${name},
+  return message(to, 'Confirmez votre nouvelle adresse électronique – Guichet', name, `Vous avez demandé à utiliser cette adresse électronique pour votre compte Guichet.
+${oneTimeLink('Pour la confirmer, ouvrez', '24 heures', `${base}/mon-compte/adresse/confirmer?jeton=${token}`)}
 
-Vous avez demandé à utiliser cette adresse électronique pour votre compte Guichet.
-Pour la confirmer, ouvrez ce lien (il est valable 24 heures et ne sert qu'une fois) :
-
-${base}/mon-compte/adresse/confirmer?jeton=${token}
-
-Si vous n'avez rien demandé, ne faites rien : l'adresse de votre compte ne changera pas.${SIGNATURE}`,
-  };
+Si vous n'avez rien demandé, ne faites rien : l'adresse de votre compte ne changera pas.`);
 }
 
 export function emailTakenMail(to: string, base: string): MailMessage {
-  return {
-    to,
-    subject: 'Changement d’adresse électronique impossible – Guichet',
-    text: `Bonjour,
-
-Quelqu'un a demandé à utiliser cette adresse électronique pour un compte Guichet.
+  return message(to, 'Changement d’adresse électronique impossible – Guichet', undefined, `Quelqu'un a demandé à utiliser cette adresse électronique pour un compte Guichet.
 Un autre compte utilise déjà cette adresse : rien n'a été changé.
 
-Si c'est votre compte et que vous avez oublié son mot de passe : ${base}/mot-de-passe-oublie${SIGNATURE}`,
-  };
+Si c'est votre compte et que vous avez oublié son mot de passe : ${base}/mot-de-passe-oublie`);
 }
 
 export function emailChangeRequestedMail(to: string, name: string, newEmail: string, base: string): MailMessage {
-  return {
-    to,
-    subject: 'Demande de changement d’adresse électronique – Guichet',
-    text: `Bonjour ${name},
-
-Le ${formatDateTime(new Date())}, quelqu'un connecté à votre compte Guichet a demandé à remplacer cette adresse électronique par : ${newEmail}
+  return message(to, 'Demande de changement d’adresse électronique – Guichet', name, `Le ${formatDateTime(new Date())}, quelqu'un connecté à votre compte Guichet a demandé à remplacer cette adresse électronique par : ${newEmail}
 Le changement sera fait quand le lien envoyé à la nouvelle adresse sera ouvert.
 
-${NOT_YOU(base)}${SIGNATURE}`,
-  };
+${NOT_YOU(base)}`);
 }
 
 export function emailChangedMail(to: string, name: string, newEmail: string, base: string): MailMessage {
-  return {
-    to,
-    subject: 'Votre adresse électronique a été changée – Guichet',
-    text: `Bonjour ${name},
+  return message(to, 'Votre adresse électronique a été changée – Guichet', name, `Votre compte Guichet utilise désormais l'adresse ${newEmail}. Vous ne recevrez plus nos messages à cette adresse-ci.
 
-Votre compte Guichet utilise désormais l'adresse ${newEmail}. Vous ne recevrez plus nos messages à cette adresse-ci.
-
-Si ce n'est pas vous, contactez sans attendre la Région Bretagne depuis ${base}/contact.${SIGNATURE}`,
-  };
+Si ce n'est pas vous, contactez sans attendre la Région Bretagne depuis ${base}/contact.`);
 }
 
 export function newSignInMail(to: string, name: string, base: string, device: string, method: string): MailMessage {
-  return {
-    to,
-    subject: 'Nouvelle connexion à votre compte Guichet',
-    text: `Bonjour ${name},
-
-Une connexion à votre compte Guichet a eu lieu depuis un appareil qui ne s'était jamais connecté à votre compte :
+  return message(to, 'Nouvelle connexion à votre compte Guichet', name, `Une connexion à votre compte Guichet a eu lieu depuis un appareil qui ne s'était jamais connecté à votre compte :
 - date : ${formatDateTime(new Date())}
 - appareil : ${device}
 - moyen de connexion : ${method}
@@ -135,19 +84,12 @@ Une connexion à votre compte Guichet a eu lieu depuis un appareil qui ne s'éta
 Si c'est vous, vous n'avez rien à faire.
 
 ${NOT_YOU(base)}
-Depuis la page des sessions, vous pouvez fermer une session que vous ne reconnaissez pas.${SIGNATURE}`,
-  };
+Depuis la page des sessions, vous pouvez fermer une session que vous ne reconnaissez pas.`);
 }
 
 export function accountDeletedMail(to: string, name: string): MailMessage {
-  return {
-    to,
-    subject: 'Votre compte Guichet a été supprimé',
-    text: `Bonjour ${name},
-
-Votre compte Guichet a été supprimé le ${formatDateTime(new Date())}, avec votre profil et vos sessions.
+  return message(to, 'Votre compte Guichet a été supprimé', name, `Votre compte Guichet a été supprimé le ${formatDateTime(new Date())}, avec votre profil et vos sessions.
 Le journal de sécurité garde la trace de cette suppression et des connexions passées, comme la loi le demande ; il ne contient ni mot de passe ni document.
 
-Ce message est le dernier que vous recevez de Guichet. Vous pouvez créer un nouveau compte à tout moment.${SIGNATURE}`,
-  };
+Ce message est le dernier que vous recevez de Guichet. Vous pouvez créer un nouveau compte à tout moment.`);
 }
