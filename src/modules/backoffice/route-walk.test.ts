@@ -8,6 +8,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { Agent, buildTestApp, csrfTokenFrom, signInAs } from '../../../test/support/app';
 import { DEMO_PASSWORD, demoAgentEmail } from '../../../seed/accounts';
@@ -27,6 +28,31 @@ interface WalkedRoute {
   role: Role | undefined;
   agentOnly: boolean;
   beforeSecondFactor: boolean;
+  /** The route's config declares a guard. */
+  guarded: boolean;
+}
+
+/** Every registered route, one entry per method. */
+function walkedRoutes(app: FastifyInstance): WalkedRoute[] {
+  return app.platform.routes.flatMap((route) =>
+    (Array.isArray(route.method) ? route.method : [route.method]).map((method) => ({
+      method,
+      url: route.url,
+      role: route.config?.guard?.tenantRole,
+      agentOnly: Boolean(route.config?.guard?.agent),
+      beforeSecondFactor: Boolean(route.config?.guard?.beforeSecondFactor),
+      guarded: Boolean(route.config?.guard),
+    })),
+  );
+}
+
+/** Collects what went wrong, so that one run lists every failing route. */
+function failureList() {
+  const failures: string[] = [];
+  const expect = (ok: boolean, what: string) => {
+    if (!ok) failures.push(what);
+  };
+  return { failures, expect };
 }
 
 /** A concrete address for a route pattern: the tenant, then sample values for other parameters. */
@@ -53,15 +79,7 @@ function send(agent: Agent, method: string, url: string, token: string) {
 
 test('every back-office route of a tenant refuses other tenants’ agents, visitors and too-low roles', async (t) => {
   const { app, database } = await buildTestApp(t);
-  const routes: WalkedRoute[] = app.platform.routes.flatMap((route) =>
-    (Array.isArray(route.method) ? route.method : [route.method]).map((method) => ({
-      method,
-      url: route.url,
-      role: route.config?.guard?.tenantRole,
-      agentOnly: Boolean(route.config?.guard?.agent),
-      beforeSecondFactor: Boolean(route.config?.guard?.beforeSecondFactor),
-    })),
-  );
+  const routes = walkedRoutes(app);
 
   // Every /admin route but the sign-in ones declares a guard; a tenant's route names a role.
   const adminRoutes = routes.filter((r) => r.url === '/admin' || r.url.startsWith('/admin/'));
@@ -82,10 +100,7 @@ test('every back-office route of a tenant refuses other tenants’ agents, visit
   for (const agent of members.values()) tokens.set(agent, await tokenOf(agent, '/admin'));
   const auditBefore = await database.db.selectFrom('platform_audit').select('id').where('tenant_id', '=', TENANT).execute();
 
-  const failures: string[] = [];
-  const expect = (ok: boolean, what: string) => {
-    if (!ok) failures.push(what);
-  };
+  const { failures, expect } = failureList();
   let walked = 0;
   for (const route of tenantRoutes) {
     const url = materialize(route.url, TENANT);
@@ -141,7 +156,7 @@ test('a tenant that does not exist answers 404 on its back-office routes, never 
 });
 
 /** Signs in with the password only, through the agents' form; returns the browser and where it was sent. */
-async function passwordOnly(app: import('fastify').FastifyInstance, email: string, password: string) {
+async function passwordOnly(app: FastifyInstance, email: string, password: string) {
   const agent = new Agent(app);
   const response = await agent.submit('/admin/connexion', '/admin/connexion', { email, password });
   assert.equal(response.statusCode, 303, `password of ${email}`);
@@ -150,17 +165,7 @@ async function passwordOnly(app: import('fastify').FastifyInstance, email: strin
 
 test('every guarded route refuses a usager, an agent without the second factor yet, and a sign-in waiting for its code', async (t) => {
   const { app, database } = await buildTestApp(t);
-  const guarded: WalkedRoute[] = app.platform.routes
-    .filter((route) => route.config?.guard)
-    .flatMap((route) =>
-      (Array.isArray(route.method) ? route.method : [route.method]).map((method) => ({
-        method,
-        url: route.url,
-        role: route.config?.guard?.tenantRole,
-        agentOnly: Boolean(route.config?.guard?.agent),
-        beforeSecondFactor: Boolean(route.config?.guard?.beforeSecondFactor),
-      })),
-    );
+  const guarded = walkedRoutes(app).filter((route) => route.guarded);
   assert.ok(guarded.length > 15, `only ${guarded.length} guarded routes`);
 
   // A usager: a plain account, no role anywhere, signed in with a password (no second factor).
@@ -191,10 +196,7 @@ test('every guarded route refuses a usager, an agent without the second factor y
   const waitingToken = await tokenOf(waiting.agent, '/connexion/code');
   const auditBefore = await database.db.selectFrom('platform_audit').select('id').where('tenant_id', '=', TENANT).execute();
 
-  const failures: string[] = [];
-  const expect = (ok: boolean, what: string) => {
-    if (!ok) failures.push(what);
-  };
+  const { failures, expect } = failureList();
   const refusedAsStranger = (response: { statusCode: number; body: string }) => response.statusCode === 403 && !/Formulaire expiré/.test(response.body);
   for (const route of guarded) {
     const url = materialize(route.url, TENANT);
