@@ -3,7 +3,7 @@
 // cookie) and, through the portal's single sign-on, on brest.localhost and quimper.localhost
 // without typing the password again; signing out on one host signs out everywhere. The other
 // way round too: signing in first on brest.localhost leaves the person signed in on the portal
-// and on the other tenants.
+// and on the other tenants, with a password or with FranceConnect.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
@@ -165,6 +165,35 @@ test('signing in first on brest.localhost: the portal asks the password once, th
     assert.match((await onward.getAttribute('href')) ?? '', new RegExp(`^http://brest\\.localhost:${j.server.port}/sso/retour\\?code=`));
     assert.deepEqual(await axeViolations(page), []);
     assert.deepEqual(await keyboardProblems(page), []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('signing in with FranceConnect from quimper.localhost: the stand-in, then back on Quimper’s host, signed in', async () => {
+  const context = await newContext(j.browser);
+  context.setDefaultTimeout(10_000);
+  try {
+    const page = await context.newPage();
+    const blocked: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') blocked.push(message.text());
+    });
+    await page.goto(j.url('/', 'quimper.localhost'));
+    await clickThrough(page, 'Se connecter', 'localhost', (p) => p === '/connexion');
+    await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: /S’identifier avec FranceConnect/ }).first().click()]);
+    assert.match(new URL(page.url()).pathname, /^\/demo\/franceconnect\/interaction\//);
+    await page.getByLabel(/Yann/).check();
+    // The stand-in's form, FranceConnect's answer to Guichet, the portal's hand-over: back on Quimper.
+    await Promise.all([
+      page.waitForURL((url) => url.hostname === 'quimper.localhost' && url.pathname === '/mon-compte'),
+      page.getByRole('button', { name: 'Continuer avec cette identité' }).click(),
+    ]);
+    assertIncludes(await mainText(page), 'Bonjour');
+    await assertSignedIn(page, 'quimper.localhost after FranceConnect');
+    assert.deepEqual(blocked, [], 'no redirect blocked by the Content-Security-Policy');
+    await page.goto(j.url('/'));
+    await assertSignedIn(page, 'the portal after FranceConnect from quimper.localhost');
   } finally {
     await context.close();
   }
