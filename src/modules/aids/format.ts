@@ -5,8 +5,8 @@
  * French. Aligned with Etalab's « schéma dispositif d'aide » and aides-territoires (see the doc).
  */
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
-import { Value } from '@sinclair/typebox/value';
 import { SITUATIONS } from '../profile';
+import { checkAid } from './validate';
 
 export const AUDIENCES = {
   particulier: 'Particuliers',
@@ -130,7 +130,7 @@ const Text = (maxLength: number) => Type.String({ minLength: 1, maxLength });
 /** A COG code of a commune, département or région, or the SIREN of an intercommunality. */
 const TerritoryCode = Type.String({ pattern: '^(?:[0-9]{2}|2[AB]|[0-9]{3}|[0-9][0-9AB][0-9]{3}|[0-9]{9})$' });
 
-const Leaf = {
+export const LEAF_SCHEMAS = {
   age: Type.Object({ type: Type.Literal('age'), min: Type.Optional(Type.Integer({ minimum: 0, maximum: 130 })), max: Type.Optional(Type.Integer({ minimum: 0, maximum: 130 })) }, { additionalProperties: false }),
   residence: Type.Object(
     {
@@ -190,12 +190,12 @@ export const ConditionSchema = Type.Recursive(
       Type.Object({ type: Type.Literal('all'), conditions: Type.Array(This, { minItems: 1 }) }, { additionalProperties: false }),
       Type.Object({ type: Type.Literal('any'), conditions: Type.Array(This, { minItems: 1 }) }, { additionalProperties: false }),
       Type.Object({ type: Type.Literal('not'), condition: This }, { additionalProperties: false }),
-      ...Object.values(Leaf),
+      ...Object.values(LEAF_SCHEMAS),
     ]),
   { $id: 'Condition' },
 );
 
-export type AgeCondition = Static<typeof Leaf.age>;
+export type AgeCondition = Static<typeof LEAF_SCHEMAS.age>;
 export type ResidenceCondition = { type: 'residence'; level: TerritoryLevel; codes: string[]; names?: string[] };
 export type SituationCondition = { type: 'situation'; values: ConditionSituation[] };
 export type IncomeCondition = { type: 'income'; basis: IncomeBasis; max: number; period: 'month' | 'year' };
@@ -304,27 +304,9 @@ export interface FormatError {
   message: string;
 }
 
-/** Every reason why a value is not a valid aid (empty when it is one). */
+/** Every reason why a value is not a valid aid, in French by field (empty when it is one): see validate.ts. */
 export function validateAid(value: unknown): FormatError[] {
-  const errors = [...Value.Errors(AidSchema, value)].map((e) => ({ path: e.path || '/', message: e.message }));
-  if (errors.length) return errors;
-  const aid = value as Aid;
-  const more: FormatError[] = [];
-  const { amount, dates } = aid;
-  if (amount && amount.value === undefined && amount.min === undefined && amount.max === undefined) {
-    more.push({ path: '/amount', message: 'an amount needs value, min or max' });
-  }
-  if (amount?.min !== undefined && amount.max !== undefined && amount.min > amount.max) more.push({ path: '/amount', message: 'min is above max' });
-  if (dates.opening && dates.closing && dates.opening > dates.closing) more.push({ path: '/dates', message: 'opening is after closing' });
-  if (!dates.permanent && !dates.closing && !dates.opening) more.push({ path: '/dates', message: 'a non-permanent aid needs opening or closing' });
-  walk(aid.eligibility, '/eligibility', (c, path) => {
-    if (c.type === 'age' && c.min !== undefined && c.max !== undefined && c.min > c.max) more.push({ path, message: 'age min is above max' });
-    if (c.type === 'residence' && c.names && c.names.length !== c.codes.length) more.push({ path, message: 'names and codes differ in length' });
-    if ((c.type === 'any' || c.type === 'not') && (c.type === 'not' ? [c.condition] : c.conditions).some((x) => x.type === 'text' && x.blocking === false)) {
-      more.push({ path, message: 'an informational text (blocking: false) belongs to an "all" or to the root, never to "any" or "not"' });
-    }
-  });
-  return more;
+  return checkAid(value);
 }
 
 export function isAid(value: unknown): value is Aid {

@@ -1,15 +1,24 @@
 import { join } from 'node:path';
 import type { GuichetModule } from '../../platform/module';
+import { aidsAdminRoutes } from './admin.routes';
 import { aidsRoutes } from './routes';
 
 export * from './format';
 export { explainCondition, explainEligibility, formatAmount, describeTerritory, type Sentence } from './explain';
+export { checkAid, fieldLabel, type AidError } from './validate';
 export { aidsDb, saveAid, prefilter, prefilterVersions, residenceCodes, territoryCodes, ageBounds, publishedAid, InvalidAidError } from './store';
 export type { AidsTables, AidStatus } from './tables';
 
 /** C5 a: the referential of public aids, its public pages and its open export. */
 export const aidsModule: GuichetModule = {
   name: 'aids',
-  plugin: aidsRoutes,
+  plugin: async (app) => {
+    app.platform.adminSections.push(
+      { path: '/aides', label: 'Aides', description: 'Créer, modifier, prévisualiser, publier et importer les aides de la collectivité.' },
+      { path: '/aides/import', label: 'Importer des aides', description: 'Vérifier puis importer un fichier JSON ou CSV d’aides.' },
+    );
+    await app.register(aidsRoutes);
+    await app.register(aidsAdminRoutes);
+  },
   migrationsDir: join(import.meta.dirname, 'migrations'),
 };

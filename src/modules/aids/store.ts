@@ -72,8 +72,15 @@ export async function saveAid(
   if (errors.length) throw new InvalidAidError(errors);
   const { aid, tenantId, status } = input;
   const existing = await db.selectFrom('aids').select(['tenant_id', 'status', 'definition', 'version']).where('id', '=', aid.id).executeTakeFirst();
-  if (existing && existing.tenant_id !== tenantId) throw new InvalidAidError([{ path: '/id', message: 'this id belongs to another tenant' }]);
+  if (existing && existing.tenant_id !== tenantId) throw new InvalidAidError([{ path: '/id', message: 'Cet identifiant appartient à une autre collectivité.' }]);
   if (existing && existing.status === status && canonical(existing.definition) === canonical(aid)) return 'unchanged';
+  await db.transaction().execute((trx) => writeAid(trx, { tenantId, status, aid, actorId: input.actorId ?? null }, existing?.version));
+  return existing ? 'updated' : 'created';
+}
+
+/** Writes one checked aid and its new version, inside the caller's transaction. */
+export async function writeAid(trx: AidsDb, input: { tenantId: string; status: AidStatus; aid: Aid; actorId: string | null }, existingVersion: number | undefined): Promise<void> {
+  const { aid, tenantId, status } = input;
   const bounds = ageBounds(aid.eligibility);
   const columns = {
     status,
@@ -88,26 +95,18 @@ export async function saveAid(
     themes: aid.themes,
     search: searchVector(aid),
   };
-  const version = (existing?.version ?? 0) + 1;
-  await db.transaction().execute(async (trx) => {
-    if (existing) {
-      await trx
-        .updateTable('aids')
-        .set({ ...columns, version, updated_at: sql`now()`, published_at: status === 'published' ? sql`coalesce(published_at, now())` : null })
-        .where('id', '=', aid.id)
-        .execute();
-    } else {
-      await trx
-        .insertInto('aids')
-        .values({ id: aid.id, tenant_id: tenantId, ...columns, version, published_at: status === 'published' ? sql`now()` : null })
-        .execute();
-    }
+  const version = (existingVersion ?? 0) + 1;
+  if (existingVersion !== undefined) {
     await trx
-      .insertInto('aids_versions')
-      .values({ aid_id: aid.id, version, status, definition: JSON.stringify(aid), created_by: input.actorId ?? null })
+      .updateTable('aids')
+      .set({ ...columns, version, updated_at: sql`now()`, published_at: status === 'published' ? sql`coalesce(published_at, now())` : null })
+      .where('id', '=', aid.id)
+      .where('tenant_id', '=', tenantId)
       .execute();
-  });
-  return existing ? 'updated' : 'created';
+  } else {
+    await trx.insertInto('aids').values({ id: aid.id, tenant_id: tenantId, ...columns, version, published_at: status === 'published' ? sql`now()` : null }).execute();
+  }
+  await trx.insertInto('aids_versions').values({ aid_id: aid.id, version, status, definition: JSON.stringify(aid), created_by: input.actorId }).execute();
 }
 
 /** JSON with sorted keys: jsonb does not keep the order of keys, nor undefined ones. */
@@ -221,4 +220,60 @@ export async function countByStatus(db: AidsDb): Promise<Record<AidStatus, numbe
   const counts: Record<AidStatus, number> = { draft: 0, published: 0 };
   for (const r of rows) counts[r.status] = Number(r.n);
   return counts;
+}
+
+// ------------------------------------------------------------------ back office
+
+export type TenantAidRow = Pick<AidRow, 'id' | 'name' | 'status' | 'version' | 'updated_at' | 'porteur_name'>;
+
+/** A tenant's aids, drafts included, by words in the name or id and by status (back office). */
+export async function listTenantAids(
+  db: AidsDb,
+  tenantId: string,
+  query: { q?: string | undefined; status?: AidStatus | undefined; limit: number; offset: number },
+): Promise<{ total: number; rows: TenantAidRow[] }> {
+  const base = db
+    .selectFrom('aids')
+    .where('tenant_id', '=', tenantId)
+    .$if(query.status !== undefined, (qb) => qb.where('status', '=', query.status!))
+    .$if(Boolean(query.q), (qb) =>
+      qb.where((eb) =>
+        eb.or([
+          eb(sql<string>`lower(immutable_unaccent(name))`, 'like', sql<string>`'%' || lower(immutable_unaccent(${query.q!}::text)) || '%'`),
+          eb('id', 'like', `%${query.q!.toLowerCase().replace(/[%_\\]/g, '')}%`),
+        ]),
+      ),
+    );
+  const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+  const rows = await base.select(['id', 'name', 'status', 'version', 'updated_at', 'porteur_name']).orderBy('name').orderBy('id').limit(query.limit).offset(query.offset).execute();
+  return { total: Number(total), rows };
+}
+
+/** One aid of a tenant (drafts included); undefined when it does not exist or is another tenant's. */
+export async function tenantAid(db: AidsDb, tenantId: string, id: string): Promise<Pick<AidRow, 'id' | 'tenant_id' | 'status' | 'version' | 'definition' | 'updated_at' | 'published_at'> | undefined> {
+  if (!/^[a-z0-9-]{2,120}$/.test(id)) return undefined;
+  return db.selectFrom('aids').select(['id', 'tenant_id', 'status', 'version', 'definition', 'updated_at', 'published_at']).where('id', '=', id).where('tenant_id', '=', tenantId).executeTakeFirst();
+}
+
+export async function aidVersions(db: AidsDb, id: string, limit = 50) {
+  return db
+    .selectFrom('aids_versions')
+    .leftJoin('platform_accounts', 'platform_accounts.id', 'aids_versions.created_by')
+    .select(['aids_versions.version', 'aids_versions.status', 'aids_versions.created_at', 'platform_accounts.display_name as author'])
+    .where('aid_id', '=', id)
+    .orderBy('aids_versions.version', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+/** The owner, status and definition of existing aids by id (any tenant), for an import's dry run. */
+export async function existingByIds(db: AidsDb, ids: string[]): Promise<Map<string, { tenant_id: string; status: AidStatus; version: number; definition: Aid }>> {
+  const out = new Map<string, { tenant_id: string; status: AidStatus; version: number; definition: Aid }>();
+  for (let i = 0; i < ids.length; i += 1000) {
+    const chunk = ids.slice(i, i + 1000);
+    if (!chunk.length) continue;
+    const rows = await db.selectFrom('aids').select(['id', 'tenant_id', 'status', 'version', 'definition']).where('id', 'in', chunk).execute();
+    for (const r of rows) out.set(r.id, r);
+  }
+  return out;
 }

@@ -1,0 +1,334 @@
+/**
+ * Back office of a tenant's aids (issue 6 a, points 2 and 3): list, record and conditions editors,
+ * preview, publish/unpublish, versions, and the two-step import. Reading: lecteur; writing: éditeur.
+ * Every query names the tenant of the route: an agent never reaches another tenant's aid.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { audit } from '../../platform/audit/audit';
+import { roleAllows } from '../../platform/auth/roles';
+import type { Tenant } from '../../platform/db/tables';
+import { NotFoundError } from '../../platform/http/errors';
+import { adminBreadcrumb, adminPage, requireAccount, routeTenant } from '../../platform/views/admin';
+import { Notice } from '../../platform/views/components';
+import type { FieldErrors } from '../../platform/views/form';
+import { aidFromFiche, applyTreeAction, conditionFromTree, emptyFiche, ficheField, ficheFromAid, ficheFromBody, treeErrors, treeFromBody, treeFromCondition, type FicheValues, type FormNode } from './editor-form';
+import type { Aid, Condition } from './format';
+import { applyImport, dryRun, importOf, MAX_IMPORT_BYTES, parseImportFile, storeDryRun } from './import';
+import { aidsDb, aidVersions, listTenantAids, saveAid, tenantAid } from './store';
+import { checkAid, fieldLabel } from './validate';
+import { AidActions, AidsAdminList, aidsAdminBase, ConditionsForm, DryRunView, FicheForm, ImportForm, VersionsList } from './views/admin';
+import { AidPage } from './views/aid-page';
+
+const read = { guard: { tenantRole: 'lecteur' as const } };
+const write = { guard: { tenantRole: 'editeur' as const } };
+const upload = { ...write, multipartOptions: { limits: { fileSize: MAX_IMPORT_BYTES + 1, files: 1 }, throwFileSizeLimit: false } as object };
+const PER_PAGE = 20;
+const LINES_PER_PAGE = 20;
+const SECTION = 'Aides';
+
+const pageOf = (q: unknown) => (typeof q === 'string' && /^\d{1,5}$/.test(q) ? Math.max(1, Number(q)) : 1);
+const today = () => new Date().toISOString().slice(0, 10);
+
+export async function aidsAdminRoutes(app: FastifyInstance): Promise<void> {
+  const { platform } = app;
+  const db = aidsDb(platform.db);
+
+  const actor = async (request: FastifyRequest) => {
+    const account = await requireAccount(request);
+    return { id: account.id, label: account.displayName, ip: request.ip };
+  };
+  const canEdit = async (request: FastifyRequest, tenantId: string) => roleAllows((await request.currentAccount())?.roles.get(tenantId), 'editeur');
+  const aidOf = async (request: FastifyRequest) => {
+    const tenant = routeTenant(request);
+    const row = await tenantAid(db, tenant.id, (request.params as { id: string }).id);
+    if (!row) throw new NotFoundError('Cette aide n’existe pas dans votre collectivité.');
+    return { tenant, row };
+  };
+  const crumbs = (tenant: Tenant, label: string) => [{ label: SECTION, href: aidsAdminBase(tenant.id) }, { label }];
+
+  app.get('/admin/t/:tenant/aides', { config: read }, async (request, reply) => {
+    const tenant = routeTenant(request);
+    const query = request.query as Record<string, unknown>;
+    const q = typeof query.q === 'string' ? query.q.trim().slice(0, 100) : '';
+    const statut = query.statut === 'draft' || query.statut === 'published' ? query.statut : '';
+    const requested = pageOf(query.page);
+    const found = await listTenantAids(db, tenant.id, { q: q || undefined, status: statut || undefined, limit: PER_PAGE, offset: (requested - 1) * PER_PAGE });
+    const pages = Math.max(1, Math.ceil(found.total / PER_PAGE));
+    const href = (p: number) => `${aidsAdminBase(tenant.id)}?${new URLSearchParams({ ...(q ? { q } : {}), ...(statut ? { statut } : {}), ...(p > 1 ? { page: String(p) } : {}) })}`;
+    return adminPage(
+      request,
+      reply,
+      {
+        title: `${SECTION}${pages > 1 ? `, page ${requested} sur ${pages}` : ''}`,
+        heading: 'Les aides de la collectivité',
+        current: aidsAdminBase(tenant.id),
+        main: <AidsAdminList tenantId={tenant.id} rows={found.rows} total={found.total} page={requested} pages={pages} q={q} statut={statut} canEdit={await canEdit(request, tenant.id)} href={href} />,
+      },
+      { tenant },
+    );
+  });
+
+  // ---------------------------------------------------------------- record
+
+  const renderFiche = async (reply: FastifyReply, tenant: Tenant, state: { values: FicheValues; errors: FieldErrors; row?: { id: string; status: 'draft' | 'published' }; message?: string | undefined }, status = 200) => {
+    const isNew = !state.row;
+    const heading = isNew ? 'Créer une aide' : `Modifier : ${state.values.name || state.row!.id}`;
+    const action = isNew ? `${aidsAdminBase(tenant.id)}/nouvelle` : `${aidsAdminBase(tenant.id)}/${state.row!.id}`;
+    return adminPage(
+      reply.request,
+      reply,
+      {
+        title: `${Object.keys(state.errors).length ? 'Erreur – ' : ''}${heading}`,
+        heading,
+        current: aidsAdminBase(tenant.id),
+        crumbs: crumbs(tenant, heading),
+        main: (csrfToken) => (
+          <>
+            {state.row ? <AidActions tenantId={tenant.id} id={state.row.id} status={state.row.status} csrfToken={csrfToken} message={state.message} /> : null}
+            <FicheForm action={action} values={state.values} errors={state.errors} csrfToken={csrfToken} isNew={isNew} />
+          </>
+        ),
+      },
+      { status, tenant },
+    );
+  };
+
+  const ficheErrors = (errors: Array<{ path: string; message: string }>): FieldErrors => {
+    const out: FieldErrors = {};
+    for (const e of errors) {
+      const field = e.path.startsWith('/eligibility') ? 'eligibility' : ficheField(e.path);
+      out[field] ??= field === 'eligibility' ? `${fieldLabel(e.path)} : ${e.message}` : e.message;
+    }
+    return out;
+  };
+
+  /** A new aid starts with the conditions its territory implies (or an information), to be completed. */
+  const startingConditions = (draft: Record<string, unknown>): Condition => {
+    const territory = draft.territory as Aid['territory'] | undefined;
+    if (territory?.scope === 'local' && Array.isArray(territory.areas) && territory.areas.length) {
+      const byLevel = new Map<string, { codes: string[]; names: string[] }>();
+      for (const a of territory.areas) {
+        const entry = byLevel.get(a.level) ?? { codes: [], names: [] };
+        entry.codes.push(a.code);
+        entry.names.push(a.name);
+        byLevel.set(a.level, entry);
+      }
+      const leaves = [...byLevel].map(([level, e]) => ({ type: 'residence', level, codes: e.codes, names: e.names }) as Condition);
+      return { type: 'all', conditions: leaves.length === 1 ? leaves : [{ type: 'any', conditions: leaves }] };
+    }
+    return { type: 'all', conditions: [{ type: 'text', text: 'Les autres conditions décrites par l’organisme', blocking: false }] };
+  };
+
+  app.get('/admin/t/:tenant/aides/nouvelle', { config: write }, async (request, reply) => renderFiche(reply, routeTenant(request), { values: emptyFiche(today()), errors: {} }));
+
+  app.post('/admin/t/:tenant/aides/nouvelle', { config: write }, async (request, reply) => {
+    const tenant = routeTenant(request);
+    const values = ficheFromBody((request.body ?? {}) as Record<string, unknown>);
+    const draft = aidFromFiche(values, undefined, {});
+    draft.eligibility = startingConditions(draft);
+    const errors = ficheErrors(checkAid(draft));
+    if (!errors.id && values.id && (await db.selectFrom('aids').select('id').where('id', '=', values.id).executeTakeFirst())) errors.id = 'Cet identifiant est déjà pris : choisissez-en un autre.';
+    if (Object.keys(errors).length) return renderFiche(reply, tenant, { values, errors }, 422);
+    const who = await actor(request);
+    await saveAid(db, { tenantId: tenant.id, status: 'draft', aid: draft as unknown as Aid, actorId: who.id });
+    await audit(platform.db, { action: 'aid.create', actor: who, tenantId: tenant.id, targetType: 'aid', targetId: values.id });
+    return reply.redirect(`${aidsAdminBase(tenant.id)}/${values.id}/conditions?message=cree`, 303);
+  });
+
+  app.get('/admin/t/:tenant/aides/:id', { config: write }, async (request, reply) => {
+    const { tenant, row } = await aidOf(request);
+    return renderFiche(reply, tenant, { values: ficheFromAid(row.definition), errors: {}, row, message: (request.query as { message?: string }).message });
+  });
+
+  app.post('/admin/t/:tenant/aides/:id', { config: write }, async (request, reply) => {
+    const { tenant, row } = await aidOf(request);
+    const values = { ...ficheFromBody((request.body ?? {}) as Record<string, unknown>), id: row.id };
+    const draft = aidFromFiche(values, row.definition.eligibility, { tenant_id: row.definition.porteur.tenant_id });
+    const errors = ficheErrors(checkAid(draft));
+    if (Object.keys(errors).length) return renderFiche(reply, tenant, { values, errors, row }, 422);
+    const who = await actor(request);
+    const outcome = await saveAid(db, { tenantId: tenant.id, status: row.status, aid: draft as unknown as Aid, actorId: who.id });
+    if (outcome !== 'unchanged') await audit(platform.db, { action: 'aid.update', actor: who, tenantId: tenant.id, targetType: 'aid', targetId: row.id, details: { part: 'fiche' } });
+    return reply.redirect(`${aidsAdminBase(tenant.id)}/${row.id}?message=enregistre`, 303);
+  });
+
+  // ---------------------------------------------------------------- conditions
+
+  const renderConditions = async (reply: FastifyReply, tenant: Tenant, row: { id: string; status: 'draft' | 'published'; definition: Aid }, tree: FormNode, errors: FieldErrors, status = 200, message?: string) => {
+    const heading = `Conditions : ${row.definition.name}`;
+    const summary: FieldErrors = {};
+    for (const [field, msg] of Object.entries(errors)) summary[field] = msg;
+    return adminPage(
+      reply.request,
+      reply,
+      {
+        title: `${Object.keys(errors).length ? 'Erreur – ' : ''}${heading}`,
+        heading,
+        current: aidsAdminBase(tenant.id),
+        crumbs: crumbs(tenant, heading),
+        main: (csrfToken) => (
+          <>
+            <AidActions tenantId={tenant.id} id={row.id} status={row.status} csrfToken={csrfToken} message={message} />
+            <ConditionsForm action={`${aidsAdminBase(tenant.id)}/${row.id}/conditions`} tree={tree} errors={errors} summary={summary} csrfToken={csrfToken} />
+          </>
+        ),
+      },
+      { status, tenant },
+    );
+  };
+
+  app.get('/admin/t/:tenant/aides/:id/conditions', { config: write }, async (request, reply) => {
+    const { tenant, row } = await aidOf(request);
+    return renderConditions(reply, tenant, row, treeFromCondition(row.definition.eligibility), {}, 200, (request.query as { message?: string }).message);
+  });
+
+  app.post('/admin/t/:tenant/aides/:id/conditions', { config: write }, async (request, reply) => {
+    const { tenant, row } = await aidOf(request);
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const tree = treeFromBody(body);
+    const action = typeof body.action === 'string' ? body.action : 'enregistrer';
+    if (action !== 'enregistrer') {
+      applyTreeAction(tree, action, body);
+      return renderConditions(reply, tenant, row, tree, {});
+    }
+    const { condition, where } = conditionFromTree(tree);
+    const draft = { ...row.definition, eligibility: condition };
+    const found = checkAid(draft);
+    if (found.length) {
+      const errors = treeErrors(found, where);
+      for (const e of found) if (!e.path.startsWith('/eligibility')) errors[ficheField(e.path)] = `${fieldLabel(e.path)} : ${e.message} (à corriger dans la fiche)`;
+      return renderConditions(reply, tenant, row, tree, errors, 422);
+    }
+    const who = await actor(request);
+    const outcome = await saveAid(db, { tenantId: tenant.id, status: row.status, aid: draft as Aid, actorId: who.id });
+    if (outcome !== 'unchanged') await audit(platform.db, { action: 'aid.update', actor: who, tenantId: tenant.id, targetType: 'aid', targetId: row.id, details: { part: 'conditions' } });
+    return reply.redirect(`${aidsAdminBase(tenant.id)}/${row.id}/conditions?message=enregistre`, 303);
+  });
+
+  // ---------------------------------------------------------------- preview, versions, publication
+
+  app.get('/admin/t/:tenant/aides/:id/apercu', { config: read }, async (request, reply) => {
+    const { tenant, row } = await aidOf(request);
+    const aid = row.definition;
+    return reply.header('cache-control', 'no-store').page(
+      {
+        title: `Aperçu : ${aid.name}`,
+        heading: aid.name,
+        noindex: true,
+        breadcrumb: adminBreadcrumb(tenant, { label: SECTION, href: aidsAdminBase(tenant.id) }, { label: `Aperçu : ${aid.name}` }),
+        notice: (
+          <Notice kind="warning" title={row.status === 'published' ? 'Aperçu – cette aide est publiée' : 'Aperçu – brouillon, non visible du public'}>
+            <p>
+              Version {row.version}.{' '}
+              {(await canEdit(request, tenant.id)) ? <a href={`${aidsAdminBase(tenant.id)}/${row.id}`}>Revenir à la modification</a> : <a href={aidsAdminBase(tenant.id)}>Revenir à la liste</a>}
+            </p>
+          </Notice>
+        ),
+        main: <AidPage aid={aid} tenantName={tenant.name} />,
+      },
+      { tenant: platform.tenants.portal() },
+    );
+  });
+
+  app.get('/admin/t/:tenant/aides/:id/versions', { config: read }, async (request, reply) => {
+    const { tenant, row } = await aidOf(request);
+    const versions = await aidVersions(db, row.id);
+    const heading = `Versions : ${row.definition.name}`;
+    return adminPage(request, reply, { title: heading, heading, current: aidsAdminBase(tenant.id), crumbs: crumbs(tenant, heading), main: <VersionsList versions={versions} /> }, { tenant });
+  });
+
+  for (const [path, status] of [['publier', 'published'], ['depublier', 'draft']] as const) {
+    app.post(`/admin/t/:tenant/aides/:id/${path}`, { config: write }, async (request, reply) => {
+      const { tenant, row } = await aidOf(request);
+      const who = await actor(request);
+      const outcome = await saveAid(db, { tenantId: tenant.id, status, aid: row.definition, actorId: who.id });
+      if (outcome !== 'unchanged') await audit(platform.db, { action: status === 'published' ? 'aid.publish' : 'aid.unpublish', actor: who, tenantId: tenant.id, targetType: 'aid', targetId: row.id });
+      return reply.redirect(`${aidsAdminBase(tenant.id)}/${row.id}?message=${status === 'published' ? 'publie' : 'depublie'}`, 303);
+    });
+  }
+
+  // ---------------------------------------------------------------- import
+
+  const importBase = (tenantId: string) => `${aidsAdminBase(tenantId)}/import`;
+  const renderImport = async (reply: FastifyReply, tenant: Tenant, error?: string) =>
+    adminPage(
+      reply.request,
+      reply,
+      {
+        title: `${error ? 'Erreur – ' : ''}Importer des aides`,
+        heading: 'Importer des aides',
+        current: aidsAdminBase(tenant.id),
+        crumbs: crumbs(tenant, 'Importer'),
+        main: (csrfToken) => <ImportForm action={importBase(tenant.id)} csrfToken={csrfToken} error={error} />,
+      },
+      { status: error ? 422 : 200, tenant },
+    );
+
+  app.get('/admin/t/:tenant/aides/import', { config: write }, async (request, reply) => renderImport(reply, routeTenant(request)));
+
+  app.post('/admin/t/:tenant/aides/import', { config: upload }, async (request, reply) => {
+    const tenant = routeTenant(request);
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const file = body.fichier;
+    const bytes = Buffer.isBuffer(file) ? file : undefined;
+    if (!bytes || bytes.length === 0) return renderImport(reply, tenant, 'Choisissez un fichier JSON ou CSV.');
+    if (bytes.length > MAX_IMPORT_BYTES) return renderImport(reply, tenant, 'Le fichier est trop lourd : 20 Mo au plus.');
+    const fileName = typeof body.fichier_nom === 'string' ? body.fichier_nom : /^\s*[[{]/.test(bytes.subarray(0, 64).toString('utf8').replace(/^\uFEFF/, '')) ? 'import.json' : 'import.csv';
+    const parsed = parseImportFile(bytes, fileName, tenant.id);
+    if (!parsed.ok) return renderImport(reply, tenant, parsed.error);
+    const run = await dryRun(db, tenant.id, parsed.records);
+    const who = await actor(request);
+    const id = await storeDryRun(db, { tenantId: tenant.id, actorId: who.id, fileName, format: parsed.format, bytes, run });
+    await audit(platform.db, { action: 'aid.import_checked', actor: who, tenantId: tenant.id, targetType: 'aids_import', targetId: id, details: { ...run.counts } });
+    return reply.redirect(`${importBase(tenant.id)}/${id}`, 303);
+  });
+
+  app.get('/admin/t/:tenant/aides/import/:importId', { config: write }, async (request, reply) => {
+    const tenant = routeTenant(request);
+    const row = await importOf(db, tenant.id, (request.params as { importId: string }).importId);
+    if (!row) throw new NotFoundError();
+    const query = request.query as Record<string, unknown>;
+    const onlyErrors = query.erreurs === '1';
+    const all = onlyErrors ? row.lines.filter((l) => l.action === 'error') : row.lines;
+    const pages = Math.max(1, Math.ceil(all.length / LINES_PER_PAGE));
+    const page = Math.min(pages, pageOf(query.page));
+    const base = `${importBase(tenant.id)}/${row.id}`;
+    return adminPage(
+      request,
+      reply,
+      {
+        title: `Vérification de l’import${pages > 1 ? `, page ${page} sur ${pages}` : ''}`,
+        heading: 'Vérification de l’import',
+        current: aidsAdminBase(tenant.id),
+        crumbs: crumbs(tenant, 'Vérification de l’import'),
+        notice: (query.message === 'importe' ? <Notice kind="success" title="Import terminé." /> : null),
+        main: (csrfToken) => (
+          <DryRunView
+            base={base}
+            fileName={row.file_name}
+            counts={row.counts}
+            lines={all.slice((page - 1) * LINES_PER_PAGE, page * LINES_PER_PAGE)}
+            page={page}
+            pages={pages}
+            onlyErrors={onlyErrors}
+            applied={row.applied_at !== null}
+            csrfToken={csrfToken}
+            applyAction={`${base}/appliquer`}
+          />
+        ),
+      },
+      { tenant },
+    );
+  });
+
+  app.post('/admin/t/:tenant/aides/import/:importId/appliquer', { config: write }, async (request, reply) => {
+    const tenant = routeTenant(request);
+    const importId = (request.params as { importId: string }).importId;
+    const who = await actor(request);
+    const outcome = await applyImport(db, tenant.id, importId, who.id);
+    if (!outcome.ok && outcome.detail === 'Cet import n’existe pas.') throw new NotFoundError();
+    if (outcome.ok) await audit(platform.db, { action: 'aid.import_applied', actor: who, tenantId: tenant.id, targetType: 'aids_import', targetId: importId, details: { created: outcome.created, updated: outcome.updated, unchanged: outcome.unchanged } });
+    if (!outcome.ok && outcome.reason === 'conflict') return renderImport(reply, tenant, outcome.detail);
+    return reply.redirect(`${importBase(tenant.id)}/${importId}?message=importe`, 303);
+  });
+}
