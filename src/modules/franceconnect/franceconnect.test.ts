@@ -217,9 +217,14 @@ describe('FranceConnect through the stand-in, over real HTTP', () => {
     assert.match(stored.rows[0]!.jwk, /"sealed": ?"v1\./, 'the private key is sealed at rest');
     assert.doesNotMatch(stored.rows[0]!.jwk, /"d"/);
     // What a restart does: read the keys again; the same key comes back, the JWKS is unchanged.
-    const jwks = (await (await fetch(`${app.platform.publicUrl}/demo/franceconnect/jwks`)).json()) as { keys: Array<{ kid: string }> };
-    const again = await standinSigningKeys(app.platform.db, app.platform.config.SESSION_SECRET);
+    const jwks = (await (await fetch(`${app.platform.publicUrl}/demo/franceconnect/jwks`)).json()) as { keys: Array<{ kid: string; alg: string; kty: string }> };
+    assert.deepEqual(jwks.keys.map((k) => [k.alg, k.kty]), [['ES256', 'EC']], 'ES256, as FranceConnect v2 recommends');
+    const again = await standinSigningKeys(app.platform.db, app.platform.config.SESSION_SECRET, 'ES256');
     assert.deepEqual(again.map((k) => k.kid), jwks.keys.map((k) => k.kid));
+    // FRANCECONNECT_SIGNING_ALG=RS256 (the other choice FranceConnect offers): a key of that kind is made and kept.
+    const rsa = await standinSigningKeys(app.platform.db, app.platform.config.SESSION_SECRET, 'RS256');
+    assert.deepEqual(rsa.map((k) => k.kty), ['RSA']);
+    assert.deepEqual((await standinSigningKeys(app.platform.db, app.platform.config.SESSION_SECRET, 'RS256')).map((k) => k.kid), rsa.map((k) => k.kid));
   });
 });
 

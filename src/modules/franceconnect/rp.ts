@@ -21,14 +21,15 @@ export class FranceConnectRelyingParty {
   async configuration(): Promise<client.Configuration> {
     const settings = this.settings();
     if (!settings) throw new Error('FranceConnect is not configured');
-    const key = `${settings.issuer}|${settings.clientId}|${this.platform.publicUrl}`;
+    const key = `${settings.issuer}|${settings.clientId}|${settings.signingAlg}|${this.platform.publicUrl}`;
     if (this.cached?.key !== key) {
       const issuer = new URL(settings.issuer);
       const configuration = client
         .discovery(
           issuer,
           settings.clientId,
-          { client_secret: settings.clientSecret, id_token_signed_response_alg: 'RS256' },
+          // FranceConnect v2 signs the ID token and the userinfo answer; both signatures are checked.
+          { client_secret: settings.clientSecret, id_token_signed_response_alg: settings.signingAlg, userinfo_signed_response_alg: settings.signingAlg },
           client.ClientSecretPost(settings.clientSecret),
           // Plain HTTP only for a local issuer (the demonstration stand-in, tests).
           issuer.protocol === 'http:' ? { execute: [client.allowInsecureRequests], timeout: 10 } : { timeout: 10 },

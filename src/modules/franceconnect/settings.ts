@@ -6,6 +6,8 @@ export interface FranceConnectSettings {
   issuer: string;
   clientId: string;
   clientSecret: string;
+  /** FranceConnect v2 signs both the ID token and the userinfo answer (a JWT) with this algorithm. */
+  signingAlg: 'ES256' | 'RS256';
 }
 
 /** The path the demonstration stand-in is mounted at. */
@@ -25,13 +27,19 @@ export function standinEnabled(config: Platform['config']): boolean {
 export function franceConnectSettings(platform: Pick<Platform, 'config' | 'publicUrl'>): FranceConnectSettings | null {
   const { config } = platform;
   if (config.FRANCECONNECT_ISSUER !== '') {
-    return { issuer: config.FRANCECONNECT_ISSUER, clientId: config.FRANCECONNECT_CLIENT_ID, clientSecret: config.FRANCECONNECT_CLIENT_SECRET };
+    return {
+      issuer: config.FRANCECONNECT_ISSUER,
+      clientId: config.FRANCECONNECT_CLIENT_ID,
+      clientSecret: config.FRANCECONNECT_CLIENT_SECRET,
+      signingAlg: config.FRANCECONNECT_SIGNING_ALG,
+    };
   }
   if (!standinEnabled(config)) return null;
   return {
     issuer: `${platform.publicUrl}${STANDIN_PATH}`,
     clientId: config.FRANCECONNECT_CLIENT_ID || 'guichet-demonstration',
     clientSecret: config.FRANCECONNECT_CLIENT_SECRET || createHmac('sha256', config.SESSION_SECRET).update('franceconnect-standin-client').digest('base64url'),
+    signingAlg: config.FRANCECONNECT_SIGNING_ALG,
   };
 }
 

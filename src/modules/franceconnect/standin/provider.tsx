@@ -34,11 +34,11 @@ async function renderInKoa(ctx: KoaContextWithOIDC, view: Omit<PageView, 'notice
 /**
  * The local FranceConnect stand-in: oidc-provider configured as FranceConnect behaves (discovery,
  * authorization code with PKCE S256, acr eidas1, the identité pivot scopes and claims, ID token
- * signed RS256, userinfo, RP-initiated logout) with one pre-registered client, Guichet itself.
+ * and userinfo signed ES256 or RS256 as FranceConnect v2 does, RP-initiated logout) with one pre-registered client, Guichet itself.
  */
 export async function createStandin(platform: Platform, settings: FranceConnectSettings): Promise<Provider> {
   const { config, publicUrl } = platform;
-  const keys = await standinSigningKeys(platform.db, config.SESSION_SECRET);
+  const keys = await standinSigningKeys(platform.db, config.SESSION_SECRET, settings.signingAlg);
   const cookieKey = createHmac('sha256', config.SESSION_SECRET).update('franceconnect-standin-cookies').digest('base64url');
   const claims: Record<string, string[] | null> = { acr: null, auth_time: null, sid: null, openid: ['sub'] };
   for (const scope of FRANCECONNECT_SCOPES) if (scope !== 'openid') claims[scope] = [scope];
@@ -54,7 +54,9 @@ export async function createStandin(platform: Platform, settings: FranceConnectS
         response_types: ['code'],
         grant_types: ['authorization_code'],
         token_endpoint_auth_method: 'client_secret_post',
-        id_token_signed_response_alg: 'RS256',
+        id_token_signed_response_alg: settings.signingAlg,
+        // Like FranceConnect v2: userinfo answers a signed JWT (application/jwt), not plain JSON.
+        userinfo_signed_response_alg: settings.signingAlg,
       },
     ],
     adapter: databaseAdapter(platform.db),
@@ -104,6 +106,7 @@ export async function createStandin(platform: Platform, settings: FranceConnectS
     },
     features: {
       devInteractions: { enabled: false },
+      jwtUserinfo: { enabled: true },
       rpInitiatedLogout: {
         enabled: true,
         logoutSource: async (ctx, form) => {
