@@ -91,7 +91,7 @@ export function AidActions({ tenantId, id, status, csrfToken, message }: { tenan
     <>
       {message && MESSAGES[message] ? <Notice kind="success" title={MESSAGES[message]} /> : null}
       <p>
-        État : <strong>{STATUS[status]}</strong>
+        État : {STATUS[status]}
         {status === 'published' ? ' (vos changements sont visibles tout de suite)' : ''}. <a href={base}>Fiche</a> · <a href={`${base}/conditions`}>Conditions</a> ·{' '}
         <a href={`${base}/apercu`}>Aperçu</a> · <a href={`${base}/versions`}>Versions</a>
       </p>
@@ -112,13 +112,13 @@ export function FicheForm({ action, values, errors, csrfToken, isNew }: { action
     <>
       <ErrorSummary errors={errors} labels={FICHE_LABELS} />
       <Form action={action} csrfToken={csrfToken}>
-        {isNew ? t('id', { hint: 'En minuscules, chiffres et tirets, par exemple aide-permis-jeunes. Il ne changera plus.', maxLength: 120 }) : <input type="hidden" name="id" value={values.id} />}
+        {isNew ? t('id', { hint: 'En minuscules, chiffres et tirets, par exemple aide-permis-jeunes. Il ne changera plus.', maxLength: 120 }) : null}
         {t('name', { maxLength: 200 })}
         <TextArea name="summary" label={FICHE_LABELS.summary!} hint="400 caractères au plus, en mots simples." value={values.summary} error={errors.summary} rows={3} />
         <TextArea name="description" label={FICHE_LABELS.description!} value={values.description} error={errors.description} rows={4} />
         {t('porteur_name')}
         <SelectField name="porteur_kind" label={FICHE_LABELS.porteur_kind!} value={values.porteur_kind} error={errors.porteur_kind} options={opts(PORTEUR_KINDS, 'Choisir')} />
-        {t('porteur_siren', { hint: '9 chiffres (facultatif).' })}
+        {t('porteur_siren')}
         <MultiSelect name="audiences" label={FICHE_LABELS.audiences!} hint={MULTI_HINT} error={errors.audiences} values={values.audiences} options={AUDIENCES} />
         <MultiSelect name="themes" label={FICHE_LABELS.themes!} error={errors.themes} values={values.themes} options={THEMES} />
         <MultiSelect name="aid_types" label={FICHE_LABELS.aid_types!} error={errors.aid_types} values={values.aid_types} options={AID_TYPES} />
@@ -127,19 +127,19 @@ export function FicheForm({ action, values, errors, csrfToken, isNew }: { action
         {t('amount_max')}
         <SelectField name="amount_unit" label={FICHE_LABELS.amount_unit!} value={values.amount_unit} error={errors.amount_unit} options={[{ value: '€', label: 'euros' }, { value: '%', label: 'pour cent' }]} />
         <SelectField name="amount_period" label={FICHE_LABELS.amount_period!} value={values.amount_period} error={errors.amount_period} options={[{ value: 'once', label: 'une fois' }, { value: 'month', label: 'par mois' }, { value: 'year', label: 'par an' }, { value: 'other', label: 'autre' }]} />
-        {t('amount_note', { hint: 'Par exemple : du prix du vélo.' })}
+        {t('amount_note')}
         <TextArea name="territory" label={FICHE_LABELS.territory!} hint={`Vide : toute la France. Sinon une zone par ligne : niveau (${Object.keys(TERRITORY_LEVELS).join(', ')}), code, nom. Par exemple : departement 29 Finistère.`} value={values.territory} error={errors.territory} rows={3} />
         <div class="checkbox">
           <input type="checkbox" id="champ-permanent" name="permanent" value="oui" checked={values.permanent} />
           <label for="champ-permanent">{FICHE_LABELS.permanent}</label>
         </div>
-        {t('opening', { hint: 'AAAA-MM-JJ, si l’aide n’est pas permanente.' })}
-        {t('closing', { hint: 'AAAA-MM-JJ.' })}
+        {t('opening', { hint: 'Dates au format AAAA-MM-JJ. Pièces à fournir : une par ligne.' })}
+        {t('closing')}
         <SelectField name="recurrence" label={FICHE_LABELS.recurrence!} value={values.recurrence} error={errors.recurrence} options={[{ value: 'permanente', label: 'permanente' }, { value: 'annuelle', label: 'annuelle' }, { value: 'ponctuelle', label: 'ponctuelle' }]} />
-        <TextArea name="documents" label={FICHE_LABELS.documents!} hint="Une pièce par ligne." value={values.documents} error={errors.documents} rows={3} />
-        {t('link', { type: 'url', hint: 'https://…' })}
+        <TextArea name="documents" label={FICHE_LABELS.documents!} value={values.documents} error={errors.documents} rows={3} />
+        {t('link', { type: 'url' })}
         {t('apply_url', { type: 'url' })}
-        {t('last_verified', { hint: 'AAAA-MM-JJ.' })}
+        {t('last_verified')}
         {t('contact_url', { type: 'url' })}
         {t('contact_email', { type: 'email' })}
         {t('contact_phone', { type: 'tel' })}
