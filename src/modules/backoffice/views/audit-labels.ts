@@ -38,6 +38,12 @@ const ACTION_LABELS: Record<string, string> = {
   'content.unpublish': 'Contenu dépublié',
   'content.restore': 'Version restaurée',
   'content.delete': 'Contenu supprimé',
+  'aid.create': 'Aide créée',
+  'aid.update': 'Aide modifiée',
+  'aid.publish': 'Aide publiée',
+  'aid.unpublish': 'Aide dépubliée',
+  'aid.import_checked': 'Import d’aides vérifié',
+  'aid.import_applied': 'Import d’aides appliqué',
   'menu.update': 'Menu modifié',
 };
 
