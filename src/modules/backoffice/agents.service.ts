@@ -123,7 +123,7 @@ export async function addAgent(db: Db, tenant: Tenant, input: NewAgentInput & { 
     } else {
       if (!hash) return { ok: false, errors: { email: 'Ce compte vient de changer. Envoyez le formulaire de nouveau.' } };
       account = { id: randomUUID(), email: input.email, display_name: input.display_name };
-      await trx.insertInto('platform_accounts').values({ ...account, password_hash: hash }).execute();
+      await trx.insertInto('platform_accounts').values({ ...account, password_hash: hash, password_must_change: true }).execute();
       created = true;
     }
     await trx.insertInto('platform_memberships').values({ account_id: account.id, tenant_id: tenant.id, role: input.role }).execute();

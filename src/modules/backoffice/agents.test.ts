@@ -49,6 +49,23 @@ test('an administrator lists the tenant’s agents and adds a new one, whose tem
   // A new agent enrols the second factor before the back office opens.
   assert.match(String((await newcomer.get('/admin')).headers.location), /^\/admin\/double-authentification\?suite=/);
   await passSecondFactor(newcomer, signIn, 'nouvelle.agente@brest.example');
+  // Then the temporary password is replaced before any other page opens.
+  for (const page of ['/admin', '/admin/t/brest/', '/admin/t/brest/contenus']) {
+    const refused = await newcomer.get(page);
+    assert.equal(refused.statusCode, 303, page);
+    assert.equal(refused.headers.location, '/admin/mot-de-passe?obligatoire=1', page);
+  }
+  const passwordPage = await newcomer.get('/admin/mot-de-passe?obligatoire=1');
+  assert.equal(passwordPage.statusCode, 200);
+  assert.match(textOf(passwordPage.body), /mot de passe provisoire donné par votre administrateur/);
+  const changed = await newcomer.submit('/admin/mot-de-passe', '/admin/mot-de-passe', {
+    current_password: password,
+    new_password: 'Goéland-du-Conquet-2026',
+    confirm_password: 'Goéland-du-Conquet-2026',
+  });
+  assert.equal(changed.statusCode, 303);
+  const after = await database.db.selectFrom('platform_accounts').select('password_must_change').where('id', '=', account.id).executeTakeFirstOrThrow();
+  assert.equal(after.password_must_change, false);
   assert.match(textOf((await newcomer.get('/admin')).body), /Brest Votre rôle : Éditeur/);
 });
 

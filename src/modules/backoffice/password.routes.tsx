@@ -8,11 +8,13 @@ import { actorOf, adminPage, requireAccount } from './admin-page';
 import { changePassword, validatePasswordChange } from './password.service';
 import { PasswordForm } from './views/password';
 
-const PAGE = '/admin/mot-de-passe';
+import { PASSWORD_CHANGE_PAGE } from '../../platform/auth/guards';
+
+const PAGE = PASSWORD_CHANGE_PAGE;
 
 export async function passwordRoutes(app: FastifyInstance) {
   const { platform } = app;
-  const agent = { config: { guard: { agent: true } } };
+  const agent = { config: { guard: { agent: true, passwordChange: true } } };
   const secure = platform.config.NODE_ENV === 'production';
 
   const render = async (request: FastifyRequest, reply: FastifyReply, errors: FieldErrors, status = 200, done = false) => {
@@ -25,7 +27,14 @@ export async function passwordRoutes(app: FastifyInstance) {
         heading: 'Changer mon mot de passe',
         crumbs: [{ label: 'Changer mon mot de passe' }],
         current: PAGE,
-        notice: done ? <Notice kind="success">Votre mot de passe est changé.</Notice> : undefined,
+        notice: done ? (
+          <Notice kind="success">Votre mot de passe est changé.</Notice>
+        ) : account.mustChangePassword ? (
+          <Notice kind="warning" title="Choisissez votre mot de passe">
+            Vous utilisez le mot de passe provisoire donné par votre administrateur. Remplacez-le par un mot de passe que vous
+            seul connaissez : le reste de l'espace agent s'ouvrira ensuite.
+          </Notice>
+        ) : undefined,
         main: (csrfToken) => <PasswordForm csrfToken={csrfToken} errors={errors} email={account.email} />,
       },
       { status },

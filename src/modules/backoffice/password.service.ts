@@ -62,7 +62,7 @@ export async function changePassword(
   }
   const hash = await hashPassword(input.new_password);
   await withTransaction(deps.db, async (trx) => {
-    await trx.updateTable('platform_accounts').set({ password_hash: hash }).where('id', '=', account.id).execute();
+    await trx.updateTable('platform_accounts').set({ password_hash: hash, password_must_change: false }).where('id', '=', account.id).execute();
     await audit(trx, { action: 'auth.password_change', actor, targetType: 'account', targetId: account.id });
   });
   await deps.sessions.destroyAllFor(account.id);

@@ -10,6 +10,8 @@ export interface CurrentAccount {
   displayName: string;
   /** tenant id → role */
   roles: Map<string, Role>;
+  /** A temporary password is still in use: the back office asks for a new one first. */
+  mustChangePassword: boolean;
   session: Session;
   sessionToken: string;
 }
@@ -31,7 +33,7 @@ export async function loadCurrentAccount(request: FastifyRequest): Promise<Curre
   if (!session?.accountId) return null;
   const account = await db
     .selectFrom('platform_accounts')
-    .select(['id', 'email', 'display_name'])
+    .select(['id', 'email', 'display_name', 'password_must_change'])
     .where('id', '=', session.accountId)
     .where('disabled_at', 'is', null)
     .executeTakeFirst();
@@ -46,6 +48,7 @@ export async function loadCurrentAccount(request: FastifyRequest): Promise<Curre
     email: account.email,
     displayName: account.display_name,
     roles: new Map(memberships.map((m) => [m.tenant_id, m.role])),
+    mustChangePassword: account.password_must_change,
     session,
     sessionToken: token,
   };

@@ -14,6 +14,8 @@ export interface GuardConfig {
    * page. Every other guarded route asks `session.data.mfa === true`.
    */
   beforeSecondFactor?: boolean;
+  /** The password page itself: open to an agent who still has a temporary password. */
+  passwordChange?: boolean;
 }
 
 declare module 'fastify' {
@@ -21,6 +23,9 @@ declare module 'fastify' {
     guard?: GuardConfig;
   }
 }
+
+/** Where an agent who still has a temporary password is sent (src/modules/backoffice). */
+export const PASSWORD_CHANGE_PAGE = '/admin/mot-de-passe';
 
 /** Where an agent whose session has no second factor yet is sent (src/modules/mfa). */
 export const SECOND_FACTOR_ENROLMENT = '/admin/double-authentification';
@@ -51,6 +56,11 @@ export const guard: preValidationAsyncHookHandler = async function (request: Fas
   if (!rule.beforeSecondFactor && account.session.data.mfa !== true) {
     if (request.method === 'GET') return reply.redirect(`${SECOND_FACTOR_ENROLMENT}?suite=${encodeURIComponent(request.url)}`, 303);
     throw new ForbiddenError('Confirmez d’abord votre connexion avec la double authentification, puis recommencez.');
+  }
+  // A temporary password given by an administrator is replaced before anything else.
+  if (account.mustChangePassword && !rule.passwordChange && !rule.beforeSecondFactor) {
+    if (request.method === 'GET') return reply.redirect(`${PASSWORD_CHANGE_PAGE}?obligatoire=1`, 303);
+    throw new ForbiddenError('Choisissez d’abord votre propre mot de passe, puis recommencez.');
   }
   if (rule.tenantRole) {
     const tenantId = (request.params as { tenant?: string }).tenant;

@@ -40,6 +40,8 @@ export interface AccountsTable {
   disabled_at: Date | null;
   created_at: Timestamp;
   last_sign_in_at: Date | null;
+  /** Set when an administrator gave a temporary password; cleared when the agent picks one. */
+  password_must_change: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
 export type Role = 'administrateur' | 'editeur' | 'lecteur';
