@@ -8,6 +8,7 @@ import { aidFromBenefit, mapEligibility, type RawBenefit } from '../../../seed/a
 import { Agent, buildTestApp } from '../../../test/support/app';
 import { explainEligibility, formatAmount } from './explain';
 import { aidJsonSchema, validateAid, type Aid } from './format';
+import { checkAid } from './validate';
 import { aidsDb, ageBounds, prefilter, residenceCodes, saveAid, InvalidAidError } from './store';
 
 const require = createRequire(import.meta.url);
@@ -33,6 +34,10 @@ test('every seeded aid is valid against the TypeBox schema and the published JSO
   // An invalid aid is refused with the reason.
   const broken = { ...aids[0]!.aid, audiences: ['martiens'] };
   assert.ok(validateAid(broken).some((e) => e.path === '/audiences/0'));
+  // Ids that name back-office pages are refused, with the French reason.
+  const reserved = checkAid({ ...aids[0]!.aid, id: 'import' });
+  assert.deepEqual(reserved.map((e) => e.path), ['/id']);
+  assert.match(reserved[0]!.message, /réservé/);
 });
 
 test('aides-jeunes: age bounds are merged, the Région is a residence condition, free-text conditions are kept as information (blocking: false)', () => {

@@ -97,6 +97,8 @@ function conditionErrors(node: unknown, path: string): AidError[] {
   return schemaErrors(LEAF_SCHEMAS[c.type as keyof typeof LEAF_SCHEMAS], c, path);
 }
 
+const RESERVED_IDS = new Set(['nouvelle', 'import', 'calcul', 'simulateur']);
+
 /** Every reason why a value is not a valid aid, in French, by field (empty when it is one). */
 export function checkAid(value: unknown): AidError[] {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return [{ path: '/', message: 'Une aide est un objet JSON (entre accolades).' }];
@@ -108,6 +110,8 @@ export function checkAid(value: unknown): AidError[] {
   const aid = value as Aid;
   const more: AidError[] = [];
   const { amount, dates } = aid;
+  // These words name pages of the back office (/admin/t/:tenant/aides/nouvelle, …/import).
+  if (RESERVED_IDS.has(aid.id)) more.push({ path: '/id', message: `L’identifiant « ${aid.id} » est réservé. Choisissez-en un autre, par exemple « ${aid.id}-aide ».` });
   if (amount && amount.value === undefined && amount.min === undefined && amount.max === undefined) {
     more.push({ path: '/amount/value', message: 'Indiquez le montant, ou un minimum ou un maximum.' });
   }
