@@ -5,6 +5,8 @@ import { openDatabase } from './platform/db/database';
 import { migrate } from './platform/db/migrate';
 import { seedDemo } from '../seed/load';
 
+const DRAIN_SECONDS = 10;
+
 async function main() {
   const config = loadConfig();
   const started = Date.now();
@@ -28,6 +30,13 @@ async function main() {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'stopping: finishing requests in progress');
+    // Requests in progress get DRAIN_SECONDS to finish; connections still open after that (a
+    // browser's idle or pre-opened sockets, which Node does not count as idle) are closed.
+    const drain = setTimeout(() => {
+      app.log.warn(`connections still open after ${DRAIN_SECONDS} s: closing them`);
+      app.server.closeAllConnections();
+    }, DRAIN_SECONDS * 1000);
+    drain.unref();
     try {
       await app.close();
       await database.close();

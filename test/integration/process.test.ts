@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createConnection } from 'node:net';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import pg from 'pg';
@@ -82,5 +83,13 @@ test('npm start migrates, seeds once, serves, and stops cleanly on SIGTERM; a se
   const second = await start(env);
   assert.match(second.logs.join(''), /demo data already present/);
   assert.match(second.logs.join(''), /"migrationsApplied":0/);
+  // A browser's pre-opened socket that never sends a request does not hold the stop for ever:
+  // after the drain delay it is closed, and the exit is still clean.
+  const silent = createConnection(Number(env.PORT), '127.0.0.1');
+  await new Promise<void>((resolve) => silent.once('connect', () => resolve()));
+  const stopping = Date.now();
   assert.equal(await second.stop('SIGTERM'), 0);
+  assert.ok(Date.now() - stopping < 25_000, `stopped in ${Date.now() - stopping} ms`);
+  assert.match(second.logs.join(''), /connections still open after 10 s: closing them/);
+  silent.destroy();
 });
