@@ -6,6 +6,7 @@ import { withTransaction } from '../src/platform/db/transaction';
 import { ROLE_LABELS } from '../src/platform/auth/roles';
 import { DEMO_PASSWORD, demoAgentEmail, demoRoles } from './accounts';
 import { seedAids } from './aids';
+import { seedApplicationForms } from '../src/modules/applications/seed-forms';
 import { seedContent } from './content';
 import { seedHelpPlaces } from './help';
 import { seedId } from './ids';
@@ -54,6 +55,7 @@ export async function seedDemo(db: Kysely<PlatformTables>): Promise<SeedResult> 
   if (await seedContent(db)) created = true;
   if (await seedHelpPlaces(db)) created = true;
   if (await seedAids(db)) created = true;
+  if (await seedApplicationForms(db)) created = true;
 
   return {
     created,

@@ -1,6 +1,7 @@
 import type { GuichetModule } from '../platform/module';
 import { accountsModule } from './accounts';
 import { aidsModule } from './aids';
+import { applicationsModule } from './applications';
 import { backofficeModule } from './backoffice';
 import { contentModule } from './content';
 import { eligibilityModule } from './eligibility';
@@ -13,4 +14,4 @@ import { profileModule } from './profile';
 import { territoriesModule } from './territories';
 
 /** Every capability, in registration order. */
-export const modules: GuichetModule[] = [territoriesModule, contentModule, backofficeModule, helpModule, portalModule, profileModule, franceConnectModule, accountsModule, mfaModule, identityProviderModule, aidsModule, eligibilityModule];
+export const modules: GuichetModule[] = [territoriesModule, contentModule, backofficeModule, helpModule, portalModule, profileModule, franceConnectModule, accountsModule, mfaModule, identityProviderModule, aidsModule, eligibilityModule, applicationsModule];

@@ -29,7 +29,7 @@ function dates(aid: Aid): string {
   return `Demande possible ${parts.filter(Boolean).join(' ')}.`;
 }
 
-export function AidPage({ aid, tenantName }: { aid: Aid; tenantName: string }) {
+export function AidPage({ aid, tenantName, applyHref }: { aid: Aid; tenantName: string; applyHref?: string | undefined }) {
   const conditions = explainEligibility(aid.eligibility);
   const toCheck = JSON.stringify(aid.eligibility).includes('"type":"text"');
   return (
@@ -57,6 +57,11 @@ export function AidPage({ aid, tenantName }: { aid: Aid; tenantName: string }) {
       {toCheck ? <p class="muted">« À vérifier » : Guichet ne peut pas le savoir pour vous ; l’organisme vous le demandera.</p> : null}
       <h2>Comment faire la demande ?</h2>
       <p>{dates(aid)}</p>
+      {applyHref ? (
+        <p class="actions">
+          <a class="button" href={`${applyHref}/demande`}>Déposer une demande</a> <a href={`${applyHref}/formulaire-papier`}>Formulaire papier à imprimer</a>
+        </p>
+      ) : null}
       {aid.documents.length ? (
         <>
           <p>Pièces à préparer :</p>

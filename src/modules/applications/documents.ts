@@ -1,0 +1,38 @@
+import { createHash } from 'node:crypto';
+
+/** The largest document a person may send (the multipart limit in src/app.ts is set to match). */
+export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
+
+export type DocumentType = 'application/pdf' | 'image/jpeg' | 'image/png';
+
+export type DocumentCheck = { ok: true; contentType: DocumentType; sha256: string } | { ok: false; message: string };
+
+const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/**
+ * Decides what a document is from its first bytes, never from its name or declared type: a
+ * program renamed « .pdf » is refused. PDF (%PDF-), JPEG (FF D8 FF), PNG (8-byte signature).
+ */
+export function sniffDocument(bytes: Buffer): DocumentType | undefined {
+  if (bytes.length >= 5 && bytes.subarray(0, 5).toString('latin1') === '%PDF-') return 'application/pdf';
+  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
+  if (bytes.length >= 8 && bytes.subarray(0, 8).equals(PNG)) return 'image/png';
+  return undefined;
+}
+
+export function checkDocument(bytes: Buffer): DocumentCheck {
+  if (bytes.length === 0) return { ok: false, message: 'Le fichier est vide : choisissez un autre fichier.' };
+  if (bytes.length > MAX_DOCUMENT_BYTES) {
+    return { ok: false, message: `Le fichier pèse ${(bytes.length / 1024 / 1024).toFixed(1).replace('.', ',')} Mo : un document ne doit pas dépasser 5 Mo.` };
+  }
+  const contentType = sniffDocument(bytes);
+  if (!contentType) return { ok: false, message: 'Ce fichier n’est pas accepté : envoyez un PDF, une photo JPEG ou une image PNG.' };
+  return { ok: true, contentType, sha256: createHash('sha256').update(bytes).digest('hex') };
+}
+
+/** A file name safe to show and to put in a content-disposition header. */
+export function safeFilename(name: string, contentType: DocumentType): string {
+  const ext = contentType === 'application/pdf' ? 'pdf' : contentType === 'image/png' ? 'png' : 'jpg';
+  const base = name.replace(/\.[^.]*$/, '').normalize('NFD').replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80);
+  return `${base || 'document'}.${ext}`;
+}

@@ -1,0 +1,35 @@
+import { join } from 'node:path';
+import type { GuichetModule } from '../../platform/module';
+import { applicationAdminRoutes } from './admin.routes';
+import { applicationRoutes } from './routes';
+import { spaceRoutes } from './space.routes';
+import { applicationsDb, formOf } from './store';
+import type { Kysely } from 'kysely';
+import type { PlatformTables } from '../../platform/db/tables';
+
+export { checkForm, FIELD_TYPES, type FormDefinition, type FormField, type FormSection } from './form';
+export { checkDocument, sniffDocument, MAX_DOCUMENT_BYTES } from './documents';
+export { APPLICATION_STATUSES, type ApplicationStatus, type ApplicationsTables } from './tables';
+export { seedApplicationForms } from './seed-forms';
+
+/** Whether an aid can be applied for on Guichet (it has a form). */
+export async function hasApplicationForm(db: Kysely<PlatformTables>, aidId: string): Promise<boolean> {
+  return Boolean(await formOf(applicationsDb(db), aidId));
+}
+
+/** C5 c and e: applying for an aid (prefilled, with documents) and following one's applications. */
+export const applicationsModule: GuichetModule = {
+  name: 'applications',
+  plugin: async (app) => {
+    app.platform.accountSections.push({
+      href: '/mes-demarches',
+      label: 'Mes démarches',
+      description: 'Vos demandes d’aide, auprès de tous les organismes : où elles en sont, ce que vous avez envoyé.',
+      order: 3,
+    });
+    await app.register(applicationRoutes);
+    await app.register(spaceRoutes);
+    await app.register(applicationAdminRoutes);
+  },
+  migrationsDir: join(import.meta.dirname, 'migrations'),
+};
