@@ -48,7 +48,7 @@ function blankFor(field: FormField): string {
     case 'siret':
       return '______________ (14 chiffres)';
     default:
-      return '________________________________________';
+      return '______________________________';
   }
 }
 
