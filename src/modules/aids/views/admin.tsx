@@ -93,7 +93,7 @@ export function AidActions({ tenantId, id, status, csrfToken, message }: { tenan
       <p>
         État : {STATUS[status]}
         {status === 'published' ? ' (vos changements sont visibles tout de suite)' : ''}. <a href={base}>Fiche</a> · <a href={`${base}/conditions`}>Conditions</a> ·{' '}
-        <a href={`${base}/apercu`}>Aperçu</a> · <a href={`${base}/versions`}>Versions</a>
+        <a href={`${base}/apercu`}>Aperçu</a> · <a href={`${base}/versions`}>Versions</a> · <a href={`${base}/formulaire`}>Formulaire de demande</a>
       </p>
       <Form action={`${base}/${status === 'published' ? 'depublier' : 'publier'}`} csrfToken={csrfToken}>
         <SubmitButton secondary={status === 'published'}>{status === 'published' ? 'Dépublier' : 'Publier'}</SubmitButton>

@@ -44,6 +44,9 @@ const ACTION_LABELS: Record<string, string> = {
   'aid.unpublish': 'Aide dépubliée',
   'aid.import_checked': 'Import d’aides vérifié',
   'aid.import_applied': 'Import d’aides appliqué',
+  'applications.form_saved': 'Formulaire de demande enregistré',
+  'applications.submit': 'Demande d’aide déposée',
+  'applications.withdraw': 'Demande d’aide retirée',
   'menu.update': 'Menu modifié',
 };
 
