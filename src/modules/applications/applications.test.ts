@@ -11,7 +11,7 @@ import { freshDatabase, testEngine } from '../../../test/support/database';
 import { startTestInbox } from '../../../test/support/mail';
 import { createPerson, signInPerson } from '../accounts/test-support';
 import { multipartBody } from '../content/test-support';
-import { writeDeclared } from '../profile';
+import { writeCertified, writeDeclared } from '../profile';
 import { checkDocument } from './documents';
 import { checkForm, readSection } from './form';
 import { SEEDED_FORMS } from './seed-forms';
@@ -102,6 +102,7 @@ test('a person applies: sign-in first, prefill only with consent and with its so
   const inbox = await startTestInbox(t);
   const { app, database } = await buildTestApp(t, { SMTP_URL: inbox.url });
   const accountId = await createPerson(database.db, { email: 'maelys@exemple.fr', name: 'Maëlys' });
+  await writeCertified(database.db, accountId, { birthdate: '2007-05-12' });
   await writeDeclared(database.db, accountId, 'given_name', 'Maëlys');
   await writeDeclared(database.db, accountId, 'family_name', 'Le Goff');
 
@@ -117,6 +118,7 @@ test('a person applies: sign-in first, prefill only with consent and with its so
   let page = await person.get(`${BASE}/identite`);
   assert.equal(page.statusCode, 200);
   assert.match(page.body, /Prénom : Maëlys \(déclaré\)/);
+  assert.match(page.body, /Date de naissance : 12\/05\/2007 \(certifié par FranceConnect\)/);
   assert.doesNotMatch(page.body, /value="Maëlys"/, 'nothing is filled before the person agrees');
   const token = csrfTokenFrom(page.body);
   const refused = await person.post(`${BASE}/identite/preremplir`, { _csrf: token });
@@ -126,6 +128,7 @@ test('a person applies: sign-in first, prefill only with consent and with its so
   page = await person.get(`${BASE}/identite`);
   assert.match(page.body, /value="Maëlys"/);
   assert.match(page.body, /Rempli pour vous : déclaré/);
+  assert.match(page.body, /id="aide-date_naissance"[^>]*>[^<]*Rempli pour vous : certifié par FranceConnect/);
 
   const bad = await person.post(`${BASE}/identite`, { _csrf: token, prenom: 'Maëlys', nom: 'Le Goff', date_naissance: '12/05/2007' });
   assert.equal(bad.statusCode, 422);
