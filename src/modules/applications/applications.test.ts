@@ -168,6 +168,7 @@ test('a person applies: sign-in first, prefill only with consent and with its so
   assert.match(reference, /^BZH-\d{4}-\d{6}$/);
   assert.equal(rows[0]!.status, 'depose');
   assert.equal(first.headers.location, `/mes-demarches/${reference}/accuse`);
+  assert.equal(second.headers.location, `/mes-demarches/${reference}/accuse`, 'the second click lands on the same acknowledgement');
   // A retry later (same key) still lands on the same acknowledgement.
   const retry = await person.post(`${BASE}/deposer`, { _csrf: token, cle: key, certifie: 'oui' });
   assert.equal(retry.headers.location, `/mes-demarches/${reference}/accuse`);

@@ -117,7 +117,12 @@ export async function submitDraft(
     const already = await trx.selectFrom('applications').select(['reference']).where('idempotency_key', '=', input.key).where('account_id', '=', input.accountId).executeTakeFirst();
     if (already?.reference) return { ok: true, reference: already.reference, fresh: false };
     const draft = await trx.selectFrom('applications').selectAll().where('account_id', '=', input.accountId).where('aid_id', '=', input.aidId).where('status', '=', 'brouillon').forUpdate().executeTakeFirst();
-    if (!draft) return { ok: false, reason: 'not_found' };
+    if (!draft) {
+      // A concurrent request with the same key may have submitted the draft while this one waited
+      // for its lock: read again (a new statement sees what has committed since).
+      const raced = await trx.selectFrom('applications').select(['reference']).where('idempotency_key', '=', input.key).where('account_id', '=', input.accountId).executeTakeFirst();
+      return raced?.reference ? { ok: true, reference: raced.reference, fresh: false } : { ok: false, reason: 'not_found' };
+    }
     const now = input.now ?? new Date();
     const year = now.getUTCFullYear();
     const counter = await trx
