@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { createPerson, PERSON_PASSWORD } from '../../src/modules/accounts/test-support';
 import { writeDeclared } from '../../src/modules/profile';
-import { assertIncludes, field, heading, journey, mainText } from './support/journey';
+import { assertIncludes, field, heading, journey, mainText, signIn } from './support/journey';
 
 const j = journey();
 const EMAIL = 'maelys.le-goff@exemple.fr';
@@ -106,4 +106,17 @@ test('a person applies for the driving licence aid with prefill, a PDF, and foll
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('an editor of the Région edits the application form of an aid as JSON, with French errors', async () => {
+  const { page, server, context } = j;
+  await context.clearCookies();
+  await signIn(page, server.origin, 'editeur.bretagne@demo.guichet.bzh');
+  await page.goto(j.url('/admin/t/bretagne/aides/bretagne-aide-code-permis'));
+  await Promise.all([page.waitForEvent('load'), page.getByRole('link', { name: 'Formulaire de demande' }).click()]);
+  await j.checkHere();
+  await page.getByLabel('Formulaire (JSON)').fill('{"sections": [{"id": "a", "title": "A", "fields": [{"name": "x", "label": "X", "type": "couleur"}]}]}');
+  await click('Enregistrer le formulaire');
+  assertIncludes(await mainText(page), 'le type doit être l’un de');
+  await j.checkHere();
 });
