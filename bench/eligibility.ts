@@ -17,7 +17,7 @@ import { sql, type Kysely } from 'kysely';
 import pg from 'pg';
 import { demoAids } from '../seed/aids';
 import { migrationDirs } from '../src/app';
-import { ageBounds, aidsDb, prefilter, residenceCodes, territoryCodes, type Aid, type Condition } from '../src/modules/aids';
+import { aidColumns, aidsDb, prefilter, residenceCodes, type Aid, type Condition } from '../src/modules/aids';
 import { evaluateAid } from '../src/modules/eligibility/engine';
 import { todayInFrance } from '../src/modules/eligibility/facts';
 import { evaluateSituation } from '../src/modules/eligibility/service';
@@ -110,23 +110,7 @@ async function fillTo(db: Kysely<PlatformTables>, total: number, places: Territo
   for (let i = current; i < total; i++) {
     const { aid: base, tenantId } = bases[i % bases.length]!;
     const aid = variation(base, i, places);
-    const bounds = ageBounds(aid.eligibility);
-    rows.push({
-      id: aid.id,
-      tenant_id: tenantId,
-      status: 'published' as const,
-      name: aid.name,
-      porteur_kind: aid.porteur.kind,
-      porteur_name: aid.porteur.name,
-      definition: JSON.stringify(aid),
-      territory_codes: territoryCodes(aid.territory),
-      age_min: bounds.min,
-      age_max: bounds.max,
-      audiences: aid.audiences,
-      themes: aid.themes,
-      search: sql`to_tsvector('french_unaccent', ${aid.name})`,
-      published_at: new Date(),
-    });
+    rows.push({ id: aid.id, tenant_id: tenantId, status: 'published' as const, ...aidColumns(aid), published_at: new Date() });
   }
   for (let i = 0; i < rows.length; i += 250) await adb.insertInto('aids').values(rows.slice(i, i + 250)).execute();
   await sql`analyze aids`.execute(db);

@@ -6,7 +6,7 @@ import { aidsRoutes } from './routes';
 export * from './format';
 export { explainCondition, explainEligibility, formatAmount, describeTerritory, type Sentence } from './explain';
 export { checkAid, fieldLabel, type AidError } from './validate';
-export { aidsDb, saveAid, prefilter, prefilterVersions, residenceCodes, territoryCodes, ageBounds, publishedAid, InvalidAidError } from './store';
+export { aidColumns, aidsDb, saveAid, prefilter, prefilterVersions, residenceCodes, territoryCodes, ageBounds, publishedAid, InvalidAidError } from './store';
 export type { AidsTables, AidStatus } from './tables';
 
 /** C5 a: the referential of public aids, its public pages and its open export. */

@@ -78,12 +78,10 @@ export async function saveAid(
   return existing ? 'updated' : 'created';
 }
 
-/** Writes one checked aid and its new version, inside the caller's transaction. */
-export async function writeAid(trx: AidsDb, input: { tenantId: string; status: AidStatus; aid: Aid; actorId: string | null }, existingVersion: number | undefined): Promise<void> {
-  const { aid, tenantId, status } = input;
+/** The columns of `aids` computed from a definition: what the prefilter and the search read. */
+export function aidColumns(aid: Aid) {
   const bounds = ageBounds(aid.eligibility);
-  const columns = {
-    status,
+  return {
     name: aid.name,
     porteur_kind: aid.porteur.kind,
     porteur_name: aid.porteur.name,
@@ -95,6 +93,12 @@ export async function writeAid(trx: AidsDb, input: { tenantId: string; status: A
     themes: aid.themes,
     search: searchVector(aid),
   };
+}
+
+/** Writes one checked aid and its new version, inside the caller's transaction. */
+export async function writeAid(trx: AidsDb, input: { tenantId: string; status: AidStatus; aid: Aid; actorId: string | null }, existingVersion: number | undefined): Promise<void> {
+  const { aid, tenantId, status } = input;
+  const columns = { status, ...aidColumns(aid) };
   const version = (existingVersion ?? 0) + 1;
   if (existingVersion !== undefined) {
     await trx

@@ -1,5 +1,5 @@
 import { Notice, Pagination } from '../../../platform/views/components';
-import { ErrorSummary, Form, RadioGroup, SelectField, SubmitButton, TextArea, TextField, type FieldErrors } from '../../../platform/views/form';
+import { ErrorSummary, Form, HintAndError, RadioGroup, SelectField, SubmitButton, TextArea, TextField, type FieldErrors } from '../../../platform/views/form';
 import { FICHE_LABELS, GROUP_KINDS, LEAF_KINDS, isGroup, leafFields, type FicheValues, type FormNode } from '../editor-form';
 import {
   AID_TYPES,
@@ -25,13 +25,7 @@ function MultiSelect({ name, label, hint, error, values, options }: { name: stri
   return (
     <div class={error ? 'field field--error' : 'field'}>
       <label for={`champ-${name}`}>{label}</label>
-      {hint ? <p class="field__hint" id={`aide-${name}`}>{hint}</p> : null}
-      {error ? (
-        <p class="field__error" id={`erreur-${name}`}>
-          <span class="visually-hidden">Erreur : </span>
-          {error}
-        </p>
-      ) : null}
+      <HintAndError name={name} hint={hint} error={error} />
       <select id={`champ-${name}`} name={name} multiple size={Math.min(6, Object.keys(options).length)} aria-invalid={error ? 'true' : undefined} aria-describedby={described}>
         {Object.entries(options).map(([value, text]) => (
           <option value={value} selected={values.includes(value)}>
