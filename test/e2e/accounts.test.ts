@@ -4,10 +4,10 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { startTestInbox, linkIn, type TestInbox } from '../support/mail';
-import { launchBrowser, newContext } from './support/browser';
+import { newContext } from './support/browser';
 import { checkPage } from './support/checks';
-import { assertIncludes, field, follow, heading, mainText } from './support/journey';
-import { startServer, type RunningServer } from './support/server';
+import { assertIncludes, field, follow, heading, mainText, startServerAndBrowser } from './support/journey';
+import type { RunningServer } from './support/server';
 
 const EMAIL = 'nolwenn.le-gall@exemple.fr';
 const PASSWORD = 'la mer monte vite à Saint-Malo';
@@ -20,7 +20,7 @@ const cleanups: Array<() => unknown> = [];
 
 before(async () => {
   inbox = await startTestInbox({ after: (fn: () => unknown) => void cleanups.push(fn) });
-  [server, browser] = await Promise.all([startServer({ SMTP_URL: inbox.url }), launchBrowser()]);
+  ({ server, browser } = await startServerAndBrowser({ SMTP_URL: inbox.url }));
   const context = await newContext(browser);
   context.setDefaultTimeout(10_000);
   page = await context.newPage();

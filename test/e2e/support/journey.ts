@@ -21,17 +21,29 @@ export interface Journey {
   checkHere(options?: CheckOptions): Promise<PageReport>;
 }
 
+/**
+ * A server and a browser, started together. If one fails to start, the other is closed before
+ * the error is thrown: a browser left open would keep the test process alive for ever.
+ */
+export async function startServerAndBrowser(overrides: Parameters<typeof startServer>[0] = {}): Promise<{ server: RunningServer; browser: Browser }> {
+  const [server, browser] = await Promise.allSettled([startServer(overrides), launchBrowser()]);
+  if (server.status === 'fulfilled' && browser.status === 'fulfilled') return { server: server.value, browser: browser.value };
+  if (server.status === 'fulfilled') await server.value.close();
+  if (browser.status === 'fulfilled') await browser.value.close();
+  throw server.status === 'rejected' ? server.reason : (browser as PromiseRejectedResult).reason;
+}
+
 /** One real server and one browser for a whole test file, closed at the end. */
 export function journey(): Journey {
   const state = {} as Journey;
   before(async () => {
-    const [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    state.server = server;
+    const { server: started, browser } = await startServerAndBrowser();
+    state.server = started;
     state.browser = browser;
     state.context = await newContext(browser);
     state.context.setDefaultTimeout(10_000);
     state.page = await state.context.newPage();
-    state.url = (path, host) => `${host ? server.originFor(host) : server.origin}${path}`;
+    state.url = (path, host) => `${host ? started.originFor(host) : started.origin}${path}`;
     state.check = (url, options) => checkPage(state.page, url, options);
     state.checkHere = (options) => checkPage(state.page, state.page.url().replace(/#.*$/, ''), options);
   });
