@@ -60,8 +60,9 @@ export async function instructionRoutes(app: FastifyInstance): Promise<void> {
           </form>
           <p role="status">{total === 0 ? 'Aucune demande.' : total === 1 ? '1 demande.' : `${total} demandes.`}</p>
           {rows.length ? (
-            <table class="table">
-              <caption class="visually-hidden">Demandes d’aide, les plus récentes d’abord</caption>
+            <div class="table-scroll" role="region" aria-labelledby="demandes-legende" tabIndex={0}>
+            <table class="data-table">
+              <caption id="demandes-legende" class="visually-hidden">Demandes d’aide, les plus récentes d’abord</caption>
               <thead>
                 <tr>
                   <th scope="col">Numéro</th>
@@ -87,6 +88,7 @@ export async function instructionRoutes(app: FastifyInstance): Promise<void> {
                 ))}
               </tbody>
             </table>
+            </div>
           ) : null}
           <Pagination page={page} pages={pages} href={href} label="Pages de demandes" />
         </>
