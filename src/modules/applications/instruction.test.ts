@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { test } from 'node:test';
 import { Agent, buildTestApp, csrfTokenFrom, signInAs } from '../../../test/support/app';
 import { startTestInbox } from '../../../test/support/mail';
@@ -184,6 +185,28 @@ test('an agent instructs: list, audited opening, request of documents, the perso
     history.map((h) => `${h.action}:${h.actor_kind}:${h.to_status ?? ''}`),
     ['depot:usager:depose', 'statut:agent:en_instruction', 'pieces_demandees:agent:pieces_demandees', 'message:agent:', 'message:usager:', 'document:usager:', 'document:usager:', 'statut:usager:en_instruction', 'decision:agent:accepte'],
   );
+  // Once final: no more messages nor documents from the person.
+  r = await person.post(`/mes-demarches/${reference}/message`, { _csrf: personToken, message: 'Encore une question.' });
+  assert.equal(r.statusCode, 409);
+  r = await upload(person, `/mes-demarches/${reference}/document`, personToken, [['piece', pieceFields[0]!], ['fichier', { filename: 'domicile.pdf', type: 'application/pdf', data: PDF }]]);
+  assert.equal(r.statusCode, 409);
+
+  // Pagination: 20 per page.
+  for (let i = 0; i < 20; i++) {
+    await db
+      .insertInto('applications')
+      .values({ ...decided, id: randomUUID(), reference: `BZH-2000-${String(i).padStart(6, '0')}`, idempotency_key: null, status: 'depose', form: JSON.stringify(decided.form), answers: '{}', sources: '{}', consents: '{}', submitted_at: new Date(Date.UTC(2000, 0, 1)) })
+      .execute();
+  }
+  page = await reader.get('/admin/t/bretagne/demandes');
+  assert.match(page.body, /21 demandes\./);
+  assert.match(page.body, /Page 1 sur 2/);
+  assert.ok(page.body.includes(reference), 'the latest first');
+  page = await reader.get('/admin/t/bretagne/demandes?page=2');
+  assert.match(page.body, /Page 2 sur 2/);
+  assert.ok(!page.body.includes(reference));
+  assert.equal((page.body.match(/<tr>/g) ?? []).length, 2, 'a header row and one application');
+
   const audited = (await database.db.selectFrom('platform_audit').select('action').where('target_id', '=', application.id).execute()).map((a) => a.action);
   for (const action of ['applications.status', 'applications.message', 'applications.annotation', 'applications.document_added']) assert.ok(audited.includes(action), action);
 });
