@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { GuichetModule } from '../../platform/module';
 import { applicationAdminRoutes } from './admin.routes';
+import { instructionRoutes } from './instruction.routes';
 import { applicationRoutes } from './routes';
 import { spaceRoutes } from './space.routes';
 import { applicationsDb, formOf } from './store';
@@ -27,9 +28,11 @@ export const applicationsModule: GuichetModule = {
       description: 'Vos demandes d’aide, auprès de tous les organismes : où elles en sont, ce que vous avez envoyé.',
       order: 3,
     });
+    app.platform.adminSections.push({ path: '/demandes', label: 'Demandes d’aide', description: 'Examiner les demandes d’aide : documents, messages, décision.' });
     await app.register(applicationRoutes);
     await app.register(spaceRoutes);
     await app.register(applicationAdminRoutes);
+    await app.register(instructionRoutes);
   },
   migrationsDir: join(import.meta.dirname, 'migrations'),
 };

@@ -20,3 +20,21 @@ export function applicationMail(input: { to: string; name: string; reference: st
     ].join('\n'),
   };
 }
+
+/** A mail for each step of the instruction: plain French, no detail of the file, the link to follow it. */
+export function instructionMail(input: { to: string; name: string; reference: string; aidName: string; tenantName: string; publicUrl: string; what: 'en_instruction' | 'pieces_demandees' | 'accepte' | 'refuse' | 'classe_sans_suite' | 'message' }) {
+  const lines: Record<typeof input.what, [string, string]> = {
+    en_instruction: ['Votre demande est en cours d’examen', `${input.tenantName} examine votre demande.`],
+    pieces_demandees: ['Des documents sont demandés', `${input.tenantName} a besoin de documents pour examiner votre demande. Ajoutez-les sur Guichet.`],
+    accepte: ['Votre demande est acceptée', `${input.tenantName} a accepté votre demande. Vous trouverez la décision et ses raisons sur Guichet.`],
+    refuse: ['Votre demande est refusée', `${input.tenantName} a refusé votre demande. Vous trouverez la décision et ses raisons sur Guichet.`],
+    classe_sans_suite: ['Votre demande est classée sans suite', `${input.tenantName} a classé votre demande sans suite. Vous trouverez les raisons sur Guichet.`],
+    message: ['Vous avez un nouveau message', `${input.tenantName} vous a écrit au sujet de votre demande. Lisez le message et répondez sur Guichet.`],
+  };
+  const [subject, sentence] = lines[input.what];
+  return {
+    to: input.to,
+    subject: `${subject} : ${input.aidName} (${input.reference})`,
+    text: [`Bonjour ${input.name},`, '', sentence, '', 'Pour voir votre demande :', `${input.publicUrl}/mes-demarches/${input.reference}`, '', 'Guichet'].join('\n'),
+  };
+}

@@ -1,17 +1,21 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { NotFoundError } from '../../platform/http/errors';
-import { Form, SubmitButton } from '../../platform/views/form';
+import { ErrorSummary, FileField, Form, SelectField, SubmitButton, TextArea, type FieldErrors } from '../../platform/views/form';
+import { checkDocument, MAX_DOCUMENT_BYTES, safeFilename } from './documents';
+import { addMessage, addRequestedDocument, messagesOf, requestedPieces } from './instruction';
 import { signedInPerson } from '../profile/person';
 import { actorOf } from './routes';
 import { applicationsOf, applicationsDb, documentsOf, historyOf, ownedApplication, withdraw, WITHDRAWABLE } from './store';
-import { APPLICATION_STATUSES, type ApplicationStatus } from './tables';
+import { APPLICATION_STATUSES, type Application, type ApplicationStatus } from './tables';
 import { Answers, frenchDateTime, frenchDay, NEXT_STEP, StatusTag } from './views';
 
 const HOME = { label: 'Accueil', href: '/' };
 const SPACE = { label: 'Mon compte', href: '/mon-compte' };
 const MINE = { label: 'Mes démarches', href: '/mes-demarches' };
 
-const ACTIONS: Record<string, string> = { depot: 'Demande déposée', retrait: 'Demande retirée', statut: 'Changement d’étape' };
+const ACTIONS: Record<string, string> = { depot: 'Demande déposée', retrait: 'Demande retirée', statut: 'Changement d’étape', pieces_demandees: 'Documents demandés', decision: 'Décision', message: 'Message', document: 'Document ajouté' };
+/** Documents up to 5 MB, as in the application form (one file per request). */
+const upload = { multipartOptions: { limits: { fileSize: MAX_DOCUMENT_BYTES + 1, files: 1 }, throwFileSizeLimit: false } as object };
 
 export async function spaceRoutes(app: FastifyInstance): Promise<void> {
   const { platform } = app;
@@ -95,22 +99,74 @@ export async function spaceRoutes(app: FastifyInstance): Promise<void> {
     });
   });
 
-  app.get('/mes-demarches/:ref', async (request, reply) => {
-    const account = await signedInPerson(request, reply);
-    if (!account) return reply;
-    const application = await owned(request, account.id);
-    const [history, documents] = await Promise.all([historyOf(db, application.id), documentsOf(db, application.id)]);
-    return reply.page({
-      title: `Demande ${application.reference}`,
+  type Input = { errors: FieldErrors; values: Record<string, string>; done?: string | undefined };
+
+  async function renderDetail(request: FastifyRequest, reply: FastifyReply, application: Application, input: Input, status = 200) {
+    const [history, documents, messages] = await Promise.all([historyOf(db, application.id), documentsOf(db, application.id), messagesOf(db, application.id)]);
+    const pieces = application.status === 'pieces_demandees' ? requestedPieces(messages) : [];
+    const open = !['accepte', 'refuse', 'classe_sans_suite', 'retire'].includes(application.status);
+    const url = `/mes-demarches/${application.reference}`;
+    const csrf = await reply.generateCsrf();
+    const DONE: Record<string, string> = { message: 'Votre message est envoyé.', document: 'Votre document est envoyé.', complet: 'Merci : tous les documents demandés sont envoyés. Votre demande est de nouveau en cours d’examen.' };
+    return reply.status(status).page({
+      title: `${Object.keys(input.errors).length ? 'Erreur : ' : ''}Demande ${application.reference}`,
       heading: application.aid_name,
       noindex: true,
       breadcrumb: [HOME, SPACE, MINE, { label: application.reference! }],
+      notice: input.done && DONE[input.done] ? <div class="notice notice--success" role="status">{DONE[input.done]}</div> : undefined,
       main: (
         <>
+          <ErrorSummary errors={input.errors} labels={{ piece: 'Document', fichier: 'Fichier', message: 'Votre message' }} />
           <p>
             Numéro {application.reference} – <StatusTag status={application.status} /> – examinée par {tenantName(application.tenant_id)}.
           </p>
           <p>Prochaine étape : {NEXT_STEP[application.status]}</p>
+          {application.decision_motivation ? (
+            <section class="application-decision">
+              <h2>Décision</h2>
+              <p>{application.decision_motivation}</p>
+              {application.amount_granted ? <p>Montant accordé : {application.amount_granted.replace('.', ',')} €.</p> : null}
+            </section>
+          ) : null}
+          {pieces.length ? (
+            <section>
+              <h2>Documents demandés</h2>
+              <ul>
+                {pieces.map((p) => (
+                  <li>
+                    {p.label} : {documents.some((d) => d.field === p.field) ? 'envoyé' : 'à envoyer'}
+                  </li>
+                ))}
+              </ul>
+              <Form action={`${url}/document`} csrfToken={csrf} multipart>
+                <SelectField name="piece" label="Quel document envoyez-vous ?" value={input.values.piece} error={input.errors.piece} options={pieces.map((p) => ({ value: p.field, label: p.label }))} />
+                <FileField name="fichier" label="Fichier" hint="PDF, JPEG ou PNG, 5 Mo au plus. Un fichier à la fois." accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png" error={input.errors.fichier} required />
+                <SubmitButton>Envoyer ce document</SubmitButton>
+              </Form>
+            </section>
+          ) : null}
+          <h2>Messages</h2>
+          {messages.length ? (
+            <ol class="application-messages">
+              {messages.map((m) => (
+                <li>
+                  <p>
+                    <strong>{m.author_kind === 'agent' ? tenantName(application.tenant_id) : 'Vous'}</strong>, {frenchDateTime(m.created_at)}
+                  </p>
+                  {m.body ? <p>{m.body}</p> : null}
+                  {m.requested_documents?.length ? <p>Documents demandés : {m.requested_documents.join(' ; ')}</p> : null}
+                </li>
+              ))}
+            </ol>
+          ) : (
+            <p>Aucun message.</p>
+          )}
+          {open ? (
+            <Form action={`${url}/message`} csrfToken={csrf}>
+              <TextArea name="message" label="Votre message" hint={`Il sera lu par ${tenantName(application.tenant_id)}.`} rows={4} value={input.values.message} error={input.errors.message} required />
+              <SubmitButton>Envoyer le message</SubmitButton>
+            </Form>
+          ) : null}
           <h2>Suivi</h2>
           <ol class="application-history">
             {history.map((h) => (
@@ -146,6 +202,41 @@ export async function spaceRoutes(app: FastifyInstance): Promise<void> {
         </>
       ),
     });
+  }
+
+  app.get('/mes-demarches/:ref', async (request, reply) => {
+    const account = await signedInPerson(request, reply);
+    if (!account) return reply;
+    const application = await owned(request, account.id);
+    return renderDetail(request, reply, application, { errors: {}, values: {}, done: (request.query as { fait?: string }).fait });
+  });
+
+  app.post('/mes-demarches/:ref/message', async (request, reply) => {
+    const account = await signedInPerson(request, reply);
+    if (!account) return reply;
+    const application = await owned(request, account.id);
+    const message = String(((request.body ?? {}) as Record<string, unknown>).message ?? '').trim();
+    if (['accepte', 'refuse', 'classe_sans_suite', 'retire'].includes(application.status)) return renderDetail(request, reply, application, { errors: { message: 'Cette demande est terminée : vous ne pouvez plus envoyer de message.' }, values: { message } }, 409);
+    if (!message) return renderDetail(request, reply, application, { errors: { message: 'Écrivez votre message.' }, values: { message } }, 422);
+    if (message.length > 5000) return renderDetail(request, reply, application, { errors: { message: 'Votre message doit tenir en 5 000 caractères au plus.' }, values: { message } }, 422);
+    await addMessage(db, { application, authorKind: 'usager', actor: actorOf(account, request), body: message });
+    return reply.redirect(`/mes-demarches/${application.reference}?fait=message`, 303);
+  });
+
+  app.post('/mes-demarches/:ref/document', { config: upload }, async (request, reply) => {
+    const account = await signedInPerson(request, reply);
+    if (!account) return reply;
+    const application = await owned(request, account.id);
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const piece = typeof body.piece === 'string' ? body.piece : '';
+    const pieces = application.status === 'pieces_demandees' ? requestedPieces(await messagesOf(db, application.id)) : [];
+    const wanted = pieces.find((p) => p.field === piece);
+    if (!wanted) return renderDetail(request, reply, application, { errors: { piece: pieces.length ? 'Choisissez le document que vous envoyez.' : 'Aucun document ne vous est demandé pour cette demande.' }, values: {} }, pieces.length ? 422 : 409);
+    const bytes = Buffer.isBuffer(body.fichier) ? body.fichier : undefined;
+    const check = bytes && bytes.length ? checkDocument(bytes) : ({ ok: false, message: 'Choisissez le fichier à envoyer (PDF, JPEG ou PNG).' } as const);
+    if (!check.ok) return renderDetail(request, reply, application, { errors: { fichier: check.message }, values: { piece } }, 422);
+    const { complete } = await addRequestedDocument(db, { application, field: wanted.field, filename: safeFilename(wanted.label, check.contentType), contentType: check.contentType, sha256: check.sha256, bytes: bytes!, actor: actorOf(account, request), pieces });
+    return reply.redirect(`/mes-demarches/${application.reference}?fait=${complete ? 'complet' : 'document'}`, 303);
   });
 
   app.get('/mes-demarches/:ref/retirer', async (request, reply) => {

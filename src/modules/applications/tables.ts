@@ -87,7 +87,18 @@ export type ApplicationMessagesTable = {
   read_at: Date | null;
 };
 
+export type ApplicationAnnotationsTable = {
+  id: string;
+  tenant_id: string;
+  application_id: string;
+  author_id: string | null;
+  author_label: string;
+  body: string;
+  created_at: Generated<Date>;
+};
+
 export type ApplicationsTables = {
+  application_annotations: ApplicationAnnotationsTable;
   application_forms: ApplicationFormsTable;
   applications: ApplicationsTable;
   application_documents: ApplicationDocumentsTable;

@@ -24,7 +24,7 @@ export const NEXT_STEP: Record<ApplicationStatus, string> = {
   brouillon: 'Terminez votre demande puis déposez-la.',
   depose: 'L’organisme va examiner votre demande. Vous recevrez un courriel à chaque étape.',
   en_instruction: 'Votre demande est en cours d’examen. Vous recevrez un courriel quand une décision sera prise.',
-  pieces_demandees: 'L’organisme vous demande des documents : lisez son message.',
+  pieces_demandees: 'L’organisme vous demande des documents : lisez son message, puis ajoutez-les sur la page de votre demande.',
   accepte: 'Votre demande est acceptée. Le versement suit.',
   refuse: 'Votre demande est refusée. Le motif est indiqué dans le suivi.',
   classe_sans_suite: 'Votre demande est close sans décision.',

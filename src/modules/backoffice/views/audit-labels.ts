@@ -47,6 +47,12 @@ const ACTION_LABELS: Record<string, string> = {
   'applications.form_saved': 'Formulaire de demande enregistré',
   'applications.submit': 'Demande d’aide déposée',
   'applications.withdraw': 'Demande d’aide retirée',
+  'applications.view': 'Demande d’aide consultée',
+  'applications.document_download': 'Document d’une demande téléchargé',
+  'applications.status': 'Étape d’une demande changée',
+  'applications.message': 'Message sur une demande',
+  'applications.annotation': 'Note interne sur une demande',
+  'applications.document_added': 'Document ajouté à une demande',
   'menu.update': 'Menu modifié',
 };
 

@@ -1,0 +1,344 @@
+/**
+ * Back office: the instruction of applications (C5 d). Reading (list, file, documents): lecteur;
+ * instructing (status, requests, messages, notes, decision): éditeur. Every query names the
+ * tenant of the route: another tenant's application is a 404 on every route.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { audit } from '../../platform/audit/audit';
+import { roleAllows } from '../../platform/auth/roles';
+import { NotFoundError } from '../../platform/http/errors';
+import { adminPage, requireAccount, routeTenant } from '../../platform/views/admin';
+import { Pagination } from '../../platform/views/components';
+import { ErrorSummary, Form, RadioGroup, SelectField, SubmitButton, TextArea, TextField, type FieldErrors } from '../../platform/views/form';
+import type { Tenant } from '../../platform/db/tables';
+import { actorOf } from './routes';
+import { addAnnotation, addMessage, agentMay, annotationsOf, changeStatus, DECISIONS, messagesOf, tenantAidsWithApplications, tenantApplication, tenantApplications, tenantDocument, type Decision, type TenantApplication } from './instruction';
+import { instructionMail } from './mails';
+import { applicationsDb, documentsOf, historyOf } from './store';
+import { APPLICATION_STATUSES, type ApplicationStatus } from './tables';
+import { Answers, frenchDateTime, frenchDay, sizeText, StatusTag } from './views';
+
+const read = { guard: { tenantRole: 'lecteur' as const } };
+const instruct = { guard: { tenantRole: 'editeur' as const } };
+const PER_PAGE = 20;
+const HISTORY: Record<string, string> = { depot: 'Demande déposée', retrait: 'Demande retirée', statut: 'Changement d’étape', pieces_demandees: 'Documents demandés', decision: 'Décision', message: 'Message', document: 'Document ajouté' };
+
+type Input = { errors: FieldErrors; values: Record<string, string>; done?: string | undefined };
+
+export async function instructionRoutes(app: FastifyInstance): Promise<void> {
+  const { platform } = app;
+  const db = applicationsDb(platform.db);
+  const base = (tenant: Tenant) => `/admin/t/${tenant.id}/demandes`;
+
+  async function load(request: FastifyRequest) {
+    const tenant = routeTenant(request);
+    const application = await tenantApplication(db, tenant.id, (request.params as { id: string }).id);
+    if (!application) throw new NotFoundError('Cette demande n’existe pas dans votre collectivité.');
+    return { tenant, application };
+  }
+
+  app.get('/admin/t/:tenant/demandes', { config: read }, async (request, reply) => {
+    const tenant = routeTenant(request);
+    const query = request.query as Record<string, string | undefined>;
+    const status = query.statut && query.statut in APPLICATION_STATUSES && query.statut !== 'brouillon' ? (query.statut as ApplicationStatus) : undefined;
+    const aid = query.aide && /^[a-z0-9-]{2,120}$/.test(query.aide) ? query.aide : undefined;
+    const q = (query.q ?? '').trim().slice(0, 100) || undefined;
+    const page = Math.max(1, Math.min(10_000, Number.parseInt(query.page ?? '1', 10) || 1));
+    const [{ rows, total }, aids] = await Promise.all([tenantApplications(db, tenant.id, { status, aid, q, page, perPage: PER_PAGE }), tenantAidsWithApplications(db, tenant.id)]);
+    const pages = Math.max(1, Math.ceil(total / PER_PAGE));
+    const href = (p: number) => `${base(tenant)}?${new URLSearchParams({ ...(status ? { statut: status } : {}), ...(aid ? { aide: aid } : {}), ...(q ? { q } : {}), page: String(p) }).toString()}`;
+    return adminPage(request, reply, {
+      title: 'Demandes d’aide',
+      crumbs: [{ label: 'Demandes d’aide' }],
+      main: (
+        <>
+          <form action={base(tenant)} method="get" class="filters">
+            <SelectField name="statut" label="Étape" value={status ?? ''} options={[{ value: '', label: 'Toutes' }, ...Object.entries(APPLICATION_STATUSES).filter(([k]) => k !== 'brouillon').map(([value, label]) => ({ value, label }))]} />
+            <SelectField name="aide" label="Aide" value={aid ?? ''} options={[{ value: '', label: 'Toutes' }, ...aids.map((a) => ({ value: a.aid_id, label: a.aid_name }))]} />
+            <TextField name="q" label="Numéro ou nom de la personne" value={q ?? ''} />
+            <SubmitButton>Filtrer</SubmitButton>
+          </form>
+          <p role="status">{total === 0 ? 'Aucune demande.' : total === 1 ? '1 demande.' : `${total} demandes.`}</p>
+          {rows.length ? (
+            <div class="table-scroll" role="region" aria-labelledby="demandes-legende" tabIndex={0}>
+            <table class="data-table">
+              <caption id="demandes-legende" class="visually-hidden">Demandes d’aide, les plus récentes d’abord</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Numéro</th>
+                  <th scope="col">Personne</th>
+                  <th scope="col">Aide</th>
+                  <th scope="col">Étape</th>
+                  <th scope="col">Déposée le</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((row) => (
+                  <tr>
+                    <td>
+                      <a href={`${base(tenant)}/${row.id}`}>{row.reference}</a>
+                    </td>
+                    <td>{row.person}</td>
+                    <td>{row.aid_name}</td>
+                    <td>
+                      <StatusTag status={row.status} />
+                    </td>
+                    <td>{row.submitted_at ? frenchDay(row.submitted_at) : ''}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            </div>
+          ) : null}
+          <Pagination page={page} pages={pages} href={href} label="Pages de demandes" />
+        </>
+      ),
+    }, { tenant });
+  });
+
+  async function renderFile(request: FastifyRequest, reply: FastifyReply, tenant: Tenant, application: TenantApplication, input: Input, status = 200) {
+    const account = await requireAccount(request);
+    const mayInstruct = roleAllows(account.roles.get(tenant.id), 'editeur');
+    const [history, documents, messages, notes] = await Promise.all([historyOf(db, application.id), documentsOf(db, application.id), messagesOf(db, application.id), annotationsOf(db, application.id)]);
+    const url = `${base(tenant)}/${application.id}`;
+    const from = application.status;
+    const decisions = DECISIONS.filter((d) => agentMay(from, d));
+    const labels = { statut: 'Étape', pieces: 'Documents demandés', pieces_message: 'Message', message: 'Message', annotation: 'Note', decision: 'Décision', motivation: 'Motivation', montant: 'Montant accordé' };
+    const DONE: Record<string, string> = { statut: 'L’étape est changée.', pieces: 'Les documents sont demandés.', message: 'Le message est envoyé.', note: 'La note est enregistrée.', decision: 'La décision est enregistrée.' };
+    const v = input.values;
+    return adminPage(
+      request,
+      reply,
+      {
+        title: `${Object.keys(input.errors).length ? 'Erreur : ' : ''}Demande ${application.reference}`,
+        heading: `Demande ${application.reference} : ${application.aid_name}`,
+        crumbs: [{ label: 'Demandes d’aide', href: base(tenant) }, { label: application.reference! }],
+        current: base(tenant),
+        notice: input.done && DONE[input.done] ? <div class="notice notice--success" role="status">{DONE[input.done]}</div> : undefined,
+        main: (csrf: string) => (
+          <>
+            <ErrorSummary errors={input.errors} labels={labels} />
+            <p>
+              <StatusTag status={application.status} /> – déposée le {frenchDay(application.submitted_at!)} par {application.person_name} ({application.person_email}).
+            </p>
+            {application.decision_motivation ? (
+              <p>
+                Décision du {frenchDay(application.decided_at!)} : {application.decision_motivation}
+                {application.amount_granted ? ` Montant accordé : ${application.amount_granted} €.` : ''}
+              </p>
+            ) : null}
+            {mayInstruct && from === 'depose' ? (
+              <Form action={`${url}/statut`} csrfToken={csrf}>
+                <input type="hidden" name="statut" value="en_instruction" />
+                <SubmitButton>Commencer l’examen</SubmitButton>
+              </Form>
+            ) : null}
+            {mayInstruct && from === 'pieces_demandees' ? (
+              <Form action={`${url}/statut`} csrfToken={csrf}>
+                <input type="hidden" name="statut" value="en_instruction" />
+                <SubmitButton secondary>Reprendre l’examen sans attendre les documents</SubmitButton>
+              </Form>
+            ) : null}
+            <h2>Réponses</h2>
+            <Answers form={application.form} answers={application.answers} documents={documents} headingLevel={3} />
+            <h2>Documents</h2>
+            {documents.length ? (
+              <ul>
+                {documents.map((d) => (
+                  <li>
+                    <a href={`${url}/documents/${d.id}`}>{d.filename}</a> ({sizeText(d.size)}, {frenchDateTime(d.created_at)})
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p>Aucun document.</p>
+            )}
+            <h2>Messages</h2>
+            {messages.length ? (
+              <ol class="application-messages">
+                {messages.map((m) => (
+                  <li>
+                    <p>
+                      <strong>{m.author_kind === 'agent' ? 'Collectivité' : application.person_name}</strong>, {frenchDateTime(m.created_at)}
+                    </p>
+                    {m.body ? <p>{m.body}</p> : null}
+                    {m.requested_documents?.length ? <p>Documents demandés : {m.requested_documents.join(' ; ')}</p> : null}
+                  </li>
+                ))}
+              </ol>
+            ) : (
+              <p>Aucun message.</p>
+            )}
+            {mayInstruct && !['accepte', 'refuse', 'classe_sans_suite', 'retire'].includes(from) ? (
+              <Form action={`${url}/message`} csrfToken={csrf}>
+                <TextArea name="message" label="Écrire à la personne" rows={4} value={v.message} error={input.errors.message} required />
+                <SubmitButton>Envoyer le message</SubmitButton>
+              </Form>
+            ) : null}
+            {mayInstruct && agentMay(from, 'pieces_demandees') ? (
+              <>
+                <h2>Demander des documents</h2>
+                <Form action={`${url}/pieces`} csrfToken={csrf}>
+                  <TextArea name="pieces" label="Documents demandés" hint="Un document par ligne, par exemple : Justificatif de domicile de moins de 3 mois." rows={3} value={v.pieces} error={input.errors.pieces} required />
+                  <TextArea name="pieces_message" label="Message à la personne (facultatif)" rows={3} value={v.pieces_message} />
+                  <SubmitButton>Demander les documents</SubmitButton>
+                </Form>
+              </>
+            ) : null}
+            {mayInstruct && decisions.length ? (
+              <>
+                <h2>Décision</h2>
+                <Form action={`${url}/decision`} csrfToken={csrf}>
+                  <RadioGroup name="decision" legend="Décision" value={v.decision} error={input.errors.decision} options={decisions.map((d) => ({ value: d, label: APPLICATION_STATUSES[d] }))} />
+                  <TextArea name="motivation" label="Motivation" hint="Les raisons de la décision, en mots simples : la personne les lira." rows={4} value={v.motivation} error={input.errors.motivation} required />
+                  <TextField name="montant" label="Montant accordé, en euros (si la demande est acceptée)" value={v.montant} error={input.errors.montant} />
+                  <SubmitButton>Enregistrer la décision</SubmitButton>
+                </Form>
+              </>
+            ) : null}
+            <h2>Suivi</h2>
+            <ol class="application-history">
+              {history.map((h) => (
+                <li>
+                  {frenchDateTime(h.created_at)} : {HISTORY[h.action] ?? h.action} ({h.actor_kind === 'agent' ? 'agent' : h.actor_kind === 'usager' ? 'la personne' : 'Guichet'})
+                  {h.to_status ? ` → ${APPLICATION_STATUSES[h.to_status as ApplicationStatus] ?? h.to_status}` : ''}
+                  {h.note ? ` – ${h.note}` : ''}
+                </li>
+              ))}
+            </ol>
+            <h2>Notes internes</h2>
+            <p>Ces notes ne sont jamais montrées à la personne.</p>
+            {notes.length ? (
+              <ul>
+                {notes.map((n) => (
+                  <li>
+                    {n.author_label}, {frenchDateTime(n.created_at)} : {n.body}
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p>Aucune note.</p>
+            )}
+            {mayInstruct ? (
+              <Form action={`${url}/notes`} csrfToken={csrf}>
+                <TextArea name="annotation" label="Ajouter une note interne" rows={3} value={v.annotation} error={input.errors.annotation} required />
+                <SubmitButton secondary>Enregistrer la note</SubmitButton>
+              </Form>
+            ) : null}
+          </>
+        ),
+      },
+      { status, tenant },
+    );
+  }
+
+  app.get('/admin/t/:tenant/demandes/:id', { config: read }, async (request, reply) => {
+    const { tenant, application } = await load(request);
+    const account = await requireAccount(request);
+    // Who saw which person's data, when.
+    await audit(platform.db, { action: 'applications.view', actor: actorOf(account, request), tenantId: tenant.id, targetType: 'account', targetId: application.account_id, details: { reference: application.reference } });
+    return renderFile(request, reply, tenant, application, { errors: {}, values: {}, done: (request.query as { fait?: string }).fait });
+  });
+
+  app.get('/admin/t/:tenant/demandes/:id/documents/:doc', { config: read }, async (request, reply) => {
+    const { tenant, application } = await load(request);
+    const doc = await tenantDocument(db, tenant.id, application.id, (request.params as { doc: string }).doc);
+    if (!doc) throw new NotFoundError('Ce document n’existe pas.');
+    const account = await requireAccount(request);
+    await audit(platform.db, { action: 'applications.document_download', actor: actorOf(account, request), tenantId: tenant.id, targetType: 'account', targetId: application.account_id, details: { reference: application.reference, document: doc.id } });
+    return reply
+      .header('content-type', doc.content_type)
+      .header('content-disposition', `attachment; filename="${doc.filename}"`)
+      .header('cache-control', 'no-store')
+      .header('x-content-type-options', 'nosniff')
+      .send(doc.bytes);
+  });
+
+  const body = (request: FastifyRequest) => {
+    const raw = (request.body ?? {}) as Record<string, unknown>;
+    const out: Record<string, string> = {};
+    for (const [k, val] of Object.entries(raw)) if (typeof val === 'string' && k !== '_csrf') out[k] = val.trim();
+    return out;
+  };
+
+  /** Sends the person a mail once the change has committed; a failure is logged, never undoes it. */
+  const notify = (request: FastifyRequest, tenant: Tenant, application: TenantApplication, what: Parameters<typeof instructionMail>[0]['what']) => async () => {
+    try {
+      await platform.mailer.send(instructionMail({ to: application.person_email, name: application.person_name, reference: application.reference!, aidName: application.aid_name, tenantName: tenant.name, publicUrl: platform.publicUrl, what }));
+    } catch (error) {
+      request.log.error({ err: error }, 'instruction mail not sent');
+    }
+  };
+
+  const conflict = (request: FastifyRequest, reply: FastifyReply, tenant: Tenant, application: TenantApplication, field: string) =>
+    renderFile(request, reply, tenant, application, { errors: { [field]: `Ce changement n’est pas possible : la demande est à l’étape « ${APPLICATION_STATUSES[application.status]} ». Rechargez la page.` }, values: {} }, 409);
+
+  app.post('/admin/t/:tenant/demandes/:id/statut', { config: instruct }, async (request, reply) => {
+    const { tenant, application } = await load(request);
+    const to = body(request).statut as ApplicationStatus;
+    if (to !== 'en_instruction' || !agentMay(application.status, to)) return conflict(request, reply, tenant, application, 'statut');
+    const account = await requireAccount(request);
+    const ok = await changeStatus(db, { application, to, actor: actorOf(account, request), actorKind: 'agent' }, (afterCommit) => afterCommit(notify(request, tenant, application, 'en_instruction')));
+    if (!ok) return conflict(request, reply, tenant, application, 'statut');
+    return reply.redirect(`${base(tenant)}/${application.id}?fait=statut`, 303);
+  });
+
+  app.post('/admin/t/:tenant/demandes/:id/pieces', { config: instruct }, async (request, reply) => {
+    const { tenant, application } = await load(request);
+    const values = body(request);
+    const pieces = (values.pieces ?? '').split(/\r?\n/).map((l) => l.trim()).filter(Boolean).slice(0, 10);
+    if (!agentMay(application.status, 'pieces_demandees')) return conflict(request, reply, tenant, application, 'pieces');
+    if (pieces.length === 0) return renderFile(request, reply, tenant, application, { errors: { pieces: 'Écrivez au moins un document à demander, un par ligne.' }, values }, 422);
+    if (pieces.some((p) => p.length > 200)) return renderFile(request, reply, tenant, application, { errors: { pieces: 'Chaque document doit tenir en 200 caractères au plus.' }, values }, 422);
+    const account = await requireAccount(request);
+    const ok = await changeStatus(db, { application, to: 'pieces_demandees', actor: actorOf(account, request), actorKind: 'agent', note: (values.pieces_message ?? '').slice(0, 5000) || null, requestedDocuments: pieces }, (afterCommit) =>
+      afterCommit(notify(request, tenant, application, 'pieces_demandees')),
+    );
+    if (!ok) return conflict(request, reply, tenant, application, 'pieces');
+    return reply.redirect(`${base(tenant)}/${application.id}?fait=pieces`, 303);
+  });
+
+  app.post('/admin/t/:tenant/demandes/:id/decision', { config: instruct }, async (request, reply) => {
+    const { tenant, application } = await load(request);
+    const values = body(request);
+    const errors: FieldErrors = {};
+    const decision = values.decision as Decision;
+    if (!(DECISIONS as readonly string[]).includes(decision)) errors.decision = 'Choisissez la décision.';
+    if (!values.motivation) errors.motivation = 'Écrivez la motivation : la personne doit savoir pourquoi.';
+    else if (values.motivation.length > 5000) errors.motivation = 'La motivation doit tenir en 5 000 caractères au plus.';
+    let amount: string | null = null;
+    if (decision === 'accepte') {
+      const normalized = (values.montant ?? '').replace(/\s/g, '').replace(',', '.');
+      if (!/^\d{1,9}(\.\d{1,2})?$/.test(normalized)) errors.montant = 'Écrivez le montant accordé en euros, par exemple 450 ou 450,50.';
+      else amount = normalized;
+    }
+    if (Object.keys(errors).length) return renderFile(request, reply, tenant, application, { errors, values }, 422);
+    if (!agentMay(application.status, decision)) return conflict(request, reply, tenant, application, 'decision');
+    const account = await requireAccount(request);
+    const ok = await changeStatus(db, { application, to: decision, actor: actorOf(account, request), actorKind: 'agent', motivation: values.motivation!, amount }, (afterCommit) => afterCommit(notify(request, tenant, application, decision)));
+    if (!ok) return conflict(request, reply, tenant, application, 'decision');
+    return reply.redirect(`${base(tenant)}/${application.id}?fait=decision`, 303);
+  });
+
+  app.post('/admin/t/:tenant/demandes/:id/message', { config: instruct }, async (request, reply) => {
+    const { tenant, application } = await load(request);
+    const values = body(request);
+    if (['accepte', 'refuse', 'classe_sans_suite', 'retire'].includes(application.status)) return conflict(request, reply, tenant, application, 'message');
+    if (!values.message) return renderFile(request, reply, tenant, application, { errors: { message: 'Écrivez le message.' }, values }, 422);
+    if (values.message.length > 5000) return renderFile(request, reply, tenant, application, { errors: { message: 'Le message doit tenir en 5 000 caractères au plus.' }, values }, 422);
+    const account = await requireAccount(request);
+    await addMessage(db, { application, authorKind: 'agent', actor: actorOf(account, request), body: values.message });
+    await notify(request, tenant, application, 'message')();
+    return reply.redirect(`${base(tenant)}/${application.id}?fait=message`, 303);
+  });
+
+  app.post('/admin/t/:tenant/demandes/:id/notes', { config: instruct }, async (request, reply) => {
+    const { tenant, application } = await load(request);
+    const values = body(request);
+    if (!values.annotation) return renderFile(request, reply, tenant, application, { errors: { annotation: 'Écrivez la note.' }, values }, 422);
+    if (values.annotation.length > 5000) return renderFile(request, reply, tenant, application, { errors: { annotation: 'La note doit tenir en 5 000 caractères au plus.' }, values }, 422);
+    const account = await requireAccount(request);
+    await addAnnotation(db, { application, actor: actorOf(account, request), body: values.annotation });
+    return reply.redirect(`${base(tenant)}/${application.id}?fait=note`, 303);
+  });
+}

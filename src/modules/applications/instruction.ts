@@ -1,0 +1,220 @@
+/**
+ * Instruction of applications by the agents of the authority (C5 d): the one table of allowed
+ * status changes, and every change written with its history row and its audit row, in one
+ * transaction. Mails to the person are sent by the caller after commit (afterCommit).
+ */
+import { randomUUID } from 'node:crypto';
+import { sql, type Kysely } from 'kysely';
+import type { PlatformTables } from '../../platform/db/tables';
+import { audit, type Actor } from '../../platform/audit/audit';
+import { withTransaction, type AfterCommit } from '../../platform/db/transaction';
+import type { ApplicationsDb } from './store';
+import type { Application, ApplicationStatus } from './tables';
+
+/** The only allowed status changes. Who may make each one is told by AGENT_MOVES / the person's routes. */
+export const TRANSITIONS: Record<ApplicationStatus, readonly ApplicationStatus[]> = {
+  brouillon: ['depose'],
+  depose: ['en_instruction', 'retire'],
+  en_instruction: ['pieces_demandees', 'accepte', 'refuse', 'classe_sans_suite', 'retire'],
+  pieces_demandees: ['en_instruction', 'retire'],
+  accepte: [],
+  refuse: [],
+  classe_sans_suite: [],
+  retire: [],
+};
+
+/** Statuses an application may only reach by the person's own act (submission, withdrawal). */
+const PERSON_ONLY: readonly ApplicationStatus[] = ['depose', 'retire'];
+export const DECISIONS = ['accepte', 'refuse', 'classe_sans_suite'] as const satisfies readonly ApplicationStatus[];
+export type Decision = (typeof DECISIONS)[number];
+
+export function canTransition(from: ApplicationStatus, to: ApplicationStatus): boolean {
+  return TRANSITIONS[from].includes(to);
+}
+
+/** Whether an agent may move an application from `from` to `to`. */
+export function agentMay(from: ApplicationStatus, to: ApplicationStatus): boolean {
+  return canTransition(from, to) && !PERSON_ONLY.includes(to);
+}
+
+const asPlatform = (trx: unknown) => trx as Kysely<PlatformTables>;
+
+export type InstructionRow = Pick<Application, 'id' | 'reference' | 'aid_id' | 'aid_name' | 'status' | 'submitted_at'> & { person: string };
+
+/** The submitted applications of a tenant (never drafts), filtered and paginated. */
+export async function tenantApplications(
+  db: ApplicationsDb,
+  tenantId: string,
+  filter: { status?: ApplicationStatus | undefined; aid?: string | undefined; q?: string | undefined; page: number; perPage: number },
+): Promise<{ rows: InstructionRow[]; total: number }> {
+  let query = db
+    .selectFrom('applications as a')
+    .innerJoin('platform_accounts as p', 'p.id', 'a.account_id')
+    .where('a.tenant_id', '=', tenantId)
+    .where('a.status', '!=', 'brouillon');
+  if (filter.status) query = query.where('a.status', '=', filter.status);
+  if (filter.aid) query = query.where('a.aid_id', '=', filter.aid);
+  if (filter.q) {
+    const like = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    query = query.where((eb) => eb.or([eb('a.reference', 'ilike', like), eb('p.display_name', 'ilike', like)]));
+  }
+  const [rows, count] = await Promise.all([
+    query
+      .select(['a.id', 'a.reference', 'a.aid_id', 'a.aid_name', 'a.status', 'a.submitted_at', 'p.display_name as person'])
+      .orderBy('a.submitted_at', 'desc')
+      .orderBy('a.id')
+      .limit(filter.perPage)
+      .offset((filter.page - 1) * filter.perPage)
+      .execute(),
+    query.select(sql<string>`count(*)`.as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+}
+
+/** The aids that have submitted applications in this tenant (for the filter). */
+export async function tenantAidsWithApplications(db: ApplicationsDb, tenantId: string) {
+  return db.selectFrom('applications').select(['aid_id', 'aid_name']).distinct().where('tenant_id', '=', tenantId).where('status', '!=', 'brouillon').orderBy('aid_name').execute();
+}
+
+/** One submitted application of the tenant, with the person's name and address; never another tenant's. */
+export async function tenantApplication(db: ApplicationsDb, tenantId: string, id: string) {
+  if (!/^[0-9a-f-]{36}$/.test(id)) return undefined;
+  return db
+    .selectFrom('applications as a')
+    .innerJoin('platform_accounts as p', 'p.id', 'a.account_id')
+    .selectAll('a')
+    .select(['p.display_name as person_name', 'p.email as person_email'])
+    .where('a.id', '=', id)
+    .where('a.tenant_id', '=', tenantId)
+    .where('a.status', '!=', 'brouillon')
+    .executeTakeFirst();
+}
+
+export type TenantApplication = NonNullable<Awaited<ReturnType<typeof tenantApplication>>>;
+
+export async function tenantDocument(db: ApplicationsDb, tenantId: string, applicationId: string, documentId: string) {
+  if (!/^[0-9a-f-]{36}$/.test(documentId)) return undefined;
+  return db
+    .selectFrom('application_documents')
+    .select(['id', 'filename', 'content_type', 'bytes'])
+    .where('id', '=', documentId)
+    .where('application_id', '=', applicationId)
+    .where('tenant_id', '=', tenantId)
+    .executeTakeFirst();
+}
+
+export async function messagesOf(db: ApplicationsDb, applicationId: string) {
+  return db.selectFrom('application_messages').selectAll().where('application_id', '=', applicationId).orderBy('created_at').execute();
+}
+
+export async function annotationsOf(db: ApplicationsDb, applicationId: string) {
+  return db.selectFrom('application_annotations').selectAll().where('application_id', '=', applicationId).orderBy('created_at').execute();
+}
+
+export type Change = {
+  application: Application;
+  to: ApplicationStatus;
+  actor: Actor;
+  actorKind: 'agent' | 'usager';
+  note?: string | null;
+  motivation?: string;
+  amount?: string | null;
+  requestedDocuments?: string[];
+};
+
+/**
+ * Moves an application along the transition table, in one transaction: the update only applies if
+ * the status is still the one read (two agents at once: the second gets false), a history row,
+ * an audit row, and for a request of documents the message that lists them.
+ */
+export async function changeStatus(db: ApplicationsDb, change: Change, onCommit?: (afterCommit: AfterCommit) => void): Promise<boolean> {
+  const { application, to } = change;
+  if (!canTransition(application.status, to)) return false;
+  if (change.actorKind === 'agent' && !agentMay(application.status, to)) return false;
+  return withTransaction(db, async (trx, afterCommit) => {
+    const decided = (DECISIONS as readonly string[]).includes(to);
+    const now = new Date();
+    const updated = await trx
+      .updateTable('applications')
+      .set({
+        status: to,
+        updated_at: now,
+        ...(decided ? { decided_at: now, decision_motivation: change.motivation ?? null, amount_granted: to === 'accepte' ? (change.amount ?? null) : null } : {}),
+      })
+      .where('id', '=', application.id)
+      .where('status', '=', application.status)
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) !== 1) return false;
+    const action = decided ? 'decision' : to === 'pieces_demandees' ? 'pieces_demandees' : 'statut';
+    const note = decided ? change.motivation ?? null : change.note ?? null;
+    await trx.insertInto('application_history').values({ id: randomUUID(), tenant_id: application.tenant_id, application_id: application.id, actor_id: change.actor.id, actor_kind: change.actorKind, action, from_status: application.status, to_status: to, note }).execute();
+    if (change.requestedDocuments?.length) {
+      await trx
+        .insertInto('application_messages')
+        .values({ id: randomUUID(), tenant_id: application.tenant_id, application_id: application.id, author_id: change.actor.id, author_kind: 'agent', body: change.note ?? '', requested_documents: JSON.stringify(change.requestedDocuments), read_at: null })
+        .execute();
+    }
+    await audit(asPlatform(trx), {
+      action: 'applications.status',
+      actor: change.actor,
+      tenantId: application.tenant_id,
+      targetType: 'application',
+      targetId: application.id,
+      details: { reference: application.reference, from: application.status, to, ...(decided && to === 'accepte' ? { amount: change.amount } : {}) },
+    });
+    onCommit?.(afterCommit);
+    return true;
+  });
+}
+
+/** A message from an agent or the person, with its history row and audit row. */
+export async function addMessage(db: ApplicationsDb, input: { application: Application; authorKind: 'agent' | 'usager'; actor: Actor; body: string }): Promise<void> {
+  await withTransaction(db, async (trx) => {
+    const { application } = input;
+    await trx.insertInto('application_messages').values({ id: randomUUID(), tenant_id: application.tenant_id, application_id: application.id, author_id: input.actor.id, author_kind: input.authorKind, body: input.body, requested_documents: null, read_at: null }).execute();
+    await trx.insertInto('application_history').values({ id: randomUUID(), tenant_id: application.tenant_id, application_id: application.id, actor_id: input.actor.id, actor_kind: input.authorKind, action: 'message', from_status: null, to_status: null, note: null }).execute();
+    await audit(asPlatform(trx), { action: 'applications.message', actor: input.actor, tenantId: application.tenant_id, targetType: 'application', targetId: application.id, details: { reference: application.reference, from: input.authorKind } });
+  });
+}
+
+/** A private note of the agents (never shown to the person; not in the person's history). */
+export async function addAnnotation(db: ApplicationsDb, input: { application: Application; actor: Actor; body: string }): Promise<void> {
+  await withTransaction(db, async (trx) => {
+    const { application } = input;
+    await trx.insertInto('application_annotations').values({ id: randomUUID(), tenant_id: application.tenant_id, application_id: application.id, author_id: input.actor.id, author_label: input.actor.label, body: input.body }).execute();
+    await audit(asPlatform(trx), { action: 'applications.annotation', actor: input.actor, tenantId: application.tenant_id, targetType: 'application', targetId: application.id, details: { reference: application.reference } });
+  });
+}
+
+/** The documents asked for in the latest request, each with the field name its answer is stored under. */
+export function requestedPieces(messages: Awaited<ReturnType<typeof messagesOf>>): Array<{ field: string; label: string }> {
+  const latest = [...messages].reverse().find((m) => m.requested_documents?.length);
+  if (!latest) return [];
+  return latest.requested_documents!.map((label, i) => ({ field: `piece-${latest.id}-${i + 1}`, label }));
+}
+
+/**
+ * The person adds a requested document. When every document of the latest request has been
+ * provided, the application goes back from « documents demandés » to « en cours d’examen ».
+ */
+export async function addRequestedDocument(
+  db: ApplicationsDb,
+  input: { application: Application; field: string; filename: string; contentType: 'application/pdf' | 'image/jpeg' | 'image/png'; sha256: string; bytes: Buffer; actor: Actor; pieces: Array<{ field: string }> },
+): Promise<{ complete: boolean }> {
+  const { application } = input;
+  const complete = await withTransaction(db, async (trx) => {
+    await trx.deleteFrom('application_documents').where('application_id', '=', application.id).where('field', '=', input.field).execute();
+    await trx
+      .insertInto('application_documents')
+      .values({ id: randomUUID(), tenant_id: application.tenant_id, application_id: application.id, field: input.field, filename: input.filename, content_type: input.contentType, size: input.bytes.length, sha256: input.sha256, bytes: input.bytes, uploaded_by: input.actor.id })
+      .execute();
+    await trx.insertInto('application_history').values({ id: randomUUID(), tenant_id: application.tenant_id, application_id: application.id, actor_id: input.actor.id, actor_kind: 'usager', action: 'document', from_status: null, to_status: null, note: input.filename }).execute();
+    await audit(asPlatform(trx), { action: 'applications.document_added', actor: input.actor, tenantId: application.tenant_id, targetType: 'application', targetId: application.id, details: { reference: application.reference, field: input.field } });
+    const have = new Set((await trx.selectFrom('application_documents').select('field').where('application_id', '=', application.id).execute()).map((d) => d.field));
+    return input.pieces.every((p) => have.has(p.field));
+  });
+  if (complete && application.status === 'pieces_demandees') {
+    await changeStatus(db, { application, to: 'en_instruction', actor: input.actor, actorKind: 'usager', note: 'Tous les documents demandés sont envoyés.' });
+  }
+  return { complete };
+}
