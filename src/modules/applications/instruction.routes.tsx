@@ -12,11 +12,11 @@ import { Pagination } from '../../platform/views/components';
 import { ErrorSummary, Form, RadioGroup, SelectField, SubmitButton, TextArea, TextField, type FieldErrors } from '../../platform/views/form';
 import type { Tenant } from '../../platform/db/tables';
 import { actorOf } from './routes';
-import { addAnnotation, addMessage, agentMay, annotationsOf, changeStatus, DECISIONS, messagesOf, tenantAidsWithApplications, tenantApplication, tenantApplications, tenantDocument, type Decision, type TenantApplication } from './instruction';
+import { addAnnotation, addMessage, agentMay, annotationsOf, changeStatus, DECISIONS, isClosed, messagesOf, tenantAidsWithApplications, tenantApplication, tenantApplications, tenantDocument, type Decision, type TenantApplication } from './instruction';
 import { instructionMail } from './mails';
 import { applicationsDb, documentsOf, historyOf } from './store';
 import { APPLICATION_STATUSES, type ApplicationStatus } from './tables';
-import { Answers, frenchDateTime, frenchDay, sizeText, StatusTag } from './views';
+import { Answers, frenchDateTime, frenchDay, MessageList, sizeText, StatusTag } from './views';
 
 const read = { guard: { tenantRole: 'lecteur' as const } };
 const instruct = { guard: { tenantRole: 'editeur' as const } };
@@ -154,22 +154,8 @@ export async function instructionRoutes(app: FastifyInstance): Promise<void> {
               <p>Aucun document.</p>
             )}
             <h2>Messages</h2>
-            {messages.length ? (
-              <ol class="application-messages">
-                {messages.map((m) => (
-                  <li>
-                    <p>
-                      <strong>{m.author_kind === 'agent' ? 'Collectivité' : application.person_name}</strong>, {frenchDateTime(m.created_at)}
-                    </p>
-                    {m.body ? <p>{m.body}</p> : null}
-                    {m.requested_documents?.length ? <p>Documents demandés : {m.requested_documents.join(' ; ')}</p> : null}
-                  </li>
-                ))}
-              </ol>
-            ) : (
-              <p>Aucun message.</p>
-            )}
-            {mayInstruct && !['accepte', 'refuse', 'classe_sans_suite', 'retire'].includes(from) ? (
+            <MessageList messages={messages} author={(kind) => (kind === 'agent' ? 'Collectivité' : application.person_name)} />
+            {mayInstruct && !isClosed(from) ? (
               <Form action={`${url}/message`} csrfToken={csrf}>
                 <TextArea name="message" label="Écrire à la personne" rows={4} value={v.message} error={input.errors.message} required />
                 <SubmitButton>Envoyer le message</SubmitButton>
@@ -323,7 +309,7 @@ export async function instructionRoutes(app: FastifyInstance): Promise<void> {
   app.post('/admin/t/:tenant/demandes/:id/message', { config: instruct }, async (request, reply) => {
     const { tenant, application } = await load(request);
     const values = body(request);
-    if (['accepte', 'refuse', 'classe_sans_suite', 'retire'].includes(application.status)) return conflict(request, reply, tenant, application, 'message');
+    if (isClosed(application.status)) return conflict(request, reply, tenant, application, 'message');
     if (!values.message) return renderFile(request, reply, tenant, application, { errors: { message: 'Écrivez le message.' }, values }, 422);
     if (values.message.length > 5000) return renderFile(request, reply, tenant, application, { errors: { message: 'Le message doit tenir en 5 000 caractères au plus.' }, values }, 422);
     const account = await requireAccount(request);

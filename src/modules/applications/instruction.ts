@@ -23,6 +23,11 @@ export const TRANSITIONS: Record<ApplicationStatus, readonly ApplicationStatus[]
   retire: [],
 };
 
+/** A decided or withdrawn application: nothing more can happen to it (derived from TRANSITIONS). */
+export function isClosed(status: ApplicationStatus): boolean {
+  return TRANSITIONS[status].length === 0;
+}
+
 /** Statuses an application may only reach by the person's own act (submission, withdrawal). */
 const PERSON_ONLY: readonly ApplicationStatus[] = ['depose', 'retire'];
 export const DECISIONS = ['accepte', 'refuse', 'classe_sans_suite'] as const satisfies readonly ApplicationStatus[];

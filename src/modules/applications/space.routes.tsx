@@ -2,12 +2,12 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { NotFoundError } from '../../platform/http/errors';
 import { ErrorSummary, FileField, Form, SelectField, SubmitButton, TextArea, type FieldErrors } from '../../platform/views/form';
 import { checkDocument, MAX_DOCUMENT_BYTES, safeFilename } from './documents';
-import { addMessage, addRequestedDocument, messagesOf, requestedPieces } from './instruction';
+import { addMessage, addRequestedDocument, isClosed, messagesOf, requestedPieces } from './instruction';
 import { signedInPerson } from '../profile/person';
 import { actorOf } from './routes';
 import { applicationsOf, applicationsDb, documentsOf, historyOf, ownedApplication, withdraw, WITHDRAWABLE } from './store';
 import { APPLICATION_STATUSES, type Application, type ApplicationStatus } from './tables';
-import { Answers, frenchDateTime, frenchDay, NEXT_STEP, StatusTag } from './views';
+import { Answers, frenchDateTime, frenchDay, MessageList, NEXT_STEP, StatusTag } from './views';
 
 const HOME = { label: 'Accueil', href: '/' };
 const SPACE = { label: 'Mon compte', href: '/mon-compte' };
@@ -104,7 +104,7 @@ export async function spaceRoutes(app: FastifyInstance): Promise<void> {
   async function renderDetail(request: FastifyRequest, reply: FastifyReply, application: Application, input: Input, status = 200) {
     const [history, documents, messages] = await Promise.all([historyOf(db, application.id), documentsOf(db, application.id), messagesOf(db, application.id)]);
     const pieces = application.status === 'pieces_demandees' ? requestedPieces(messages) : [];
-    const open = !['accepte', 'refuse', 'classe_sans_suite', 'retire'].includes(application.status);
+    const open = !isClosed(application.status);
     const url = `/mes-demarches/${application.reference}`;
     const csrf = await reply.generateCsrf();
     const DONE: Record<string, string> = { message: 'Votre message est envoyé.', document: 'Votre document est envoyé.', complet: 'Merci : tous les documents demandés sont envoyés. Votre demande est de nouveau en cours d’examen.' };
@@ -146,21 +146,7 @@ export async function spaceRoutes(app: FastifyInstance): Promise<void> {
             </section>
           ) : null}
           <h2>Messages</h2>
-          {messages.length ? (
-            <ol class="application-messages">
-              {messages.map((m) => (
-                <li>
-                  <p>
-                    <strong>{m.author_kind === 'agent' ? tenantName(application.tenant_id) : 'Vous'}</strong>, {frenchDateTime(m.created_at)}
-                  </p>
-                  {m.body ? <p>{m.body}</p> : null}
-                  {m.requested_documents?.length ? <p>Documents demandés : {m.requested_documents.join(' ; ')}</p> : null}
-                </li>
-              ))}
-            </ol>
-          ) : (
-            <p>Aucun message.</p>
-          )}
+          <MessageList messages={messages} author={(kind) => (kind === 'agent' ? tenantName(application.tenant_id) : 'Vous')} />
           {open ? (
             <Form action={`${url}/message`} csrfToken={csrf}>
               <TextArea name="message" label="Votre message" hint={`Il sera lu par ${tenantName(application.tenant_id)}.`} rows={4} value={input.values.message} error={input.errors.message} required />
@@ -216,7 +202,7 @@ export async function spaceRoutes(app: FastifyInstance): Promise<void> {
     if (!account) return reply;
     const application = await owned(request, account.id);
     const message = String(((request.body ?? {}) as Record<string, unknown>).message ?? '').trim();
-    if (['accepte', 'refuse', 'classe_sans_suite', 'retire'].includes(application.status)) return renderDetail(request, reply, application, { errors: { message: 'Cette demande est terminée : vous ne pouvez plus envoyer de message.' }, values: { message } }, 409);
+    if (isClosed(application.status)) return renderDetail(request, reply, application, { errors: { message: 'Cette demande est terminée : vous ne pouvez plus envoyer de message.' }, values: { message } }, 409);
     if (!message) return renderDetail(request, reply, application, { errors: { message: 'Écrivez votre message.' }, values: { message } }, 422);
     if (message.length > 5000) return renderDetail(request, reply, application, { errors: { message: 'Votre message doit tenir en 5 000 caractères au plus.' }, values: { message } }, 422);
     await addMessage(db, { application, authorKind: 'usager', actor: actorOf(account, request), body: message });

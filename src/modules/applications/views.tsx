@@ -244,3 +244,24 @@ export function ReviewPage(props: { base: string; form: FormDefinition; answers:
 export function Panel({ children }: { children: ComponentChildren }) {
   return <div class="notice notice--success">{children}</div>;
 }
+
+/** The messages of an application, oldest first; `author` names who wrote each one. */
+export function MessageList({ messages, author }: {
+  messages: Array<{ author_kind: 'usager' | 'agent'; created_at: Date | string; body: string | null; requested_documents: string[] | null }>;
+  author: (kind: 'usager' | 'agent') => string;
+}) {
+  if (!messages.length) return <p>Aucun message.</p>;
+  return (
+    <ol class="application-messages">
+      {messages.map((m) => (
+        <li>
+          <p>
+            <strong>{author(m.author_kind)}</strong>, {frenchDateTime(m.created_at)}
+          </p>
+          {m.body ? <p>{m.body}</p> : null}
+          {m.requested_documents?.length ? <p>Documents demandés : {m.requested_documents.join(' ; ')}</p> : null}
+        </li>
+      ))}
+    </ol>
+  );
+}
