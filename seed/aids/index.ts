@@ -10,6 +10,7 @@ import type { Aid } from '../../src/modules/aids/format';
 import { aidsDb, saveAid } from '../../src/modules/aids/store';
 import type { PlatformTables } from '../../src/platform/db/tables';
 import { aidFromBenefit, type RawBenefit } from './aides-jeunes';
+import { ORGANISATION_AIDS } from './organisations';
 import { apaAid, covoiturageAid, fslAid, veloAid, type CovoiturageEntry, type VeloEntry } from './other-sources';
 
 const dataDir = join(import.meta.dirname, '..', 'data');
@@ -29,6 +30,7 @@ export function demoAids(): Array<{ aid: Aid; tenantId: string }> {
     ...dynamic.fsl.map(fslAid),
     ...dynamic.apa.map(apaAid),
     ...velo.map(veloAid),
+    ...ORGANISATION_AIDS,
   ];
 }
 

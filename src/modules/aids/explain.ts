@@ -87,8 +87,8 @@ export function explainCondition(c: Condition): Sentence {
       const parts = [
         c.kinds ? `être ${orList(c.kinds)}` : '',
         c.naf ? `avoir une activité (code NAF) parmi ${c.naf.join(', ')}` : '',
-        c.headcount_min !== undefined ? `avoir au moins ${c.headcount_min} salariés` : '',
-        c.headcount_max !== undefined ? `avoir au plus ${c.headcount_max} salariés` : '',
+        c.headcount_min !== undefined ? (c.headcount_min === 1 ? 'avoir au moins un salarié' : `avoir au moins ${c.headcount_min} salariés`) : '',
+        c.headcount_max !== undefined ? (c.headcount_max <= 1 ? `avoir au plus ${c.headcount_max} salarié` : `avoir au plus ${c.headcount_max} salariés`) : '',
       ].filter(Boolean);
       return { text: `Pour une organisation : ${parts.join(', ')}` };
     }

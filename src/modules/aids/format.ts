@@ -42,6 +42,7 @@ export const THEMES = {
   energie: 'Énergie',
   alimentation: 'Alimentation',
   ressources: 'Revenus et ressources',
+  vie_associative: 'Vie associative',
 } as const;
 export type Theme = keyof typeof THEMES;
 

@@ -65,6 +65,7 @@ describe('eligibility: questionnaire, results, calculation page, API', () => {
   }
 
   const student = {
+    demandeur: { reponse: 'particulier' },
     commune: { recherche: '35000' },
     age: { reponse: bornYearsAgo(19) },
     situation: { reponse: 'etudiant' },
@@ -79,14 +80,15 @@ describe('eligibility: questionnaire, results, calculation page, API', () => {
   test('a 19-year-old student in Rennes: one question per page, only useful ones, then the results with reasons', async () => {
     const agent = new Agent(app);
     const asked = await run(agent, student);
-    assert.equal(asked[0], 'commune', 'where first: it decides the most aids');
+    assert.equal(asked[0], 'demandeur', 'for whom first: every other question depends on it');
+    assert.equal(asked[1], 'commune', 'then where: it decides the most aids');
     assert.ok(asked.length < 25, `${asked.length} questions`);
     assert.ok(!asked.some((id) => id.startsWith('organisation')), 'organisation questions decide no aid for this person');
 
     // Back: the page of the second question links to the first.
     const second = await agent.get(`/aides/simulateur/question/${asked[1]}`);
-    assert.match(second.body, /href="\/aides\/simulateur\/question\/commune">Question précédente</);
-    const first = await agent.get('/aides/simulateur/question/commune');
+    assert.match(second.body, /href="\/aides\/simulateur\/question\/demandeur">Question précédente</);
+    const first = await agent.get('/aides/simulateur/question/demandeur');
     assert.match(first.body, /href="\/aides\/simulateur">Question précédente</);
 
     const results = await agent.get('/aides/simulateur/resultats');
@@ -136,7 +138,7 @@ describe('eligibility: questionnaire, results, calculation page, API', () => {
 
   test('a retiree in Brest: student questions are skipped; results and refusals say why', async () => {
     const agent = new Agent(app);
-    const asked = await run(agent, { commune: { recherche: 'Brest' }, age: { reponse: bornYearsAgo(71) }, situation: { reponse: 'retraite' }, handicap: { reponse: 'non' }, enfants: { reponse: '0' } });
+    const asked = await run(agent, { demandeur: { reponse: 'particulier' }, commune: { recherche: 'Brest' }, age: { reponse: bornYearsAgo(71) }, situation: { reponse: 'retraite' }, handicap: { reponse: 'non' }, enfants: { reponse: '0' } });
     for (const id of ['boursier', 'annee_etude']) assert.ok(!asked.includes(id), `${id} cannot change a result for a retiree`);
     const toCheck = await allPages(agent, 'a-verifier');
     assert.match(toCheck, /Allocation personnalisée d’autonomie|APA/);
@@ -230,6 +232,56 @@ describe('eligibility: questionnaire, results, calculation page, API', () => {
     const visitor = new Agent(app);
     const page = await visitor.get('/aides/simulateur/resultats');
     assert.doesNotMatch(page.body, /Garder ces réponses/);
+  });
+
+  test('an association in Brest: « pour une organisation », the organisation questions, its aids from the State, the Région, the Finistère and Brest; no aid for people', async () => {
+    const agent = new Agent(app);
+    const asked = await run(agent, {
+      demandeur: { reponse: 'organisation' },
+      commune: { recherche: '29200', commune: '29019' },
+      organisation_type: { reponse: 'association' },
+      organisation_effectif: { reponse: '1' },
+      organisation_naf: { reponse: '94.99Z' },
+    });
+    assert.equal(asked[0], 'demandeur');
+    for (const id of ['age', 'situation', 'boursier', 'enfants', 'quotient_familial']) assert.ok(!asked.includes(id), `${id} is not asked for an association`);
+    assert.ok(asked.includes('organisation_type'));
+    const commune = await agent.get('/aides/simulateur/question/commune');
+    assert.match(commune.body, /Dans quelle commune se trouve votre organisation \?/);
+
+    const eligible = await allPages(agent, 'eligibles');
+    assert.match(eligible, /FDVA – formation des bénévoles/);
+    assert.match(eligible, /Votre organisation : association ; cette aide demande d’être association/);
+    assert.match(eligible, /Votre organisation : code NAF 94.99Z ; cette aide exclut ce cas : avoir une activité \(code NAF\) parmi 93.12/);
+    assert.match(eligible, /Dispositif local d’accompagnement/);
+    const toCheck = await allPages(agent, 'a-verifier');
+    for (const name of [/Fonds pour le développement de la vie associative \(FDVA\) – fonctionnement/, /Emploi associatif d’intérêt régional/, /Finistère : aide aux associations qui font vivre la langue bretonne/, /Ville de Brest : subvention aux associations brestoises/]) assert.match(toCheck, name);
+    assert.match(toCheck, /Votre association a-t-elle un numéro RNA et un numéro SIRET \?/);
+    const everything = eligible + toCheck + (await allPages(agent, 'non-eligibles'));
+    assert.doesNotMatch(everything, /Aide à la formation au code et au permis de conduire|Allocation personnalisée d’autonomie/, 'aids for people are not listed for an association');
+
+    // A sports club cannot get the training aid: the NAF code says it, in words.
+    await answer(agent, '/aides/simulateur/question/organisation_naf', { reponse: '93.12Z' });
+    const refused = await allPages(agent, 'non-eligibles');
+    assert.match(refused, /FDVA – formation des bénévoles/);
+    assert.match(refused, /Votre organisation : code NAF 93.12Z ; cette aide exclut ce cas : avoir une activité \(code NAF\) parmi 93.12/);
+
+    // A person is not shown the associations’ aids; « Comment est-ce calculé ? » explains why.
+    const person = new Agent(app);
+    await run(person, { demandeur: { reponse: 'particulier' }, commune: { recherche: '29200', commune: '29019' }, age: { reponse: bornYearsAgo(30) } });
+    assert.doesNotMatch((await allPages(person, 'a-verifier')) + (await allPages(person, 'eligibles')), /vie associative|FDVA/);
+    const calcul = await person.get('/aides/brest-subvention-associations/calcul');
+    assert.match(calcul.body, /Vous cherchez des aides pour vous-même : cette aide est pour les organisations \(associations\)/);
+
+    // The API tells from the situation itself, or asks.
+    const api = async (body: object) => (await app.inject({ method: 'POST', url: '/api/v1/eligibilite', headers: { host: 'localhost' }, payload: body })).json() as { eligibles: Array<{ id: string }>; a_verifier: Array<{ id: string }>; question_suivante: { id: string } | null };
+    const association = await api({ commune: '29019', organisation: { type: 'association', effectif: 0, naf: '94.99Z' } });
+    assert.ok(association.eligibles.some((r) => r.id === 'fdva-formation-benevoles'));
+    assert.ok(!association.eligibles.some((r) => r.id === 'dispositif-local-accompagnement'), 'the DLA is for employers');
+    assert.ok(![...association.eligibles, ...association.a_verifier].some((r) => r.id === 'bretagne-aide-code-permis'));
+    const unknown = await api({ commune: '29019' });
+    assert.equal(unknown.question_suivante?.id, 'demandeur');
+    assert.ok(unknown.a_verifier.some((r) => r.id === 'brest-subvention-associations'));
   });
 
   test('POST /api/v1/eligibilite: lists with reasons and missing questions; problem+json 400 and 422; OpenAPI 3.1', async () => {

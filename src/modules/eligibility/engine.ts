@@ -7,6 +7,7 @@
  * Why not publicodes: see docs/eligibility.md (« Pourquoi un moteur compilé »).
  */
 import {
+  AUDIENCES,
   CONDITION_SITUATIONS,
   DIPLOMA_LEVELS,
   INCOME_BASES,
@@ -14,6 +15,7 @@ import {
   explainCondition,
   formatAmount,
   type Aid,
+  type Audience,
   type Condition,
   type DiplomaLevel,
   type OrganisationCondition,
@@ -22,7 +24,7 @@ import {
 } from '../aids';
 import { formatEuros } from '../aids/explain';
 import { ORGANISATION_TYPES, SITUATIONS } from '../profile';
-import { INCOME_PERIOD, isPerAid, textQuestionId, type FactQuestion, type Facts, type Place } from './facts';
+import { INCOME_PERIOD, isPerAid, textQuestionId, type FactQuestion, type Facts, type Place, type Requester } from './facts';
 
 /** true, false, or undefined when the facts do not decide. */
 export type Truth = boolean | undefined;
@@ -189,6 +191,7 @@ export function evaluateCondition(c: Condition, facts: Facts, aidId: string): Ev
       let text: string;
       if (c.condition.type === 'residence' && facts.place) text = `${placeText(facts.place)} : cette aide n’est pas pour les habitants ${territoryOf(c.condition)}`;
       else if (c.condition.type === 'residence') text = `Commune à préciser : cette aide n’est pas pour les habitants ${territoryOf(c.condition)}`;
+      else if (c.condition.type === 'organisation') text = `${inner.text.split(' ; ')[0]} ; cette aide exclut ce cas : ${lower(explainCondition(c.condition).text.replace(/^Pour une organisation : /, ''))}`;
       else text = `Cette aide exclut ce cas : ${lower(explainCondition(c.condition).text).replace(/ :$/, '')}`;
       const rule = explainCondition(c).text;
       return { type: 'not', value, text, rule, children: [inner], missing: value === undefined ? inner.missing : [] };
@@ -282,11 +285,42 @@ export function notesOf(e: Evaluation): string[] {
   return [];
 }
 
+const ORGANISATION_AUDIENCES: readonly Audience[] = ['entreprise', 'association', 'commune'];
+
+/** Who an aid is for, from its audiences: only organisations, only people, or both (undefined). */
+export function aidRequester(aid: Aid): Requester | undefined {
+  const forOrganisations = aid.audiences.filter((a) => ORGANISATION_AUDIENCES.includes(a));
+  if (forOrganisations.length === 0) return 'particulier';
+  return forOrganisations.length === aid.audiences.length ? 'organisation' : undefined;
+}
+
+/**
+ * The check that an aid is for the kind of requester asking, when it is not plainly met: an aid
+ * for organisations asked by a person (or by someone who has not said), an aid for people asked
+ * for an organisation. A person who has not said is taken as asking for themselves: most do.
+ */
+function requesterCheck(aid: Aid, facts: Facts): Evaluation | undefined {
+  const target = aidRequester(aid);
+  const requester = facts.requester;
+  if (!target || requester === target || (requester === undefined && target === 'particulier')) return undefined;
+  const audiences = aid.audiences.map((a) => lower(AUDIENCES[a]));
+  const rule = target === 'organisation' ? `Être une organisation : ${orList(audiences)}` : 'Être un particulier (cette aide n’est pas pour les organisations)';
+  const forWhom = target === 'organisation' ? `cette aide est pour les organisations (${orList(audiences)})` : 'cette aide est pour les particuliers';
+  if (requester === undefined) return { type: 'organisation', value: undefined, text: `Pour vous-même ou pour une organisation ? ${forWhom.charAt(0).toUpperCase()}${forWhom.slice(1)}`, rule, missing: fact('demandeur') };
+  const said = requester === 'organisation' ? 'Vous cherchez des aides pour une organisation' : 'Vous cherchez des aides pour vous-même';
+  return { type: 'organisation', value: false, text: `${said} : ${forWhom}`, rule, missing: [] };
+}
+
 const STATUS: Record<'true' | 'false' | 'undefined', Status> = { true: 'eligible', false: 'not_eligible', undefined: 'to_check' };
 
 /** An aid against the facts: status, reasons, missing questions, amount. `today` is ISO. */
 export function evaluateAid(aid: Aid, facts: Facts, today: string): AidResult {
   let tree = evaluateCondition(aid.eligibility, facts, aid.id);
+  const forWhom = requesterCheck(aid, facts);
+  if (forWhom) {
+    const value = and([forWhom.value, tree.value]);
+    tree = { type: 'all', value, text: 'Remplir toutes ces conditions :', rule: 'Remplir toutes ces conditions :', children: [forWhom, tree], missing: value === undefined ? merge([forWhom.missing, tree.missing]) : [] };
+  }
   if (!aid.dates.permanent && aid.dates.closing && aid.dates.closing < today) {
     const closed: Evaluation = { type: 'text', value: false, text: `Les demandes sont closes depuis le ${aid.dates.closing.split('-').reverse().join('/')}`, rule: 'Faire la demande avant la date de clôture', missing: [] };
     tree = { type: 'all', value: false, text: 'Remplir toutes ces conditions :', rule: 'Remplir toutes ces conditions :', children: [closed, tree], missing: [] };

@@ -21,7 +21,12 @@ export interface Place {
 /** An answer to a `text` condition: yes, no, or « je ne sais pas » (null: stays to check). */
 export type TextAnswer = boolean | null;
 
+/** Who the aids are searched for: the person (and their household), or an organisation they act for. */
+export type Requester = 'particulier' | 'organisation';
+
 export interface Facts {
+  /** Undefined: not said, and nothing in the situation tells (see requesterOf). */
+  requester?: Requester | undefined;
   age?: number | undefined;
   place?: Place | undefined;
   situation?: Situation | undefined;
@@ -53,6 +58,7 @@ export const INCOME_PERIOD: Record<IncomeBasis, 'month' | 'year'> = {
 
 /** Questions about facts: their stable ids (also the API's field names where one exists). */
 export const FACT_QUESTIONS = [
+  'demandeur',
   'commune',
   'age',
   'situation',

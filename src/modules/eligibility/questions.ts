@@ -25,6 +25,15 @@ const yesNo = [
 const choices = (record: Record<string, string>) => Object.entries(record).map(([value, label]) => ({ value, label: label.charAt(0).toUpperCase() + label.slice(1) }));
 
 export const QUESTIONS: Record<Exclude<FactQuestion, 'commune'>, FactQuestionDefinition> & { commune: FactQuestionDefinition } = {
+  demandeur: {
+    label: 'Pour qui cherchez-vous des aides ?',
+    hint: 'Une personne peut chercher pour elle et son foyer, ou pour une organisation dont elle s’occupe.',
+    options: [
+      { value: 'particulier', label: 'Pour moi et mon foyer' },
+      { value: 'organisation', label: 'Pour une organisation : association, entreprise, commune…' },
+    ],
+    short: 'Pour qui',
+  },
   commune: { label: 'Dans quelle commune habitez-vous ?', hint: 'Indiquez le code postal ou le nom de la commune, par exemple 35000 ou Rennes.', short: 'Commune' },
   age: { label: 'Quelle est votre date de naissance ?', hint: 'Par exemple 14/07/2006.', input: 'date', short: 'Date de naissance' },
   situation: { label: 'Quelle est votre situation ?', hint: 'Choisissez celle qui vous décrit le mieux aujourd’hui.', options: choices(SITUATIONS), short: 'Situation' },
@@ -55,6 +64,12 @@ export const QUESTIONS: Record<Exclude<FactQuestion, 'commune'>, FactQuestionDef
   organisation_naf: { label: 'Quel est le code NAF (activité) de votre organisation ?', hint: 'Il figure sur l’avis de situation Sirene, par exemple 94.99Z.', input: 'naf', short: 'Code NAF' },
   organisation_effectif: { label: 'Combien de salariés a votre organisation ?', hint: 'Écrivez 0 s’il n’y en a pas.', input: 'integer', short: 'Salariés' },
 };
+
+/** A question's words for this situation: an organisation is asked where it is, not where it lives. */
+export function factLabel(id: FactQuestion, s: Situation): string {
+  if (id === 'commune' && s.demandeur === 'organisation') return 'Dans quelle commune se trouve votre organisation ?';
+  return QUESTIONS[id].label;
+}
 
 /** Whether the situation already answers a fact question. */
 export function isAnswered(s: Situation, id: FactQuestion): boolean {

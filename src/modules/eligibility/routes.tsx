@@ -8,9 +8,9 @@ import { findCommune } from '../territories';
 import { evaluateAid, type AidResult } from './engine';
 import { FACT_QUESTIONS, isFactQuestion, textQuestionId, todayInFrance, type FactQuestion } from './facts';
 import { openApiDocument } from './openapi';
-import { answerText, currentValue, isAnswered, parseAnswer, QUESTIONS } from './questions';
+import { answerText, currentValue, factLabel, isAnswered, parseAnswer, QUESTIONS } from './questions';
 import { evaluateSituation, nextQuestionFor, type Outcome } from './service';
-import { SituationSchema, semanticErrors, structuralErrors, toFacts, type Situation } from './situation';
+import { requesterOf, SituationSchema, semanticErrors, structuralErrors, toFacts, type Situation } from './situation';
 import { clearState, emptyState, readState, writeState, type SimulatorState } from './state';
 import { communesByName, countPublished, resolvePlace } from './store';
 import { toApiResult } from './api';
@@ -73,7 +73,8 @@ function saveable(s: Situation, profile: Profile): { fields: Array<keyof typeof 
     else fields.push(name);
   };
   consider('birthdate', s.date_naissance !== undefined && profile.birthdate?.value !== s.date_naissance);
-  consider('address', s.commune !== undefined && profile.address?.value.commune_code !== s.commune);
+  // An organisation's commune is where it is, not the person's address.
+  consider('address', s.demandeur !== 'organisation' && s.commune !== undefined && profile.address?.value.commune_code !== s.commune);
   consider('situation', s.situation !== undefined && profile.situation?.value !== s.situation);
   consider('household', s.enfants !== undefined && profile.household?.value.children !== s.enfants);
   return { fields, certified };
@@ -95,7 +96,7 @@ export async function eligibilityRoutes(app: FastifyInstance): Promise<void> {
   }
 
   const next = (outcome: Outcome, state: SimulatorState) => {
-    const q = nextQuestionFor(outcome, skippedOf(state));
+    const q = nextQuestionFor(outcome, skippedOf(state), state.situation.demandeur === undefined);
     return q ? questionHref(q) : `${BASE}/resultats`;
   };
 
@@ -149,6 +150,7 @@ export async function eligibilityRoutes(app: FastifyInstance): Promise<void> {
     const value = isFactQuestion(id) ? currentValue(state.situation, id) : ({ true: 'oui', false: 'non', null: 'ne-sais-pas', undefined: '' } as const)[String(state.situation.reponses?.[id]) as 'true'];
     const view: QuestionView = {
       id,
+      label: isFactQuestion(id) ? factLabel(id, state.situation) : undefined,
       csrfToken: await reply.generateCsrf(),
       text,
       aidName,
@@ -189,6 +191,7 @@ export async function eligibilityRoutes(app: FastifyInstance): Promise<void> {
     let situation: Situation = state.situation;
     let skipped = state.skipped.filter((q) => q !== id);
     let postalCode = state.postalCode;
+    let prefilled = state.prefilled;
     if (field('action') === 'passer' && isFactQuestion(id)) {
       skipped = [...skipped, id];
     } else if (!isFactQuestion(id)) {
@@ -218,10 +221,16 @@ export async function eligibilityRoutes(app: FastifyInstance): Promise<void> {
       const parsed = parseAnswer(id, field('reponse'), situation, today);
       if (!parsed.ok) return renderQuestion(request, reply, state, { error: parsed.error, value: field('reponse') }, 422);
       situation = parsed.situation;
+      // The person's address, taken from their profile, is not where their organisation is.
+      const addressLabel = prefilled.find((p) => p.startsWith(PROFILE_FIELDS.address));
+      if (id === 'demandeur' && situation.demandeur === 'organisation' && addressLabel) {
+        delete situation.commune;
+        prefilled = prefilled.filter((p) => p !== addressLabel);
+      }
     }
     const index = state.history.indexOf(id);
     const history = index >= 0 ? state.history.slice(0, index + 1) : [...state.history, id];
-    const updated: SimulatorState = { ...state, situation, skipped, history, postalCode };
+    const updated: SimulatorState = { ...state, situation, skipped, history, postalCode, prefilled };
     writeState(reply, updated);
     if (typeof aidParam === 'string') return reply.redirect(`${BASE}/resultats`, 303);
     const outcome = await evaluateSituation(db, situation, today);
@@ -245,7 +254,7 @@ export async function eligibilityRoutes(app: FastifyInstance): Promise<void> {
       const { fields, certified } = saveable(state.situation, await readProfile(db, account.id));
       saveView = { fields: fields.map((f) => PROFILE_FIELDS[f]), certified: certified.map((f) => PROFILE_FIELDS[f]), ...save };
     }
-    const nextQ = nextQuestionFor(outcome, skippedOf(state));
+    const nextQ = nextQuestionFor(outcome, skippedOf(state), state.situation.demandeur === undefined);
     const answers = FACT_QUESTIONS.filter((q) => isAnswered(state.situation, q)).map((q) => ({
       label: QUESTIONS[q].short,
       value: answerText(state.situation, q, q === 'commune' && outcome.place ? `${outcome.place.communeName} (${outcome.place.departementName})` : undefined),
@@ -357,7 +366,7 @@ export async function eligibilityRoutes(app: FastifyInstance): Promise<void> {
       if (Object.keys(errors).length) throw new AppError(422, 'validation_failed', 'Situation à corriger', 'Certaines valeurs ne sont pas possibles.', errors);
       const outcome = await evaluateSituation(db, situation, today);
       const base = platform.publicUrl;
-      const nextQ = nextQuestionFor(outcome, []);
+      const nextQ = nextQuestionFor(outcome, [], requesterOf(situation) === undefined);
       return reply.header('cache-control', 'no-store').send({
         date: today,
         lieu: outcome.place ? { commune: outcome.place.commune, nom: outcome.place.communeName, epci: outcome.place.epci ?? null, departement: outcome.place.departement, region: outcome.place.region } : null,

@@ -5,7 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { PlatformTables } from '../../platform/db/tables';
-import { evaluateAid, nextQuestion, type AidResult, type MissingQuestion } from './engine';
+import { aidRequester, evaluateAid, nextQuestion, type AidResult, type MissingQuestion } from './engine';
 import { FACT_QUESTIONS, type Place } from './facts';
 import { ageOf, toFacts, type Situation } from './situation';
 import { candidates, resolvePlace } from './store';
@@ -40,7 +40,10 @@ export async function evaluateSituation(db: Kysely<PlatformTables>, situation: S
   const age = ageOf(situation, today);
   const rows = await candidates(db, place, age);
   const facts = toFacts(situation, place, today);
-  const all = rows.map((row) => evaluateAid(row.definition, facts, today));
+  // Aids for the other kind of requester are not listed at all (a person does not need 9 lines
+  // « réservée aux associations »); « Comment est-ce calculé ? » still explains them one by one.
+  const forRequester = facts.requester ? rows.filter((row) => aidRequester(row.definition) !== (facts.requester === 'particulier' ? 'organisation' : 'particulier')) : rows;
+  const all = forRequester.map((row) => evaluateAid(row.definition, facts, today));
   const byName = (a: AidResult, b: AidResult) => collator.compare(a.aid.name, b.aid.name);
   const eligible = all.filter((r) => r.status === 'eligible').sort(byName);
   const toCheck = sortToCheck(all.filter((r) => r.status === 'to_check'));
@@ -48,7 +51,14 @@ export async function evaluateSituation(db: Kysely<PlatformTables>, situation: S
   return { place, age, eligible, toCheck, notEligible, all: [...eligible, ...toCheck, ...notEligible] };
 }
 
-/** The next question of the questionnaire, or undefined when nothing asked could change a result. */
-export function nextQuestionFor(outcome: Outcome, skipped: Iterable<string>): MissingQuestion | undefined {
-  return nextQuestion(outcome.toCheck, new Set(skipped), PREFERRED_ORDER);
+/**
+ * The next question of the questionnaire, or undefined when nothing asked could change a result.
+ * « Pour qui ? » comes first when `askRequester`: every other question depends on it. The
+ * questionnaire asks it until answered (a profile filled in for the person does not tell that
+ * they are not acting for their association today); the API when the situation does not tell.
+ */
+export function nextQuestionFor(outcome: Outcome, skipped: Iterable<string>, askRequester: boolean): MissingQuestion | undefined {
+  const skip = new Set(skipped);
+  if (askRequester && !skip.has('demandeur')) return { id: 'demandeur' };
+  return nextQuestion(outcome.toCheck, skip, PREFERRED_ORDER);
 }

@@ -7,7 +7,7 @@ import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import { DIPLOMA_LEVELS, STUDY_LEVELS, type DiplomaLevel, type IncomeBasis, type StudyLevel } from '../aids';
 import { ORGANISATION_TYPES, SITUATIONS, type OrganisationType, type Situation as Activity } from '../profile';
-import { ageOn, type Facts, type Place } from './facts';
+import { ageOn, type Facts, type Place, type Requester } from './facts';
 
 const keys = (record: Record<string, string>, description: string) =>
   Type.Union(Object.keys(record).map((k) => Type.Literal(k)), { description }) as unknown as TSchema;
@@ -15,6 +15,12 @@ const Euros = (description: string) => Type.Number({ minimum: 0, maximum: 100_00
 
 export const SituationSchema = Type.Object(
   {
+    demandeur: Type.Optional(
+      Type.Union([Type.Literal('particulier'), Type.Literal('organisation')], {
+        description:
+          'Pour qui sont cherchées les aides : la personne et son foyer, ou une organisation (association, entreprise, commune…). Absent : déduit de la situation (un champ « organisation » seul : organisation ; un fait sur la personne seul : particulier).',
+      }) as unknown as TSchema,
+    ),
     age: Type.Optional(Type.Integer({ minimum: 0, maximum: 130, description: 'Âge en années (ou date_naissance).' })),
     date_naissance: Type.Optional(Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', description: 'Date de naissance, AAAA-MM-JJ.' })),
     commune: Type.Optional(Type.String({ pattern: '^[0-9][0-9AB][0-9]{3}$', description: 'Code COG (INSEE) de la commune où la personne habite, par exemple 35238 pour Rennes.' })),
@@ -51,6 +57,7 @@ export const SituationSchema = Type.Object(
 );
 
 export interface Situation {
+  demandeur?: Requester;
   age?: number;
   date_naissance?: string;
   commune?: string;
@@ -112,11 +119,27 @@ export function ageOf(s: Situation, today: string): number | undefined {
   return s.date_naissance !== undefined ? ageOn(s.date_naissance, today) : s.age;
 }
 
+const PERSON_FIELDS = ['age', 'date_naissance', 'situation', 'handicap', 'enfants', 'adultes', 'boursier', 'annee_etude', 'diplome', ...INCOME_FIELDS] as const;
+
+/**
+ * Who the aids are for: said, or told by the situation itself (an API client that sends an age
+ * means a person, one that sends only an organisation means the organisation); undefined when
+ * nothing tells or both kinds of facts are there.
+ */
+export function requesterOf(s: Situation): Requester | undefined {
+  if (s.demandeur) return s.demandeur;
+  const person = PERSON_FIELDS.some((field) => s[field] !== undefined);
+  const organisation = s.organisation !== undefined && Object.keys(s.organisation).length > 0;
+  if (person === organisation) return undefined;
+  return person ? 'particulier' : 'organisation';
+}
+
 /** The engine's facts from a situation and its resolved commune. */
 export function toFacts(s: Situation, place: Place | undefined, today: string): Facts {
   const income: Facts['income'] = {};
   for (const basis of INCOME_FIELDS) if (s[basis] !== undefined) income[basis] = s[basis];
   return {
+    requester: requesterOf(s),
     age: ageOf(s, today),
     place,
     situation: s.situation,

@@ -89,6 +89,17 @@ export function datasets(): Dataset[] {
       caveat: 'Beaucoup de ces aides locales sont votées chaque année : vérifiez sur la page officielle avant d’acheter.',
     },
     {
+      id: 'aides-organisations',
+      title: 'Aides aux associations et aux organisations',
+      producer: 'Pages officielles de l’État (associations.gouv.fr, service-civique.gouv.fr, travail-emploi.gouv.fr, info-dla.fr), de la Région Bretagne, du Département du Finistère et de la Ville de Brest',
+      what: 'Neuf aides pour les associations, communes et établissements publics : qui les donne, pour qui, à quelles conditions, la page officielle.',
+      source: { label: 'liste des pages reprises (seed/data/organisations/SOURCE.txt)', href: 'https://www.associations.gouv.fr/fdva.html' },
+      licence: 'Faits repris des pages publiques des autorités ; textes écrits par Guichet',
+      date: 'relevé en novembre 2026',
+      use: 'Le référentiel des aides et le questionnaire « pour une organisation ».',
+      caveat: 'Aucun jeu de données ouvert de ces aides n’était disponible : les faits ont été recopiés à la main. Les appels à projets changent chaque année : vérifiez sur la page officielle.',
+    },
+    {
       id: 'schema-aides',
       title: 'Schéma des dispositifs d’aide',
       producer: 'Etalab (schema.data.gouv.fr)',

@@ -82,6 +82,8 @@ export function IntroPage(props: { csrfToken: string; started: boolean; firstHre
 
 export interface QuestionView {
   id: string;
+  /** A fact question's words for this situation (factLabel). */
+  label?: string | undefined;
   csrfToken: string;
   /** For a text condition: its words. */
   text?: TextCondition | undefined;
@@ -96,8 +98,8 @@ export interface QuestionView {
   communes?: Array<{ code: string; name: string }> | undefined;
 }
 
-export function questionTitle(v: Pick<QuestionView, 'id' | 'text'>): string {
-  return isFactQuestion(v.id) ? QUESTIONS[v.id].label : v.text ? textLegend(v.text) : 'Question';
+export function questionTitle(v: Pick<QuestionView, 'id' | 'text' | 'label'>): string {
+  return isFactQuestion(v.id) ? (v.label ?? QUESTIONS[v.id].label) : v.text ? textLegend(v.text) : 'Question';
 }
 
 function Answer({ v }: { v: QuestionView }) {
