@@ -26,8 +26,13 @@ test('young person in Rennes finds their aids: questionnaire → results → « 
   assertIncludes(await heading(page), 'Les aides auxquelles vous avez droit');
   await Promise.all([page.waitForEvent('load'), page.getByRole('link', { name: 'Commencer' }).click()]);
 
-  // The commune first: a postal code, then the next question.
+  // For whom first: every other question depends on it.
   await j.checkHere();
+  assertIncludes(await heading(page), 'Pour qui cherchez-vous des aides ?');
+  await page.getByLabel('Pour moi et mon foyer', { exact: true }).check();
+  await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Continuer' }).click()]);
+
+  // Then the commune: a postal code, then the next question.
   assertIncludes(await heading(page), 'Dans quelle commune habitez-vous ?');
   await page.getByLabel('Dans quelle commune habitez-vous ?').fill('35000');
   await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Continuer' }).click()]);
