@@ -265,6 +265,7 @@ describe('eligibility: questionnaire, results, calculation page, API', () => {
     const refused = await allPages(agent, 'non-eligibles');
     assert.match(refused, /FDVA – formation des bénévoles/);
     assert.match(refused, /Votre organisation : code NAF 93.12Z ; cette aide exclut ce cas : avoir une activité \(code NAF\) parmi 93.12/);
+    assert.match(refused, /aides sont pour les particuliers : elles ne sont pas listées ici/);
 
     // A person is not shown the associations’ aids; « Comment est-ce calculé ? » explains why.
     const person = new Agent(app);
@@ -282,6 +283,8 @@ describe('eligibility: questionnaire, results, calculation page, API', () => {
     const unknown = await api({ commune: '29019' });
     assert.equal(unknown.question_suivante?.id, 'demandeur');
     assert.ok(unknown.a_verifier.some((r) => r.id === 'brest-subvention-associations'));
+    const counted = (await app.inject({ method: 'POST', url: '/api/v1/eligibilite', headers: { host: 'localhost' }, payload: { demandeur: 'organisation', commune: '29019' } })).json() as { autre_demandeur: number };
+    assert.ok(counted.autre_demandeur > 30, 'the aids for people are counted, not listed');
   });
 
   test('POST /api/v1/eligibilite: lists with reasons and missing questions; problem+json 400 and 422; OpenAPI 3.1', async () => {

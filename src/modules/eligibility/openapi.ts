@@ -89,7 +89,7 @@ export function openApiDocument(publicUrl: string): Record<string, unknown> {
           operationId: 'eligibilite',
           summary: 'Les aides auxquelles une situation donne droit, avec les raisons',
           description:
-            'Toutes les valeurs sont facultatives : ce qui manque rend les aides concernées « à vérifier », avec les questions qui décideraient. Les aides dont le territoire ou les bornes d’âge excluent la personne ne sont pas évaluées (hors_perimetre les compte).',
+            'Toutes les valeurs sont facultatives : ce qui manque rend les aides concernées « à vérifier », avec les questions qui décideraient. Les aides dont le territoire ou les bornes d’âge excluent la personne ne sont pas évaluées (hors_perimetre les compte), ni, quand on sait pour qui la recherche est faite, celles qui sont pour l’autre sorte de demandeur (autre_demandeur les compte : les aides aux organisations pour un particulier, et inversement).',
           requestBody: {
             required: true,
             content: {
@@ -108,7 +108,7 @@ export function openApiDocument(publicUrl: string): Record<string, unknown> {
                 'application/json': {
                   schema: {
                     type: 'object',
-                    required: ['date', 'eligibles', 'a_verifier', 'non_eligibles', 'hors_perimetre'],
+                    required: ['date', 'eligibles', 'a_verifier', 'non_eligibles', 'hors_perimetre', 'autre_demandeur'],
                     properties: {
                       date: { type: 'string', format: 'date', description: 'Le jour du calcul (l’âge en dépend).' },
                       lieu: { type: ['object', 'null'] },
@@ -117,6 +117,7 @@ export function openApiDocument(publicUrl: string): Record<string, unknown> {
                       a_verifier: { type: 'array', items: { $ref: '#/components/schemas/ResultatAide' } },
                       non_eligibles: { type: 'array', items: { $ref: '#/components/schemas/ResultatAide' } },
                       hors_perimetre: { type: 'integer' },
+                      autre_demandeur: { type: 'integer', description: 'Aides non évaluées car destinées à l’autre sorte de demandeur (particulier ou organisation).' },
                       question_suivante: { oneOf: [{ $ref: '#/components/schemas/Question' }, { type: 'null' }], description: 'La question qui déciderait le plus d’aides.' },
                     },
                   },

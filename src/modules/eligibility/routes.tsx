@@ -265,7 +265,7 @@ export async function eligibilityRoutes(app: FastifyInstance): Promise<void> {
       counts: {
         eligible: outcome.eligible.length,
         toCheck: outcome.toCheck.length,
-        nearlySure: outcome.toCheck.filter((r) => r.missing.every((q) => q.perAid)).length, notEligible: outcome.notEligible.length, outside: (await countPublished(db)) - outcome.all.length },
+        nearlySure: outcome.toCheck.filter((r) => r.missing.every((q) => q.perAid)).length, notEligible: outcome.notEligible.length, outside: (await countPublished(db)) - outcome.all.length - outcome.forOthers, forOthers: outcome.forOthers, requester: state.situation.demandeur },
       list,
       eligible: outcome.eligible.slice(0, 5),
       toCheck: outcome.toCheck.slice(0, 5),
@@ -374,7 +374,8 @@ export async function eligibilityRoutes(app: FastifyInstance): Promise<void> {
         eligibles: outcome.eligible.map((r) => toApiResult(r, base)),
         a_verifier: outcome.toCheck.map((r) => toApiResult(r, base)),
         non_eligibles: outcome.notEligible.map((r) => toApiResult(r, base)),
-        hors_perimetre: (await countPublished(db)) - outcome.all.length,
+        hors_perimetre: (await countPublished(db)) - outcome.all.length - outcome.forOthers,
+        autre_demandeur: outcome.forOthers,
         question_suivante: nextQ ? { id: nextQ.id, question: nextQ.text ? (nextQ.text.question ?? nextQ.text.text) : QUESTIONS[nextQ.id as FactQuestion].label } : null,
       });
     },

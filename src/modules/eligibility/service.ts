@@ -18,6 +18,8 @@ export interface Outcome {
   notEligible: AidResult[];
   /** Every evaluated aid, in the order above. */
   all: AidResult[];
+  /** Aids left out because they are for the other kind of requester (people, or organisations). */
+  forOthers: number;
 }
 
 /** Questions a person is asked first when several decide as many aids: where, then age, then who. */
@@ -48,7 +50,7 @@ export async function evaluateSituation(db: Kysely<PlatformTables>, situation: S
   const eligible = all.filter((r) => r.status === 'eligible').sort(byName);
   const toCheck = sortToCheck(all.filter((r) => r.status === 'to_check'));
   const notEligible = all.filter((r) => r.status === 'not_eligible').sort(byName);
-  return { place, age, eligible, toCheck, notEligible, all: [...eligible, ...toCheck, ...notEligible] };
+  return { place, age, eligible, toCheck, notEligible, all: [...eligible, ...toCheck, ...notEligible], forOthers: rows.length - forRequester.length };
 }
 
 /**

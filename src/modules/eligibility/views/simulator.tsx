@@ -258,7 +258,7 @@ export function AidList({ results, heading, more }: { results: AidResult[]; head
 
 export interface ResultsView {
   csrfToken: string;
-  counts: { eligible: number; toCheck: number; nearlySure: number; notEligible: number; outside: number };
+  counts: { eligible: number; toCheck: number; nearlySure: number; notEligible: number; outside: number; forOthers: number; requester?: 'particulier' | 'organisation' | undefined };
   list?: { name: ListName; results: AidResult[]; page: number; pages: number } | undefined;
   eligible: AidResult[];
   toCheck: AidResult[];
@@ -302,6 +302,11 @@ export function ResultsPage({ v }: { v: ResultsView }) {
           <AidList results={v.list.results} heading={`${LISTS[v.list.name]}${v.list.pages > 1 ? ` (page ${v.list.page} sur ${v.list.pages})` : ''}`} />
           <Pagination page={v.list.page} pages={v.list.pages} href={(p) => `${BASE}/resultats?liste=${v.list!.name}&page=${p}`} label="Pages de la liste" />
           {v.list.name === 'non-eligibles' && counts.outside ? <p class="muted">{plural(counts.outside, 'autre aide ne concerne', 'autres aides ne concernent')} ni votre commune ni votre âge.</p> : null}
+          {v.list.name === 'non-eligibles' && counts.forOthers ? (
+            <p class="muted">
+              {plural(counts.forOthers, 'aide est', 'aides sont')} {counts.requester === 'organisation' ? 'pour les particuliers' : 'pour les organisations (associations, entreprises, communes)'} : elles ne sont pas listées ici.
+            </p>
+          ) : null}
         </>
       ) : (
         <>
