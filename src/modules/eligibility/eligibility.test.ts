@@ -274,6 +274,15 @@ describe('eligibility: questionnaire, results, calculation page, API', () => {
     const calcul = await person.get('/aides/brest-subvention-associations/calcul');
     assert.match(calcul.body, /Vous cherchez des aides pour vous-même : cette aide est pour les organisations \(associations\)/);
 
+    // A signed-in person whose profile names their association: its type is not asked again.
+    const { agent: treasurer, id: treasurerId } = await personWithPassword(app, 'tresoriere@exemple.fr', 'Anne Kerjean');
+    await writeDeclared(app.platform.db, treasurerId, 'address', { street: '3 rue de Siam', postal_code: '29200', commune_code: '29019', commune_name: 'Brest' });
+    await writeDeclared(app.platform.db, treasurerId, 'organisation', { siret: '73282932000074', type: 'association', name: 'Les Amis du Vélo' });
+    const treasurerAsked = await run(treasurer, { demandeur: { reponse: 'organisation' }, commune: { recherche: '29200', commune: '29019' } });
+    assert.ok(treasurerAsked.includes('commune'), 'the person’s address is not taken as the association’s');
+    assert.ok(!treasurerAsked.includes('organisation_type'), `the type comes from the profile: ${treasurerAsked.join(', ')}`);
+    assert.match((await treasurer.get('/aides/simulateur/resultats')).body, /<dt>Type d’organisation<\/dt><dd>Association/);
+
     // The API tells from the situation itself, or asks.
     const api = async (body: object) => (await app.inject({ method: 'POST', url: '/api/v1/eligibilite', headers: { host: 'localhost' }, payload: body })).json() as { eligibles: Array<{ id: string }>; a_verifier: Array<{ id: string }>; question_suivante: { id: string } | null };
     const association = await api({ commune: '29019', organisation: { type: 'association', effectif: 0, naf: '94.99Z' } });

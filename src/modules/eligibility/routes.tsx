@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { audit } from '../../platform/audit/audit';
 import { AppError, NotFoundError } from '../../platform/http/errors';
 import { aidsDb, publishedAid, walk, type Aid, type TextCondition } from '../aids';
-import { isCertified, readProfile, writeDeclared, type Profile } from '../profile';
+import { isCertified, ORGANISATION_TYPES, readProfile, writeDeclared, type Profile } from '../profile';
 import { communesForPostalCode } from '../profile/communes';
 import { findCommune } from '../territories';
 import { evaluateAid, type AidResult } from './engine';
@@ -226,6 +226,13 @@ export async function eligibilityRoutes(app: FastifyInstance): Promise<void> {
       if (id === 'demandeur' && situation.demandeur === 'organisation' && addressLabel) {
         delete situation.commune;
         prefilled = prefilled.filter((p) => p !== addressLabel);
+      }
+      // « Dites-le-nous une fois »: the organisation declared in the profile gives its type.
+      const account = id === 'demandeur' && situation.demandeur === 'organisation' && situation.organisation?.type === undefined ? await request.currentAccount() : undefined;
+      const declared = account ? (await readProfile(db, account.id)).organisation?.value : undefined;
+      if (declared) {
+        situation = { ...situation, organisation: { ...situation.organisation, type: declared.type } };
+        prefilled = [...prefilled, `${QUESTIONS.organisation_type.short} (${ORGANISATION_TYPES[declared.type].toLowerCase()})`];
       }
     }
     const index = state.history.indexOf(id);
