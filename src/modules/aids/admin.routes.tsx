@@ -14,9 +14,9 @@ import type { FieldErrors } from '../../platform/views/form';
 import { aidFromFiche, applyTreeAction, conditionFromTree, emptyFiche, ficheField, ficheFromAid, ficheFromBody, treeErrors, treeFromBody, treeFromCondition, type FicheValues, type FormNode } from './editor-form';
 import type { Aid, Condition } from './format';
 import { applyImport, dryRun, importOf, MAX_IMPORT_BYTES, parseImportFile, storeDryRun } from './import';
-import { aidsDb, aidVersions, listTenantAids, saveAid, tenantAid } from './store';
+import { aidsDb, listTenantAids, saveAid, tenantAid } from './store';
 import { checkAid, fieldLabel } from './validate';
-import { AidActions, AidsAdminList, aidsAdminBase, ConditionsForm, DryRunView, FicheForm, ImportForm, VersionsList } from './views/admin';
+import { AidActions, AidsAdminList, aidsAdminBase, ConditionsForm, DryRunView, FicheForm, ImportForm } from './views/admin';
 import { AidPage } from './views/aid-page';
 
 const read = { guard: { tenantRole: 'lecteur' as const } };
@@ -205,7 +205,7 @@ export async function aidsAdminRoutes(app: FastifyInstance): Promise<void> {
     return reply.redirect(`${aidsAdminBase(tenant.id)}/${row.id}/conditions?message=enregistre`, 303);
   });
 
-  // ---------------------------------------------------------------- preview, versions, publication
+  // ---------------------------------------------------------------- preview, publication (versions: versions.routes.tsx)
 
   app.get('/admin/t/:tenant/aides/:id/apercu', { config: read }, async (request, reply) => {
     const { tenant, row } = await aidOf(request);
@@ -228,13 +228,6 @@ export async function aidsAdminRoutes(app: FastifyInstance): Promise<void> {
       },
       { tenant: platform.tenants.portal() },
     );
-  });
-
-  app.get('/admin/t/:tenant/aides/:id/versions', { config: read }, async (request, reply) => {
-    const { tenant, row } = await aidOf(request);
-    const versions = await aidVersions(db, row.id);
-    const heading = `Versions : ${row.definition.name}`;
-    return adminPage(request, reply, { title: heading, heading, current: aidsAdminBase(tenant.id), crumbs: crumbs(tenant, heading), main: <VersionsList versions={versions} /> }, { tenant });
   });
 
   for (const [path, status] of [['publier', 'published'], ['depublier', 'draft']] as const) {

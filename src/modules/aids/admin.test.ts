@@ -95,7 +95,8 @@ test('back office of aids: create with French errors, conditions without JS, pre
   assert.equal(pub.statusCode, 200);
   assert.match(pub.body, /Habiter en Bretagne/);
   const versions = await editor.get(`${BASE}/test-aide-velo-lyceens/versions`);
-  assert.match(versions.body, /Version 3 : Publiée/);
+  assert.match(versions.body, /3 \(actuelle\)/);
+  assert.match(versions.body, /<td>Publiée<\/td>/);
   const audits = await app.platform.db.selectFrom('platform_audit').select('action').where('target_id', '=', 'test-aide-velo-lyceens').execute();
   assert.deepEqual(audits.map((a) => a.action).sort(), ['aid.create', 'aid.publish', 'aid.update']);
   await editor.post(`${BASE}/test-aide-velo-lyceens/depublier`, { _csrf: token });

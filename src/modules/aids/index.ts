@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { GuichetModule } from '../../platform/module';
 import { aidsAdminRoutes } from './admin.routes';
 import { aidsRoutes } from './routes';
+import { aidVersionsRoutes } from './versions.routes';
 
 export * from './format';
 export { explainCondition, explainEligibility, formatAmount, describeTerritory, type Sentence } from './explain';
@@ -19,6 +20,7 @@ export const aidsModule: GuichetModule = {
     );
     await app.register(aidsRoutes);
     await app.register(aidsAdminRoutes);
+    await app.register(aidVersionsRoutes);
   },
   migrationsDir: join(import.meta.dirname, 'migrations'),
 };

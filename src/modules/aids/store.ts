@@ -259,17 +259,6 @@ export async function tenantAid(db: AidsDb, tenantId: string, id: string): Promi
   return db.selectFrom('aids').select(['id', 'tenant_id', 'status', 'version', 'definition', 'updated_at', 'published_at']).where('id', '=', id).where('tenant_id', '=', tenantId).executeTakeFirst();
 }
 
-export async function aidVersions(db: AidsDb, id: string, limit = 50) {
-  return db
-    .selectFrom('aids_versions')
-    .leftJoin('platform_accounts', 'platform_accounts.id', 'aids_versions.created_by')
-    .select(['aids_versions.version', 'aids_versions.status', 'aids_versions.created_at', 'platform_accounts.display_name as author'])
-    .where('aid_id', '=', id)
-    .orderBy('aids_versions.version', 'desc')
-    .limit(limit)
-    .execute();
-}
-
 /** The owner, status and definition of existing aids by id (any tenant), for an import's dry run. */
 export async function existingByIds(db: AidsDb, ids: string[]): Promise<Map<string, { tenant_id: string; status: AidStatus; version: number; definition: Aid }>> {
   const out = new Map<string, { tenant_id: string; status: AidStatus; version: number; definition: Aid }>();

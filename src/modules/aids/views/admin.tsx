@@ -79,11 +79,17 @@ const MESSAGES: Record<string, string> = {
   depublie: 'L’aide n’est plus publiée : elle redevient un brouillon.',
 };
 
+/** After « Rétablir cette version »: what the restored version is, and who sees it now. */
+const RESTORED: Record<'draft' | 'published', string> = {
+  draft: 'L’ancienne version a été copiée dans une nouvelle version, sans rien effacer. Publiez l’aide pour la mettre en ligne.',
+  published: 'L’ancienne version a été copiée dans une nouvelle version, sans rien effacer. L’aide est publiée : cette version est visible du public.',
+};
+
 export function AidActions({ tenantId, id, status, csrfToken, message }: { tenantId: string; id: string; status: 'draft' | 'published'; csrfToken: string; message?: string | undefined }) {
   const base = `${aidsAdminBase(tenantId)}/${id}`;
   return (
     <>
-      {message && MESSAGES[message] ? <Notice kind="success" title={MESSAGES[message]} /> : null}
+      {message === 'retabli' ? <Notice kind="success" title={RESTORED[status]} /> : message && MESSAGES[message] ? <Notice kind="success" title={MESSAGES[message]} /> : null}
       <p>
         État : {STATUS[status]}
         {status === 'published' ? ' (vos changements sont visibles tout de suite)' : ''}. <a href={base}>Fiche</a> · <a href={`${base}/conditions`}>Conditions</a> ·{' '}
@@ -281,22 +287,6 @@ export function ConditionsForm({ action, tree, errors, csrfToken, summary }: { a
         </SubmitButton>
       </Form>
     </>
-  );
-}
-
-// ------------------------------------------------------------------ versions
-
-export function VersionsList({ versions }: { versions: Array<{ version: number; status: string; created_at: Date; author: string | null }> }) {
-  const fmt = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' });
-  return (
-    <ol class="aids-admin-list">
-      {versions.map((v) => (
-        <li>
-          Version {v.version} : {STATUS[v.status as 'draft' | 'published'] ?? v.status}, le {fmt.format(new Date(v.created_at))}
-          {v.author ? `, par ${v.author}` : ', par l’import des données de démonstration'}
-        </li>
-      ))}
-    </ol>
   );
 }
 

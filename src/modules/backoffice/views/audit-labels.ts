@@ -42,6 +42,7 @@ const ACTION_LABELS: Record<string, string> = {
   'aid.update': 'Aide modifiée',
   'aid.publish': 'Aide publiée',
   'aid.unpublish': 'Aide dépubliée',
+  'aid.restore': 'Version d’une aide rétablie',
   'aid.import_checked': 'Import d’aides vérifié',
   'aid.import_applied': 'Import d’aides appliqué',
   'applications.form_saved': 'Formulaire de demande enregistré',
