@@ -1,7 +1,7 @@
 /**
  * Back office: the instruction of applications (C5 d). Reading (list, file, documents): lecteur;
- * instructing (status, requests, messages, notes, decision): éditeur. Every query names the
- * tenant of the route: another tenant's application is a 404 on every route.
+ * instructing (status, requests, messages, notes, decision): instructeur (an éditeur may not).
+ * Every query names the tenant of the route: another tenant's application is a 404 on every route.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { audit } from '../../platform/audit/audit';
@@ -16,10 +16,11 @@ import { addAnnotation, addMessage, agentMay, annotationsOf, changeStatus, DECIS
 import { instructionMail } from './mails';
 import { applicationsDb, documentsOf, historyOf } from './store';
 import { APPLICATION_STATUSES, type ApplicationStatus } from './tables';
+import { markRead, UNREAD_LABELS } from './unread';
 import { Answers, frenchDateTime, frenchDay, MessageList, sizeText, StatusTag } from './views';
 
 const read = { guard: { tenantRole: 'lecteur' as const } };
-const instruct = { guard: { tenantRole: 'editeur' as const } };
+const instruct = { guard: { tenantRole: 'instructeur' as const } };
 const PER_PAGE = 20;
 const HISTORY: Record<string, string> = { depot: 'Demande déposée', retrait: 'Demande retirée', statut: 'Changement d’étape', pieces_demandees: 'Documents demandés', decision: 'Décision', message: 'Message', document: 'Document ajouté' };
 
@@ -43,10 +44,12 @@ export async function instructionRoutes(app: FastifyInstance): Promise<void> {
     const status = query.statut && query.statut in APPLICATION_STATUSES && query.statut !== 'brouillon' ? (query.statut as ApplicationStatus) : undefined;
     const aid = query.aide && /^[a-z0-9-]{2,120}$/.test(query.aide) ? query.aide : undefined;
     const q = (query.q ?? '').trim().slice(0, 100) || undefined;
+    const unreadOnly = query.a_lire === '1';
     const page = Math.max(1, Math.min(10_000, Number.parseInt(query.page ?? '1', 10) || 1));
-    const [{ rows, total }, aids] = await Promise.all([tenantApplications(db, tenant.id, { status, aid, q, page, perPage: PER_PAGE }), tenantAidsWithApplications(db, tenant.id)]);
+    const [{ rows, total }, aids] = await Promise.all([tenantApplications(db, tenant.id, { status, aid, q, unreadOnly, page, perPage: PER_PAGE }), tenantAidsWithApplications(db, tenant.id)]);
     const pages = Math.max(1, Math.ceil(total / PER_PAGE));
-    const href = (p: number) => `${base(tenant)}?${new URLSearchParams({ ...(status ? { statut: status } : {}), ...(aid ? { aide: aid } : {}), ...(q ? { q } : {}), page: String(p) }).toString()}`;
+    const href = (p: number) =>
+      `${base(tenant)}?${new URLSearchParams({ ...(status ? { statut: status } : {}), ...(aid ? { aide: aid } : {}), ...(q ? { q } : {}), ...(unreadOnly ? { a_lire: '1' } : {}), page: String(p) }).toString()}`;
     return adminPage(request, reply, {
       title: 'Demandes d’aide',
       crumbs: [{ label: 'Demandes d’aide' }],
@@ -56,6 +59,10 @@ export async function instructionRoutes(app: FastifyInstance): Promise<void> {
             <SelectField name="statut" label="Étape" value={status ?? ''} options={[{ value: '', label: 'Toutes' }, ...Object.entries(APPLICATION_STATUSES).filter(([k]) => k !== 'brouillon').map(([value, label]) => ({ value, label }))]} />
             <SelectField name="aide" label="Aide" value={aid ?? ''} options={[{ value: '', label: 'Toutes' }, ...aids.map((a) => ({ value: a.aid_id, label: a.aid_name }))]} />
             <TextField name="q" label="Numéro ou nom de la personne" value={q ?? ''} />
+            <div class="checkbox">
+              <input type="checkbox" name="a_lire" value="1" id="champ-a_lire" checked={unreadOnly} />
+              <label for="champ-a_lire">Seulement les demandes à lire (nouvelles, ou avec une réponse de la personne)</label>
+            </div>
             <SubmitButton>Filtrer</SubmitButton>
           </form>
           <p role="status">{total === 0 ? 'Aucune demande.' : total === 1 ? '1 demande.' : `${total} demandes.`}</p>
@@ -69,6 +76,7 @@ export async function instructionRoutes(app: FastifyInstance): Promise<void> {
                   <th scope="col">Personne</th>
                   <th scope="col">Aide</th>
                   <th scope="col">Étape</th>
+                  <th scope="col">À lire</th>
                   <th scope="col">Déposée le</th>
                 </tr>
               </thead>
@@ -83,6 +91,7 @@ export async function instructionRoutes(app: FastifyInstance): Promise<void> {
                     <td>
                       <StatusTag status={row.status} />
                     </td>
+                    <td>{row.unread ? <strong class="tag">{UNREAD_LABELS[row.unread]}</strong> : null}</td>
                     <td>{row.submitted_at ? frenchDay(row.submitted_at) : ''}</td>
                   </tr>
                 ))}
@@ -98,7 +107,7 @@ export async function instructionRoutes(app: FastifyInstance): Promise<void> {
 
   async function renderFile(request: FastifyRequest, reply: FastifyReply, tenant: Tenant, application: TenantApplication, input: Input, status = 200) {
     const account = await requireAccount(request);
-    const mayInstruct = roleAllows(account.roles.get(tenant.id), 'editeur');
+    const mayInstruct = roleAllows(account.roles.get(tenant.id), 'instructeur');
     const [history, documents, messages, notes] = await Promise.all([historyOf(db, application.id), documentsOf(db, application.id), messagesOf(db, application.id), annotationsOf(db, application.id)]);
     const url = `${base(tenant)}/${application.id}`;
     const from = application.status;
@@ -127,6 +136,7 @@ export async function instructionRoutes(app: FastifyInstance): Promise<void> {
                 {application.amount_granted ? ` Montant accordé : ${application.amount_granted} €.` : ''}
               </p>
             ) : null}
+            {mayInstruct ? null : <p>Votre rôle vous permet de lire cette demande. Ce sont les instructeurs de la collectivité qui l’examinent et répondent à la personne.</p>}
             {mayInstruct && from === 'depose' ? (
               <Form action={`${url}/statut`} csrfToken={csrf}>
                 <input type="hidden" name="statut" value="en_instruction" />
@@ -223,6 +233,8 @@ export async function instructionRoutes(app: FastifyInstance): Promise<void> {
     const account = await requireAccount(request);
     // Who saw which person's data, when.
     await audit(platform.db, { action: 'applications.view', actor: actorOf(account, request), tenantId: tenant.id, targetType: 'account', targetId: application.account_id, details: { reference: application.reference } });
+    // Only those who handle the file mark what the person did as seen.
+    if (roleAllows(account.roles.get(tenant.id), 'instructeur')) await markRead(db, application);
     return renderFile(request, reply, tenant, application, { errors: {}, values: {}, done: (request.query as { fait?: string }).fait });
   });
 

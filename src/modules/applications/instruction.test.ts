@@ -113,8 +113,16 @@ test('an agent instructs: list, audited opening, request of documents, the perso
   assert.equal((await outsider.post(`${file}/statut`, { _csrf: outsiderToken, statut: 'en_instruction' })).statusCode, 403);
   assert.equal((await db.selectFrom('applications').select('status').where('id', '=', application.id).executeTakeFirstOrThrow()).status, 'depose');
 
-  // The instructing agent (éditeur).
-  const agent = await signInAs(app, 'editeur', 'bretagne');
+  // An éditeur writes pages and aids: reads the file, may not instruct it (least privilege).
+  const editor = await signInAs(app, 'editeur', 'bretagne');
+  page = await editor.get(file);
+  assert.equal(page.statusCode, 200);
+  assert.doesNotMatch(page.body, /Commencer l’examen|Enregistrer la décision|Écrire à la personne/);
+  assert.equal((await editor.post(`${file}/statut`, { _csrf: csrfTokenFrom(page.body), statut: 'en_instruction' })).statusCode, 403);
+  assert.equal((await editor.post(`${file}/message`, { _csrf: csrfTokenFrom(page.body), message: 'Bonjour' })).statusCode, 403);
+
+  // The instructing agent (instructeur).
+  const agent = await signInAs(app, 'instructeur', 'bretagne');
   page = await agent.get(file);
   const token = csrfTokenFrom(page.body);
   // A transition that the table forbids: decision before the examination starts.
@@ -209,4 +217,69 @@ test('an agent instructs: list, audited opening, request of documents, the perso
 
   const audited = (await database.db.selectFrom('platform_audit').select('action').where('target_id', '=', application.id).execute()).map((a) => a.action);
   for (const action of ['applications.status', 'applications.message', 'applications.annotation', 'applications.document_added']) assert.ok(audited.includes(action), action);
+});
+
+/** The cell « À lire » of the application's row in the back office's list, as text. */
+async function markerIn(agent: Agent, reference: string, query = ''): Promise<string | undefined> {
+  const body = (await agent.get(`/admin/t/bretagne/demandes${query}`)).body;
+  const row = body.split('<tr>').find((r) => r.includes(`>${reference}</a>`));
+  if (!row) return undefined;
+  const cell = /<td>(?:<strong class="tag">([^<]*)<\/strong>)?<\/td>\s*<td>[^<]*<\/td>\s*<\/tr>/.exec(row);
+  assert.ok(cell, `the row of ${reference} has a cell « À lire »: ${row}`);
+  return cell[1] ?? '';
+}
+
+test('the instructeurs see what the person did since they last opened the file, and get a mail without personal data', async (t) => {
+  const inbox = await startTestInbox(t);
+  const { app, database } = await buildTestApp(t, { SMTP_URL: inbox.url });
+  const db = applicationsDb(database.db);
+  await createPerson(database.db, { email: 'maelys@exemple.fr', name: 'Maëlys' });
+  const person = await signInPerson(app, 'maelys@exemple.fr');
+  const reference = await apply(person);
+  const application = await db.selectFrom('applications').select('id').where('reference', '=', reference).executeTakeFirstOrThrow();
+  const file = `/admin/t/bretagne/demandes/${application.id}`;
+  const instructor = await signInAs(app, 'instructeur', 'bretagne');
+  const reader = await signInAs(app, 'lecteur', 'bretagne');
+
+  // Submitted, never opened by an instructeur: « Nouveau », also for a reader, who does not mark it read.
+  assert.equal(await markerIn(instructor, reference), 'Nouveau');
+  await reader.get(file);
+  assert.equal(await markerIn(reader, reference), 'Nouveau');
+  assert.equal(await markerIn(instructor, reference, '?a_lire=1'), 'Nouveau');
+  // The instructeur opens it: read.
+  let page = await instructor.get(file);
+  const token = csrfTokenFrom(page.body);
+  assert.equal(await markerIn(instructor, reference), '');
+  assert.equal(await markerIn(instructor, reference, '?a_lire=1'), undefined, 'the filter « à lire » leaves it out');
+  // The agent's own acts leave it read (the page they come back to is the file).
+  await instructor.post(`${file}/statut`, { _csrf: token, statut: 'en_instruction' });
+  await instructor.post(`${file}/pieces`, { _csrf: token, pieces: 'Justificatif de domicile', pieces_message: '' });
+  await instructor.get(file);
+  assert.equal(await markerIn(instructor, reference), '');
+
+  // The person answers: « Réponse de la personne », and the instructeurs get a mail (reference and link, nothing else).
+  page = await person.get(`/mes-demarches/${reference}`);
+  const personToken = csrfTokenFrom(page.body);
+  await person.post(`/mes-demarches/${reference}/message`, { _csrf: personToken, message: 'Je l’envoie demain, il est chez mes parents.' });
+  assert.equal(await markerIn(instructor, reference), 'Réponse de la personne');
+  assert.equal(await markerIn(instructor, reference, '?a_lire=1'), 'Réponse de la personne');
+  const alert = await inbox.waitFor('instructeur.bretagne@demo.guichet.bzh', new RegExp(`Demande ${reference} : la personne a écrit`));
+  assert.ok(alert.text.includes(`/admin/t/bretagne/demandes/${application.id}`));
+  for (const personal of ['Maëlys', 'Le Goff', 'Rennes', 'parents', 'maelys@exemple.fr', 'FR76']) assert.ok(!alert.text.includes(personal) && !alert.subject.includes(personal), personal);
+  assert.ok(!inbox.mails.some((m) => m.to.includes('editeur.bretagne@demo.guichet.bzh')), 'éditeurs are not told');
+  await instructor.get(file);
+  assert.equal(await markerIn(instructor, reference), '');
+
+  // A requested document, then the withdrawal.
+  const piece = /<option value="(piece-[^"]+)"/.exec(page.body)![1]!;
+  const r = await upload(person, `/mes-demarches/${reference}/document`, personToken, [['piece', piece], ['fichier', { filename: 'domicile.pdf', type: 'application/pdf', data: PDF }]]);
+  assert.equal(r.statusCode, 303);
+  assert.equal(await markerIn(instructor, reference), 'Réponse de la personne');
+  await inbox.waitFor('instructeur.bretagne@demo.guichet.bzh', /un document est ajouté/);
+  await instructor.get(file);
+  await person.post(`/mes-demarches/${reference}/retirer`, { _csrf: personToken });
+  assert.equal(await markerIn(instructor, reference), 'Retirée par la personne');
+  await inbox.waitFor('instructeur.bretagne@demo.guichet.bzh', /la demande est retirée/);
+  await instructor.get(file);
+  assert.equal(await markerIn(instructor, reference), '');
 });

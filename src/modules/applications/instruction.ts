@@ -10,6 +10,7 @@ import { audit, type Actor } from '../../platform/audit/audit';
 import { withTransaction, type AfterCommit } from '../../platform/db/transaction';
 import type { ApplicationsDb } from './store';
 import type { Application, ApplicationStatus } from './tables';
+import { onlyUnread, unreadColumns, unreadOf, type Unread } from './unread';
 
 /** The only allowed status changes. Who may make each one is told by AGENT_MOVES / the person's routes. */
 export const TRANSITIONS: Record<ApplicationStatus, readonly ApplicationStatus[]> = {
@@ -44,13 +45,13 @@ export function agentMay(from: ApplicationStatus, to: ApplicationStatus): boolea
 
 const asPlatform = (trx: unknown) => trx as Kysely<PlatformTables>;
 
-export type InstructionRow = Pick<Application, 'id' | 'reference' | 'aid_id' | 'aid_name' | 'status' | 'submitted_at'> & { person: string };
+export type InstructionRow = Pick<Application, 'id' | 'reference' | 'aid_id' | 'aid_name' | 'status' | 'submitted_at'> & { person: string; unread: Unread | undefined };
 
 /** The submitted applications of a tenant (never drafts), filtered and paginated. */
 export async function tenantApplications(
   db: ApplicationsDb,
   tenantId: string,
-  filter: { status?: ApplicationStatus | undefined; aid?: string | undefined; q?: string | undefined; page: number; perPage: number },
+  filter: { status?: ApplicationStatus | undefined; aid?: string | undefined; q?: string | undefined; unreadOnly?: boolean; page: number; perPage: number },
 ): Promise<{ rows: InstructionRow[]; total: number }> {
   let query = db
     .selectFrom('applications as a')
@@ -63,9 +64,11 @@ export async function tenantApplications(
     const like = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     query = query.where((eb) => eb.or([eb('a.reference', 'ilike', like), eb('p.display_name', 'ilike', like)]));
   }
+  if (filter.unreadOnly) query = query.where((eb) => onlyUnread(eb));
   const [rows, count] = await Promise.all([
     query
       .select(['a.id', 'a.reference', 'a.aid_id', 'a.aid_name', 'a.status', 'a.submitted_at', 'p.display_name as person'])
+      .select((eb) => unreadColumns(eb))
       .orderBy('a.submitted_at', 'desc')
       .orderBy('a.id')
       .limit(filter.perPage)
@@ -73,7 +76,7 @@ export async function tenantApplications(
       .execute(),
     query.select(sql<string>`count(*)`.as('n')).executeTakeFirstOrThrow(),
   ]);
-  return { rows, total: Number(count.n) };
+  return { rows: rows.map(({ seen_at, person_acted_at, person_action, ...row }) => ({ ...row, unread: unreadOf({ seen_at, person_acted_at, person_action }) })), total: Number(count.n) };
 }
 
 /** The aids that have submitted applications in this tenant (for the filter). */

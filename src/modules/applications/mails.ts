@@ -38,3 +38,32 @@ export function instructionMail(input: { to: string; name: string; reference: st
     text: [`Bonjour ${input.name},`, '', sentence, '', 'Pour voir votre demande :', `${input.publicUrl}/mes-demarches/${input.reference}`, '', 'Guichet'].join('\n'),
   };
 }
+
+/**
+ * To the tenant's instructeurs when the person acted on an application. Only the reference and
+ * the link to the file in the back office: no name, no answer, no message (a mail can be forwarded).
+ */
+export function instructeurAlertMail(input: { to: string; reference: string; tenantId: string; applicationId: string; publicUrl: string; what: 'message' | 'document' | 'retrait' }) {
+  const lines: Record<typeof input.what, [string, string]> = {
+    message: ['la personne a écrit', 'La personne a envoyé un message au sujet de cette demande.'],
+    document: ['un document est ajouté', 'La personne a ajouté un document demandé.'],
+    retrait: ['la demande est retirée', 'La personne a retiré sa demande.'],
+  };
+  const [subject, sentence] = lines[input.what];
+  return {
+    to: input.to,
+    subject: `Demande ${input.reference} : ${subject}`,
+    text: [
+      'Bonjour,',
+      '',
+      `${sentence} (demande ${input.reference}).`,
+      '',
+      'Pour l’ouvrir dans l’espace de gestion (connexion et double authentification demandées) :',
+      `${input.publicUrl}/admin/t/${input.tenantId}/demandes/${input.applicationId}`,
+      '',
+      'Vous recevez ce courriel parce que vous êtes instructeur ou instructrice de cette collectivité sur Guichet.',
+      '',
+      'Guichet',
+    ].join('\n'),
+  };
+}

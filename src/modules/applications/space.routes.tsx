@@ -4,9 +4,11 @@ import { ErrorSummary, FileField, Form, SelectField, SubmitButton, TextArea, typ
 import { checkDocument, MAX_DOCUMENT_BYTES, safeFilename } from './documents';
 import { addMessage, addRequestedDocument, isClosed, messagesOf, requestedPieces } from './instruction';
 import { signedInPerson } from '../profile/person';
+import { instructeurAlertMail } from './mails';
 import { actorOf } from './routes';
 import { applicationsOf, applicationsDb, documentsOf, historyOf, ownedApplication, withdraw, WITHDRAWABLE } from './store';
 import { APPLICATION_STATUSES, type Application, type ApplicationStatus } from './tables';
+import { instructeursOf } from './unread';
 import { Answers, frenchDateTime, frenchDay, MessageList, NEXT_STEP, StatusTag } from './views';
 
 const HOME = { label: 'Accueil', href: '/' };
@@ -21,6 +23,17 @@ export async function spaceRoutes(app: FastifyInstance): Promise<void> {
   const { platform } = app;
   const db = applicationsDb(platform.db);
   const tenantName = (id: string) => platform.tenants.get(id)?.name ?? id;
+
+  /** Tells the tenant's instructeurs the person acted; a mail that fails is logged, the act stays done. */
+  async function tellInstructeurs(request: FastifyRequest, application: Application, what: 'message' | 'document' | 'retrait') {
+    try {
+      for (const to of await instructeursOf(db, application.tenant_id)) {
+        await platform.mailer.send(instructeurAlertMail({ to, reference: application.reference!, tenantId: application.tenant_id, applicationId: application.id, publicUrl: platform.publicUrl, what }));
+      }
+    } catch (error) {
+      request.log.error({ err: error }, 'instructeur alert not sent');
+    }
+  }
 
   app.get('/mes-demarches', async (request, reply) => {
     const account = await signedInPerson(request, reply);
@@ -206,6 +219,7 @@ export async function spaceRoutes(app: FastifyInstance): Promise<void> {
     if (!message) return renderDetail(request, reply, application, { errors: { message: 'Écrivez votre message.' }, values: { message } }, 422);
     if (message.length > 5000) return renderDetail(request, reply, application, { errors: { message: 'Votre message doit tenir en 5 000 caractères au plus.' }, values: { message } }, 422);
     await addMessage(db, { application, authorKind: 'usager', actor: actorOf(account, request), body: message });
+    await tellInstructeurs(request, application, 'message');
     return reply.redirect(`/mes-demarches/${application.reference}?fait=message`, 303);
   });
 
@@ -222,6 +236,7 @@ export async function spaceRoutes(app: FastifyInstance): Promise<void> {
     const check = bytes && bytes.length ? checkDocument(bytes) : ({ ok: false, message: 'Choisissez le fichier à envoyer (PDF, JPEG ou PNG).' } as const);
     if (!check.ok) return renderDetail(request, reply, application, { errors: { fichier: check.message }, values: { piece } }, 422);
     const { complete } = await addRequestedDocument(db, { application, field: wanted.field, filename: safeFilename(wanted.label, check.contentType), contentType: check.contentType, sha256: check.sha256, bytes: bytes!, actor: actorOf(account, request), pieces });
+    await tellInstructeurs(request, application, 'document');
     return reply.redirect(`/mes-demarches/${application.reference}?fait=${complete ? 'complet' : 'document'}`, 303);
   });
 
@@ -256,7 +271,7 @@ export async function spaceRoutes(app: FastifyInstance): Promise<void> {
     const account = await signedInPerson(request, reply);
     if (!account) return reply;
     const application = await owned(request, account.id);
-    await withdraw(db, { application, actor: actorOf(account, request) });
+    if (await withdraw(db, { application, actor: actorOf(account, request) })) await tellInstructeurs(request, application, 'retrait');
     return reply.redirect('/mes-demarches?fait=retrait', 303);
   });
 }

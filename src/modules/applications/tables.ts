@@ -97,7 +97,15 @@ export type ApplicationAnnotationsTable = {
   created_at: Generated<Date>;
 };
 
+/** When an instructeur last opened an application (unread.ts). */
+export type ApplicationReadsTable = {
+  application_id: string;
+  tenant_id: string;
+  seen_at: Date;
+};
+
 export type ApplicationsTables = {
+  application_reads: ApplicationReadsTable;
   application_annotations: ApplicationAnnotationsTable;
   application_forms: ApplicationFormsTable;
   applications: ApplicationsTable;

@@ -20,8 +20,11 @@ test('an administrator lists the tenant’s agents and adds a new one, whose tem
   const list = await admin.get(PAGE);
   assert.equal(list.statusCode, 200);
   const text = textOf(list.body);
-  assert.match(text, /Agents de Ville de Brest \(3\)/);
-  for (const email of ['admin.brest@demo.guichet.bzh', 'editeur.brest@demo.guichet.bzh', 'lecteur.brest@demo.guichet.bzh']) assert.match(text, new RegExp(email));
+  assert.match(text, /Agents de Ville de Brest \(4\)/);
+  for (const email of ['admin.brest@demo.guichet.bzh', 'editeur.brest@demo.guichet.bzh', 'instructeur.brest@demo.guichet.bzh', 'lecteur.brest@demo.guichet.bzh']) assert.match(text, new RegExp(email));
+  // Where a role is chosen, each role is told in one sentence.
+  assert.match(text, /Instructeur Examine les demandes d’aide des personnes/);
+  assert.match(text, /Éditeur Écrit et publie les pages/);
   assert.doesNotMatch(text, /quimper@demo/);
 
   const added = await admin.submit(PAGE, PAGE, { email: 'Nouvelle.Agente@Brest.example', display_name: 'Nouvelle Agente', role: 'editeur' });
@@ -134,6 +137,10 @@ test('roles change, agents are removed from this tenant only, and the last admin
   assert.deepEqual(await memberships(database, editorId), [{ tenant_id: 'brest', role: 'administrateur' }]);
   const badRole = await admin.submit(PAGE, `${PAGE}/${editorId}/role`, { role: 'roi' });
   assert.equal(badRole.statusCode, 422);
+  // The reader becomes an instructeur.
+  const readerId = await accountId(database, 'lecteur.brest@demo.guichet.bzh');
+  assert.equal((await admin.submit(PAGE, `${PAGE}/${readerId}/role`, { role: 'instructeur' })).statusCode, 303);
+  assert.deepEqual(await memberships(database, readerId), [{ tenant_id: 'brest', role: 'instructeur' }]);
 
   // The editor of Quimper joins Brest, then is removed from Brest: Quimper is untouched.
   const quimperEditor = await accountId(database, 'editeur.quimper@demo.guichet.bzh');
@@ -161,7 +168,7 @@ test('roles change, agents are removed from this tenant only, and the last admin
   const actions = await database.db.selectFrom('platform_audit').select(['action', 'tenant_id']).where('action', 'like', 'agents.%').orderBy('id').execute();
   assert.deepEqual(
     actions.map((a) => `${a.action}@${a.tenant_id}`),
-    ['agents.role@brest', 'agents.add@brest', 'agents.remove@brest', 'agents.role@brest'],
+    ['agents.role@brest', 'agents.role@brest', 'agents.add@brest', 'agents.remove@brest', 'agents.role@brest'],
   );
 });
 

@@ -229,3 +229,41 @@ test('every guarded route refuses a usager, an agent without the second factor y
   const auditAfter = await database.db.selectFrom('platform_audit').select('id').where('tenant_id', '=', TENANT).execute();
   assert.equal(auditAfter.length, auditBefore.length);
 });
+
+test('least privilege: an éditeur cannot instruct applications, an instructeur cannot edit aids nor pages', async (t) => {
+  const { app } = await buildTestApp(t);
+  const tenant = 'bretagne';
+  const aid = `/admin/t/${tenant}/aides/bretagne-aide-code-permis`;
+  const file = `/admin/t/${tenant}/demandes/${SAMPLE_ID}`;
+  const editor = await signInAs(app, 'editeur', tenant);
+  const instructor = await signInAs(app, 'instructeur', tenant);
+  const editorToken = await tokenOf(editor, '/admin');
+  const instructorToken = await tokenOf(instructor, '/admin');
+
+  // Both read the applications and the aids (lecteur's rights).
+  for (const agent of [editor, instructor]) {
+    assert.equal((await agent.get(`/admin/t/${tenant}/demandes`)).statusCode, 200);
+    assert.equal((await agent.get(`/admin/t/${tenant}/aides`)).statusCode, 200);
+  }
+  // The instructing actions: the guard refuses the éditeur (403) and lets the instructeur reach
+  // the handler (404: the sample application does not exist).
+  for (const action of ['statut', 'pieces', 'message', 'notes', 'decision']) {
+    const refused = await send(editor, 'POST', `${file}/${action}`, editorToken);
+    assert.equal(refused.statusCode, 403, `éditeur → ${action}`);
+    assert.match(refused.body, /Votre rôle dans cette collectivité ne permet pas cette action/);
+    assert.equal((await send(instructor, 'POST', `${file}/${action}`, instructorToken)).statusCode, 404, `instructeur → ${action}`);
+  }
+  // Editing an aid, its application form, a page: the éditeur's work, refused to the instructeur.
+  assert.equal((await editor.get(aid)).statusCode, 200);
+  assert.equal((await instructor.get(aid)).statusCode, 403);
+  assert.equal((await send(instructor, 'POST', aid, instructorToken)).statusCode, 403);
+  assert.equal((await send(instructor, 'POST', `${aid}/formulaire`, instructorToken)).statusCode, 403);
+  assert.equal((await instructor.get(`/admin/t/${tenant}/aides/nouvelle`)).statusCode, 403);
+  assert.equal((await instructor.get(`/admin/t/${tenant}/contenus/nouveau`)).statusCode, 403);
+  assert.equal((await editor.get(`/admin/t/${tenant}/contenus/nouveau`)).statusCode, 200);
+  // The back office's menu offers each only what its role opens.
+  const home = (await instructor.get(`/admin/t/${tenant}/`)).body;
+  assert.match(home, /Votre rôle dans .*<strong>Instructeur<\/strong>/s);
+  assert.match(home, /href="\/admin\/t\/bretagne\/demandes"/);
+  assert.doesNotMatch(home, /href="\/admin\/t\/bretagne\/agents"/);
+});

@@ -1,15 +1,32 @@
 import type { Role } from '../db/tables';
 
-export const ROLES: readonly Role[] = ['lecteur', 'editeur', 'administrateur'];
+/**
+ * The roles of an agent in a tenant: lecteur < {editeur, instructeur} < administrateur.
+ * Éditeur and instructeur are side by side, not one above the other (least privilege): whoever
+ * writes pages and aids does not handle people's applications, and the other way round.
+ */
+export const ROLES: readonly Role[] = ['lecteur', 'editeur', 'instructeur', 'administrateur'];
 
 export const ROLE_LABELS: Record<Role, string> = {
   administrateur: 'Administrateur',
   editeur: 'Éditeur',
+  instructeur: 'Instructeur',
   lecteur: 'Lecteur',
 };
 
-/** Each role includes the rights of the roles before it in ROLES. */
+/** What each role may do, in one plain sentence, shown wherever a role is chosen. */
+export const ROLE_DESCRIPTIONS: Record<Role, string> = {
+  lecteur: 'Consulte l’espace de gestion (contenus, aides, demandes) sans rien modifier.',
+  editeur: 'Écrit et publie les pages, les actualités, le menu, les aides et leurs formulaires de demande.',
+  instructeur: 'Examine les demandes d’aide des personnes : étapes, documents demandés, messages, notes et décision.',
+  administrateur: 'Peut tout faire, et gère aussi l’identité visuelle, les agents et les applications connectées.',
+};
+
+/**
+ * Whether the role `held` gives what `needed` asks: the same role, or administrateur (who may do
+ * everything), or any role when only reading (lecteur) is needed.
+ */
 export function roleAllows(held: Role | undefined, needed: Role): boolean {
   if (!held) return false;
-  return ROLES.indexOf(held) >= ROLES.indexOf(needed);
+  return held === needed || held === 'administrateur' || needed === 'lecteur';
 }

@@ -44,7 +44,7 @@ export interface AccountsTable {
   password_must_change: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
-export type Role = 'administrateur' | 'editeur' | 'lecteur';
+export type Role = 'administrateur' | 'editeur' | 'instructeur' | 'lecteur';
 
 export interface MembershipsTable {
   account_id: string;

@@ -1,11 +1,28 @@
-import { ROLE_LABELS, ROLES } from '../../../platform/auth/roles';
+import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES } from '../../../platform/auth/roles';
 import type { Tenant } from '../../../platform/db/tables';
 import { DateText } from '../../../platform/views/components';
-import { ErrorSummary, Form, SelectField, SubmitButton, TextField, type FieldErrors } from '../../../platform/views/form';
+import { ErrorSummary, Form, RadioGroup, SubmitButton, TextField, type FieldErrors } from '../../../platform/views/form';
 import { agentLabels, type NewAgentInput, type TenantAgent } from '../agents.service';
 
-const roleOptions = ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }));
-const ROLES_HINT = 'Lecteur : consulte les contenus. Éditeur : écrit et publie les contenus et le menu. Administrateur : gère aussi l’identité visuelle et les agents.';
+const roleOptions = ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role], detail: ROLE_DESCRIPTIONS[role] }));
+
+/** What each role may do, before the lists where a role is chosen. */
+function RolesExplained() {
+  return (
+    <details class="roles-explained">
+      <summary>Ce que permet chaque rôle</summary>
+      <dl>
+        {ROLES.map((role) => (
+          <>
+            <dt>{ROLE_LABELS[role]}</dt>
+            <dd>{ROLE_DESCRIPTIONS[role]}</dd>
+          </>
+        ))}
+      </dl>
+      <p>Un éditeur n’examine pas les demandes d’aide, et un instructeur ne modifie ni les pages ni les aides : donnez à chacun le rôle de son travail.</p>
+    </details>
+  );
+}
 
 export function ActionError({ message }: { message: string }) {
   return (
@@ -32,6 +49,7 @@ export function AgentsPage({ tenant, agents, csrfToken, base, selfId, add, facto
       <h2>
         Agents de {tenant.name} ({agents.length})
       </h2>
+      <RolesExplained />
       <ul class="cards">
         {agents.map((agent) => (
           <li class="card">
@@ -93,7 +111,7 @@ export function AgentsPage({ tenant, agents, csrfToken, base, selfId, add, facto
       <Form action={base} csrfToken={csrfToken}>
         <TextField name="email" type="email" label={agentLabels.email} value={add.values.email} error={add.errors.email} autocomplete="off" required />
         <TextField name="display_name" label={agentLabels.display_name} value={add.values.display_name} error={add.errors.display_name} autocomplete="off" required />
-        <SelectField name="role" label={agentLabels.role} value={add.values.role ?? 'editeur'} options={roleOptions} hint={ROLES_HINT} error={add.errors.role} required />
+        <RadioGroup name="role" legend={agentLabels.role} value={add.values.role ?? 'lecteur'} options={roleOptions} hint="Donnez le rôle le plus restreint qui suffit à son travail." error={add.errors.role} />
         <div class="actions">
           <SubmitButton>Ajouter l'agent</SubmitButton>
         </div>

@@ -39,7 +39,8 @@ export function Dashboard({ name, memberships }: { name: string; memberships: Ar
 
 export const ROLE_HINTS: Record<Role, string> = {
   administrateur: 'Vous gérez les contenus, l’identité visuelle et les agents de la collectivité.',
-  editeur: 'Vous écrivez et publiez les pages, les actualités et le menu.',
+  editeur: 'Vous écrivez et publiez les pages, les actualités, le menu et les aides.',
+  instructeur: 'Vous examinez les demandes d’aide des personnes : documents, messages, décision.',
   lecteur: 'Vous pouvez consulter les contenus et leur historique, sans les modifier.',
 };
 
