@@ -1,5 +1,5 @@
 // Issue 6 d — « an agent instructs an application »: a person applies for the Région's driving
-// licence aid, an agent of the Région opens it, asks for a document, the person adds it from
+// licence aid, an instructeur of the Région opens it, asks for a document, the person adds it from
 // Mes démarches, the agent accepts with a motivation and an amount; the person reads the decision.
 // The 422 answers of the POST-only actions are the same file page with errors: checkHere would
 // reload their address with GET, so they are checked by their text, their pages by the GETs.
@@ -60,9 +60,9 @@ test('agent instructs an application', async () => {
     assert.equal(await heading(page), 'Votre demande est déposée');
     const reference = /BZH-\d{4}-\d{6}/.exec(await mainText(page))![0];
 
-    // An agent of the Région finds it in the list and opens it.
+    // An instructeur of the Région finds it in the list and opens it.
     await context.clearCookies();
-    await signIn(page, server.origin, 'editeur.bretagne@demo.guichet.bzh');
+    await signIn(page, server.origin, 'instructeur.bretagne@demo.guichet.bzh');
     await j.check(j.url('/admin/t/bretagne/demandes'));
     await page.getByLabel('Numéro ou nom de la personne').fill(reference);
     await click('Filtrer');
@@ -96,7 +96,7 @@ test('agent instructs an application', async () => {
 
     // The agent accepts, with a motivation and an amount.
     await context.clearCookies();
-    await signIn(page, server.origin, 'editeur.bretagne@demo.guichet.bzh');
+    await signIn(page, server.origin, 'instructeur.bretagne@demo.guichet.bzh');
     await page.goto(j.url('/admin/t/bretagne/demandes'));
     await Promise.all([page.waitForEvent('load'), page.getByRole('link', { name: reference }).click()]);
     await page.getByRole('radio', { name: 'Acceptée' }).check();

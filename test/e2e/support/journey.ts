@@ -33,11 +33,14 @@ export async function startServerAndBrowser(overrides: Parameters<typeof startSe
   throw server.status === 'rejected' ? server.reason : (browser as PromiseRejectedResult).reason;
 }
 
-/** One real server and one browser for a whole test file, closed at the end. */
-export function journey(): Journey {
+/**
+ * One real server and one browser for a whole test file, closed at the end. `overrides` (e.g. a
+ * test inbox's SMTP_URL) is read when the server starts.
+ */
+export function journey(overrides: () => Promise<Parameters<typeof startServer>[0]> = async () => ({})): Journey {
   const state = {} as Journey;
   before(async () => {
-    const { server: started, browser } = await startServerAndBrowser();
+    const { server: started, browser } = await startServerAndBrowser(await overrides());
     state.server = started;
     state.browser = browser;
     state.context = await newContext(browser);
