@@ -114,6 +114,7 @@ test('an editor of the Région edits the application form of an aid as JSON, wit
   await signIn(page, server.origin, 'editeur.bretagne@demo.guichet.bzh');
   await page.goto(j.url('/admin/t/bretagne/aides/bretagne-aide-code-permis'));
   await Promise.all([page.waitForEvent('load'), page.getByRole('link', { name: 'Formulaire de demande' }).click()]);
+  await Promise.all([page.waitForEvent('load'), page.getByRole('link', { name: 'Mode avancé : modifier le JSON' }).click()]);
   await j.checkHere();
   await page.getByLabel('Formulaire (JSON)').fill('{"sections": [{"id": "a", "title": "A", "fields": [{"name": "x", "label": "X", "type": "couleur"}]}]}');
   await click('Enregistrer le formulaire');

@@ -1,46 +1,67 @@
 /**
- * Back office: the application form of an aid, edited as JSON (checked by checkForm, French
- * errors). Reading: lecteur; writing: éditeur; every query names the tenant of the route.
+ * Back office: the application form of an aid in « mode avancé », edited as JSON (checked by
+ * checkForm, French errors); the form builder (form-builder.routes.tsx) is the usual way.
+ * Reading: lecteur; writing: éditeur; every query names the tenant of the route.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Tenant } from '../../platform/db/tables';
 import { NotFoundError } from '../../platform/http/errors';
 import { adminPage, requireAccount, routeTenant } from '../../platform/views/admin';
 import { ErrorSummary, Form, SubmitButton, TextArea } from '../../platform/views/form';
 import { checkForm, FIELD_TYPES, PREFILL_FROM, type FormDefinition } from './form';
-import { applicationsDb, formOf, saveForm } from './store';
+import { applicationsDb, formOf, saveForm, type ApplicationsDb } from './store';
 
-const read = { guard: { tenantRole: 'lecteur' as const } };
-const write = { guard: { tenantRole: 'editeur' as const } };
+export const read = { guard: { tenantRole: 'lecteur' as const } };
+export const write = { guard: { tenantRole: 'editeur' as const } };
+
+export type RouteAid = { id: string; name: string; status: string };
+
+/** The aid named by the route, only if it belongs to the route's tenant (else 404). */
+export async function routeAid(db: ApplicationsDb, request: FastifyRequest): Promise<{ tenant: Tenant; aid: RouteAid }> {
+  const tenant = routeTenant(request);
+  const { id } = request.params as { id: string };
+  const aid = /^[a-z0-9-]{2,120}$/.test(id)
+    ? await db
+        .withTables<{ aids: { id: string; tenant_id: string; name: string; status: string } }>()
+        .selectFrom('aids')
+        .select(['id', 'name', 'status'])
+        .where('id', '=', id)
+        .where('tenant_id', '=', tenant.id)
+        .executeTakeFirst()
+    : undefined;
+  if (!aid) throw new NotFoundError('Cette aide n’existe pas dans votre collectivité.');
+  return { tenant, aid };
+}
 
 export async function applicationAdminRoutes(app: FastifyInstance): Promise<void> {
   const db = applicationsDb(app.platform.db);
-
-  const aidOf = async (request: FastifyRequest) => {
-    const tenant = routeTenant(request);
-    const { id } = request.params as { id: string };
-    const aid = /^[a-z0-9-]{2,120}$/.test(id)
-      ? await db.withTables<{ aids: { id: string; tenant_id: string; name: string } }>().selectFrom('aids').select(['id', 'name']).where('id', '=', id).where('tenant_id', '=', tenant.id).executeTakeFirst()
-      : undefined;
-    if (!aid) throw new NotFoundError('Cette aide n’existe pas dans votre collectivité.');
-    return { tenant, aid };
-  };
+  const aidOf = (request: FastifyRequest) => routeAid(db, request);
 
   const render = async (request: FastifyRequest, reply: Parameters<typeof adminPage>[1], input: { text: string; errors: string[]; saved?: boolean }, status = 200) => {
     const { tenant, aid } = await aidOf(request);
-    const action = `/admin/t/${tenant.id}/aides/${aid.id}/formulaire`;
+    const builder = `/admin/t/${tenant.id}/aides/${aid.id}/formulaire`;
+    const action = `${builder}/json`;
     return adminPage(
       request,
       reply,
       {
-        title: `${input.errors.length ? 'Erreur : ' : ''}Formulaire de demande – ${aid.name}`,
-        heading: `Formulaire de demande : ${aid.name}`,
-        crumbs: [{ label: 'Aides', href: `/admin/t/${tenant.id}/aides` }, { label: aid.name, href: `/admin/t/${tenant.id}/aides/${aid.id}` }, { label: 'Formulaire de demande' }],
+        title: `${input.errors.length ? 'Erreur : ' : ''}Formulaire de demande en JSON – ${aid.name}`,
+        heading: `Formulaire de demande en JSON : ${aid.name}`,
+        crumbs: [
+          { label: 'Aides', href: `/admin/t/${tenant.id}/aides` },
+          { label: aid.name, href: `/admin/t/${tenant.id}/aides/${aid.id}` },
+          { label: 'Formulaire de demande', href: builder },
+          { label: 'Mode avancé (JSON)' },
+        ],
         current: `/admin/t/${tenant.id}/aides`,
         notice: input.saved ? <div class="notice notice--success" role="status">Le formulaire est enregistré. Les demandes déjà commencées gardent l’ancien formulaire.</div> : undefined,
         main: (csrf: string) => (
           <>
             <p>
-              Quand une aide a un formulaire, les personnes peuvent la demander sur Guichet (<a href={`/aides/${aid.id}/formulaire-papier`}>voir le formulaire papier</a>). Le
+              <a href={builder}>Revenir au formulaire par sections et champs</a> : c’est le plus simple pour la plupart des changements.
+            </p>
+            <p>
+              Quand une aide a un formulaire, les personnes peuvent la demander sur Guichet (<a href={`${builder}/apercu`}>aperçu du formulaire</a>). Ici, le
               formulaire s’écrit en JSON : une liste « sections » (id, title, intro) de champs (name, label, type, required, hint, options, profile, reuse).
             </p>
             <p>
@@ -58,14 +79,14 @@ export async function applicationAdminRoutes(app: FastifyInstance): Promise<void
     );
   };
 
-  app.get('/admin/t/:tenant/aides/:id/formulaire', { config: read }, async (request, reply) => {
+  app.get('/admin/t/:tenant/aides/:id/formulaire/json', { config: read }, async (request, reply) => {
     const { aid } = await aidOf(request);
     const form = await formOf(db, aid.id);
     const text = JSON.stringify(form?.definition ?? { sections: [] }, null, 2);
     return render(request, reply, { text, errors: [], saved: (request.query as { fait?: string }).fait === '1' });
   });
 
-  app.post('/admin/t/:tenant/aides/:id/formulaire', { config: write }, async (request, reply) => {
+  app.post('/admin/t/:tenant/aides/:id/formulaire/json', { config: write }, async (request, reply) => {
     const { tenant, aid } = await aidOf(request);
     const text = String(((request.body ?? {}) as Record<string, unknown>).definition ?? '');
     let parsed: unknown;
@@ -78,6 +99,6 @@ export async function applicationAdminRoutes(app: FastifyInstance): Promise<void
     if (errors.length) return render(request, reply, { text, errors }, 422);
     const account = await requireAccount(request);
     await saveForm(db, { aidId: aid.id, tenantId: tenant.id, definition: parsed as FormDefinition, actor: { id: account.id, label: account.displayName, ip: request.ip } });
-    return reply.redirect(`/admin/t/${tenant.id}/aides/${aid.id}/formulaire?fait=1`, 303);
+    return reply.redirect(`/admin/t/${tenant.id}/aides/${aid.id}/formulaire/json?fait=1`, 303);
   });
 }

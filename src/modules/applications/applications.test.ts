@@ -231,7 +231,7 @@ test('paper form and back-office form editor (JSON checked, French errors, tenan
   assert.equal((await new Agent(app).get('/aides/aide-sans-formulaire/formulaire-papier')).statusCode, 404);
   const { signInAs } = await import('../../../test/support/app');
   const editor = await signInAs(app, 'editeur', 'bretagne');
-  const url = `/admin/t/bretagne/aides/${AID}/formulaire`;
+  const url = `/admin/t/bretagne/aides/${AID}/formulaire/json`;
   const page = await editor.get(url);
   assert.equal(page.statusCode, 200);
   const token = csrfTokenFrom(page.body);
@@ -245,7 +245,7 @@ test('paper form and back-office form editor (JSON checked, French errors, tenan
   assert.equal(ok.statusCode, 303);
   assert.match((await new Agent(app).get(`/aides/${AID}/formulaire-papier`)).body, /Une seule étape/);
   const brest = await signInAs(app, 'editeur', 'brest');
-  assert.equal((await brest.get(`/admin/t/brest/aides/${AID}/formulaire`)).statusCode, 404);
+  assert.equal((await brest.get(`/admin/t/brest/aides/${AID}/formulaire/json`)).statusCode, 404);
 });
 
 test('nothing accepted is lost: the acknowledged application survives closing the app without flush', async (t) => {

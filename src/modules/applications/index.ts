@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { GuichetModule } from '../../platform/module';
 import { applicationAdminRoutes } from './admin.routes';
+import { formBuilderRoutes } from './form-builder.routes';
 import { instructionRoutes } from './instruction.routes';
 import { applicationRoutes } from './routes';
 import { spaceRoutes } from './space.routes';
@@ -32,6 +33,7 @@ export const applicationsModule: GuichetModule = {
     await app.register(applicationRoutes);
     await app.register(spaceRoutes);
     await app.register(applicationAdminRoutes);
+    await app.register(formBuilderRoutes);
     await app.register(instructionRoutes);
   },
   migrationsDir: join(import.meta.dirname, 'migrations'),
