@@ -5,6 +5,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ComponentChildren } from 'preact';
+import { roleAllows } from '../../platform/auth/roles';
 import { NotFoundError } from '../../platform/http/errors';
 import { adminPage, requireAccount } from '../../platform/views/admin';
 import type { FieldErrors } from '../../platform/views/form';
@@ -104,13 +105,18 @@ export async function formBuilderRoutes(app: FastifyInstance): Promise<void> {
     );
   };
 
-  const overview = (request: FastifyRequest, reply: FastifyReply, loaded: Loaded, errors: FieldErrors = {}, notice?: string) =>
-    page(request, reply, loaded, {
+  const overview = async (request: FastifyRequest, reply: FastifyReply, loaded: Loaded, errors: FieldErrors = {}, notice?: string) => {
+    // A lecteur reads the form: the buttons the guard would refuse are not offered.
+    const canWrite = roleAllows((await requireAccount(request)).roles.get(loaded.tenant.id), write.guard.tenantRole);
+    return page(request, reply, loaded, {
       title: `Formulaire de demande : ${loaded.aid.name}`,
       errors,
       notice,
-      main: (csrf) => <BuilderOverview base={loaded.base} form={loaded.form} errors={errors} csrf={csrf} published={loaded.aid.status === 'published'} paperHref={`/aides/${loaded.aid.id}/formulaire-papier`} />,
+      main: (csrf) => (
+        <BuilderOverview base={loaded.base} form={loaded.form} errors={errors} csrf={csrf} canWrite={canWrite} published={loaded.aid.status === 'published'} paperHref={`/aides/${loaded.aid.id}/formulaire-papier`} />
+      ),
     }, 422);
+  };
 
   app.get(PATH, { config: read }, async (request, reply) => {
     const done = (request.query as { fait?: string }).fait;

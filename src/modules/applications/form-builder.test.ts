@@ -232,6 +232,8 @@ test('the builder is bound to its tenant; a lecteur reads it and changes nothing
   const page = await reader.get(base);
   assert.equal(page.statusCode, 200);
   assert.match(page.body, /Qui êtes-vous \?/);
+  assert.match(page.body, /Texte · obligatoire · prérempli depuis le profil : Prénom/);
+  assert.doesNotMatch(page.body, /Ajouter une section|name="action"|Modifier<span/, 'a lecteur is offered no change');
   const token = csrfTokenFrom(page.body);
   for (const [url, fields] of [
     [base, { action: 'section-descendre:identite' }],

@@ -38,11 +38,36 @@ export function fieldSummary(field: FormField): string {
   return parts.join(' · ');
 }
 
-export function BuilderOverview({ base, form, errors, csrf, published, paperHref }: {
+/** The sections and their fields as a lecteur reads them. */
+function ReadOnlyList({ form }: { form: FormDefinition }) {
+  return (
+    <ol class="menu-editor">
+      {form.sections.map((section, s) => (
+        <li class="menu-editor__entry">
+          <h2>
+            Section {s + 1} : {section.title}
+          </h2>
+          {section.intro ? <p>{section.intro}</p> : null}
+          <ol>
+            {section.fields.map((field) => (
+              <li>
+                <strong>{field.label}</strong>
+                <p class="field__hint">{fieldSummary(field)}</p>
+              </li>
+            ))}
+          </ol>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+export function BuilderOverview({ base, form, errors, csrf, canWrite, published, paperHref }: {
   base: string;
   form: FormDefinition;
   errors: FieldErrors;
   csrf: string;
+  canWrite: boolean;
   published: boolean;
   paperHref: string;
 }) {
@@ -65,10 +90,25 @@ export function BuilderOverview({ base, form, errors, csrf, published, paperHref
           </li>
         ) : null}
         <li>
-          <a href={`${base}/json`}>Mode avancé : modifier le JSON</a>
+          <a href={`${base}/json`}>{canWrite ? 'Mode avancé : modifier le JSON' : 'Mode avancé : le JSON'}</a>
         </li>
       </ul>
       {form.sections.length === 0 ? <p>Ce formulaire n’a pas encore de section : tant qu’il n’en a pas, l’aide ne peut pas être demandée sur Guichet.</p> : null}
+      {canWrite ? <EditableList base={base} form={form} csrf={csrf} last={last} /> : <ReadOnlyList form={form} />}
+      {canWrite ? (
+        <p>
+          <a class="button" href={`${base}/sections/nouvelle`}>
+            Ajouter une section
+          </a>
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+function EditableList({ base, form, csrf, last }: { base: string; form: FormDefinition; csrf: string; last: number }) {
+  return (
+    <>
       <Form action={base} csrfToken={csrf}>
         <ol class="menu-editor">
           {form.sections.map((section, s) => (
@@ -112,11 +152,6 @@ export function BuilderOverview({ base, form, errors, csrf, published, paperHref
           ))}
         </ol>
       </Form>
-      <p>
-        <a class="button" href={`${base}/sections/nouvelle`}>
-          Ajouter une section
-        </a>
-      </p>
     </>
   );
 }
