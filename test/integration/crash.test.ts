@@ -47,9 +47,9 @@ async function fillApplication(browser: HttpBrowser): Promise<string> {
   return review.body;
 }
 
-test('nothing accepted is lost: SIGKILL right after the acknowledgement, restart, the application and its document are there, once', { timeout: 180_000 }, async (t) => {
+test('nothing accepted is lost: SIGKILL right after the acknowledgement, restart, the application and its document are there, once', { timeout: 300_000 }, async (t) => {
   const inbox = await startTestInbox(t);
-  const env = await freshProcessEnv(t, 'crash');
+  const env = await freshProcessEnv(t, 'crash', { seeded: true });
   const origin = `http://127.0.0.1:${env.PORT}`;
   Object.assign(env, { SMTP_URL: inbox.url, PUBLIC_URL: origin });
 

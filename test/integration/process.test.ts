@@ -3,10 +3,12 @@ import { createConnection } from 'node:net';
 import { test } from 'node:test';
 import { freshProcessEnv, startGuichet as start } from '../support/process';
 
-test('npm start migrates, seeds once, serves, and stops cleanly on SIGTERM; a second start changes nothing', { timeout: 180_000 }, async (t) => {
+test('npm start migrates, seeds once, serves, and stops cleanly on SIGTERM; a second start changes nothing', { timeout: 300_000 }, async (t) => {
   const env = await freshProcessEnv(t, 'start');
 
   const first = await start(env);
+  // A failed check must not leave the server running (it would hold the test process open).
+  t.after(() => first.stop('SIGKILL'));
   const log = first.logs.join('');
   assert.match(log, /demo data created/);
   assert.match(log, /admin\.bretagne@demo\.guichet\.bzh/, 'the logs name the demo accounts');
@@ -16,6 +18,7 @@ test('npm start migrates, seeds once, serves, and stops cleanly on SIGTERM; a se
   assert.match(first.logs.join(''), /stopping: finishing requests in progress/);
 
   const second = await start(env);
+  t.after(() => second.stop('SIGKILL'));
   assert.match(second.logs.join(''), /demo data already present/);
   assert.match(second.logs.join(''), /"migrationsApplied":0/);
   // A browser's pre-opened socket that never sends a request does not hold the stop for ever:
