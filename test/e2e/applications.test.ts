@@ -7,15 +7,14 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { createPerson, PERSON_PASSWORD } from '../../src/modules/accounts/test-support';
 import { writeDeclared } from '../../src/modules/profile';
+import { clickButton, fillDrivingLicenceSteps } from './support/driving-licence';
 import { assertIncludes, field, heading, journey, mainText, signIn } from './support/journey';
 
 const j = journey();
 const EMAIL = 'maelys.le-goff@exemple.fr';
 const AID = '/aides/bretagne-aide-code-permis';
 
-async function click(name: string | RegExp) {
-  await Promise.all([j.page.waitForEvent('load'), j.page.getByRole('button', { name }).first().click()]);
-}
+const click = (name: string | RegExp) => clickButton(j, name);
 
 test('a person applies for the driving licence aid with prefill, a PDF, and follows it in Mes démarches', async () => {
   const { page, server } = j;
@@ -62,23 +61,7 @@ test('a person applies for the driving licence aid with prefill, a PDF, and foll
     await page.getByLabel('Code postal').fill('35000');
     await click('Enregistrer et continuer');
 
-    await j.checkHere();
-    await page.getByLabel('Nom de la formation financée par la Région que vous suivez').fill('Prépa avenir');
-    await page.getByLabel('Le code et la conduite (permis B)').check();
-    await page.getByLabel('Montant du devis de l’auto-école, en euros').fill('1450');
-    await page.getByLabel('Oui', { exact: true }).check();
-    await click('Enregistrer et continuer');
-
-    await j.checkHere();
-    await page.getByLabel('Devis de l’auto-école').setInputFiles(pdf);
-    await click('Enregistrer et continuer');
-
-    await j.checkHere();
-    await page.getByLabel('IBAN').fill('FR76 3000 6000 0112 3456 7890 189');
-    await click('Enregistrer et continuer');
-
-    assert.equal(await heading(page), 'Vérifier et déposer votre demande');
-    await j.checkHere();
+    await fillDrivingLicenceSteps(j, pdf);
     const review = await mainText(page);
     assertIncludes(review, 'Prépa avenir');
     assertIncludes(review, 'devis.pdf');

@@ -14,6 +14,7 @@ import { after, test } from 'node:test';
 import { createPerson, PERSON_PASSWORD } from '../../src/modules/accounts/test-support';
 import { writeDeclared } from '../../src/modules/profile';
 import { linkIn, startTestInbox, type TestInbox } from '../support/mail';
+import { clickButton, fillDrivingLicenceSteps } from './support/driving-licence';
 import { assertIncludes, field, heading, journey, mainText, signIn } from './support/journey';
 
 const cleanups: Array<() => unknown> = [];
@@ -37,9 +38,7 @@ function nineteenYearsAgo(): string {
   return new Date(Date.UTC(now.getUTCFullYear() - 19, now.getUTCMonth(), now.getUTCDate()) - 20 * 86_400_000).toISOString().slice(0, 10);
 }
 
-async function click(name: string | RegExp) {
-  await Promise.all([j.page.waitForEvent('load'), j.page.getByRole('button', { name }).first().click()]);
-}
+const click = (name: string | RegExp) => clickButton(j, name);
 
 async function followLink(name: string | RegExp) {
   await Promise.all([j.page.waitForEvent('load'), j.page.locator('main').getByRole('link', { name }).first().click()]);
@@ -156,23 +155,7 @@ test('a young person in Rennes finds the driving licence aid, applies, adds a re
     assert.equal(await page.getByLabel('Code postal').inputValue(), '35000');
     await click('Enregistrer et continuer');
 
-    await j.checkHere();
-    await page.getByLabel('Nom de la formation financée par la Région que vous suivez').fill('Prépa avenir');
-    await page.getByLabel('Le code et la conduite (permis B)').check();
-    await page.getByLabel('Montant du devis de l’auto-école, en euros').fill('1450');
-    await page.getByLabel('Oui', { exact: true }).check();
-    await click('Enregistrer et continuer');
-
-    await j.checkHere();
-    await page.getByLabel('Devis de l’auto-école').setInputFiles(quote);
-    await click('Enregistrer et continuer');
-
-    await j.checkHere();
-    await page.getByLabel('IBAN').fill('FR76 3000 6000 0112 3456 7890 189');
-    await click('Enregistrer et continuer');
-
-    assert.equal(await heading(page), 'Vérifier et déposer votre demande');
-    await j.checkHere();
+    await fillDrivingLicenceSteps(j, quote);
     assertIncludes(await mainText(page), 'devis.pdf');
     await page.getByLabel('Je certifie que ces informations sont exactes.').check();
     await click('Déposer ma demande');
