@@ -2,13 +2,13 @@
 # Guichet: one image, run as many identical instances as needed (see compose.yaml and deploy/).
 # tsx runs the TypeScript sources directly (it is a runtime dependency), so there is no build step.
 
-FROM node:20-slim AS deps
+FROM node:22-slim AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
 # Production dependencies only (tsx included); prebuilt binaries for argon2, PGlite is WebAssembly.
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 
-FROM node:20-slim
+FROM node:22-slim
 ENV NODE_ENV=production \
     PORT=3000 \
     HOST=0.0.0.0 \
