@@ -74,7 +74,11 @@ async function freshPostgres(prepared: boolean): Promise<Database> {
     await admin.query('select pg_advisory_lock(4242002)');
     const exists = await admin.query('select 1 from pg_database where datname = $1', [template]);
     if (exists.rowCount === 0) {
-      const stale = await admin.query(`select datname from pg_database where datname like 'guichet_tpl_%'`);
+      // Keep the newest few templates: several checkouts (branches, worktrees) testing side by side
+      // on one server would otherwise drop each other's template at every run.
+      const stale = await admin.query(
+        `select datname from pg_database where datname like 'guichet_tpl_%' order by oid desc offset 7`,
+      );
       for (const row of stale.rows as Array<{ datname: string }>) await admin.query(`drop database if exists "${row.datname}"`);
       await admin.query(`create database "${template}"`);
       const builder = await openDatabase({ databaseUrl: withDatabase(adminUrl, template), poolSize: 2 });
