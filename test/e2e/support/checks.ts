@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { newContext } from './browser';
+import { checkFingerprint, passedBefore, rememberPassed } from './check-memo';
 import { ecoGrade, ecoIndex } from './ecoindex';
 
 /** The budgets of ARCHITECTURE.md, checked on every page a journey visits. */
@@ -196,6 +197,18 @@ export async function checkPage(page: Page, url: string, options: CheckOptions =
   const expectedStatus = options.status ?? 200;
   const problems: string[] = [];
 
+  // checkHere(): the journey's tab is already on the page, as the person got there.
+  if (page.url().replace(/#.*$/, '') !== url) {
+    const response = await page.goto(url);
+    if ((response?.status() ?? 0) !== expectedStatus) problems.push(`status ${response?.status()} in the journey's page, expected ${expectedStatus}`);
+  }
+  const fingerprint = problems.length === 0 ? await checkFingerprint(page, url, expectedStatus) : null;
+  const known = passedBefore<ColdLoad>(fingerprint);
+  if (known) {
+    console.log(`checked ${new URL(url).host}${new URL(url).pathname}: the same page as one that passed every check in this run (EcoIndex ${known.ecoIndex.toFixed(1)})`);
+    return { url, ...known };
+  }
+
   // The cold load and the no-JS load use contexts of their own: they run side by side.
   const [cold, noJs] = await Promise.all([measureColdLoad(browser, url, page), noJsProblems(browser, url, page)]);
   if (cold.status !== expectedStatus) problems.push(`status ${cold.status}, expected ${expectedStatus}`);
@@ -205,11 +218,6 @@ export async function checkPage(page: Page, url: string, options: CheckOptions =
   if (cold.ecoIndex < BUDGETS.ecoIndex) problems.push(`EcoIndex ${cold.ecoIndex.toFixed(1)} (${cold.grade}), below ${BUDGETS.ecoIndex}`);
   for (const error of cold.consoleErrors) problems.push(`console: ${error}`);
 
-  // checkHere(): the journey's tab is already on the page, as the person got there.
-  if (page.url().replace(/#.*$/, '') !== url) {
-    const response = await page.goto(url);
-    if ((response?.status() ?? 0) !== expectedStatus) problems.push(`status ${response?.status()} in the journey's page, expected ${expectedStatus}`);
-  }
   const lang = await page.evaluate(() => document.documentElement.lang);
   if (lang !== 'fr') problems.push(`<html lang="${lang}">, expected "fr"`);
   problems.push(...(await axeViolations(page)));
@@ -228,5 +236,6 @@ export async function checkPage(page: Page, url: string, options: CheckOptions =
     `checked ${new URL(url).host}${new URL(url).pathname}: EcoIndex ${cold.ecoIndex.toFixed(1)} (${cold.grade}), ${cold.requests} requests, ${cold.kb.toFixed(1)} KB, ${cold.dom} DOM elements`,
   );
   if (problems.length > 0) throw new Error(`${url} fails the page checks:\n  - ${problems.join('\n  - ')}`);
+  rememberPassed(fingerprint, cold);
   return report;
 }
