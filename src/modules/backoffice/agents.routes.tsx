@@ -76,7 +76,8 @@ export async function agentsRoutes(app: FastifyInstance) {
     return renderList(request, reply, tenant, { notice: done ? <Notice kind="success">{done}</Notice> : undefined });
   });
 
-  app.post('/admin/t/:tenant/agents', admin, async (request, reply) => {
+  // An administrator's invitations are mails to any address: bounded, like every form that mails.
+  app.post('/admin/t/:tenant/agents', { config: { ...admin.config, rateLimit: { max: 60, timeWindow: '1 hour' } } }, async (request, reply) => {
     const account = await requireAccount(request);
     const tenant = routeTenant(request);
     const { input, errors } = validateInvitation((request.body ?? {}) as Record<string, unknown>);
