@@ -62,6 +62,11 @@ export type ChangeResult = { ok: true; agent: TenantAgent } | { ok: false; messa
 const LAST_ADMIN = (tenant: Tenant) =>
   `${tenant.short_name} doit garder au moins un administrateur. Donnez d'abord le rôle Administrateur à un autre agent.`;
 
+/** A refused act on an agent is audited too (`act`, `reason`), in the tenant it was asked in. */
+export async function auditRefused(db: Db, tenant: Tenant, targetId: string | undefined, actor: Actor, details: { act: string; reason: string } & Record<string, unknown>) {
+  await audit(db, { action: 'agents.act_refused', actor, tenantId: tenant.id, ...(targetId ? { targetType: 'account', targetId } : {}), details });
+}
+
 /** Serializes changes of one tenant's agents, so that two administrators cannot both leave. */
 async function lockTenant(trx: Transaction<PlatformTables>, tenantId: string) {
   await sql`select id from platform_tenants where id = ${tenantId} for update`.execute(trx);
@@ -86,6 +91,7 @@ export async function changeRole(db: Db, tenant: Tenant, accountId: string, role
     if (!agent) return undefined;
     if (agent.role === role) return { ok: true as const, agent };
     if (agent.role === 'administrateur' && (await otherAdministrators(trx, tenant.id, accountId)) === 0) {
+      await auditRefused(trx, tenant, accountId, actor, { act: 'role', reason: 'last_administrator', email: agent.email, to: role });
       return { ok: false as const, message: LAST_ADMIN(tenant) };
     }
     await trx.updateTable('platform_memberships').set({ role }).where('tenant_id', '=', tenant.id).where('account_id', '=', accountId).execute();
@@ -109,6 +115,7 @@ export async function removeAgent(db: Db, tenant: Tenant, accountId: string, act
     const agent = (await listAgents(trx, tenant.id)).find((a) => a.accountId === accountId);
     if (!agent) return undefined;
     if (agent.role === 'administrateur' && (await otherAdministrators(trx, tenant.id, accountId)) === 0) {
+      await auditRefused(trx, tenant, accountId, actor, { act: 'remove', reason: 'last_administrator', email: agent.email });
       return { ok: false as const, message: LAST_ADMIN(tenant) };
     }
     await trx.deleteFrom('platform_memberships').where('tenant_id', '=', tenant.id).where('account_id', '=', accountId).execute();

@@ -125,7 +125,7 @@ test('roles change, agents are removed from this tenant only, and the last admin
   const actions = await database.db.selectFrom('platform_audit').select(['action', 'tenant_id']).where('action', 'like', 'agents.%').orderBy('id').execute();
   assert.deepEqual(
     actions.map((a) => `${a.action}@${a.tenant_id}`),
-    ['agents.role@brest', 'agents.role@brest', 'agents.remove@brest', 'agents.role@brest'],
+    ['agents.act_refused@brest', 'agents.act_refused@brest', 'agents.role@brest', 'agents.role@brest', 'agents.remove@brest', 'agents.role@brest'],
   );
 });
 

@@ -8,7 +8,7 @@ import { withTransaction } from '../../platform/db/transaction';
 import type { MailMessage } from '../../platform/mail/mailer';
 import type { FieldErrors } from '../../platform/views/form';
 import { markEmailConfirmed, type AccountsTables } from '../accounts';
-import { isRole, isUuid } from './agents.service';
+import { auditRefused, isRole, isUuid } from './agents.service';
 import {
   deleteInvitation,
   findInvitationByToken,
@@ -90,7 +90,10 @@ export async function inviteAgent(platform: Pick<Platform, 'db' | 'mailer' | 'pu
     .where('m.tenant_id', '=', tenant.id)
     .where((eb) => eb(eb.fn('lower', ['a.email']), '=', input.email))
     .executeTakeFirst();
-  if (member) return { ok: false, errors: { email: `Cette personne est déjà agent de ${tenant.short_name}, avec le rôle ${ROLE_LABELS[member.role]}.` } };
+  if (member) {
+    await auditRefused(platform.db, tenant, undefined, actor, { act: 'invite', reason: 'already_member', email: input.email, role: input.role });
+    return { ok: false, errors: { email: `Cette personne est déjà agent de ${tenant.short_name}, avec le rôle ${ROLE_LABELS[member.role]}.` } };
+  }
   const saved = await withTransaction(platform.db, async (trx) => {
     const result = await saveInvitation(trx, { tenantId: tenant.id, email: input.email, role: input.role, invitedBy: { id: actor.id, label: actor.label } });
     await audit(trx, {
@@ -127,7 +130,7 @@ export async function cancelInvitation(db: Db, tenant: Tenant, id: string, actor
 }
 
 export type InvitationRefusal = 'unknown' | 'expired' | 'other_address' | 'unconfirmed';
-export type Lookup = { ok: true; invitation: Invitation; viaToken: boolean } | { ok: false; reason: InvitationRefusal; email?: string };
+export type Lookup = { ok: true; invitation: Invitation; viaToken: boolean } | { ok: false; reason: InvitationRefusal; email?: string; invitation?: Invitation };
 
 async function emailConfirmed(db: Db, accountId: string): Promise<boolean> {
   const row = await db.withTables<AccountsTables>().selectFrom('platform_accounts').select('email_confirmed_at').where('id', '=', accountId).executeTakeFirst();
@@ -144,13 +147,13 @@ export async function lookUpInvitation(db: Db, account: Pick<CurrentAccount, 'id
   if (ref.token) {
     const invitation = await findInvitationByToken(db, ref.token);
     if (!invitation) return { ok: false, reason: 'unknown' };
-    if (isExpired(invitation)) return { ok: false, reason: 'expired' };
-    if (invitation.email !== email) return { ok: false, reason: 'other_address', email: invitation.email };
+    if (isExpired(invitation)) return { ok: false, reason: 'expired', invitation };
+    if (invitation.email !== email) return { ok: false, reason: 'other_address', email: invitation.email, invitation };
     return { ok: true, invitation, viaToken: true };
   }
   const invitation = ref.id && isUuid(ref.id) ? (await openInvitationsFor(db, email)).find((i) => i.id === ref.id) : undefined;
   if (!invitation) return { ok: false, reason: 'unknown' };
-  if (!(await emailConfirmed(db, account.id))) return { ok: false, reason: 'unconfirmed' };
+  if (!(await emailConfirmed(db, account.id))) return { ok: false, reason: 'unconfirmed', invitation };
   return { ok: true, invitation, viaToken: false };
 }
 
@@ -169,8 +172,21 @@ export type AnswerResult = { ok: true; invitation: Invitation; alreadyMember: bo
  */
 export async function answerInvitation(db: Db, account: Pick<CurrentAccount, 'id' | 'email' | 'displayName'>, ref: { token?: string; id?: string }, answer: 'accept' | 'decline', ip: string): Promise<AnswerResult> {
   const found = await lookUpInvitation(db, account, ref);
-  if (!found.ok) return found;
   const actor: Actor = { id: account.id, label: account.displayName, ip };
+  if (!found.ok) {
+    // A refused answer to a known invitation is audited in its tenant (an unknown link names no tenant).
+    if (found.invitation) {
+      await audit(db, {
+        action: 'agents.act_refused',
+        actor,
+        tenantId: found.invitation.tenantId,
+        targetType: 'invitation',
+        targetId: found.invitation.id,
+        details: { act: answer, reason: found.reason, email: found.invitation.email },
+      });
+    }
+    return { ok: false, reason: found.reason, ...(found.email ? { email: found.email } : {}) };
+  }
   return withTransaction(db, async (trx): Promise<AnswerResult> => {
     const invitation = await deleteInvitation(trx, found.invitation.id);
     if (!invitation) return { ok: false, reason: 'unknown' };

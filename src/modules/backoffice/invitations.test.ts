@@ -77,6 +77,7 @@ test('inviting answers the same whether the address has an account or not, creat
   const member = await admin.submit(PAGE, PAGE, { email: 'EDITEUR.brest@demo.guichet.bzh', role: 'lecteur' });
   assert.equal(member.statusCode, 422);
   assert.match(textOf(member.body), /Cette personne est déjà agent de Brest, avec le rôle Éditeur/);
+  assert.deepEqual((await actions(database)).at(-1), 'agents.act_refused@brest');
 });
 
 test('the holder of an account accepts from their space; the link works once; the new agent enrols the second factor', async (t) => {
@@ -214,12 +215,22 @@ test('declining, another address, cancelling, re-inviting and expiry', async (t)
 
   assert.deepEqual(await actions(database), [
     'agents.invite@brest',
+    'agents.act_refused@brest',
     'agents.reinvite@brest',
     'agents.invitation_declined@brest',
     'agents.invite@brest',
     'agents.invitation_cancelled@brest',
     'agents.invite@brest',
+    'agents.act_refused@brest',
   ]);
+  const refusals = await database.db.selectFrom('platform_audit').select('details').where('action', '=', 'agents.act_refused').orderBy('id').execute();
+  assert.deepEqual(
+    refusals.map((r) => [(r.details as { act: string }).act, (r.details as { reason: string }).reason]),
+    [
+      ['accept', 'other_address'],
+      ['accept', 'expired'],
+    ],
+  );
 });
 
 test('a confirmed address answers from « Mon compte » without the link; another tenant cannot cancel the invitation', async (t) => {

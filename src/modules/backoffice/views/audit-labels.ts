@@ -38,7 +38,7 @@ const ACTION_LABELS: Record<string, string> = {
   'agents.invitation_accepted': 'Invitation acceptée : agent ajouté',
   'agents.invitation_declined': 'Invitation refusée',
   'agents.sessions_closed': 'Sessions d’un agent fermées',
-  'agents.act_refused': 'Action sur le compte d’un agent refusée',
+  'agents.act_refused': 'Action sur un agent refusée',
   'agents.role': 'Rôle d’un agent changé',
   'agents.remove': 'Agent retiré',
   'content.create': 'Contenu créé',
