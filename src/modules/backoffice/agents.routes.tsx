@@ -6,16 +6,27 @@ import { NotFoundError } from '../../platform/http/errors';
 import { Notice } from '../../platform/views/components';
 import type { FieldErrors } from '../../platform/views/form';
 import { routeTenant } from '../../platform/views/admin';
-import { factorsOf } from '../mfa';
+import { factorsOf, isPlatformOperator } from '../mfa';
 import { actorOf, adminPage, requireAccount } from './admin-page';
-import { addAgent, changeRole, findAgent, isRole, listAgents, removeAgent, validateNewAgent, type NewAgentInput } from './agents.service';
-import { ActionError, AgentsPage, RemoveConfirm, TemporaryPassword } from './views/agents';
+import { changeRole, findAgent, isRole, listAgents, multiTenantAgents, removeAgent } from './agents.service';
+import { cancelInvitation, inviteAgent, validateInvitation, type InvitationInput } from './invitations.service';
+import { tenantInvitations } from './invitations.store';
+import { ActionError, AgentsPage, MultiTenantAgents, RemoveConfirm } from './views/agents';
+
+/**
+ * The answer to an invitation is the same whether the address has an account or not: the
+ * administrator never learns which addresses are registered.
+ */
+export const INVITATION_SENT =
+  "Invitation envoyée. Si une personne a un compte Guichet avec cette adresse, ou quand elle en créera un, elle pourra accepter l'invitation depuis son compte : elle a reçu un courriel, valable 7 jours. Elle deviendra agent seulement quand elle l'aura acceptée.";
 
 const DONE: Record<string, string> = {
-  ajoute: "L'agent est ajouté. Son compte existait déjà : il se connecte avec son mot de passe habituel.",
+  invitation: INVITATION_SENT,
+  'invitation-annulee': "L'invitation est annulée : son lien ne fonctionne plus.",
   role: 'Le rôle est changé.',
   retire: "L'agent est retiré de la collectivité.",
   'double-authentification': "La double authentification de l'agent est réinitialisée : ses sessions sont fermées, il l'activera de nouveau à sa prochaine connexion.",
+  sessions: "Les sessions de l'agent sont fermées : il devra se connecter de nouveau.",
 };
 
 export async function agentsRoutes(app: FastifyInstance) {
@@ -28,12 +39,17 @@ export async function agentsRoutes(app: FastifyInstance) {
     request: FastifyRequest,
     reply: FastifyReply,
     tenant: Tenant,
-    options: { add?: { values: Partial<NewAgentInput>; errors: FieldErrors }; notice?: ComponentChildren; status?: number } = {},
+    options: { add?: { values: Partial<InvitationInput>; errors: FieldErrors }; notice?: ComponentChildren; status?: number } = {},
   ) => {
     const account = await requireAccount(request);
     const agents = await listAgents(platform.db, tenant.id);
-    const factors = await factorsOf(platform.db, agents.map((a) => a.accountId));
+    const operator = isPlatformOperator(platform, account);
+    const operatorPage = operator && tenant.id === platform.tenants.portal().id;
+    const others = operatorPage ? (await multiTenantAgents(platform.db)).filter((a) => !a.memberships.some((m) => m.tenantId === tenant.id)) : [];
+    const factors = await factorsOf(platform.db, [...agents, ...others].map((a) => a.accountId));
+    const invitations = await tenantInvitations(platform.db, tenant.id);
     const add = options.add ?? { values: {}, errors: {} };
+    const tenantName = (id: string) => platform.tenants.get(id)?.short_name ?? id;
     return adminPage(
       request,
       reply,
@@ -43,7 +59,12 @@ export async function agentsRoutes(app: FastifyInstance) {
         crumbs: [{ label: 'Agents' }],
         current: baseOf(tenant),
         notice: options.notice,
-        main: (csrfToken) => <AgentsPage tenant={tenant} agents={agents} csrfToken={csrfToken} base={baseOf(tenant)} selfId={account.id} add={add} factors={factors} />,
+        main: (csrfToken) => (
+          <>
+            <AgentsPage tenant={tenant} agents={agents} csrfToken={csrfToken} base={baseOf(tenant)} selfId={account.id} add={add} factors={factors} invitations={invitations} operator={operator} />
+            {operatorPage ? <MultiTenantAgents agents={others} base={baseOf(tenant)} tenantName={tenantName} factors={factors} /> : null}
+          </>
+        ),
       },
       { status: options.status ?? 200, tenant },
     );
@@ -55,19 +76,23 @@ export async function agentsRoutes(app: FastifyInstance) {
     return renderList(request, reply, tenant, { notice: done ? <Notice kind="success">{done}</Notice> : undefined });
   });
 
-  app.post('/admin/t/:tenant/agents', admin, async (request, reply) => {
+  // An administrator's invitations are mails to any address: bounded, like every form that mails.
+  app.post('/admin/t/:tenant/agents', { config: { ...admin.config, rateLimit: { max: 60, timeWindow: '1 hour' } } }, async (request, reply) => {
     const account = await requireAccount(request);
     const tenant = routeTenant(request);
-    const { input, errors } = validateNewAgent((request.body ?? {}) as Record<string, unknown>);
+    const { input, errors } = validateInvitation((request.body ?? {}) as Record<string, unknown>);
     if (Object.keys(errors).length || !isRole(input.role)) return renderList(request, reply, tenant, { add: { values: input, errors }, status: 422 });
-    const result = await addAgent(platform.db, tenant, { ...input, role: input.role }, actorOf(account, request));
+    const result = await inviteAgent(platform, tenant, { email: input.email, role: input.role }, actorOf(account, request));
     if (!result.ok) return renderList(request, reply, tenant, { add: { values: input, errors: result.errors }, status: 422 });
-    if (!result.created) return reply.redirect(`${baseOf(tenant)}?fait=ajoute`, 303);
-    // The temporary password is shown in this answer only: never in a URL, a log or the database.
-    return renderList(request, reply, tenant, {
-      notice: <TemporaryPassword name={result.agent.displayName} email={result.agent.email} password={result.temporaryPassword} />,
-      status: 201,
-    });
+    return reply.redirect(`${baseOf(tenant)}?fait=invitation`, 303);
+  });
+
+  app.post('/admin/t/:tenant/agents/invitations/:invitation/annuler', admin, async (request, reply) => {
+    const account = await requireAccount(request);
+    const tenant = routeTenant(request);
+    const cancelled = await cancelInvitation(platform.db, tenant, (request.params as { invitation: string }).invitation, actorOf(account, request));
+    if (!cancelled) throw new NotFoundError("Cette invitation n'existe pas, ou a déjà reçu une réponse.");
+    return reply.redirect(`${baseOf(tenant)}?fait=invitation-annulee`, 303);
   });
 
   app.post('/admin/t/:tenant/agents/:account/role', admin, async (request, reply) => {

@@ -1,11 +1,8 @@
-import { randomInt, randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { audit } from '../../platform/audit/audit';
-import { hashPassword } from '../../platform/auth/passwords';
-import { ROLE_LABELS, ROLES } from '../../platform/auth/roles';
+import { ROLES } from '../../platform/auth/roles';
 import type { PlatformTables, Role, Tenant } from '../../platform/db/tables';
 import { withTransaction } from '../../platform/db/transaction';
-import type { FieldErrors } from '../../platform/views/form';
 import type { Actor } from './admin-page';
 
 type Db = Kysely<PlatformTables>;
@@ -17,6 +14,8 @@ export interface TenantAgent {
   role: Role;
   lastSignInAt: Date | null;
   disabled: boolean;
+  /** Also a member of another tenant: only the platform operator may reset its factor or close its sessions. */
+  elsewhere: boolean;
 }
 
 /** The agents of ONE tenant: its memberships joined to their accounts. */
@@ -25,6 +24,11 @@ export async function listAgents(db: Db, tenantId: string): Promise<TenantAgent[
     .selectFrom('platform_memberships as m')
     .innerJoin('platform_accounts as a', 'a.id', 'm.account_id')
     .select(['a.id', 'a.email', 'a.display_name', 'a.last_sign_in_at', 'a.disabled_at', 'm.role'])
+    .select((eb) =>
+      eb
+        .exists(eb.selectFrom('platform_memberships as o').select('o.tenant_id').whereRef('o.account_id', '=', 'm.account_id').where('o.tenant_id', '!=', tenantId))
+        .as('elsewhere'),
+    )
     .where('m.tenant_id', '=', tenantId)
     .orderBy('a.display_name')
     .orderBy('a.email')
@@ -36,6 +40,7 @@ export async function listAgents(db: Db, tenantId: string): Promise<TenantAgent[
     role: r.role,
     lastSignInAt: r.last_sign_in_at ? new Date(r.last_sign_in_at) : null,
     disabled: Boolean(r.disabled_at),
+    elsewhere: Boolean(r.elsewhere),
   }));
 }
 
@@ -52,98 +57,15 @@ export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
 }
 
-export interface NewAgentInput {
-  email: string;
-  display_name: string;
-  role: string;
-}
-
-export const agentLabels: Record<keyof NewAgentInput, string> = {
-  email: 'Adresse électronique',
-  display_name: 'Prénom et nom',
-  role: 'Rôle',
-};
-
-export function validateNewAgent(body: Record<string, unknown>): { input: NewAgentInput; errors: FieldErrors } {
-  const field = (key: string) => (typeof body[key] === 'string' ? (body[key] as string).trim() : '');
-  const input = { email: field('email').toLowerCase(), display_name: field('display_name'), role: field('role') };
-  const errors: FieldErrors = {};
-  if (!input.email) errors.email = "Saisissez l'adresse électronique de l'agent.";
-  else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(input.email) || input.email.length > 254) {
-    errors.email = "L'adresse électronique n'est pas valide. Exemple : prenom.nom@mairie.fr";
-  }
-  if (!input.display_name) errors.display_name = "Saisissez le prénom et le nom de l'agent.";
-  else if (input.display_name.length > 120) errors.display_name = `120 caractères au maximum (vous en avez saisi ${input.display_name.length}).`;
-  if (!isRole(input.role)) errors.role = 'Choisissez un rôle dans la liste.';
-  return { input, errors };
-}
-
-/** A password read aloud or copied once: 4 groups of 4 characters without look-alikes (≈ 93 bits). */
-export function temporaryPassword(): string {
-  const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789';
-  const groups = Array.from({ length: 4 }, () => Array.from({ length: 4 }, () => alphabet[randomInt(alphabet.length)]).join(''));
-  return groups.join('-');
-}
-
-export type AddAgentResult =
-  | { ok: true; created: false; agent: { accountId: string; displayName: string; email: string } }
-  | { ok: true; created: true; agent: { accountId: string; displayName: string; email: string }; temporaryPassword: string }
-  | { ok: false; errors: FieldErrors };
-
-async function accountByEmail(db: Db, email: string) {
-  return db
-    .selectFrom('platform_accounts')
-    .select(['id', 'email', 'display_name'])
-    .where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase()))
-    .executeTakeFirst();
-}
-
-/**
- * Adds an agent to the tenant. An existing account (perhaps an agent of another tenant) only
- * gains a membership here; otherwise an account is created with a temporary password that the
- * caller shows once and that is stored only as an argon2id hash.
- */
-export async function addAgent(db: Db, tenant: Tenant, input: NewAgentInput & { role: Role }, actor: Actor): Promise<AddAgentResult> {
-  const existing = await accountByEmail(db, input.email);
-  const password = existing ? undefined : temporaryPassword();
-  const hash = password ? await hashPassword(password) : undefined;
-  return withTransaction(db, async (trx): Promise<AddAgentResult> => {
-    let account = await accountByEmail(trx, input.email);
-    let created = false;
-    if (account) {
-      const member = await trx
-        .selectFrom('platform_memberships')
-        .select('role')
-        .where('account_id', '=', account.id)
-        .where('tenant_id', '=', tenant.id)
-        .executeTakeFirst();
-      if (member) {
-        return { ok: false, errors: { email: `Cette personne est déjà agent de ${tenant.short_name}, avec le rôle ${ROLE_LABELS[member.role]}.` } };
-      }
-    } else {
-      if (!hash) return { ok: false, errors: { email: 'Ce compte vient de changer. Envoyez le formulaire de nouveau.' } };
-      account = { id: randomUUID(), email: input.email, display_name: input.display_name };
-      await trx.insertInto('platform_accounts').values({ ...account, password_hash: hash, password_must_change: true }).execute();
-      created = true;
-    }
-    await trx.insertInto('platform_memberships').values({ account_id: account.id, tenant_id: tenant.id, role: input.role }).execute();
-    await audit(trx, {
-      action: 'agents.add',
-      actor,
-      tenantId: tenant.id,
-      targetType: 'account',
-      targetId: account.id,
-      details: { email: account.email, role: input.role, account_created: created },
-    });
-    const agent = { accountId: account.id, displayName: account.display_name, email: account.email };
-    return created && password ? { ok: true, created: true, agent, temporaryPassword: password } : { ok: true, created: false, agent };
-  });
-}
-
 export type ChangeResult = { ok: true; agent: TenantAgent } | { ok: false; message: string };
 
 const LAST_ADMIN = (tenant: Tenant) =>
   `${tenant.short_name} doit garder au moins un administrateur. Donnez d'abord le rôle Administrateur à un autre agent.`;
+
+/** A refused act on an agent is audited too (`act`, `reason`), in the tenant it was asked in. */
+export async function auditRefused(db: Db, tenant: Tenant, targetId: string | undefined, actor: Actor, details: { act: string; reason: string } & Record<string, unknown>) {
+  await audit(db, { action: 'agents.act_refused', actor, tenantId: tenant.id, ...(targetId ? { targetType: 'account', targetId } : {}), details });
+}
 
 /** Serializes changes of one tenant's agents, so that two administrators cannot both leave. */
 async function lockTenant(trx: Transaction<PlatformTables>, tenantId: string) {
@@ -169,6 +91,7 @@ export async function changeRole(db: Db, tenant: Tenant, accountId: string, role
     if (!agent) return undefined;
     if (agent.role === role) return { ok: true as const, agent };
     if (agent.role === 'administrateur' && (await otherAdministrators(trx, tenant.id, accountId)) === 0) {
+      await auditRefused(trx, tenant, accountId, actor, { act: 'role', reason: 'last_administrator', email: agent.email, to: role });
       return { ok: false as const, message: LAST_ADMIN(tenant) };
     }
     await trx.updateTable('platform_memberships').set({ role }).where('tenant_id', '=', tenant.id).where('account_id', '=', accountId).execute();
@@ -192,6 +115,7 @@ export async function removeAgent(db: Db, tenant: Tenant, accountId: string, act
     const agent = (await listAgents(trx, tenant.id)).find((a) => a.accountId === accountId);
     if (!agent) return undefined;
     if (agent.role === 'administrateur' && (await otherAdministrators(trx, tenant.id, accountId)) === 0) {
+      await auditRefused(trx, tenant, accountId, actor, { act: 'remove', reason: 'last_administrator', email: agent.email });
       return { ok: false as const, message: LAST_ADMIN(tenant) };
     }
     await trx.deleteFrom('platform_memberships').where('tenant_id', '=', tenant.id).where('account_id', '=', accountId).execute();
@@ -205,4 +129,36 @@ export async function removeAgent(db: Db, tenant: Tenant, accountId: string, act
     });
     return { ok: true as const, agent };
   });
+}
+
+export interface MultiTenantAgent {
+  accountId: string;
+  email: string;
+  displayName: string;
+  memberships: Array<{ tenantId: string; role: Role }>;
+}
+
+/**
+ * Agents of several tenants: none of their tenants' administrators may reset their second
+ * factor or close their sessions, the platform operator does (shown on the Région's page only).
+ */
+export async function multiTenantAgents(db: Db): Promise<MultiTenantAgent[]> {
+  const rows = await db
+    .selectFrom('platform_memberships as m')
+    .innerJoin('platform_accounts as a', 'a.id', 'm.account_id')
+    .select(['a.id', 'a.email', 'a.display_name', 'm.tenant_id', 'm.role'])
+    .where('m.account_id', 'in', (eb) =>
+      eb.selectFrom('platform_memberships').select('account_id').groupBy('account_id').having((h) => h.fn.countAll(), '>', 1),
+    )
+    .orderBy('a.display_name')
+    .orderBy('a.email')
+    .orderBy('m.tenant_id')
+    .execute();
+  const byAccount = new Map<string, MultiTenantAgent>();
+  for (const row of rows) {
+    const agent = byAccount.get(row.id) ?? { accountId: row.id, email: row.email, displayName: row.display_name, memberships: [] };
+    agent.memberships.push({ tenantId: row.tenant_id, role: row.role });
+    byAccount.set(row.id, agent);
+  }
+  return [...byAccount.values()];
 }

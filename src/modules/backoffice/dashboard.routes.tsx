@@ -35,7 +35,7 @@ export async function dashboardRoutes(app: FastifyInstance) {
     const role = tenant ? account.roles.get(tenant.id) : undefined;
     if (!tenant || !role) throw new NotFoundError();
     const sections = tenantSections(platform, tenant.id, role);
-    const recent = await recentChanges(platform.db, tenant.id);
+    const recent = await recentChanges(platform.db, tenant.id, platform.tenants.portal().id);
     const journal = sections.find((s) => s.href.endsWith('/journal'));
     return adminPage(
       request,

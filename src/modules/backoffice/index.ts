@@ -1,7 +1,9 @@
+import { join } from 'node:path';
 import type { GuichetModule } from '../../platform/module';
 import { agentsRoutes } from './agents.routes';
 import { brandingRoutes } from './branding.routes';
 import { dashboardRoutes } from './dashboard.routes';
+import { invitationRoutes } from './invitations.routes';
 import { journalRoutes } from './journal.routes';
 import { passwordRoutes } from './password.routes';
 import { signInRoutes } from './sign-in.routes';
@@ -18,5 +20,7 @@ export const backofficeModule: GuichetModule = {
     await app.register(agentsRoutes);
     await app.register(journalRoutes);
     await app.register(passwordRoutes);
+    await app.register(invitationRoutes);
   },
+  migrationsDir: join(import.meta.dirname, 'migrations'),
 };

@@ -14,7 +14,7 @@ export async function journalRoutes(app: FastifyInstance) {
     const action = typeof query.action === 'string' && /^[a-z0-9_.-]{1,60}$/.test(query.action) ? query.action : undefined;
     const requested = typeof query.page === 'string' && /^\d{1,6}$/.test(query.page) ? Number(query.page) : 1;
     const page = Math.max(1, requested);
-    const [result, actions] = [await journalPage(platform.db, tenant.id, { action, page }), await journalActions(platform.db, tenant.id)];
+    const [result, actions] = [await journalPage(platform.db, tenant.id, platform.tenants.portal().id, { action, page }), await journalActions(platform.db, tenant.id)];
     if (page > result.pages) throw new NotFoundError("Cette page du journal n'existe pas.");
     const base = `/admin/t/${tenant.id}/journal`;
     return adminPage(

@@ -1,13 +1,24 @@
-import type { Kysely } from 'kysely';
-import type { PlatformTables } from '../../platform/db/tables';
+import { sql, type Kysely } from 'kysely';
+import type { PlatformTables, Role } from '../../platform/db/tables';
+
+/**
+ * Who acted, as the journal names them: an agent of this tenant (with their role today), the
+ * platform operator (an administrator of the Région acting on this tenant), a person (an
+ * account with no role here: someone applying for an aid, answering an invitation…), an
+ * agent of another tenant, or the system (no account).
+ */
+export type ActorKind = { kind: 'agent'; role: Role } | { kind: 'operator' } | { kind: 'other_agent' } | { kind: 'person' } | { kind: 'system' };
 
 export interface JournalEntry {
   id: string;
   at: Date;
   actorLabel: string;
+  actor: ActorKind;
   action: string;
   targetType: string | null;
   targetId: string | null;
+  /** When the target is an account: whether it is an agent of this tenant (else a person's). */
+  targetIsAgent: boolean;
   details: Record<string, unknown>;
 }
 
@@ -15,39 +26,61 @@ export const JOURNAL_PAGE_SIZE = 30;
 
 type Db = Kysely<PlatformTables>;
 
-function toEntry(row: {
+interface Row {
   id: string;
   at: Date;
+  actor_id: string | null;
   actor_label: string;
   action: string;
   target_type: string | null;
   target_id: string | null;
   details: Record<string, unknown> | string;
-}): JournalEntry {
+  actor_role: Role | null;
+  actor_operator: boolean | null;
+  actor_elsewhere: boolean | null;
+  target_agent: boolean | null;
+}
+
+function actorOf(row: Row): ActorKind {
+  if (!row.actor_id) return { kind: 'system' };
+  if (row.actor_role) return { kind: 'agent', role: row.actor_role };
+  if (row.actor_operator) return { kind: 'operator' };
+  if (row.actor_elsewhere) return { kind: 'other_agent' };
+  return { kind: 'person' };
+}
+
+function toEntry(row: Row): JournalEntry {
   return {
     id: String(row.id),
     at: new Date(row.at),
     actorLabel: row.actor_label,
+    actor: actorOf(row),
     action: row.action,
     targetType: row.target_type,
     targetId: row.target_id,
+    targetIsAgent: Boolean(row.target_agent),
     details: typeof row.details === 'string' ? (JSON.parse(row.details) as Record<string, unknown>) : row.details,
   };
 }
 
-const columns = ['id', 'at', 'actor_label', 'action', 'target_type', 'target_id', 'details'] as const;
+/** The rows of ONE tenant's audit trail, with what the journal needs to name actors and targets. */
+function entries(db: Db, tenantId: string, portalId: string) {
+  return db
+    .selectFrom('platform_audit as a')
+    .where('a.tenant_id', '=', tenantId)
+    .select(['a.id', 'a.at', 'a.actor_id', 'a.actor_label', 'a.action', 'a.target_type', 'a.target_id', 'a.details'])
+    .select([
+      sql<Role | null>`(select m.role from platform_memberships m where m.account_id = a.actor_id and m.tenant_id = ${tenantId})`.as('actor_role'),
+      sql<boolean>`exists (select 1 from platform_memberships m where m.account_id = a.actor_id and m.tenant_id = ${portalId} and m.role = 'administrateur')`.as('actor_operator'),
+      sql<boolean>`exists (select 1 from platform_memberships m where m.account_id = a.actor_id)`.as('actor_elsewhere'),
+      sql<boolean>`a.target_type = 'account' and exists (select 1 from platform_memberships m where m.account_id::text = a.target_id and m.tenant_id = ${tenantId})`.as('target_agent'),
+    ]);
+}
 
 /** The latest changes of ONE tenant (every query here is scoped by tenant_id). */
-export async function recentChanges(db: Db, tenantId: string, limit = 8): Promise<JournalEntry[]> {
-  const rows = await db
-    .selectFrom('platform_audit')
-    .select(columns)
-    .where('tenant_id', '=', tenantId)
-    .orderBy('at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(limit)
-    .execute();
-  return rows.map(toEntry);
+export async function recentChanges(db: Db, tenantId: string, portalId: string, limit = 8): Promise<JournalEntry[]> {
+  const rows = await entries(db, tenantId, portalId).orderBy('a.at', 'desc').orderBy('a.id', 'desc').limit(limit).execute();
+  return rows.map((row) => toEntry(row as Row));
 }
 
 export interface JournalQuery {
@@ -55,19 +88,20 @@ export interface JournalQuery {
   page: number;
 }
 
-export async function journalPage(db: Db, tenantId: string, query: JournalQuery): Promise<{ entries: JournalEntry[]; total: number; pages: number }> {
-  let base = db.selectFrom('platform_audit').where('tenant_id', '=', tenantId);
-  if (query.action) base = base.where('action', '=', query.action);
-  const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
-  const rows = await base
-    .select(columns)
-    .orderBy('at', 'desc')
-    .orderBy('id', 'desc')
+export async function journalPage(db: Db, tenantId: string, portalId: string, query: JournalQuery): Promise<{ entries: JournalEntry[]; total: number; pages: number }> {
+  let counted = db.selectFrom('platform_audit').where('tenant_id', '=', tenantId);
+  if (query.action) counted = counted.where('action', '=', query.action);
+  const { total } = await counted.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+  let listed = entries(db, tenantId, portalId);
+  if (query.action) listed = listed.where('a.action', '=', query.action);
+  const rows = await listed
+    .orderBy('a.at', 'desc')
+    .orderBy('a.id', 'desc')
     .limit(JOURNAL_PAGE_SIZE)
     .offset((query.page - 1) * JOURNAL_PAGE_SIZE)
     .execute();
   const count = Number(total);
-  return { entries: rows.map(toEntry), total: count, pages: Math.max(1, Math.ceil(count / JOURNAL_PAGE_SIZE)) };
+  return { entries: rows.map((row) => toEntry(row as Row)), total: count, pages: Math.max(1, Math.ceil(count / JOURNAL_PAGE_SIZE)) };
 }
 
 /** The actions this tenant's journal holds, for the filter. */

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { buildTestApp, signInAs } from '../../../test/support/app';
+import { demoAgentEmail } from '../../../seed/accounts';
 import { audit } from '../../platform/audit/audit';
+import { createPerson } from '../accounts/test-support';
 import { JOURNAL_PAGE_SIZE } from './journal.store';
 import { textOf } from './test-support';
 
@@ -43,4 +45,28 @@ test('the journal shows the tenant’s own entries, paginated and filtered by ac
 
   const editor = await signInAs(app, 'editeur', 'brest');
   assert.equal((await editor.get(PAGE)).statusCode, 403);
+});
+
+test('the journal names each actor for what they are: a person, an agent with their role, the platform operator, the system; an applicant is not an agent', async (t) => {
+  const { app, database } = await buildTestApp(t);
+  const idOf = async (email: string) => (await database.db.selectFrom('platform_accounts').select('id').where('email', '=', email).executeTakeFirstOrThrow()).id;
+  const applicant = await createPerson(database.db, { email: 'camille.demandeuse@example.fr', name: 'Camille Demandeuse' });
+  const instructeur = await idOf(demoAgentEmail('instructeur', 'brest'));
+  const operator = await idOf(demoAgentEmail('administrateur', 'bretagne'));
+  const person = { id: applicant, label: 'Camille Demandeuse', ip: null };
+  await audit(database.db, { action: 'applications.submit', actor: person, tenantId: 'brest', targetType: 'application', targetId: 'x', details: { reference: 'BR-2026-000001' } });
+  await audit(database.db, { action: 'applications.view', actor: { id: instructeur, label: 'Ines Instructrice', ip: null }, tenantId: 'brest', targetType: 'account', targetId: applicant, details: { reference: 'BR-2026-000001' } });
+  await audit(database.db, { action: 'profile.update', actor: { id: instructeur, label: 'Ines Instructrice', ip: null }, tenantId: 'brest', targetType: 'account', targetId: applicant });
+  await audit(database.db, { action: 'profile.update', actor: { id: operator, label: 'Olivier Opérateur', ip: null }, tenantId: 'brest', targetType: 'account', targetId: instructeur });
+  await audit(database.db, { action: 'aid.import_applied', tenantId: 'brest' });
+
+  const admin = await signInAs(app, 'administrateur', 'brest');
+  const rows = [...(await admin.get(PAGE)).body.matchAll(/<tr>(.*?)<\/tr>/gs)].map((m) => textOf(m[1]!).trim());
+  const row = (pattern: RegExp) => rows.find((r) => pattern.test(r)) ?? '';
+  assert.match(row(/Demande d’aide déposée/), /Camille Demandeuse Personne \(usager\) Demande d’aide déposée Demande BR-2026-000001/);
+  assert.match(row(/Demande d’aide consultée/), /Ines Instructrice Agent, instructeur Demande d’aide consultée Demande BR-2026-000001/);
+  assert.match(row(/Olivier/), /Olivier Opérateur Opérateur de la plateforme .* Compte d’agent/);
+  assert.match(row(/Ines Instructrice Agent, instructeur Profil modifié/), /Profil modifié Compte d’une personne$/);
+  assert.match(row(/Import d’aides appliqué/), /à \d\d:\d\d Système Import d’aides appliqué$/);
+  assert.doesNotMatch(rows.join('\n'), /Camille Demandeuse[^\n]*Compte d’agent|BR-2026-000001[^\n]*Compte d’agent/);
 });

@@ -49,3 +49,21 @@ test('every field of the password form is checked in French; a wrong current pas
   assert.doesNotMatch(wrong.body, /pas le bon|une phrase assez longue/);
   assert.equal((await new Agent(app).get(PAGE)).statusCode, 303);
 });
+
+test('an account marked with a temporary password chooses its own before any other back-office page', async (t) => {
+  const { app, database } = await buildTestApp(t);
+  // Agents are invited and keep their own password; the flag remains for an account an operator sets up by hand.
+  await database.db.updateTable('platform_accounts').set({ password_must_change: true }).where('email', '=', EMAIL).execute();
+  const agent = await signInAs(app, 'editeur', 'lorient');
+  for (const page of ['/admin', '/admin/t/lorient/', '/admin/t/lorient/contenus']) {
+    const refused = await agent.get(page);
+    assert.equal(refused.statusCode, 303, page);
+    assert.equal(refused.headers.location, '/admin/mot-de-passe?obligatoire=1', page);
+  }
+  assert.match(textOf((await agent.get(`${PAGE}?obligatoire=1`)).body), /mot de passe provisoire/);
+  const changed = await agent.submit(PAGE, PAGE, { current_password: DEMO_PASSWORD, new_password: 'Goéland-du-Conquet-2026', confirm_password: 'Goéland-du-Conquet-2026' });
+  assert.equal(changed.statusCode, 303);
+  const after = await database.db.selectFrom('platform_accounts').select('password_must_change').where('email', '=', EMAIL).executeTakeFirstOrThrow();
+  assert.equal(after.password_must_change, false);
+  assert.equal((await agent.get('/admin')).statusCode, 200);
+});

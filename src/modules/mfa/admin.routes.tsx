@@ -106,7 +106,7 @@ export async function adminMfaRoutes(app: FastifyInstance) {
               <h2>Nouveaux codes de secours</h2>
               <p>Il vous reste peu de codes, ou vous les avez égarés ? Obtenez-en 10 nouveaux : les anciens cesseront de fonctionner.</p>
               <CodeForm action={CODES} csrfToken={csrfToken} errors={errors} submitLabel="Obtenir 10 nouveaux codes de secours" />
-              <p>Vous changez de téléphone ? Demandez à l’administrateur de votre collectivité de réinitialiser votre double authentification, puis activez-la de nouveau.</p>
+              <p>Vous changez de téléphone ? Demandez à l’administrateur de votre collectivité de réinitialiser votre double authentification (si vous êtes agent de plusieurs collectivités, à l’opérateur de la plateforme : un administrateur de la Région), puis activez-la de nouveau.</p>
             </>
           ),
       },

@@ -7,6 +7,7 @@ import { resetRoutes } from './reset.routes';
 import { hasFactor } from './service';
 
 export { factorsOf } from './store';
+export { isPlatformOperator } from './reset';
 export type { MfaTables } from './tables';
 
 /** C3: second factor (TOTP), mandatory for agents, optional for people; reset by an administrator. */

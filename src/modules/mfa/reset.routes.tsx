@@ -1,65 +1,112 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ComponentChildren } from 'preact';
 import { AppError, ForbiddenError, NotFoundError } from '../../platform/http/errors';
 import { Form } from '../../platform/views/form';
 import { adminPage, requireAccount, routeTenant } from '../../platform/views/admin';
-import { checkReset, resetFactor, type ResetCheck } from './reset';
+import { auditRefusal, checkAgentAct, closeSessions, resetFactor, type AgentAct } from './reset';
 
-/** An administrator resets an agent's second factor: the agent enrols again at next sign-in. */
+interface ActPage {
+  act: AgentAct;
+  path: string;
+  /** ?fait= on the agents page after the act */
+  done: string;
+  title: (name: string) => string;
+  explain: (target: { displayName: string; email: string }) => ComponentChildren;
+}
+
+const ACTS: ActPage[] = [
+  {
+    act: 'mfa_reset',
+    path: '/admin/t/:tenant/agents/:account/double-authentification',
+    done: 'double-authentification',
+    title: (name) => `Réinitialiser la double authentification de ${name}`,
+    explain: (target) => (
+      <>
+        <p>
+          À faire quand {target.displayName} ({target.email}) a perdu son téléphone et ses codes de secours. Vérifiez d’abord que c’est bien
+          cette personne qui le demande (de vive voix, par exemple).
+        </p>
+        <p>
+          Ses sessions ouvertes seront fermées. À sa prochaine connexion, après son mot de passe, elle activera de nouveau la double
+          authentification avec son téléphone.
+        </p>
+      </>
+    ),
+  },
+  {
+    act: 'sessions_close',
+    path: '/admin/t/:tenant/agents/:account/sessions',
+    done: 'sessions',
+    title: (name) => `Fermer les sessions de ${name}`,
+    explain: (target) => (
+      <p>
+        À faire quand un appareil de {target.displayName} ({target.email}) est perdu ou volé, ou quand la personne quitte son poste : toutes
+        ses sessions ouvertes, sur tous les appareils, seront fermées. Elle devra se connecter de nouveau.
+      </p>
+    ),
+  },
+];
+
+/**
+ * An administrator resets an agent's second factor, or closes every session of an agent. Allowed
+ * for an agent whose every membership is in this tenant; otherwise by the platform operator
+ * (reset.ts). Every act and every refusal of one is audited.
+ */
 export async function resetRoutes(app: FastifyInstance) {
   const { platform } = app;
   const admin = { config: { guard: { tenantRole: 'administrateur' as const } } };
-  const PATH = '/admin/t/:tenant/agents/:account/double-authentification';
 
-  const checked = async (request: FastifyRequest) => {
-    const account = await requireAccount(request);
-    const tenant = routeTenant(request);
-    const check: ResetCheck = await checkReset(platform, account, tenant, (request.params as { account: string }).account);
-    if (!check.ok) {
-      if (check.status === 404) throw new NotFoundError(check.message);
-      if (check.status === 403) throw new ForbiddenError(check.message);
-      throw new AppError(409, 'conflict', 'Action impossible', check.message);
-    }
-    return { account, tenant, target: check.target };
-  };
+  for (const page of ACTS) {
+    const checked = async (request: FastifyRequest) => {
+      const account = await requireAccount(request);
+      const tenant = routeTenant(request);
+      const targetId = (request.params as { account: string }).account;
+      const check = await checkAgentAct(platform, account, tenant, targetId, page.act);
+      if (!check.ok) {
+        if (request.method === 'POST' && check.status !== 404) {
+          await auditRefusal(platform, tenant, targetId, page.act, check.reason, { id: account.id, label: account.displayName, ip: request.ip });
+        }
+        if (check.status === 404) throw new NotFoundError(check.message);
+        if (check.status === 403) throw new ForbiddenError(check.message);
+        throw new AppError(409, 'conflict', 'Action impossible', check.message);
+      }
+      return { account, tenant, target: check.target };
+    };
 
-  app.get(PATH, admin, async (request: FastifyRequest, reply: FastifyReply) => {
-    const { tenant, target } = await checked(request);
-    const back = `/admin/t/${tenant.id}/agents`;
-    return adminPage(
-      request,
-      reply,
-      {
-        title: `Réinitialiser la double authentification de ${target.displayName}`,
-        crumbs: [{ label: 'Agents', href: back }, { label: 'Réinitialiser la double authentification' }],
-        current: back,
-        main: (csrfToken) => (
-          <>
-            <p>
-              À faire quand {target.displayName} ({target.email}) a perdu son téléphone et ses codes de secours. Vérifiez d’abord que c’est
-              bien cette personne qui le demande (de vive voix, par exemple).
-            </p>
-            <p>
-              Ses sessions ouvertes seront fermées. À sa prochaine connexion, après son mot de passe, elle activera de nouveau la double
-              authentification avec son téléphone.
-            </p>
-            <Form action={`${back}/${target.id}/double-authentification`} csrfToken={csrfToken}>
-              <div class="actions">
-                <button type="submit" class="button button--danger">
-                  Réinitialiser la double authentification de {target.displayName}
-                </button>
-                <a href={back}>Annuler</a>
-              </div>
-            </Form>
-          </>
-        ),
-      },
-      { tenant },
-    );
-  });
+    app.get(page.path, admin, async (request: FastifyRequest, reply: FastifyReply) => {
+      const { tenant, target } = await checked(request);
+      const back = `/admin/t/${tenant.id}/agents`;
+      return adminPage(
+        request,
+        reply,
+        {
+          title: page.title(target.displayName),
+          crumbs: [{ label: 'Agents', href: back }, { label: page.title(target.displayName) }],
+          current: back,
+          main: (csrfToken) => (
+            <>
+              {page.explain(target)}
+              <Form action={`${back}/${target.id}/${page.path.split('/').at(-1)}`} csrfToken={csrfToken}>
+                <div class="actions">
+                  <button type="submit" class="button button--danger">
+                    {page.title(target.displayName)}
+                  </button>
+                  <a href={back}>Annuler</a>
+                </div>
+              </Form>
+            </>
+          ),
+        },
+        { tenant },
+      );
+    });
 
-  app.post(PATH, admin, async (request: FastifyRequest, reply: FastifyReply) => {
-    const { account, tenant, target } = await checked(request);
-    await resetFactor(platform, tenant, target, { id: account.id, label: account.displayName, ip: request.ip });
-    return reply.redirect(`/admin/t/${tenant.id}/agents?fait=double-authentification`, 303);
-  });
+    app.post(page.path, admin, async (request: FastifyRequest, reply: FastifyReply) => {
+      const { account, tenant, target } = await checked(request);
+      const actor = { id: account.id, label: account.displayName, ip: request.ip };
+      if (page.act === 'mfa_reset') await resetFactor(platform, tenant, target, actor);
+      else await closeSessions(platform, tenant, target, actor);
+      return reply.redirect(`/admin/t/${tenant.id}/agents?fait=${page.done}`, 303);
+    });
+  }
 }

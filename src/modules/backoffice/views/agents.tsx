@@ -2,7 +2,9 @@ import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES } from '../../../platform/auth/ro
 import type { Tenant } from '../../../platform/db/tables';
 import { DateText } from '../../../platform/views/components';
 import { ErrorSummary, Form, RadioGroup, SubmitButton, TextField, type FieldErrors } from '../../../platform/views/form';
-import { agentLabels, type NewAgentInput, type TenantAgent } from '../agents.service';
+import type { MultiTenantAgent, TenantAgent } from '../agents.service';
+import { invitationLabels, type InvitationInput } from '../invitations.service';
+import { isExpired, type Invitation } from '../invitations.store';
 
 const roleOptions = ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role], detail: ROLE_DESCRIPTIONS[role] }));
 
@@ -33,19 +35,22 @@ export function ActionError({ message }: { message: string }) {
   );
 }
 
-export function AgentsPage({ tenant, agents, csrfToken, base, selfId, add, factors }: {
+export function AgentsPage({ tenant, agents, csrfToken, base, selfId, add, factors, invitations, operator }: {
   tenant: Tenant;
   agents: TenantAgent[];
   csrfToken: string;
   base: string;
   selfId: string;
-  add: { values: Partial<NewAgentInput>; errors: FieldErrors };
+  add: { values: Partial<InvitationInput>; errors: FieldErrors };
   /** account id → date the second factor was enrolled */
   factors: Map<string, Date>;
+  invitations: Invitation[];
+  /** The signed-in administrator is the platform operator (administrator of the Région). */
+  operator: boolean;
 }) {
   return (
     <>
-      <ErrorSummary errors={add.errors} labels={agentLabels} />
+      <ErrorSummary errors={add.errors} labels={invitationLabels} />
       <h2>
         Agents de {tenant.name} ({agents.length})
       </h2>
@@ -87,13 +92,14 @@ export function AgentsPage({ tenant, agents, csrfToken, base, selfId, add, facto
                 'pas encore activée (elle le sera à la prochaine connexion)'
               )}
             </p>
-            {factors.has(agent.accountId) && agent.accountId !== selfId ? (
-              <p>
-                <a href={`${base}/${agent.accountId}/double-authentification`}>
-                  Réinitialiser la double authentification<span class="visually-hidden"> de {agent.displayName}</span>
-                </a>
+            {agent.accountId === selfId ? null : agent.elsewhere && !operator ? (
+              <p class="hint">
+                {agent.displayName} est aussi agent d’une autre collectivité : pour réinitialiser sa double authentification ou fermer ses
+                sessions, adressez-vous à l’opérateur de la plateforme (un administrateur de la Région).
               </p>
-            ) : null}
+            ) : (
+              <AccountActs base={base} agent={agent} hasFactor={factors.has(agent.accountId)} />
+            )}
             <p>
               <a href={`${base}/${agent.accountId}/retirer`}>
                 Retirer<span class="visually-hidden"> {agent.displayName}</span> de la collectivité
@@ -103,37 +109,109 @@ export function AgentsPage({ tenant, agents, csrfToken, base, selfId, add, facto
         ))}
       </ul>
 
-      <h2 id="ajouter">Ajouter un agent</h2>
+      <PendingInvitations invitations={invitations} base={base} csrfToken={csrfToken} />
+
+      <h2 id="ajouter">Inviter un agent</h2>
       <p>
-        Si la personne a déjà un compte sur Guichet (dans une autre collectivité par exemple), elle garde son mot de passe. Sinon, un
-        compte est créé avec un mot de passe provisoire, affiché une seule fois.
+        La personne reçoit par courriel une invitation, valable 7 jours. Elle l’accepte depuis son compte Guichet (ou en créant un compte avec
+        cette adresse) : elle devient agent seulement à ce moment-là, puis active la double authentification.
       </p>
       <Form action={base} csrfToken={csrfToken}>
-        <TextField name="email" type="email" label={agentLabels.email} value={add.values.email} error={add.errors.email} autocomplete="off" required />
-        <TextField name="display_name" label={agentLabels.display_name} value={add.values.display_name} error={add.errors.display_name} autocomplete="off" required />
-        <RadioGroup name="role" legend={agentLabels.role} value={add.values.role ?? 'lecteur'} options={roleOptions} hint="Donnez le rôle le plus restreint qui suffit à son travail." error={add.errors.role} />
+        <TextField name="email" type="email" label={invitationLabels.email} value={add.values.email} error={add.errors.email} autocomplete="off" required />
+        <RadioGroup name="role" legend={invitationLabels.role} value={add.values.role ?? 'lecteur'} options={roleOptions} hint="Donnez le rôle le plus restreint qui suffit à son travail." error={add.errors.role} />
         <div class="actions">
-          <SubmitButton>Ajouter l'agent</SubmitButton>
+          <SubmitButton>Envoyer l'invitation</SubmitButton>
         </div>
       </Form>
     </>
   );
 }
 
-export function TemporaryPassword({ name, email, password }: { name: string; email: string; password: string }) {
+/** Reset the second factor, close the sessions: each leads to a confirmation page. */
+function AccountActs({ base, agent, hasFactor }: { base: string; agent: Pick<TenantAgent, 'accountId' | 'displayName'>; hasFactor: boolean }) {
   return (
-    <div class="notice notice--success" role="status">
-      <p class="notice__title">Le compte de {name} est créé.</p>
+    <p>
+      {hasFactor ? (
+        <>
+          <a href={`${base}/${agent.accountId}/double-authentification`}>
+            Réinitialiser la double authentification<span class="visually-hidden"> de {agent.displayName}</span>
+          </a>
+          {' · '}
+        </>
+      ) : null}
+      <a href={`${base}/${agent.accountId}/sessions`}>
+        Fermer les sessions<span class="visually-hidden"> de {agent.displayName}</span>
+      </a>
+    </p>
+  );
+}
+
+function PendingInvitations({ invitations, base, csrfToken }: { invitations: Invitation[]; base: string; csrfToken: string }) {
+  if (!invitations.length) return null;
+  return (
+    <>
+      <h2>Invitations en attente ({invitations.length})</h2>
+      <ul class="cards">
+        {invitations.map((invitation) => (
+          <li class="card">
+            <h3>{invitation.email}</h3>
+            <p>
+              Rôle proposé : {ROLE_LABELS[invitation.role]}. Invitation de {invitation.invitedByLabel || 'un administrateur'} le{' '}
+              <DateText date={invitation.createdAt} />,{' '}
+              {isExpired(invitation) ? (
+                <strong>expirée</strong>
+              ) : (
+                <>
+                  valable jusqu’au <DateText date={invitation.expiresAt} />
+                </>
+              )}
+              .
+            </p>
+            <div class="actions">
+              <Form action={base} csrfToken={csrfToken}>
+                <input type="hidden" name="email" value={invitation.email} />
+                <input type="hidden" name="role" value={invitation.role} />
+                <button type="submit" class="button button--secondary">
+                  Renvoyer l’invitation<span class="visually-hidden"> à {invitation.email}</span>
+                </button>
+              </Form>
+              <Form action={`${base}/invitations/${invitation.id}/annuler`} csrfToken={csrfToken}>
+                <button type="submit" class="button button--secondary">
+                  Annuler l'invitation<span class="visually-hidden"> de {invitation.email}</span>
+                </button>
+              </Form>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+/** On the Région's page, for the platform operator: the agents no single tenant's administrator may reset. */
+export function MultiTenantAgents({ agents, base, tenantName, factors }: { agents: MultiTenantAgent[]; base: string; tenantName: (id: string) => string; factors: Map<string, Date> }) {
+  return (
+    <>
+      <h2 id="plusieurs-collectivites">Agents de plusieurs collectivités ({agents.length})</h2>
       <p>
-        Identifiant : <strong>{email}</strong>
-        <br />
-        Mot de passe provisoire : <code class="secret">{password}</code>
+        En tant qu’opérateur de la plateforme, vous seul pouvez réinitialiser la double authentification de ces agents ou fermer leurs
+        sessions : l’administrateur d’une de leurs collectivités ne le peut pas, car cela touche aussi les autres.
       </p>
-      <p>
-        Notez-le maintenant et transmettez-le à la personne par un moyen sûr (de vive voix, par exemple) : il ne sera plus jamais affiché.
-        Dès sa première connexion, elle choisit son propre mot de passe avec « Changer mon mot de passe ».
-      </p>
-    </div>
+      {agents.length ? (
+        <ul class="cards">
+          {agents.map((agent) => (
+            <li class="card">
+              <h3>{agent.displayName}</h3>
+              <p class="card__meta">{agent.email}</p>
+              <p>{agent.memberships.map((m) => `${tenantName(m.tenantId)} (${ROLE_LABELS[m.role]})`).join(', ')}</p>
+              <AccountActs base={base} agent={agent} hasFactor={factors.has(agent.accountId)} />
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>Aucun agent n’appartient à plusieurs collectivités.</p>
+      )}
+    </>
   );
 }
 

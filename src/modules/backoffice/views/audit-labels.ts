@@ -1,4 +1,6 @@
+import { ROLE_LABELS } from '../../../platform/auth/roles';
 import { brandingLabels } from '../branding.service';
+import type { ActorKind } from '../journal.store';
 
 const FIELD_LABELS: Record<string, string> = brandingLabels;
 
@@ -30,6 +32,13 @@ const ACTION_LABELS: Record<string, string> = {
   'branding.update': 'Identité visuelle modifiée',
   'branding.logo': 'Logo changé',
   'agents.add': 'Agent ajouté',
+  'agents.invite': 'Agent invité',
+  'agents.reinvite': 'Invitation d’un agent renvoyée',
+  'agents.invitation_cancelled': 'Invitation d’un agent annulée',
+  'agents.invitation_accepted': 'Invitation acceptée : agent ajouté',
+  'agents.invitation_declined': 'Invitation refusée',
+  'agents.sessions_closed': 'Sessions d’un agent fermées',
+  'agents.act_refused': 'Action sur un agent refusée',
   'agents.role': 'Rôle d’un agent changé',
   'agents.remove': 'Agent retiré',
   'content.create': 'Contenu créé',
@@ -55,6 +64,8 @@ const ACTION_LABELS: Record<string, string> = {
   'applications.annotation': 'Note interne sur une demande',
   'applications.document_added': 'Document ajouté à une demande',
   'menu.update': 'Menu modifié',
+  'profile.update': 'Profil modifié',
+  'profile.clear': 'Informations du profil effacées',
 };
 
 export function actionLabel(action: string): string {
@@ -63,21 +74,44 @@ export function actionLabel(action: string): string {
 
 const TARGET_LABELS: Record<string, string> = {
   tenant: 'Collectivité',
-  account: 'Compte d’agent',
+  account: 'Compte d’une personne',
+  invitation: 'Invitation',
   media: 'Fichier',
   content: 'Contenu',
   menu: 'Menu',
 };
 
-/** A short French description of what the entry touched, from the details it recorded. */
-export function entrySubject(details: Record<string, unknown>, targetType: string | null, options: { people?: boolean } = {}): string {
+/** What kind of actor the journal shows under the name. */
+export function actorKindLabel(actor: ActorKind): string {
+  switch (actor.kind) {
+    case 'agent':
+      return `Agent, ${ROLE_LABELS[actor.role].toLowerCase()}`;
+    case 'operator':
+      return 'Opérateur de la plateforme';
+    case 'other_agent':
+      return 'Agent d’une autre collectivité';
+    case 'person':
+      return 'Personne (usager)';
+    case 'system':
+      return 'Système';
+  }
+}
+
+/**
+ * A short French description of what the entry touched, from the details it recorded. An
+ * account is an agent's only when it is an agent of this tenant: the person whose application
+ * an instructeur opened is a person, not an agent.
+ */
+export function entrySubject(details: Record<string, unknown>, targetType: string | null, options: { people?: boolean; targetIsAgent?: boolean } = {}): string {
   // Addresses of agents are shown to administrators only (in the journal), not on the home page.
   for (const key of options.people ? ['title', 'label', 'email', 'name'] : ['title', 'label']) {
     const value = details[key];
     if (typeof value === 'string' && value) return value;
   }
+  if (typeof details.reference === 'string' && details.reference) return `Demande ${details.reference}`;
   if (Array.isArray(details.changed) && details.changed.length) {
     return details.changed.map((field) => (typeof field === 'string' ? (FIELD_LABELS[field] ?? field) : '')).filter(Boolean).join(', ');
   }
+  if (targetType === 'account' && options.targetIsAgent) return 'Compte d’agent';
   return targetType ? (TARGET_LABELS[targetType] ?? '') : '';
 }

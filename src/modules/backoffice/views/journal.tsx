@@ -1,7 +1,7 @@
 import type { Tenant } from '../../../platform/db/tables';
 import { formatDateTime, Pagination } from '../../../platform/views/components';
 import type { JournalEntry } from '../journal.store';
-import { actionLabel, entrySubject } from './audit-labels';
+import { actionLabel, actorKindLabel, entrySubject } from './audit-labels';
 
 export function JournalPage({ tenant, entries, actions, action, page, pages, total, base }: {
   tenant: Tenant;
@@ -56,9 +56,19 @@ export function JournalPage({ tenant, entries, actions, action, page, pages, tot
                   <td>
                     <time dateTime={entry.at.toISOString()}>{formatDateTime(entry.at)}</time>
                   </td>
-                  <td>{entry.actorLabel || 'Système'}</td>
+                  <td>
+                    {entry.actor.kind === 'system' ? (
+                      entry.actorLabel || 'Système'
+                    ) : (
+                      <>
+                        {entry.actorLabel}
+                        {entry.actorLabel ? <br /> : null}
+                        <small>{actorKindLabel(entry.actor)}</small>
+                      </>
+                    )}
+                  </td>
                   <td>{actionLabel(entry.action)}</td>
-                  <td>{entrySubject(entry.details, entry.targetType, { people: true })}</td>
+                  <td>{entrySubject(entry.details, entry.targetType, { people: true, targetIsAgent: entry.targetIsAgent })}</td>
                 </tr>
               ))}
             </tbody>
