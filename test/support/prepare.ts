@@ -9,3 +9,5 @@ const started = Date.now();
 const database = await freshDatabase();
 await database.close();
 console.log(`template of the ${process.env.GUICHET_TEST_ENGINE ?? 'pglite'} test database ready in ${Math.round((Date.now() - started) / 1000)} s`);
+// A PGlite opened and closed in a process keeps an emscripten timer that holds the process open.
+process.exit(0);
