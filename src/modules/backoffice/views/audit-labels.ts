@@ -11,6 +11,7 @@ const ACTION_LABELS: Record<string, string> = {
   'auth.password_change_failed': 'Changement de mot de passe refusé',
   'auth.session_revoked': 'Session fermée à distance',
   'auth.sso_refused': 'Connexion partagée refusée',
+  'access.cross_tenant_refused': 'Accès refusé à un agent d’une autre collectivité',
   'account.sign_up': 'Compte créé',
   'account.sign_up_existing': 'Création de compte sur une adresse déjà inscrite',
   'account.email_confirmed': 'Adresse électronique confirmée',
