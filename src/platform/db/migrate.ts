@@ -51,8 +51,13 @@ function assertInOrder(files: MigrationFile[], applied: string[]): void {
  */
 export async function migrate(database: Database, dirs: string[]): Promise<string[]> {
   const { db } = database;
-  await sql`create table if not exists platform_migrations (
-    name text primary key, checksum text not null, applied_at timestamptz not null default now())`.execute(db);
+  // Looked up first: an application role without the right to create tables (docs/audit.md)
+  // still starts on a database its owner migrated.
+  const table = await sql<{ name: string | null }>`select to_regclass('platform_migrations')::text as name`.execute(db);
+  if (!table.rows[0]?.name) {
+    await sql`create table if not exists platform_migrations (
+      name text primary key, checksum text not null, applied_at timestamptz not null default now())`.execute(db);
+  }
   const applied: string[] = [];
   const run = async () => {
     const done = new Map((await db.selectFrom('platform_migrations').selectAll().execute()).map((m) => [m.name, m.checksum]));
