@@ -13,7 +13,7 @@ const onPostgres = testEngine() === 'postgres' ? {} : { skip: 'PGlite has one su
 
 test('least privilege on PostgreSQL: an application role set up as docs/audit.md says starts, appends audit rows, and may not change them', onPostgres, async (t) => {
   const database = await freshDatabase();
-  let app: Database | undefined;
+  const opened: Database[] = [];
   const role = `guichet_app_${randomBytes(4).toString('hex')}`;
   const password = randomBytes(12).toString('hex');
   // The grants of docs/audit.md, "Least privilege on PostgreSQL".
@@ -26,7 +26,7 @@ test('least privilege on PostgreSQL: an application role set up as docs/audit.md
     revoke all on platform_audit_head from ${role};`);
   // In this order: the role's connections, the role, the database.
   t.after(async () => {
-    await app?.close();
+    for (const each of opened) await each.close();
     await database.runScript(`drop owned by ${role}; drop role ${role};`);
     await database.close();
   });
@@ -34,7 +34,8 @@ test('least privilege on PostgreSQL: an application role set up as docs/audit.md
   const name = (await sql<{ name: string }>`select current_database() as name`.execute(database.db)).rows[0]!.name;
   const url = new URL(process.env.TEST_DATABASE_URL!);
   Object.assign(url, { username: role, password, pathname: `/${name}` });
-  app = await openDatabase({ databaseUrl: url.toString(), poolSize: 2 });
+  const app = await openDatabase({ databaseUrl: url.toString(), poolSize: 2 });
+  opened.push(app);
 
   assert.deepEqual(await migrate(app, migrationDirs), [], 'a migrated database starts without the right to create tables');
   await audit(app.db, { action: 'test.least_privilege', details: { ok: true } });
