@@ -1,8 +1,13 @@
 import assert from 'node:assert/strict';
+import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { sql } from 'kysely';
+import { migrationDirs } from '../../app';
 import { freshDatabase } from '../../../test/support/database';
 import type { Database } from '../db/database';
+import { migrate, platformMigrationsDir } from '../db/migrate';
 import { audit } from './audit';
 import { describeVerdict, verifyAuditChain } from './chain';
 
@@ -110,4 +115,25 @@ test('inserts from concurrent transactions never fork the chain', async (t) => {
   assert.ok(verdict.ok, verdict.ok ? '' : describeVerdict(verdict));
   const places = await database.db.selectFrom('platform_audit').select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('seq').as('top')]).executeTakeFirstOrThrow();
   assert.equal(Number(places.n), Number(places.top), 'places run from 1 without a gap nor a double');
+});
+
+test('upgrading a database that already has audit rows chains them in the order they were written', async (t) => {
+  const database = await freshDatabase({ prepared: false });
+  t.after(() => database.close());
+  // The platform's migrations as they were before the chain (0130, 0131), then the rest.
+  const before = mkdtempSync(join(tmpdir(), 'guichet-before-chain-'));
+  t.after(() => rmSync(before, { recursive: true, force: true }));
+  for (const file of readdirSync(platformMigrationsDir).filter((f) => f < '0130')) copyFileSync(join(platformMigrationsDir, file), join(before, file));
+  await migrate(database, [before, ...migrationDirs.filter((dir) => dir !== platformMigrationsDir)]);
+  for (const label of ['première', 'deuxième', 'troisième']) {
+    await sql`insert into platform_audit (action, actor_label, details) values ('test.old', ${label}, '{"k": "v"}')`.execute(database.db);
+  }
+  assert.deepEqual(await migrate(database, migrationDirs), ['0130_audit_chain', '0131_audit_grants']);
+
+  const rows = await database.db.selectFrom('platform_audit').select(['actor_label', 'seq']).orderBy('id').execute();
+  assert.deepEqual(rows.map((r) => [r.actor_label, Number(r.seq)]), [['première', 1], ['deuxième', 2], ['troisième', 3]]);
+  await audit(database.db, { action: 'test.new' });
+  const verdict = await verifyAuditChain(database.db);
+  assert.ok(verdict.ok, verdict.ok ? '' : describeVerdict(verdict));
+  assert.equal(verdict.rows, 4);
 });
