@@ -139,9 +139,12 @@ test('every back-office route of a tenant refuses other tenants’ agents, visit
   assert.ok(walked > 10);
   t.diagnostic(`${walked} back-office routes walked (${tenantRoutes.map((r) => `${r.method} ${r.url}`).join(', ')})`);
 
-  // The refused requests changed nothing (the allowed ones were only pages, which write no audit).
-  const auditAfter = await database.db.selectFrom('platform_audit').select('id').where('tenant_id', '=', TENANT).execute();
+  // The refused requests changed nothing (the allowed ones were only pages, which write no audit)
+  // but the journal of the tenant: every request of the other tenant's agent is audited there.
+  const auditAfter = await database.db.selectFrom('platform_audit').select('id').where('tenant_id', '=', TENANT).where('action', '!=', 'access.cross_tenant_refused').execute();
   assert.equal(auditAfter.length, auditBefore.length);
+  const crossings = await database.db.selectFrom('platform_audit').select(['actor_id', 'details']).where('tenant_id', '=', TENANT).where('action', '=', 'access.cross_tenant_refused').execute();
+  assert.equal(crossings.length, tenantRoutes.length);
 });
 
 test('a tenant that does not exist answers 404 on its back-office routes, never a page', async (t) => {

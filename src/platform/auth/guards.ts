@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest, preValidationAsyncHookHandler } from 'fastify';
+import { audit } from '../audit/audit';
 import type { Role } from '../db/tables';
 import { ForbiddenError, NotFoundError } from '../http/errors';
 import { roleAllows } from './roles';
@@ -66,6 +67,15 @@ export const guard: preValidationAsyncHookHandler = async function (request: Fas
     const tenantId = (request.params as { tenant?: string }).tenant;
     if (!tenantId || !request.server.platform.tenants.get(tenantId)) throw new NotFoundError();
     if (!roleAllows(account.roles.get(tenantId), rule.tenantRole)) {
+      if (!account.roles.has(tenantId)) {
+        // An agent of another tenant: the tenant they tried to reach reads it in its journal.
+        await audit(request.server.platform.db, {
+          action: 'access.cross_tenant_refused',
+          actor: { id: account.id, label: account.displayName, ip: request.ip },
+          tenantId,
+          details: { method: request.method, route: request.routeOptions.url ?? '', tenants: [...account.roles.keys()].sort() },
+        });
+      }
       throw new ForbiddenError(
         account.roles.has(tenantId)
           ? "Votre rôle dans cette collectivité ne permet pas cette action. Demandez-le à l'administrateur de votre collectivité."

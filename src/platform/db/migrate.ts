@@ -28,17 +28,42 @@ function listMigrations(dirs: string[]): MigrationFile[] {
 }
 
 /**
+ * Refuses to apply a migration numbered below one already applied: it was written for a schema
+ * older than the database's, and running it now (0036 after 0120) could undo or break what came
+ * since. Databases that already applied such a pair are fine: only unapplied files are checked.
+ */
+function assertInOrder(files: MigrationFile[], applied: string[]): void {
+  const latest = applied.filter((name) => /^\d{4}_/.test(name)).sort().at(-1);
+  if (!latest) return;
+  const done = new Set(applied);
+  const late = files.find((file) => !done.has(file.name) && file.name.slice(0, 4) < latest.slice(0, 4));
+  if (late) {
+    throw new Error(
+      `Migration ${late.name} is older than ${latest}, which this database has already applied: ` +
+        `it would run out of order. Renumber ${late.name} above ${latest.slice(0, 4)} (migrations are applied in the order of their numbers).`,
+    );
+  }
+}
+
+/**
  * Applies every migration not yet applied, each in its own transaction. On PostgreSQL an
  * advisory lock keeps several instances starting together from migrating twice.
  */
 export async function migrate(database: Database, dirs: string[]): Promise<string[]> {
   const { db } = database;
-  await sql`create table if not exists platform_migrations (
-    name text primary key, checksum text not null, applied_at timestamptz not null default now())`.execute(db);
+  // Looked up first: an application role without the right to create tables (docs/audit.md)
+  // still starts on a database its owner migrated.
+  const table = await sql<{ name: string | null }>`select to_regclass('platform_migrations')::text as name`.execute(db);
+  if (!table.rows[0]?.name) {
+    await sql`create table if not exists platform_migrations (
+      name text primary key, checksum text not null, applied_at timestamptz not null default now())`.execute(db);
+  }
   const applied: string[] = [];
   const run = async () => {
     const done = new Map((await db.selectFrom('platform_migrations').selectAll().execute()).map((m) => [m.name, m.checksum]));
-    for (const file of listMigrations(dirs)) {
+    const files = listMigrations(dirs);
+    assertInOrder(files, [...done.keys()]);
+    for (const file of files) {
       const script = readFileSync(file.path, 'utf8');
       const checksum = createHash('sha256').update(script).digest('hex');
       const previous = done.get(file.name);

@@ -73,6 +73,10 @@ export interface AuditTable {
   target_id: string | null;
   ip: string | null;
   details: Json<Record<string, unknown>>;
+  /** The row's place in the hash chain and its hashes, set by the insert trigger (migration 0130). */
+  seq: Generated<string>;
+  prev_hash: Generated<string>;
+  row_hash: Generated<string>;
 }
 
 export interface CountersTable {
