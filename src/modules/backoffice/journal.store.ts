@@ -78,8 +78,16 @@ function entries(db: Db, tenantId: string, portalId: string) {
 }
 
 /** The latest changes of ONE tenant (every query here is scoped by tenant_id). */
+/**
+ * Rows of the journal that record who came in or read something, not a change: the dashboard's
+ * « Dernières modifications » leaves them out (the journal page shows them all).
+ */
+const NOT_CHANGES = ['auth.%', 'franceconnect.%', 'access.%', 'mfa.verify%', 'mfa.recovery_used', '%.view'];
+
 export async function recentChanges(db: Db, tenantId: string, portalId: string, limit = 8): Promise<JournalEntry[]> {
-  const rows = await entries(db, tenantId, portalId).orderBy('a.at', 'desc').orderBy('a.id', 'desc').limit(limit).execute();
+  let changes = entries(db, tenantId, portalId);
+  for (const pattern of NOT_CHANGES) changes = changes.where('a.action', 'not like', pattern);
+  const rows = await changes.orderBy('a.at', 'desc').orderBy('a.id', 'desc').limit(limit).execute();
   return rows.map((row) => toEntry(row as Row));
 }
 
