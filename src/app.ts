@@ -52,7 +52,7 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
     requestIdHeader: false,
     bodyLimit: 1_048_576,
     // Ids and slugs are far shorter; longer segments get the French 414 page (frameworkErrors).
-    maxParamLength: 500,
+    routerOptions: { maxParamLength: 500 },
     frameworkErrors: frameworkErrorHandler(securityHeaders(secure)),
     rewriteUrl: (req) => rewriteTenantUrl(tenants, req.url ?? '/', req.headers.host),
   });
