@@ -17,6 +17,7 @@ import type { Database } from './platform/db/database';
 import { platformMigrationsDir } from './platform/db/migrate';
 import { registerCsrf } from './platform/http/csrf';
 import { frameworkErrorHandler, registerErrorPages } from './platform/http/error-pages';
+import { clientErrorHandler } from './platform/http/client-errors';
 import { healthRoutes } from './platform/http/health';
 import { registerInputChecks } from './platform/http/input';
 import { registerMultipart } from './platform/http/multipart';
@@ -54,6 +55,7 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
     // Ids and slugs are far shorter; longer segments get the French 414 page (frameworkErrors).
     routerOptions: { maxParamLength: 500 },
     frameworkErrors: frameworkErrorHandler(securityHeaders(secure)),
+    clientErrorHandler: clientErrorHandler(securityHeaders(secure)),
     rewriteUrl: (req) => rewriteTenantUrl(tenants, req.url ?? '/', req.headers.host),
   });
   // Every route, as registered: the isolation test walks this list, so new routes are covered.

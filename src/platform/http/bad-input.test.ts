@@ -3,9 +3,10 @@
  * answered a 500 or Fastify's raw English JSON without security headers before.
  */
 import assert from 'node:assert/strict';
+import { connect } from 'node:net';
 import { test } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
-import { Agent, buildTestApp, csrfTokenFrom, signInAs } from '../../../test/support/app';
+import { Agent, buildListeningTestApp, buildTestApp, csrfTokenFrom, signInAs } from '../../../test/support/app';
 
 function assertFrenchPage(response: LightMyRequestResponse, status: number, title: RegExp) {
   assert.equal(response.statusCode, status, response.body.slice(0, 300));
@@ -118,4 +119,31 @@ test('/mon-compte/profil/__proto__ and other prototype names are a French 404, n
   const situation = await admin.post('/mon-compte/profil/situation', { _csrf: token, situation: 'constructor' });
   assert.equal(situation.statusCode, 422);
   assert.match(situation.body, /Choisissez la situation qui vous correspond le mieux/);
+});
+
+/** Writes raw bytes to the listening server and reads the whole answer (the server closes). */
+function rawRequest(origin: string, bytes: string): Promise<string> {
+  const { hostname, port } = new URL(origin);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), hostname, () => socket.write(bytes));
+    let answer = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk: string) => (answer += chunk));
+    socket.on('close', () => resolve(answer));
+    socket.on('error', reject);
+  });
+}
+
+test('a request Node’s HTTP parser refuses gets a French page with the security headers, not English JSON', async (t) => {
+  const { origin } = await buildListeningTestApp(t);
+  const badHeader = await rawRequest(origin, 'GET / HTTP/1.1\r\nHost: localhost\r\nEn tête invalide: x\r\n\r\n');
+  assert.match(badHeader, /^HTTP\/1\.1 400 /);
+  assert.match(badHeader, /content-security-policy: [^\r]*frame-ancestors 'none'/i);
+  assert.match(badHeader, /x-content-type-options: nosniff/i);
+  assert.match(badHeader, /<html lang="fr">[\s\S]*Demande incorrecte/);
+  assert.doesNotMatch(badHeader, /Client Error|"statusCode"/);
+  const hugeHeaders = await rawRequest(origin, `GET / HTTP/1.1\r\nHost: localhost\r\nX-Long: ${'x'.repeat(20_000)}\r\n\r\n`);
+  assert.match(hugeHeaders, /^HTTP\/1\.1 431 /);
+  assert.match(hugeHeaders, /Demande trop volumineuse/);
+  assert.match(hugeHeaders, /referrer-policy: strict-origin-when-cross-origin/i);
 });
