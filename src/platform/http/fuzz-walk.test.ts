@@ -134,12 +134,11 @@ test('every route survives malformed requests: no 5xx, no stack trace, no Englis
 
   const failures: string[] = [];
   let sent = 0;
-  const send = async (caller: Caller, method: string, url: string, host: string, body: Body | undefined) => {
+  const send = async (caller: Caller, method: string, url: string, host: string, body: Body | undefined, askedJson = false) => {
     sent++;
     const headers: Record<string, string> = { host, 'x-csrf-token': caller.token };
     if (caller.cookie) headers.cookie = caller.cookie;
     if (body?.contentType) headers['content-type'] = body.contentType;
-    const askedJson = random.chance(0.1);
     if (askedJson) headers.accept = 'application/json';
     const response = await app.inject({ method: method as 'GET', url, headers, ...(body ? { payload: body.payload } : {}) });
     const problem = checkAnswer(response, method, url.split('?')[0]!, askedJson);
@@ -149,7 +148,6 @@ test('every route survives malformed requests: no 5xx, no stack trace, no Englis
   };
 
   for (const route of routes) {
-    if (ONLY && !ONLY.test(`${route.method} ${route.url}`)) continue;
     const hasBody = BODY_METHODS.has(route.method);
     const variants = hasBody ? BODY_VARIANTS : GET_LIKE_VARIANTS;
     const hostForm = HOST_FORM.exec(route.url);
@@ -163,7 +161,13 @@ test('every route survives malformed requests: no 5xx, no stack trace, no Englis
       }
       const query = random.chance(0.6) ? `?${hostileQuery(random)}` : '';
       const body = hasBody || random.chance(0.05) ? hostileBody(random, caller.token, route.url.startsWith('/api/')) : undefined;
-      await send(caller, route.method, `${path}${query}`, host, body);
+      const askedJson = random.chance(0.1);
+      // Narrowed walks draw the same numbers, so request #n is the same request as in a full walk.
+      if (ONLY && !ONLY.test(`${route.method} ${route.url}`)) {
+        sent++;
+        continue;
+      }
+      await send(caller, route.method, `${path}${query}`, host, body, askedJson);
     }
   }
 
