@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
-import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { Redis } from 'ioredis';
@@ -17,9 +16,12 @@ import type { Platform, RegisteredRoute } from './platform/context';
 import type { Database } from './platform/db/database';
 import { platformMigrationsDir } from './platform/db/migrate';
 import { registerCsrf } from './platform/http/csrf';
-import { registerErrorPages } from './platform/http/error-pages';
+import { frameworkErrorHandler, registerErrorPages } from './platform/http/error-pages';
+import { clientErrorHandler } from './platform/http/client-errors';
 import { healthRoutes } from './platform/http/health';
-import { registerSecurityHeaders } from './platform/http/security';
+import { registerInputChecks } from './platform/http/input';
+import { registerMultipart } from './platform/http/multipart';
+import { registerSecurityHeaders, securityHeaders } from './platform/http/security';
 import { Mailer } from './platform/mail/mailer';
 import { demoMailboxRoutes, storeCaughtMail } from './platform/mail/demo-mailbox';
 import { startSmtpCatcher } from './platform/mail/smtp-catcher';
@@ -50,6 +52,10 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
     genReqId: () => randomUUID(),
     requestIdHeader: false,
     bodyLimit: 1_048_576,
+    // Ids and slugs are far shorter; longer segments get the French 414 page (frameworkErrors).
+    routerOptions: { maxParamLength: 500 },
+    frameworkErrors: frameworkErrorHandler(securityHeaders(secure)),
+    clientErrorHandler: clientErrorHandler(securityHeaders(secure)),
     rewriteUrl: (req) => rewriteTenantUrl(tenants, req.url ?? '/', req.headers.host),
   });
   // Every route, as registered: the isolation test walks this list, so new routes are covered.
@@ -82,10 +88,13 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
   app.decorateRequest('tenant', requestTenant);
   app.decorateReply('page', page);
 
+  // First, so that every answer carries them, even one refused by a later hook or parser.
+  registerSecurityHeaders(app, { https: secure });
   await app.register(cookie, { secret: config.SESSION_SECRET });
   await app.register(formbody);
-  await app.register(multipart, { attachFieldsToBody: 'keyValues', limits: { fileSize: 2_000_000, files: 1, fields: 50 } });
-  registerSecurityHeaders(app, { https: secure });
+  await registerMultipart(app, { fileSize: 2_000_000, files: 1, fields: 50 });
+  // After the body is read, before the guard: no NUL character reaches a handler or a query.
+  registerInputChecks(app);
   await app.register(rateLimit, {
     global: false,
     ...(redis ? { redis, nameSpace: 'guichet:ratelimit:' } : {}),

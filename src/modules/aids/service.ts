@@ -29,9 +29,9 @@ function text(value: unknown, max: number): string {
 export async function searchAids(db: AidsDb, query: Record<string, unknown>, tenantId?: string): Promise<AidSearchOutcome> {
   const values: AidSearchValues = { q: text(query.q, 100), theme: text(query.theme, 40), public: text(query.public, 40), niveau: text(query.niveau, 40) };
   const errors: FieldErrors = {};
-  if (values.theme && !(values.theme in THEMES)) errors.theme = 'Choisissez un thème dans la liste.';
-  if (values.public && !(values.public in AUDIENCES)) errors.public = 'Choisissez un public dans la liste.';
-  if (values.niveau && !(values.niveau in PORTEUR_KINDS)) errors.niveau = 'Choisissez un type d’organisme dans la liste.';
+  if (values.theme && !Object.hasOwn(THEMES, values.theme)) errors.theme = 'Choisissez un thème dans la liste.';
+  if (values.public && !Object.hasOwn(AUDIENCES, values.public)) errors.public = 'Choisissez un public dans la liste.';
+  if (values.niveau && !Object.hasOwn(PORTEUR_KINDS, values.niveau)) errors.niveau = 'Choisissez un type d’organisme dans la liste.';
   const requested = typeof query.page === 'string' && /^\d{1,4}$/.test(query.page) ? Math.max(1, Number(query.page)) : 1;
   if (Object.keys(errors).length) return { values, errors, total: 0, page: 1, pages: 1, rows: [] };
   const filters = {

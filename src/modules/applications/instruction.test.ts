@@ -283,3 +283,20 @@ test('the instructeurs see what the person did since they last opened the file, 
   await instructor.get(file);
   assert.equal(await markerIn(instructor, reference), '');
 });
+
+test('a NUL character in a message is a French 400, before anything is written (PostgreSQL refuses it in text)', async (t) => {
+  const { app, database } = await buildTestApp(t);
+  const db = applicationsDb(database.db);
+  await createPerson(database.db, { email: 'nul@exemple.fr', name: 'Nolwenn' });
+  const person = await signInPerson(app, 'nul@exemple.fr');
+  const reference = await apply(person);
+  const token = csrfTokenFrom((await person.get(`/mes-demarches/${reference}`)).body);
+  const refused = await person.post(`/mes-demarches/${reference}/message`, { _csrf: token, message: 'Bonjour\u0000, le devis est joint.' });
+  assert.equal(refused.statusCode, 400);
+  assert.match(refused.body, /Caractère non autorisé/);
+  assert.match(refused.body, /<html lang="fr"/);
+  const application = await db.selectFrom('applications').select('id').where('reference', '=', reference).executeTakeFirstOrThrow();
+  assert.equal((await db.selectFrom('application_messages').select('id').where('application_id', '=', application.id).execute()).length, 0);
+  // The same message without the NUL goes through.
+  assert.equal((await person.post(`/mes-demarches/${reference}/message`, { _csrf: token, message: 'Bonjour, le devis est joint.' })).statusCode, 303);
+});

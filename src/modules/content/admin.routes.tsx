@@ -183,9 +183,16 @@ export async function adminRoutes(app: FastifyInstance) {
     );
   });
 
+  /** A version number as the table holds it (integer): anything else names no version. */
+  const versionNumber = (params: unknown) => {
+    const raw = (params as { version: string }).version;
+    if (!/^\d{1,6}$/.test(raw)) throw new NotFoundError('Cette version n’existe pas.');
+    return Number(raw);
+  };
+
   app.get('/admin/t/:tenant/contenus/:id/versions/:version', { config: read }, async (request, reply) => {
     const { tenant, item } = await itemOf(request);
-    const number = Number((request.params as { version: string }).version);
+    const number = versionNumber(request.params);
     const version = await getVersion(db, tenant.id, item.id, number);
     if (!version) throw new NotFoundError();
     const history = `${itemUrl(tenant.id, item.id)}/historique`;
@@ -210,7 +217,7 @@ export async function adminRoutes(app: FastifyInstance) {
 
   app.post('/admin/t/:tenant/contenus/:id/versions/:version/restaurer', { config: write }, async (request, reply) => {
     const { tenant, item } = await itemOf(request);
-    const number = Number((request.params as { version: string }).version);
+    const number = versionNumber(request.params);
     await restoreVersion(platform.db, await actorOf(request), tenant.id, item.id, number);
     return reply.redirect(`${itemUrl(tenant.id, item.id)}?message=restaure`, 303);
   });

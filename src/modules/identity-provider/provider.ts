@@ -9,7 +9,7 @@ import { personClaims, SCOPE_CLAIMS } from './claims';
 import { SCOPES, secretMatches } from './clients.store';
 import { findConsent } from './consents';
 import { ensureSigningKeys, keysVersion, signingJwks } from './keys';
-import { renderProviderError, renderLogoutPage, renderLogoutSuccess } from './views/provider-pages';
+import { renderProviderError, renderProviderNotFound, renderLogoutPage, renderLogoutSuccess } from './views/provider-pages';
 
 /** Where oidc-provider answers, under the app's public URL. */
 export const MOUNT = '/oidc';
@@ -254,6 +254,15 @@ export class IdentityProvider {
     const keys = await signingJwks(this.db, this.platform.config.SESSION_SECRET);
     const provider = new Provider(this.issuer, buildConfiguration(this.platform, this.db, keys));
     provider.proxy = this.platform.config.TRUST_PROXY;
+    // An address the provider does not serve: our French page, not Koa's bare "Not Found".
+    provider.use(async (ctx, next) => {
+      await next();
+      if (ctx.status === 404 && ctx.body == null) {
+        ctx.type = 'html';
+        ctx.body = await renderProviderNotFound(requestOf(ctx as KoaContextWithOIDC));
+        ctx.status = 404;
+      }
+    });
     // The stored "secret" is the hash of the real one: compare hashes, in constant time.
     Object.defineProperty(provider.Client.prototype, 'compareClientSecret', {
       value(this: { clientSecret?: string }, actual: string) {

@@ -57,7 +57,7 @@ export async function profileRoutes(app: FastifyInstance): Promise<void> {
         <ProfilePage
           profile={profile}
           birthplaceName={profile.birthplace ? await communeName(db, profile.birthplace.value) : undefined}
-          done={done === 'efface' || (done && done in GROUPS) ? (done as Group | 'efface') : undefined}
+          done={done === 'efface' || (done && Object.hasOwn(GROUPS, done)) ? (done as Group | 'efface') : undefined}
         />
       ),
     });
@@ -65,7 +65,7 @@ export async function profileRoutes(app: FastifyInstance): Promise<void> {
 
   const groupOf = (params: unknown): Group => {
     const group = (params as { groupe: string }).groupe;
-    if (!(group in GROUPS)) throw new NotFoundError();
+    if (typeof group !== 'string' || !Object.hasOwn(GROUPS, group)) throw new NotFoundError();
     return group as Group;
   };
 

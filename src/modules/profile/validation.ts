@@ -46,7 +46,7 @@ export function validatePhone(body: Record<string, unknown>): Result<string> {
 
 export function validateSituation(body: Record<string, unknown>): Result<Situation> {
   const value = str(body, 'situation', 40);
-  if (!(value in SITUATIONS)) return { ok: false, errors: { situation: 'Choisissez la situation qui vous correspond le mieux.' } };
+  if (!Object.hasOwn(SITUATIONS, value)) return { ok: false, errors: { situation: 'Choisissez la situation qui vous correspond le mieux.' } };
   return { ok: true, value: value as Situation };
 }
 
@@ -74,7 +74,7 @@ export function validateOrganisation(body: Record<string, unknown>): Result<Orga
   if (!siret) errors.siret = 'Indiquez le numéro SIRET : 14 chiffres.';
   else if (!/^\d{14}$/.test(siret)) errors.siret = `Le numéro SIRET a 14 chiffres, sans lettre. Vous en avez écrit ${siret.replace(/\D/g, '').length}.`;
   else if (!isValidSiret(siret)) errors.siret = 'Ce numéro SIRET n’existe pas : un chiffre est sans doute mal recopié. Vérifiez-le sur un document de l’organisation.';
-  if (!(type in ORGANISATION_TYPES)) errors.type = 'Choisissez le type d’organisation.';
+  if (!Object.hasOwn(ORGANISATION_TYPES, type)) errors.type = 'Choisissez le type d’organisation.';
   if (Object.keys(errors).length) return { ok: false, errors };
   return { ok: true, value: { siret, type: type as OrganisationType, ...(name ? { name } : {}) } };
 }

@@ -1,4 +1,5 @@
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, FastifyServerOptions } from 'fastify';
+import { page, requestTenant } from '../views/render';
 import { AppError, NotFoundError, TooManyRequestsError } from './errors';
 import { sendProblem, wantsJson } from './problem';
 
@@ -13,6 +14,12 @@ function toAppError(error: FastifyError | Error): AppError {
       'Formulaire expiré',
       "Le formulaire a expiré ou n'a pas été envoyé depuis Guichet. Revenez à la page précédente, rechargez-la puis envoyez-le de nouveau.",
     );
+  }
+  if (fastifyError.code === 'FST_ERR_BAD_URL') {
+    return new AppError(400, 'bad_url', 'Adresse incorrecte', "L'adresse demandée contient des caractères qui ne peuvent pas être lus. Vérifiez-la, ou repartez de l'accueil.");
+  }
+  if (fastifyError.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    return new AppError(414, 'uri_too_long', 'Adresse trop longue', "L'adresse demandée est trop longue pour correspondre à une page de Guichet. Vérifiez-la, ou repartez de l'accueil.");
   }
   if (status === 429) return new TooManyRequestsError(60);
   if (status === 413) return new AppError(413, 'payload_too_large', 'Envoi trop volumineux', 'Le fichier ou le formulaire envoyé est trop volumineux.');
@@ -32,7 +39,9 @@ async function renderErrorPage(request: FastifyRequest, reply: FastifyReply, err
   if (error instanceof TooManyRequestsError) reply.header('retry-after', String(error.retryAfterSeconds));
   if (wantsJson(request)) return sendProblem(request, reply, error);
   try {
-    return await reply.page(
+    // Not reply.page: errors raised before routing (frameworkErrors) get an undecorated reply.
+    return await page.call(
+      reply,
       {
         title: error.title,
         noindex: true,
@@ -51,7 +60,7 @@ async function renderErrorPage(request: FastifyRequest, reply: FastifyReply, err
           </>
         ),
       },
-      { status: error.status },
+      { status: error.status, tenant: requestTenant.call(request) },
     );
   } catch {
     // The layout needs the database; if that is what failed, answer with a bare page.
@@ -65,12 +74,29 @@ async function renderErrorPage(request: FastifyRequest, reply: FastifyReply, err
   }
 }
 
+async function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const appError = toAppError(error);
+  if (appError.status >= 500) request.log.error({ err: error }, 'request failed');
+  else request.log.info({ code: appError.code, status: appError.status }, 'request refused');
+  return renderErrorPage(request, reply, appError);
+}
+
+/**
+ * Fastify's `frameworkErrors`: an address that cannot be decoded or a path parameter longer
+ * than `maxParamLength` is refused before routing, so before any hook — the security headers
+ * are set here, and the answer is the same French page (or problem) as every other error.
+ */
+export function frameworkErrorHandler(securityHeaders: Record<string, string>): NonNullable<FastifyServerOptions['frameworkErrors']> {
+  return (error, request, reply) => {
+    reply.headers(securityHeaders);
+    handleError(error as FastifyError, request, reply).catch((failure: unknown) => {
+      request.log.error({ err: failure }, 'error page failed');
+      if (!reply.sent) reply.raw.destroy();
+    });
+  };
+}
+
 export function registerErrorPages(app: FastifyInstance) {
-  app.setErrorHandler(async (error: FastifyError, request, reply) => {
-    const appError = toAppError(error);
-    if (appError.status >= 500) request.log.error({ err: error }, 'request failed');
-    else request.log.info({ code: appError.code, status: appError.status }, 'request refused');
-    return renderErrorPage(request, reply, appError);
-  });
+  app.setErrorHandler(handleError);
   app.setNotFoundHandler(async (request, reply) => renderErrorPage(request, reply, new NotFoundError()));
 }

@@ -156,5 +156,13 @@ export async function createStandin(platform: Platform, settings: FranceConnectS
   };
   const provider = new Provider(settings.issuer, configuration);
   provider.proxy = config.TRUST_PROXY;
+  // An address the stand-in does not serve: a French page, not Koa's bare "Not Found".
+  provider.use(async (ctx, next) => {
+    await next();
+    if (ctx.status === 404 && ctx.body == null) {
+      await renderInKoa(ctx as KoaContextWithOIDC, { title: 'Page introuvable – FranceConnect simulé', main: <p>La page demandée n’existe pas sur FranceConnect simulé.</p> });
+      ctx.status = 404;
+    }
+  });
   return provider;
 }

@@ -49,6 +49,21 @@ export function renderProviderError(request: FastifyRequest | undefined, out: { 
   });
 }
 
+/** An address under /oidc that the provider does not serve (Koa would answer a bare English "Not Found"). */
+export function renderProviderNotFound(request: FastifyRequest | undefined) {
+  return renderStandalone(request, {
+    title: 'Page introuvable',
+    main: (
+      <>
+        <p>La page demandée n’existe pas ou n’est plus en ligne.</p>
+        <p>
+          <a href="/">Revenir à l’accueil de Guichet</a>
+        </p>
+      </>
+    ),
+  });
+}
+
 /** oidc-provider gives its confirmation form as HTML; we keep only its action and token. */
 function parseLogoutForm(form: string): { action: string; xsrf: string } {
   const action = /action="([^"]+)"/.exec(form)?.[1] ?? '';
