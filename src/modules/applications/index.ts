@@ -23,6 +23,7 @@ export async function hasApplicationForm(db: Kysely<PlatformTables>, aidId: stri
 export const applicationsModule: GuichetModule = {
   name: 'applications',
   plugin: async (app) => {
+    app.platform.aidApplications = { hasForm: (aidId) => hasApplicationForm(app.platform.db, aidId) };
     app.platform.accountSections.push({
       href: '/mes-demarches',
       label: 'Mes démarches',

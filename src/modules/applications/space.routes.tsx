@@ -3,7 +3,7 @@ import { NotFoundError } from '../../platform/http/errors';
 import { ErrorSummary, FileField, Form, SelectField, SubmitButton, TextArea, type FieldErrors } from '../../platform/views/form';
 import { checkDocument, MAX_DOCUMENT_BYTES, safeFilename } from './documents';
 import { addMessage, addRequestedDocument, isClosed, messagesOf, requestedPieces } from './instruction';
-import { signedInPerson } from '../profile/person';
+import { signedInPerson } from '../profile';
 import { instructeurAlertMail } from './mails';
 import { actorOf } from './routes';
 import { applicationsOf, applicationsDb, documentsOf, historyOf, ownedApplication, withdraw, WITHDRAWABLE } from './store';

@@ -4,8 +4,7 @@ import type { ComponentChildren } from 'preact';
 import { completeSignIn } from '../../platform/auth/complete-sign-in';
 import { closeSession } from '../../platform/auth/open-session';
 import { audit } from '../../platform/audit/audit';
-import { forgetCertified, writeCertified } from '../profile';
-import { safeNext, signedInPerson } from '../profile/person';
+import { forgetCertified, safeNext, signedInPerson, writeCertified } from '../profile';
 import { certifiedValues, displayNameOf } from './claims';
 import { FranceConnectRelyingParty } from './rp';
 import {
