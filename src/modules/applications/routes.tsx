@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { CurrentAccount } from '../../platform/auth/current-account';
+import { signedInAccount } from '../../platform/auth/guards';
 import { NotFoundError } from '../../platform/http/errors';
 import type { FieldErrors } from '../../platform/views/form';
 import { publishedAid, aidsDb } from '../aids';
-import { readProfile, signedInPerson, type Profile } from '../profile';
+import { readProfile, type Profile } from '../profile';
 import { checkDocument, MAX_DOCUMENT_BYTES, safeFilename } from './documents';
 import { isFilled, readSection, type FormDefinition, type FormField, type FormSection } from './form';
 import { applicationMail } from './mails';
@@ -138,18 +139,16 @@ export async function applicationRoutes(app: FastifyInstance): Promise<void> {
     return index;
   };
 
-  app.get('/aides/:id/demande', async (request, reply) => {
+  app.get('/aides/:id/demande', { config: { guard: { person: true } } }, async (request, reply) => {
     const aid = await aidWithForm(request);
-    const account = await signedInPerson(request, reply);
-    if (!account) return reply;
+    const account = signedInAccount(request);
     const draft = await draftFor(db, { accountId: account.id, aidId: aid.id, aidName: aid.name, tenantId: aid.tenantId, form: aid.form });
     return reply.redirect(`${base(aid.id)}/${draft.form.sections[0]!.id}`, 303);
   });
 
-  app.get('/aides/:id/demande/:step', async (request, reply) => {
+  app.get('/aides/:id/demande/:step', { config: { guard: { person: true } } }, async (request, reply) => {
     const aid = await aidWithForm(request);
-    const account = await signedInPerson(request, reply);
-    if (!account) return reply;
+    const account = signedInAccount(request);
     const draft = await draftFor(db, { accountId: account.id, aidId: aid.id, aidName: aid.name, tenantId: aid.tenantId, form: aid.form });
     const { step } = request.params as { step: string };
     if (step === REVIEW) return renderReview(reply, aid, draft);
@@ -183,10 +182,9 @@ export async function applicationRoutes(app: FastifyInstance): Promise<void> {
     );
   }
 
-  app.post('/aides/:id/demande/:step/preremplir', async (request, reply) => {
+  app.post('/aides/:id/demande/:step/preremplir', { config: { guard: { person: true } } }, async (request, reply) => {
     const aid = await aidWithForm(request);
-    const account = await signedInPerson(request, reply);
-    if (!account) return reply;
+    const account = signedInAccount(request);
     const draft = await existingDraft(db, account.id, aid.id);
     if (!draft) return reply.redirect(base(aid.id), 303);
     const index = sectionIndex(draft.form, (request.params as { step: string }).step);
@@ -206,10 +204,9 @@ export async function applicationRoutes(app: FastifyInstance): Promise<void> {
     return reply.redirect(`${base(aid.id)}/${section.id}`, 303);
   });
 
-  app.post('/aides/:id/demande/:step', { config: upload }, async (request, reply) => {
+  app.post('/aides/:id/demande/:step', { config: { ...upload, guard: { person: true } } }, async (request, reply) => {
     const aid = await aidWithForm(request);
-    const account = await signedInPerson(request, reply);
-    if (!account) return reply;
+    const account = signedInAccount(request);
     const { step } = request.params as { step: string };
     if (step === 'deposer') return submit(request, reply, aid, account);
     const draft = await existingDraft(db, account.id, aid.id);
@@ -279,9 +276,8 @@ export async function applicationRoutes(app: FastifyInstance): Promise<void> {
     });
   });
 
-  app.get('/mes-demarches/documents/:doc', async (request, reply) => {
-    const account = await signedInPerson(request, reply);
-    if (!account) return reply;
+  app.get('/mes-demarches/documents/:doc', { config: { guard: { person: true } } }, async (request, reply) => {
+    const account = signedInAccount(request);
     const { doc } = request.params as { doc: string };
     if (!/^[0-9a-f-]{36}$/.test(doc)) throw new NotFoundError();
     const found = await ownedDocument(db, account.id, doc);
@@ -294,9 +290,8 @@ export async function applicationRoutes(app: FastifyInstance): Promise<void> {
       .send(found.bytes);
   });
 
-  app.get('/mes-demarches/:ref/recapitulatif', async (request, reply) => {
-    const account = await signedInPerson(request, reply);
-    if (!account) return reply;
+  app.get('/mes-demarches/:ref/recapitulatif', { config: { guard: { person: true } } }, async (request, reply) => {
+    const account = signedInAccount(request);
     const application = await ownedApplication(db, account.id, (request.params as { ref: string }).ref);
     if (!application) throw new NotFoundError('Cette demande n’existe pas.');
     return reply.page({

@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { signedInAccount } from '../../platform/auth/guards';
 import { NotFoundError } from '../../platform/http/errors';
 import { ErrorSummary, FileField, Form, SelectField, SubmitButton, TextArea, type FieldErrors } from '../../platform/views/form';
 import { checkDocument, MAX_DOCUMENT_BYTES, safeFilename } from './documents';
 import { addMessage, addRequestedDocument, isClosed, messagesOf, requestedPieces } from './instruction';
-import { signedInPerson } from '../profile';
 import { instructeurAlertMail } from './mails';
 import { actorOf } from './routes';
 import { applicationsOf, applicationsDb, documentsOf, historyOf, ownedApplication, withdraw, WITHDRAWABLE } from './store';
@@ -35,9 +35,8 @@ export async function spaceRoutes(app: FastifyInstance): Promise<void> {
     }
   }
 
-  app.get('/mes-demarches', async (request, reply) => {
-    const account = await signedInPerson(request, reply);
-    if (!account) return reply;
+  app.get('/mes-demarches', { config: { guard: { person: true } } }, async (request, reply) => {
+    const account = signedInAccount(request);
     const rows = await applicationsOf(db, account.id);
     const done = (request.query as { fait?: string }).fait === 'retrait';
     return reply.page({
@@ -71,16 +70,15 @@ export async function spaceRoutes(app: FastifyInstance): Promise<void> {
     });
   });
 
-  async function owned(request: Parameters<typeof signedInPerson>[0], accountId: string) {
+  async function owned(request: FastifyRequest, accountId: string) {
     const { ref } = request.params as { ref: string };
     const application = /^BZH-\d{4}-\d{6,}$/.test(ref) ? await ownedApplication(db, accountId, ref) : undefined;
     if (!application) throw new NotFoundError('Cette demande n’existe pas.');
     return application;
   }
 
-  app.get('/mes-demarches/:ref/accuse', async (request, reply) => {
-    const account = await signedInPerson(request, reply);
-    if (!account) return reply;
+  app.get('/mes-demarches/:ref/accuse', { config: { guard: { person: true } } }, async (request, reply) => {
+    const account = signedInAccount(request);
     const application = await owned(request, account.id);
     return reply.page({
       title: `Demande déposée : ${application.reference}`,
@@ -203,16 +201,14 @@ export async function spaceRoutes(app: FastifyInstance): Promise<void> {
     });
   }
 
-  app.get('/mes-demarches/:ref', async (request, reply) => {
-    const account = await signedInPerson(request, reply);
-    if (!account) return reply;
+  app.get('/mes-demarches/:ref', { config: { guard: { person: true } } }, async (request, reply) => {
+    const account = signedInAccount(request);
     const application = await owned(request, account.id);
     return renderDetail(request, reply, application, { errors: {}, values: {}, done: (request.query as { fait?: string }).fait });
   });
 
-  app.post('/mes-demarches/:ref/message', async (request, reply) => {
-    const account = await signedInPerson(request, reply);
-    if (!account) return reply;
+  app.post('/mes-demarches/:ref/message', { config: { guard: { person: true } } }, async (request, reply) => {
+    const account = signedInAccount(request);
     const application = await owned(request, account.id);
     const message = String(((request.body ?? {}) as Record<string, unknown>).message ?? '').trim();
     if (isClosed(application.status)) return renderDetail(request, reply, application, { errors: { message: 'Cette demande est terminée : vous ne pouvez plus envoyer de message.' }, values: { message } }, 409);
@@ -223,9 +219,8 @@ export async function spaceRoutes(app: FastifyInstance): Promise<void> {
     return reply.redirect(`/mes-demarches/${application.reference}?fait=message`, 303);
   });
 
-  app.post('/mes-demarches/:ref/document', { config: upload }, async (request, reply) => {
-    const account = await signedInPerson(request, reply);
-    if (!account) return reply;
+  app.post('/mes-demarches/:ref/document', { config: { ...upload, guard: { person: true } } }, async (request, reply) => {
+    const account = signedInAccount(request);
     const application = await owned(request, account.id);
     const body = (request.body ?? {}) as Record<string, unknown>;
     const piece = typeof body.piece === 'string' ? body.piece : '';
@@ -240,9 +235,8 @@ export async function spaceRoutes(app: FastifyInstance): Promise<void> {
     return reply.redirect(`/mes-demarches/${application.reference}?fait=${complete ? 'complet' : 'document'}`, 303);
   });
 
-  app.get('/mes-demarches/:ref/retirer', async (request, reply) => {
-    const account = await signedInPerson(request, reply);
-    if (!account) return reply;
+  app.get('/mes-demarches/:ref/retirer', { config: { guard: { person: true } } }, async (request, reply) => {
+    const account = signedInAccount(request);
     const application = await owned(request, account.id);
     if (!WITHDRAWABLE.includes(application.status)) return reply.redirect(`/mes-demarches/${application.reference}`, 303);
     return reply.page({
@@ -267,9 +261,8 @@ export async function spaceRoutes(app: FastifyInstance): Promise<void> {
     });
   });
 
-  app.post('/mes-demarches/:ref/retirer', async (request, reply) => {
-    const account = await signedInPerson(request, reply);
-    if (!account) return reply;
+  app.post('/mes-demarches/:ref/retirer', { config: { guard: { person: true } } }, async (request, reply) => {
+    const account = signedInAccount(request);
     const application = await owned(request, account.id);
     if (await withdraw(db, { application, actor: actorOf(account, request) })) await tellInstructeurs(request, application, 'retrait');
     return reply.redirect('/mes-demarches?fait=retrait', 303);

@@ -2,9 +2,10 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ComponentChildren } from 'preact';
 import { completeSignIn } from '../../platform/auth/complete-sign-in';
+import { signedInAccount } from '../../platform/auth/guards';
 import { closeSession } from '../../platform/auth/open-session';
 import { audit } from '../../platform/audit/audit';
-import { forgetCertified, safeNext, signedInPerson, writeCertified } from '../profile';
+import { forgetCertified, safeNext, writeCertified } from '../profile';
 import { certifiedValues, displayNameOf } from './claims';
 import { FranceConnectRelyingParty } from './rp';
 import {
@@ -67,9 +68,8 @@ export async function franceConnectRoutes(app: FastifyInstance): Promise<void> {
     return startFlow(request, reply, 'sign_in', next, null);
   });
 
-  app.post(`${ACCOUNT_PAGE}/lier`, async (request, reply) => {
-    const account = await signedInPerson(request, reply);
-    if (!account) return reply;
+  app.post(`${ACCOUNT_PAGE}/lier`, { config: { guard: { person: true } } }, async (request, reply) => {
+    const account = signedInAccount(request);
     if (await linkFor(platform.db, account.id)) return reply.redirect(ACCOUNT_PAGE, 303);
     return startFlow(request, reply, 'link', ACCOUNT_PAGE, account.id);
   });
@@ -256,9 +256,8 @@ export async function franceConnectRoutes(app: FastifyInstance): Promise<void> {
     { label },
   ];
 
-  app.get(ACCOUNT_PAGE, async (request, reply) => {
-    const account = await signedInPerson(request, reply);
-    if (!account) return reply;
+  app.get(ACCOUNT_PAGE, { config: { guard: { person: true } } }, async (request, reply) => {
+    const account = signedInAccount(request);
     const link = await linkFor(platform.db, account.id);
     const row = await platform.db.selectFrom('platform_accounts').select('password_hash').where('id', '=', account.id).executeTakeFirst();
     const flag = request.query as { lien?: string; delie?: string };
@@ -283,9 +282,8 @@ export async function franceConnectRoutes(app: FastifyInstance): Promise<void> {
     return { link, hasPassword: Boolean(row?.password_hash) };
   };
 
-  app.get(`${ACCOUNT_PAGE}/delier`, async (request, reply) => {
-    const account = await signedInPerson(request, reply);
-    if (!account) return reply;
+  app.get(`${ACCOUNT_PAGE}/delier`, { config: { guard: { person: true } } }, async (request, reply) => {
+    const account = signedInAccount(request);
     const { link, hasPassword } = await unlinkable(account.id);
     if (!link || !hasPassword) return reply.redirect(ACCOUNT_PAGE, 303);
     return reply.page({
@@ -296,9 +294,8 @@ export async function franceConnectRoutes(app: FastifyInstance): Promise<void> {
     });
   });
 
-  app.post(`${ACCOUNT_PAGE}/delier`, async (request, reply) => {
-    const account = await signedInPerson(request, reply);
-    if (!account) return reply;
+  app.post(`${ACCOUNT_PAGE}/delier`, { config: { guard: { person: true } } }, async (request, reply) => {
+    const account = signedInAccount(request);
     const { link, hasPassword } = await unlinkable(account.id);
     if (!link) return reply.redirect(ACCOUNT_PAGE, 303);
     if (!hasPassword) {

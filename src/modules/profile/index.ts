@@ -8,7 +8,7 @@ export { readProfile, writeCertified, writeDeclared, clearDeclared, forgetCertif
 export type { ProfileTables } from './tables';
 export { communesForPostalCode, type CommuneChoice } from './communes';
 export { isValidSiret } from './validation';
-export { safeNext, signedInPerson } from './person';
+export { safeNext } from './person';
 
 /** C3: the person's profile, each field with its provenance (certified or declared). */
 export const profileModule: GuichetModule = {
