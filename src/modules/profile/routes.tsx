@@ -9,7 +9,8 @@ import { isCertified, type Profile, type ProfileFieldName } from './model';
 import { safeNext } from './person';
 import { clearDeclared, readProfile, writeDeclared } from './store';
 import { field, POSTAL_CODE, validateHousehold, validateIdentity, validateOrganisation, validatePhone, validateSituation } from './validation';
-import { EditPage, GROUPS, LABELS, PROFILE_PATH, ProfilePage, type Group } from './views/profile';
+import { EditPage } from './views/edit';
+import { GROUPS, LABELS, PROFILE_PATH, ProfilePage, type Group } from './views/profile';
 
 const HOME = { label: 'Accueil', href: '/' };
 const SPACE = { label: 'Mon compte', href: '/mon-compte' };
