@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { GuichetModule } from '../../platform/module';
 import { applicationAdminRoutes } from './admin.routes';
+import { formBuilderFieldRoutes } from './form-builder.fields.routes';
 import { formBuilderRoutes } from './form-builder.routes';
 import { instructionRoutes } from './instruction.routes';
 import { applicationRoutes } from './routes';
@@ -35,6 +36,7 @@ export const applicationsModule: GuichetModule = {
     await app.register(spaceRoutes);
     await app.register(applicationAdminRoutes);
     await app.register(formBuilderRoutes);
+    await app.register(formBuilderFieldRoutes);
     await app.register(instructionRoutes);
   },
   migrationsDir: join(import.meta.dirname, 'migrations'),
