@@ -8,7 +8,6 @@ import type { Database } from './db/database';
 import type { PlatformTables, Tenant } from './db/tables';
 import type { Mailer } from './mail/mailer';
 import type { TenantDirectory } from './tenancy/directory';
-import type { AdminSectionDefinition } from './views/admin';
 import type { MenuLink } from './views/site';
 
 /** One route of the built app, as the `onRoute` hook saw it (read by the route-walking tests). */
@@ -16,6 +15,13 @@ export interface RegisteredRoute {
   method: string | string[];
   url: string;
   config: FastifyContextConfig | undefined;
+}
+
+/** A back-office section a module offers, relative to /admin/t/:tenant (e.g. '/contenus'). */
+export interface AdminSectionDefinition {
+  path: string;
+  label: string;
+  description: string;
 }
 
 /** A section of a person's space (/mon-compte), offered by the module that serves it. */

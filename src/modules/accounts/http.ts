@@ -1,6 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { CurrentAccount } from '../../platform/auth/current-account';
-import { ForbiddenError, TooManyRequestsError } from '../../platform/http/errors';
+import { TooManyRequestsError } from '../../platform/http/errors';
 import type { FieldErrors } from '../../platform/views/form';
 import type { RequestContext } from './service';
 
@@ -10,18 +9,6 @@ export function contextOf(request: FastifyRequest): RequestContext {
 
 export function bodyOf(request: FastifyRequest): Record<string, unknown> {
   return (request.body ?? {}) as Record<string, unknown>;
-}
-
-/**
- * The signed-in account, or null after sending a visitor to the sign-in page (GET) with the
- * page they wanted; a POST without a session is refused.
- */
-export async function requirePerson(request: FastifyRequest, reply: FastifyReply): Promise<CurrentAccount | null> {
-  const account = await request.currentAccount();
-  if (account) return account;
-  if (request.method !== 'GET') throw new ForbiddenError('Votre session a expiré. Reconnectez-vous puis recommencez.');
-  await reply.redirect(`/connexion?suite=${encodeURIComponent(request.url)}`, 303);
-  return null;
 }
 
 /**

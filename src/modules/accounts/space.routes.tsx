@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { clearSessionCookie } from '../../platform/auth/current-account';
+import { signedInAccount } from '../../platform/auth/guards';
 import { endLinkedSessions } from '../../platform/auth/open-session';
 import { sessionId } from '../../platform/auth/sessions';
 import { audit } from '../../platform/audit/audit';
@@ -8,7 +9,7 @@ import { Notice } from '../../platform/views/components';
 import type { Crumb } from '../../platform/views/site';
 import type { FieldErrors } from '../../platform/views/form';
 import { describeDevice, methodLabels, partialIp } from './devices';
-import { bodyOf, contextOf, errorTitle, requirePerson, throttled } from './http';
+import { bodyOf, contextOf, errorTitle, throttled } from './http';
 import { changePassword, confirmEmailChange, deleteAccount, endOtherSessions, requestEmailChange, resendConfirmation } from './service';
 import { checkToken, findAccount } from './store';
 import { ConfirmLinkPage, LinkProblem } from './views/public';
@@ -51,9 +52,8 @@ export async function spaceRoutes(app: FastifyInstance): Promise<void> {
   const fait = (request: { query: unknown }) => (request.query as { fait?: string }).fait;
 
   // --- Home ------------------------------------------------------------------------------------
-  app.get('/mon-compte', async (request, reply) => {
-    const current = await requirePerson(request, reply);
-    if (!current) return reply;
+  app.get('/mon-compte', { config: { guard: { person: true } } }, async (request, reply) => {
+    const current = signedInAccount(request);
     const account = await findAccount(platform.db, current.id);
     const sections = [...platform.accountSections].sort((a, b) => a.order - b.order);
     return page(reply, {
@@ -72,9 +72,8 @@ export async function spaceRoutes(app: FastifyInstance): Promise<void> {
     });
   });
 
-  app.post('/mon-compte/confirmation', async (request, reply) => {
-    const current = await requirePerson(request, reply);
-    if (!current) return reply;
+  app.post('/mon-compte/confirmation', { config: { guard: { person: true } } }, async (request, reply) => {
+    const current = signedInAccount(request);
     const sent = await throttled(reply, 'confirmation', () => resendConfirmation(platform, current.id, contextOf(request)));
     if (!sent.ok) {
       return page(
@@ -131,15 +130,13 @@ export async function spaceRoutes(app: FastifyInstance): Promise<void> {
     );
   };
 
-  app.get('/mon-compte/identifiants', async (request, reply) => {
-    const current = await requirePerson(request, reply);
-    if (!current) return reply;
+  app.get('/mon-compte/identifiants', { config: { guard: { person: true } } }, async (request, reply) => {
+    const current = signedInAccount(request);
     return renderCredentials(request, reply, current.id, {});
   });
 
-  app.post('/mon-compte/identifiants/mot-de-passe', async (request, reply) => {
-    const current = await requirePerson(request, reply);
-    if (!current) return reply;
+  app.post('/mon-compte/identifiants/mot-de-passe', { config: { guard: { person: true } } }, async (request, reply) => {
+    const current = signedInAccount(request);
     const context = { ...contextOf(request), sessionId: sessionId(current.sessionToken) };
     const result = await throttled(reply, 'current_password', () => changePassword(platform, current.id, bodyOf(request), context));
     if (!result.ok) return renderCredentials(request, reply, current.id, { passwordErrors: result.errors }, result.status);
@@ -147,9 +144,8 @@ export async function spaceRoutes(app: FastifyInstance): Promise<void> {
     return reply.redirect('/mon-compte/identifiants?fait=mot-de-passe', 303);
   });
 
-  app.post('/mon-compte/identifiants/adresse', async (request, reply) => {
-    const current = await requirePerson(request, reply);
-    if (!current) return reply;
+  app.post('/mon-compte/identifiants/adresse', { config: { guard: { person: true } } }, async (request, reply) => {
+    const current = signedInAccount(request);
     const body = bodyOf(request);
     const value = typeof body.new_email === 'string' ? body.new_email.trim() : '';
     const result = await throttled(reply, 'password', () => requestEmailChange(platform, current.id, body, contextOf(request)));
@@ -189,9 +185,8 @@ export async function spaceRoutes(app: FastifyInstance): Promise<void> {
 
   // --- Sessions --------------------------------------------------------------------------------
   const SESSIONS = 'Sessions ouvertes';
-  app.get('/mon-compte/sessions', async (request, reply) => {
-    const current = await requirePerson(request, reply);
-    if (!current) return reply;
+  app.get('/mon-compte/sessions', { config: { guard: { person: true } } }, async (request, reply) => {
+    const current = signedInAccount(request);
     const own = sessionId(current.sessionToken);
     const rows: SessionRow[] = (await platform.sessions.listFor(current.id)).map((s) => ({
       id: s.id,
@@ -211,9 +206,8 @@ export async function spaceRoutes(app: FastifyInstance): Promise<void> {
     });
   });
 
-  app.post('/mon-compte/sessions/fermer', async (request, reply) => {
-    const current = await requirePerson(request, reply);
-    if (!current) return reply;
+  app.post('/mon-compte/sessions/fermer', { config: { guard: { person: true } } }, async (request, reply) => {
+    const current = signedInAccount(request);
     const id = String(bodyOf(request).session ?? '');
     const own = sessionId(current.sessionToken);
     // This device signs out with "Se déconnecter"; another session ends with those linked to it.
@@ -235,9 +229,8 @@ export async function spaceRoutes(app: FastifyInstance): Promise<void> {
     return reply.redirect(`/mon-compte/sessions${ended > 0 ? '?fait=session-fermee' : ''}`, 303);
   });
 
-  app.post('/mon-compte/sessions/fermer-autres', async (request, reply) => {
-    const current = await requirePerson(request, reply);
-    if (!current) return reply;
+  app.post('/mon-compte/sessions/fermer-autres', { config: { guard: { person: true } } }, async (request, reply) => {
+    const current = signedInAccount(request);
     const ended = await endOtherSessions(platform, current.id, sessionId(current.sessionToken));
     await audit(platform.db, {
       action: 'auth.session_revoked',
@@ -265,15 +258,13 @@ export async function spaceRoutes(app: FastifyInstance): Promise<void> {
     );
   };
 
-  app.get('/mon-compte/supprimer', async (request, reply) => {
-    const current = await requirePerson(request, reply);
-    if (!current) return reply;
+  app.get('/mon-compte/supprimer', { config: { guard: { person: true } } }, async (request, reply) => {
+    const current = signedInAccount(request);
     return renderDelete(reply, current.id, {});
   });
 
-  app.post('/mon-compte/supprimer', async (request, reply) => {
-    const current = await requirePerson(request, reply);
-    if (!current) return reply;
+  app.post('/mon-compte/supprimer', { config: { guard: { person: true } } }, async (request, reply) => {
+    const current = signedInAccount(request);
     const result = await throttled(reply, 'password', () => deleteAccount(platform, current.id, bodyOf(request), contextOf(request)));
     if (!result.ok) return renderDelete(reply, current.id, result.errors, result.status);
     if (!result.value.ok) return renderDelete(reply, current.id, result.value.errors, 422);

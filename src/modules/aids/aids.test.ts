@@ -7,8 +7,8 @@ import { demoAids, seedAids } from '../../../seed/aids';
 import { aidFromBenefit, mapEligibility, type RawBenefit } from '../../../seed/aids/aides-jeunes';
 import { Agent, buildTestApp } from '../../../test/support/app';
 import { explainEligibility, formatAmount } from './explain';
-import { aidJsonSchema, validateAid, type Aid } from './format';
-import { checkAid } from './validate';
+import { aidJsonSchema, type Aid } from './format';
+import { checkAid, validateAid } from './validate';
 import { aidsDb, ageBounds, prefilter, residenceCodes, saveAid, InvalidAidError } from './store';
 
 const require = createRequire(import.meta.url);

@@ -6,7 +6,6 @@
  */
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { SITUATIONS } from '../profile';
-import { checkAid } from './validate';
 
 export const AUDIENCES = {
   particulier: 'Particuliers',
@@ -299,20 +298,6 @@ export type Aid = Omit<Static<typeof AidSchema>, 'eligibility' | 'audiences' | '
   territory: Territory;
   eligibility: Condition;
 };
-
-export interface FormatError {
-  path: string;
-  message: string;
-}
-
-/** Every reason why a value is not a valid aid, in French by field (empty when it is one): see validate.ts. */
-export function validateAid(value: unknown): FormatError[] {
-  return checkAid(value);
-}
-
-export function isAid(value: unknown): value is Aid {
-  return validateAid(value).length === 0;
-}
 
 /** Calls visit on every node of the condition tree, depth first. */
 export function walk(condition: Condition, path: string, visit: (c: Condition, path: string) => void): void {

@@ -5,8 +5,10 @@ import { aidsRoutes } from './routes';
 import { aidVersionsRoutes } from './versions.routes';
 
 export * from './format';
+export type { AidApplicationsPort } from './application-port';
 export { explainCondition, explainEligibility, formatAmount, describeTerritory, type Sentence } from './explain';
-export { checkAid, fieldLabel, type AidError } from './validate';
+export { checkAid, validateAid, isAid, fieldLabel, type AidError, type FormatError } from './validate';
+export { formatEuros } from './explain';
 export { aidColumns, aidsDb, saveAid, prefilter, prefilterVersions, residenceCodes, territoryCodes, ageBounds, publishedAid, InvalidAidError } from './store';
 export type { AidsTables, AidStatus } from './tables';
 

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { AppError, NotFoundError } from '../../platform/http/errors';
-import { hasApplicationForm } from '../applications';
+import './application-port';
 import { aidJsonSchema } from './format';
 import { exportLine, searchAids, toCsv } from './service';
 import { aidsDb, publishedAid, publishedDefinitions } from './store';
@@ -51,7 +51,7 @@ export async function aidsRoutes(app: FastifyInstance): Promise<void> {
       title: aid.name,
       heading: aid.name,
       breadcrumb: [{ label: 'Accueil', href: '/' }, { label: TITLE, href: '/aides' }, { label: aid.name }],
-      main: <AidPage aid={aid} tenantName={tenant?.name ?? row.tenant_id} applyHref={(await hasApplicationForm(platform.db, id)) ? `/aides/${id}` : undefined} />,
+      main: <AidPage aid={aid} tenantName={tenant?.name ?? row.tenant_id} applyHref={(await platform.aidApplications?.hasForm(id)) ? `/aides/${id}` : undefined} />,
     });
   });
 

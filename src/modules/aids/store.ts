@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { PlatformTables } from '../../platform/db/tables';
-import { validateAid, type Aid, type Condition, type Territory } from './format';
+import type { Aid, Condition, Territory } from './format';
+import { validateAid } from './validate';
 import type { AidRow, AidStatus, AidsTables } from './tables';
 
 export type AidsDb = Kysely<PlatformTables & AidsTables>;

@@ -132,6 +132,14 @@ export function checkAid(value: unknown): AidError[] {
   return more;
 }
 
+/** Older name of `checkAid`, kept for the store and the seed. */
+export const validateAid = checkAid;
+export type FormatError = AidError;
+
+export function isAid(value: unknown): value is Aid {
+  return checkAid(value).length === 0;
+}
+
 const FIELD_LABELS: Record<string, string> = {
   id: 'identifiant',
   name: 'nom',

@@ -1,38 +1,30 @@
 /**
- * Back office: the form builder of an aid's application form (sections, fields), without
+ * Back office: the form builder of an aid's application form (overview, order, sections; the
+ * fields are in form-builder.fields.routes.tsx), without
  * JavaScript: each change is a POST that goes through checkForm and saveForm, then a redirect.
  * Reading: lecteur; writing: éditeur; the aid must belong to the route's tenant (else 404).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { ComponentChildren } from 'preact';
-import { roleAllows } from '../../platform/auth/roles';
 import { NotFoundError } from '../../platform/http/errors';
-import { adminPage, requireAccount } from '../../platform/views/admin';
 import type { FieldErrors } from '../../platform/views/form';
-import { read, routeAid, write } from './admin.routes';
-import type { FieldType, FormDefinition } from './form';
+import { read, write } from './admin.routes';
+import type { FieldType } from './form';
 import {
   checkWithBuilder,
   clone,
   findField,
   GENERAL,
-  isFieldType,
   moveField,
   moveSection,
   readField,
   readSectionInputs,
   sectionIdFrom,
-  valuesOfField,
   withSectionInputs,
   type BuilderValues,
 } from './form-builder';
-import { BuilderOverview, DeleteSectionPage, FieldPage, NewSectionPage, SectionPage, TypeChooser } from './form-builder.views';
+import { builderPages, chosenType, PATH, typeOr, type Body, type Loaded } from './form-builder.http';
+import { DeleteSectionPage, NewSectionPage, SectionPage, TypeChooser } from './form-builder.views';
 import { PaperForm } from './print';
-import { applicationsDb, formOf, saveForm } from './store';
-
-const PATH = '/admin/t/:tenant/aides/:id/formulaire';
-const SECTION_ID = /^[a-z][a-z0-9-]{0,39}$/;
-const FIELD_NAME = /^[a-z][a-z0-9_]{0,39}$/;
 
 const DONE: Record<string, string> = {
   'section-ajoutee': 'La section est ajoutée.',
@@ -44,79 +36,8 @@ const DONE: Record<string, string> = {
   ordre: 'Le nouvel ordre est enregistré.',
 };
 
-type Body = Record<string, unknown>;
-
-/** The type the inputs are shown for: the one posted, if it is one. */
-const typeOr = (posted: string | undefined, fallback: FieldType): FieldType => (posted !== undefined && isFieldType(posted) ? posted : fallback);
-
 export async function formBuilderRoutes(app: FastifyInstance): Promise<void> {
-  const db = applicationsDb(app.platform.db);
-
-  const load = async (request: FastifyRequest) => {
-    const { tenant, aid } = await routeAid(db, request);
-    const form: FormDefinition = (await formOf(db, aid.id))?.definition ?? { sections: [] };
-    return { tenant, aid, form, base: `/admin/t/${tenant.id}/aides/${aid.id}/formulaire` };
-  };
-  type Loaded = Awaited<ReturnType<typeof load>>;
-
-  const sectionOf = (loaded: Loaded, request: FastifyRequest) => {
-    const { section } = request.params as { section: string };
-    const index = SECTION_ID.test(section) ? loaded.form.sections.findIndex((s) => s.id === section) : -1;
-    if (index < 0) throw new NotFoundError('Cette section n’existe pas dans le formulaire.');
-    return index;
-  };
-
-  const fieldOf = (loaded: Loaded, request: FastifyRequest) => {
-    const { field } = request.params as { field: string };
-    const place = FIELD_NAME.test(field) ? findField(loaded.form, field) : undefined;
-    if (!place) throw new NotFoundError('Ce champ n’existe pas dans le formulaire.');
-    return place;
-  };
-
-  /** The one way a change is written: the same checkForm and saveForm as the JSON editor. */
-  const save = async (request: FastifyRequest, loaded: Loaded, form: FormDefinition) => {
-    const account = await requireAccount(request);
-    await saveForm(db, { aidId: loaded.aid.id, tenantId: loaded.tenant.id, definition: form, actor: { id: account.id, label: account.displayName, ip: request.ip } });
-  };
-
-  const page = (request: FastifyRequest, reply: FastifyReply, loaded: Loaded, view: { title: string; errors?: FieldErrors; crumb?: string; notice?: string | undefined; main: (csrf: string) => ComponentChildren }, status = 200) => {
-    const { tenant, aid, base } = loaded;
-    const failed = Object.keys(view.errors ?? {}).length > 0;
-    return adminPage(
-      request,
-      reply,
-      {
-        title: `${failed ? 'Erreur : ' : ''}${view.title} – ${aid.name}`,
-        heading: view.title,
-        crumbs: [
-          { label: 'Aides', href: `/admin/t/${tenant.id}/aides` },
-          { label: aid.name, href: `/admin/t/${tenant.id}/aides/${aid.id}` },
-          ...(view.crumb ? [{ label: 'Formulaire de demande', href: base }, { label: view.crumb }] : [{ label: 'Formulaire de demande' }]),
-        ],
-        current: `/admin/t/${tenant.id}/aides`,
-        notice: view.notice ? (
-          <div class="notice notice--success" role="status">
-            {view.notice}
-          </div>
-        ) : undefined,
-        main: view.main,
-      },
-      { status: failed ? status : 200, tenant },
-    );
-  };
-
-  const overview = async (request: FastifyRequest, reply: FastifyReply, loaded: Loaded, errors: FieldErrors = {}, notice?: string) => {
-    // A lecteur reads the form: the buttons the guard would refuse are not offered.
-    const canWrite = roleAllows((await requireAccount(request)).roles.get(loaded.tenant.id), write.guard.tenantRole);
-    return page(request, reply, loaded, {
-      title: `Formulaire de demande : ${loaded.aid.name}`,
-      errors,
-      notice,
-      main: (csrf) => (
-        <BuilderOverview base={loaded.base} form={loaded.form} errors={errors} csrf={csrf} canWrite={canWrite} published={loaded.aid.status === 'published'} paperHref={`/aides/${loaded.aid.id}/formulaire-papier`} />
-      ),
-    }, 422);
-  };
+  const { load, sectionOf, save, page, overview } = builderPages(app);
 
   app.get(PATH, { config: read }, async (request, reply) => {
     const done = (request.query as { fait?: string }).fait;
@@ -172,12 +93,7 @@ export async function formBuilderRoutes(app: FastifyInstance): Promise<void> {
 
   // —— Sections ——
 
-  /** `?type=` chosen on the first step, or undefined (with an error when it is not a type). */
-  const chosenType = (request: FastifyRequest): { type?: FieldType; error?: string } => {
-    const type = (request.query as { type?: string }).type;
-    if (type === undefined) return {};
-    return isFieldType(type) ? { type } : { error: 'Choisissez le type du champ.' };
-  };
+  // —— Sections ——
 
   const newSectionPage = (request: FastifyRequest, reply: FastifyReply, loaded: Loaded, type: FieldType, values: BuilderValues, errors: FieldErrors = {}) =>
     page(request, reply, loaded, {
@@ -270,70 +186,5 @@ export async function formBuilderRoutes(app: FastifyInstance): Promise<void> {
     }
     await save(request, loaded, form);
     return reply.redirect(`${loaded.base}?fait=section-supprimee`, 303);
-  });
-
-  // —— Fields ——
-
-  const fieldPage = (request: FastifyRequest, reply: FastifyReply, loaded: Loaded, view: { title: string; action: string; type: FieldType; values: BuilderValues; errors?: FieldErrors; isNew: boolean }) => {
-    const errors = view.errors ?? {};
-    return page(request, reply, loaded, {
-      title: view.title,
-      crumb: view.isNew ? 'Ajouter un champ' : 'Modifier un champ',
-      errors,
-      main: (csrf) => <FieldPage action={view.action} cancel={loaded.base} type={view.type} values={view.values} errors={errors} csrf={csrf} isNew={view.isNew} />,
-    }, 422);
-  };
-
-  app.get(`${PATH}/sections/:section/champs/nouveau`, { config: write }, async (request, reply) => {
-    const loaded = await load(request);
-    const section = loaded.form.sections[sectionOf(loaded, request)]!;
-    const action = `${loaded.base}/sections/${section.id}/champs/nouveau`;
-    const { type, error } = chosenType(request);
-    const title = `Ajouter un champ à la section « ${section.title} »`;
-    if (type) return fieldPage(request, reply, loaded, { title, action, type, values: { type, obligatoire: 'oui' }, isNew: true });
-    return page(request, reply, loaded, {
-      title,
-      crumb: 'Ajouter un champ',
-      errors: error ? { type: error } : {},
-      main: () => <TypeChooser action={action} legend="Quel type de champ ?" error={error} cancel={loaded.base} />,
-    }, 422);
-  });
-
-  app.post(`${PATH}/sections/:section/champs/nouveau`, { config: write }, async (request, reply) => {
-    const loaded = await load(request);
-    const index = sectionOf(loaded, request);
-    const { values, field, errors: fieldErrors } = readField((request.body ?? {}) as Body, loaded.form);
-    const form = clone(loaded.form);
-    const fields = form.sections[index]!.fields;
-    fields.push(field);
-    const errors = { ...checkWithBuilder(form, { section: index, field: fields.length - 1 }), ...fieldErrors };
-    if (Object.keys(errors).length) {
-      const section = loaded.form.sections[index]!;
-      return fieldPage(request, reply, loaded, { title: `Ajouter un champ à la section « ${section.title} »`, action: `${loaded.base}/sections/${section.id}/champs/nouveau`, type: typeOr(values.type, 'text'), values, errors, isNew: true });
-    }
-    await save(request, loaded, form);
-    return reply.redirect(`${loaded.base}?fait=champ-ajoute`, 303);
-  });
-
-  app.get(`${PATH}/champs/:field`, { config: write }, async (request, reply) => {
-    const loaded = await load(request);
-    const place = fieldOf(loaded, request);
-    const field = loaded.form.sections[place.section]!.fields[place.field]!;
-    return fieldPage(request, reply, loaded, { title: `Modifier le champ « ${field.label} »`, action: `${loaded.base}/champs/${field.name}`, type: field.type, values: valuesOfField(field), isNew: false });
-  });
-
-  app.post(`${PATH}/champs/:field`, { config: write }, async (request, reply) => {
-    const loaded = await load(request);
-    const place = fieldOf(loaded, request);
-    const previous = loaded.form.sections[place.section]!.fields[place.field]!;
-    const { values, field, errors: fieldErrors } = readField((request.body ?? {}) as Body, loaded.form, previous);
-    const form = clone(loaded.form);
-    form.sections[place.section]!.fields[place.field] = field;
-    const errors = { ...checkWithBuilder(form, place), ...fieldErrors };
-    if (Object.keys(errors).length) {
-      return fieldPage(request, reply, loaded, { title: `Modifier le champ « ${previous.label} »`, action: `${loaded.base}/champs/${previous.name}`, type: typeOr(values.type, previous.type), values, errors, isNew: false });
-    }
-    await save(request, loaded, form);
-    return reply.redirect(`${loaded.base}?fait=champ-modifie`, 303);
   });
 }

@@ -3,7 +3,7 @@
  * `checkForm` validates a definition (French messages); `readSection` validates what a person typed.
  */
 import { isValidIBAN, electronicFormatIBAN } from 'ibantools';
-import { isValidSiret } from '../profile/validation';
+import { isValidSiret } from '../profile';
 
 export const FIELD_TYPES = {
   text: 'Texte',

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { GuichetModule } from '../../platform/module';
 import { applicationAdminRoutes } from './admin.routes';
+import { formBuilderFieldRoutes } from './form-builder.fields.routes';
 import { formBuilderRoutes } from './form-builder.routes';
 import { instructionRoutes } from './instruction.routes';
 import { applicationRoutes } from './routes';
@@ -23,6 +24,7 @@ export async function hasApplicationForm(db: Kysely<PlatformTables>, aidId: stri
 export const applicationsModule: GuichetModule = {
   name: 'applications',
   plugin: async (app) => {
+    app.platform.aidApplications = { hasForm: (aidId) => hasApplicationForm(app.platform.db, aidId) };
     app.platform.accountSections.push({
       href: '/mes-demarches',
       label: 'Mes démarches',
@@ -34,6 +36,7 @@ export const applicationsModule: GuichetModule = {
     await app.register(spaceRoutes);
     await app.register(applicationAdminRoutes);
     await app.register(formBuilderRoutes);
+    await app.register(formBuilderFieldRoutes);
     await app.register(instructionRoutes);
   },
   migrationsDir: join(import.meta.dirname, 'migrations'),

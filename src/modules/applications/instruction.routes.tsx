@@ -4,16 +4,17 @@
  * Every query names the tenant of the route: another tenant's application is a 404 on every route.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { audit } from '../../platform/audit/audit';
+import { audit, type Actor } from '../../platform/audit/audit';
 import { roleAllows } from '../../platform/auth/roles';
 import { NotFoundError } from '../../platform/http/errors';
 import { adminPage, requireAccount, routeTenant } from '../../platform/views/admin';
 import { Pagination } from '../../platform/views/components';
 import { ErrorSummary, Form, RadioGroup, SelectField, SubmitButton, TextArea, TextField, type FieldErrors } from '../../platform/views/form';
 import type { Tenant } from '../../platform/db/tables';
-import { actorOf } from './routes';
-import { addAnnotation, addMessage, agentMay, annotationsOf, changeStatus, DECISIONS, isClosed, messagesOf, tenantAidsWithApplications, tenantApplication, tenantApplications, tenantDocument, type Decision, type TenantApplication } from './instruction';
-import { instructionMail } from './mails';
+import { actorOf } from './http';
+import { agentMay, annotationsOf, DECISIONS, isClosed, messagesOf, tenantAidsWithApplications, tenantApplication, tenantApplications, tenantDocument, type TenantApplication } from './instruction';
+import { instructionService } from './instruction.service';
+import type { Refusal } from './service';
 import { applicationsDb, documentsOf, historyOf } from './store';
 import { APPLICATION_STATUSES, type ApplicationStatus } from './tables';
 import { markRead, UNREAD_LABELS } from './unread';
@@ -259,84 +260,20 @@ export async function instructionRoutes(app: FastifyInstance): Promise<void> {
     return out;
   };
 
-  /** Sends the person a mail once the change has committed; a failure is logged, never undoes it. */
-  const notify = (request: FastifyRequest, tenant: Tenant, application: TenantApplication, what: Parameters<typeof instructionMail>[0]['what']) => async () => {
-    try {
-      await platform.mailer.send(instructionMail({ to: application.person_email, name: application.person_name, reference: application.reference!, aidName: application.aid_name, tenantName: tenant.name, publicUrl: platform.publicUrl, what }));
-    } catch (error) {
-      request.log.error({ err: error }, 'instruction mail not sent');
-    }
-  };
+  const service = instructionService(platform, app.log);
+  /** Parse → the service's use case → the file again (with the refusal) or a redirect. */
+  const act = (path: string, done: string, use: (actor: Actor, tenant: Tenant, application: TenantApplication, values: Record<string, string>) => Promise<{ ok: true } | Refusal>) =>
+    app.post(`/admin/t/:tenant/demandes/:id/${path}`, { config: instruct }, async (request, reply) => {
+      const { tenant, application } = await load(request);
+      const values = body(request);
+      const outcome = await use(actorOf(await requireAccount(request), request), tenant, application, values);
+      if (!outcome.ok) return renderFile(request, reply, tenant, application, { errors: outcome.errors, values: outcome.status === 409 ? {} : values }, outcome.status);
+      return reply.redirect(`${base(tenant)}/${application.id}?fait=${done}`, 303);
+    });
 
-  const conflict = (request: FastifyRequest, reply: FastifyReply, tenant: Tenant, application: TenantApplication, field: string) =>
-    renderFile(request, reply, tenant, application, { errors: { [field]: `Ce changement n’est pas possible : la demande est à l’étape « ${APPLICATION_STATUSES[application.status]} ». Rechargez la page.` }, values: {} }, 409);
-
-  app.post('/admin/t/:tenant/demandes/:id/statut', { config: instruct }, async (request, reply) => {
-    const { tenant, application } = await load(request);
-    const to = body(request).statut as ApplicationStatus;
-    if (to !== 'en_instruction' || !agentMay(application.status, to)) return conflict(request, reply, tenant, application, 'statut');
-    const account = await requireAccount(request);
-    const ok = await changeStatus(db, { application, to, actor: actorOf(account, request), actorKind: 'agent' }, (afterCommit) => afterCommit(notify(request, tenant, application, 'en_instruction')));
-    if (!ok) return conflict(request, reply, tenant, application, 'statut');
-    return reply.redirect(`${base(tenant)}/${application.id}?fait=statut`, 303);
-  });
-
-  app.post('/admin/t/:tenant/demandes/:id/pieces', { config: instruct }, async (request, reply) => {
-    const { tenant, application } = await load(request);
-    const values = body(request);
-    const pieces = (values.pieces ?? '').split(/\r?\n/).map((l) => l.trim()).filter(Boolean).slice(0, 10);
-    if (!agentMay(application.status, 'pieces_demandees')) return conflict(request, reply, tenant, application, 'pieces');
-    if (pieces.length === 0) return renderFile(request, reply, tenant, application, { errors: { pieces: 'Écrivez au moins un document à demander, un par ligne.' }, values }, 422);
-    if (pieces.some((p) => p.length > 200)) return renderFile(request, reply, tenant, application, { errors: { pieces: 'Chaque document doit tenir en 200 caractères au plus.' }, values }, 422);
-    const account = await requireAccount(request);
-    const ok = await changeStatus(db, { application, to: 'pieces_demandees', actor: actorOf(account, request), actorKind: 'agent', note: (values.pieces_message ?? '').slice(0, 5000) || null, requestedDocuments: pieces }, (afterCommit) =>
-      afterCommit(notify(request, tenant, application, 'pieces_demandees')),
-    );
-    if (!ok) return conflict(request, reply, tenant, application, 'pieces');
-    return reply.redirect(`${base(tenant)}/${application.id}?fait=pieces`, 303);
-  });
-
-  app.post('/admin/t/:tenant/demandes/:id/decision', { config: instruct }, async (request, reply) => {
-    const { tenant, application } = await load(request);
-    const values = body(request);
-    const errors: FieldErrors = {};
-    const decision = values.decision as Decision;
-    if (!(DECISIONS as readonly string[]).includes(decision)) errors.decision = 'Choisissez la décision.';
-    if (!values.motivation) errors.motivation = 'Écrivez la motivation : la personne doit savoir pourquoi.';
-    else if (values.motivation.length > 5000) errors.motivation = 'La motivation doit tenir en 5 000 caractères au plus.';
-    let amount: string | null = null;
-    if (decision === 'accepte') {
-      const normalized = (values.montant ?? '').replace(/\s/g, '').replace(',', '.');
-      if (!/^\d{1,9}(\.\d{1,2})?$/.test(normalized)) errors.montant = 'Écrivez le montant accordé en euros, par exemple 450 ou 450,50.';
-      else amount = normalized;
-    }
-    if (Object.keys(errors).length) return renderFile(request, reply, tenant, application, { errors, values }, 422);
-    if (!agentMay(application.status, decision)) return conflict(request, reply, tenant, application, 'decision');
-    const account = await requireAccount(request);
-    const ok = await changeStatus(db, { application, to: decision, actor: actorOf(account, request), actorKind: 'agent', motivation: values.motivation!, amount }, (afterCommit) => afterCommit(notify(request, tenant, application, decision)));
-    if (!ok) return conflict(request, reply, tenant, application, 'decision');
-    return reply.redirect(`${base(tenant)}/${application.id}?fait=decision`, 303);
-  });
-
-  app.post('/admin/t/:tenant/demandes/:id/message', { config: instruct }, async (request, reply) => {
-    const { tenant, application } = await load(request);
-    const values = body(request);
-    if (isClosed(application.status)) return conflict(request, reply, tenant, application, 'message');
-    if (!values.message) return renderFile(request, reply, tenant, application, { errors: { message: 'Écrivez le message.' }, values }, 422);
-    if (values.message.length > 5000) return renderFile(request, reply, tenant, application, { errors: { message: 'Le message doit tenir en 5 000 caractères au plus.' }, values }, 422);
-    const account = await requireAccount(request);
-    await addMessage(db, { application, authorKind: 'agent', actor: actorOf(account, request), body: values.message });
-    await notify(request, tenant, application, 'message')();
-    return reply.redirect(`${base(tenant)}/${application.id}?fait=message`, 303);
-  });
-
-  app.post('/admin/t/:tenant/demandes/:id/notes', { config: instruct }, async (request, reply) => {
-    const { tenant, application } = await load(request);
-    const values = body(request);
-    if (!values.annotation) return renderFile(request, reply, tenant, application, { errors: { annotation: 'Écrivez la note.' }, values }, 422);
-    if (values.annotation.length > 5000) return renderFile(request, reply, tenant, application, { errors: { annotation: 'La note doit tenir en 5 000 caractères au plus.' }, values }, 422);
-    const account = await requireAccount(request);
-    await addAnnotation(db, { application, actor: actorOf(account, request), body: values.annotation });
-    return reply.redirect(`${base(tenant)}/${application.id}?fait=note`, 303);
-  });
+  act('statut', 'statut', (actor, tenant, application, values) => service.startInstruction(actor, tenant, application, values.statut ?? ''));
+  act('pieces', 'pieces', (actor, tenant, application, values) => service.requestDocuments(actor, tenant, application, { pieces: values.pieces ?? '', message: values.pieces_message ?? '' }));
+  act('decision', 'decision', (actor, tenant, application, values) => service.decide(actor, tenant, application, { decision: values.decision ?? '', motivation: values.motivation ?? '', amount: values.montant ?? '' }));
+  act('message', 'message', (actor, tenant, application, values) => service.sendMessage(actor, tenant, application, values.message ?? ''));
+  act('notes', 'note', (actor, _tenant, application, values) => service.annotate(actor, application, values.annotation ?? ''));
 }

@@ -8,40 +8,12 @@ import { sql, type Kysely } from 'kysely';
 import type { PlatformTables } from '../../platform/db/tables';
 import { audit, type Actor } from '../../platform/audit/audit';
 import { withTransaction, type AfterCommit } from '../../platform/db/transaction';
-import type { ApplicationsDb } from './store';
+import { agentMay, canTransition, DECISIONS, moveStatus } from './transitions';
+import type { ApplicationsDb } from './tables';
 import type { Application, ApplicationStatus } from './tables';
 import { onlyUnread, unreadColumns, unreadOf, type Unread } from './unread';
 
-/** The only allowed status changes. Who may make each one is told by AGENT_MOVES / the person's routes. */
-export const TRANSITIONS: Record<ApplicationStatus, readonly ApplicationStatus[]> = {
-  brouillon: ['depose'],
-  depose: ['en_instruction', 'retire'],
-  en_instruction: ['pieces_demandees', 'accepte', 'refuse', 'classe_sans_suite', 'retire'],
-  pieces_demandees: ['en_instruction', 'retire'],
-  accepte: [],
-  refuse: [],
-  classe_sans_suite: [],
-  retire: [],
-};
-
-/** A decided or withdrawn application: nothing more can happen to it (derived from TRANSITIONS). */
-export function isClosed(status: ApplicationStatus): boolean {
-  return TRANSITIONS[status].length === 0;
-}
-
-/** Statuses an application may only reach by the person's own act (submission, withdrawal). */
-const PERSON_ONLY: readonly ApplicationStatus[] = ['depose', 'retire'];
-export const DECISIONS = ['accepte', 'refuse', 'classe_sans_suite'] as const satisfies readonly ApplicationStatus[];
-export type Decision = (typeof DECISIONS)[number];
-
-export function canTransition(from: ApplicationStatus, to: ApplicationStatus): boolean {
-  return TRANSITIONS[from].includes(to);
-}
-
-/** Whether an agent may move an application from `from` to `to`. */
-export function agentMay(from: ApplicationStatus, to: ApplicationStatus): boolean {
-  return canTransition(from, to) && !PERSON_ONLY.includes(to);
-}
+export { agentMay, canTransition, DECISIONS, isClosed, TRANSITIONS, type Decision } from './transitions';
 
 const asPlatform = (trx: unknown) => trx as Kysely<PlatformTables>;
 
@@ -142,20 +114,17 @@ export async function changeStatus(db: ApplicationsDb, change: Change, onCommit?
   return withTransaction(db, async (trx, afterCommit) => {
     const decided = (DECISIONS as readonly string[]).includes(to);
     const now = new Date();
-    const updated = await trx
-      .updateTable('applications')
-      .set({
-        status: to,
-        updated_at: now,
-        ...(decided ? { decided_at: now, decision_motivation: change.motivation ?? null, amount_granted: to === 'accepte' ? (change.amount ?? null) : null } : {}),
-      })
-      .where('id', '=', application.id)
-      .where('status', '=', application.status)
-      .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) !== 1) return false;
-    const action = decided ? 'decision' : to === 'pieces_demandees' ? 'pieces_demandees' : 'statut';
-    const note = decided ? change.motivation ?? null : change.note ?? null;
-    await trx.insertInto('application_history').values({ id: randomUUID(), tenant_id: application.tenant_id, application_id: application.id, actor_id: change.actor.id, actor_kind: change.actorKind, action, from_status: application.status, to_status: to, note }).execute();
+    const moved = await moveStatus(trx, {
+      application,
+      to,
+      actorId: change.actor.id,
+      actorKind: change.actorKind,
+      action: decided ? 'decision' : to === 'pieces_demandees' ? 'pieces_demandees' : 'statut',
+      note: decided ? change.motivation ?? null : change.note ?? null,
+      set: decided ? { decided_at: now, decision_motivation: change.motivation ?? null, amount_granted: to === 'accepte' ? (change.amount ?? null) : null } : {},
+      now,
+    });
+    if (!moved) return false;
     if (change.requestedDocuments?.length) {
       await trx
         .insertInto('application_messages')

@@ -1,106 +1,29 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { CurrentAccount } from '../../platform/auth/current-account';
 import { NotFoundError } from '../../platform/http/errors';
 import type { FieldErrors } from '../../platform/views/form';
-import { publishedAid, aidsDb } from '../aids';
-import { readProfile, type Profile } from '../profile';
-import { signedInPerson } from '../profile/person';
-import { checkDocument, MAX_DOCUMENT_BYTES, safeFilename } from './documents';
-import { isFilled, readSection, type FormDefinition, type FormField, type FormSection } from './form';
-import { applicationMail } from './mails';
+import { personOf, upload } from './http';
 import { PaperForm, Recap } from './print';
-import {
-  applicationsDb,
-  documentsOf,
-  draftFor,
-  existingDraft,
-  formOf,
-  ownedApplication,
-  ownedDocument,
-  previousAnswers,
-  putDocument,
-  saveDraft,
-  submitDraft,
-  type DocumentSummary,
-} from './store';
-import type { Answers, Application, PrefillSource, Sources } from './tables';
-import { ReviewPage, SectionPage, type PrefillOffer } from './views';
+import { applicationService, missingAnswers, REVIEW_STEP, sectionIndex, type AidWithForm, type Person } from './service';
+import { applicationsDb, documentsOf, ownedDocument } from './store';
+import type { Answers, Application } from './tables';
+import { ReviewPage, SectionPage } from './views';
 
 const HOME = { label: 'Accueil', href: '/' };
 const AIDS = { label: 'Les aides publiques', href: '/aides' };
-const REVIEW = 'verification';
-const AID_ID = /^[a-z0-9-]{2,120}$/;
-/** Documents up to 5 MB: the file is read one byte past the limit, so checkDocument can say it is too big. */
-const upload = { multipartOptions: { limits: { fileSize: MAX_DOCUMENT_BYTES + 1, files: 1 }, throwFileSizeLimit: false } as object };
-
-export function actorOf(account: CurrentAccount, request: FastifyRequest) {
-  return { id: account.id, label: account.displayName, ip: request.ip };
-}
-
-/** The value a profile field gives to a form field, with its source. */
-function fromProfile(field: FormField, profile: Profile): { value: unknown; source: PrefillSource } | undefined {
-  if (!field.profile) return undefined;
-  if (field.profile === 'organisation.siret') {
-    const org = profile.organisation;
-    return org ? { value: org.value.siret, source: org.source } : undefined;
-  }
-  if (field.profile === 'address') {
-    const a = profile.address;
-    return a ? { value: { street: a.value.street, postal_code: a.value.postal_code, city: a.value.commune_name }, source: a.source } : undefined;
-  }
-  const f = profile[field.profile];
-  return f && typeof f.value === 'string' && f.value ? { value: f.value, source: f.source } : undefined;
-}
-
-export function missingAnswers(form: FormDefinition, answers: Answers, documents: DocumentSummary[]): Array<{ section: FormSection; field: FormField }> {
-  const missing: Array<{ section: FormSection; field: FormField }> = [];
-  for (const section of form.sections) {
-    for (const field of section.fields) {
-      if (!field.required) continue;
-      const ok = field.type === 'file' ? documents.some((d) => d.field === field.name) : isFilled(field, answers[field.name]);
-      if (!ok) missing.push({ section, field });
-    }
-  }
-  return missing;
-}
-
 export async function applicationRoutes(app: FastifyInstance): Promise<void> {
   const { platform } = app;
   const db = applicationsDb(platform.db);
-  const aids = aidsDb(platform.db);
-
-  /** The published aid and its form, or 404. */
-  async function aidWithForm(request: FastifyRequest) {
-    const { id } = request.params as { id: string };
-    if (!AID_ID.test(id)) throw new NotFoundError('Cette aide n’existe pas.');
-    const [aid, form] = await Promise.all([publishedAid(aids, id), formOf(db, id)]);
-    if (!aid || !form) throw new NotFoundError('On ne peut pas demander cette aide sur Guichet : suivez le lien vers la page officielle de l’aide.');
-    const tenant = platform.tenants.get(aid.tenant_id);
-    return { id, name: aid.name, tenantId: aid.tenant_id, tenantName: tenant?.name ?? aid.tenant_id, form: form.definition };
-  }
+  const service = applicationService(platform, app.log);
+  const aidWithForm = (request: FastifyRequest) => service.aidWithForm((request.params as { id: string }).id);
 
   const base = (aidId: string) => `/aides/${aidId}/demande`;
   const crumbs = (aid: { id: string; name: string }, last: string) => [HOME, AIDS, { label: aid.name, href: `/aides/${aid.id}` }, { label: last }];
 
-  async function offersFor(accountId: string, section: FormSection, draft: Application): Promise<PrefillOffer[]> {
-    if (draft.consents[section.id]) return [];
-    const candidates = section.fields.filter((f) => f.profile || f.reuse);
-    if (candidates.length === 0) return [];
-    const [profile, previous] = await Promise.all([readProfile(platform.db, accountId), previousAnswers(db, accountId)]);
-    const offers: PrefillOffer[] = [];
-    for (const field of candidates) {
-      const known = fromProfile(field, profile);
-      if (known) offers.push({ field, ...known });
-      else if (previous[field.name] !== undefined && previous[field.name] !== '') offers.push({ field, value: previous[field.name], source: 'application' });
-    }
-    return offers;
-  }
-
   async function renderSection(
     request: FastifyRequest,
     reply: FastifyReply,
-    input: { aid: Awaited<ReturnType<typeof aidWithForm>>; draft: Application; index: number; answers?: Answers; errors?: FieldErrors; consentError?: string; accountId: string },
+    input: { aid: AidWithForm; draft: Application; index: number; answers?: Answers; errors?: FieldErrors; consentError?: string; person: Person },
     status = 200,
   ) {
     const { aid, draft, index } = input;
@@ -123,7 +46,7 @@ export async function applicationRoutes(app: FastifyInstance): Promise<void> {
             sources={draft.sources}
             errors={errors}
             documents={await documentsOf(db, draft.id)}
-            offers={await offersFor(input.accountId, section, draft)}
+            offers={await service.prefillOffers(input.person, section, draft)}
             consentError={input.consentError}
             csrf={await reply.generateCsrf()}
           />
@@ -133,31 +56,21 @@ export async function applicationRoutes(app: FastifyInstance): Promise<void> {
     );
   }
 
-  const sectionIndex = (form: FormDefinition, step: string) => {
-    const index = form.sections.findIndex((s) => s.id === step);
-    if (index < 0) throw new NotFoundError('Cette étape n’existe pas.');
-    return index;
-  };
-
-  app.get('/aides/:id/demande', async (request, reply) => {
-    const aid = await aidWithForm(request);
-    const account = await signedInPerson(request, reply);
-    if (!account) return reply;
-    const draft = await draftFor(db, { accountId: account.id, aidId: aid.id, aidName: aid.name, tenantId: aid.tenantId, form: aid.form });
-    return reply.redirect(`${base(aid.id)}/${draft.form.sections[0]!.id}`, 303);
+  app.get('/aides/:id/demande', { config: { guard: { person: true } } }, async (request, reply) => {
+    const draft = await service.openDraft(personOf(request), await aidWithForm(request));
+    return reply.redirect(`${base(draft.aid_id)}/${draft.form.sections[0]!.id}`, 303);
   });
 
-  app.get('/aides/:id/demande/:step', async (request, reply) => {
+  app.get('/aides/:id/demande/:step', { config: { guard: { person: true } } }, async (request, reply) => {
     const aid = await aidWithForm(request);
-    const account = await signedInPerson(request, reply);
-    if (!account) return reply;
-    const draft = await draftFor(db, { accountId: account.id, aidId: aid.id, aidName: aid.name, tenantId: aid.tenantId, form: aid.form });
+    const person = personOf(request);
+    const draft = await service.openDraft(person, aid);
     const { step } = request.params as { step: string };
-    if (step === REVIEW) return renderReview(reply, aid, draft);
-    return renderSection(request, reply, { aid, draft, index: sectionIndex(draft.form, step), accountId: account.id });
+    if (step === REVIEW_STEP) return renderReview(reply, aid, draft);
+    return renderSection(request, reply, { aid, draft, index: sectionIndex(draft.form, step), person });
   });
 
-  async function renderReview(reply: FastifyReply, aid: Awaited<ReturnType<typeof aidWithForm>>, draft: Application, certifyError?: string) {
+  async function renderReview(reply: FastifyReply, aid: AidWithForm, draft: Application, certifyError?: string) {
     const documents = await documentsOf(db, draft.id);
     return reply.page(
       {
@@ -184,91 +97,33 @@ export async function applicationRoutes(app: FastifyInstance): Promise<void> {
     );
   }
 
-  app.post('/aides/:id/demande/:step/preremplir', async (request, reply) => {
+  app.post('/aides/:id/demande/:step/preremplir', { config: { guard: { person: true } } }, async (request, reply) => {
     const aid = await aidWithForm(request);
-    const account = await signedInPerson(request, reply);
-    if (!account) return reply;
-    const draft = await existingDraft(db, account.id, aid.id);
-    if (!draft) return reply.redirect(base(aid.id), 303);
-    const index = sectionIndex(draft.form, (request.params as { step: string }).step);
-    const section = draft.form.sections[index]!;
-    const body = (request.body ?? {}) as Record<string, unknown>;
-    if (body.accord !== 'oui') {
-      return renderSection(request, reply, { aid, draft, index, accountId: account.id, consentError: 'Cochez la case pour accepter, ou remplissez l’étape vous-même plus bas.' }, 422);
-    }
-    const offers = await offersFor(account.id, section, draft);
-    const answers: Answers = {};
-    const sources: Sources = { ...draft.sources };
-    for (const offer of offers) {
-      answers[offer.field.name] = offer.value;
-      sources[offer.field.name] = { source: offer.source, value: offer.value };
-    }
-    await saveDraft(db, draft, { answers, sources, consents: { [section.id]: true } });
-    return reply.redirect(`${base(aid.id)}/${section.id}`, 303);
+    const person = personOf(request);
+    const agreed = ((request.body ?? {}) as Record<string, unknown>).accord === 'oui';
+    const outcome = await service.acceptPrefill(person, aid, (request.params as { step: string }).step, agreed);
+    if (outcome.ok) return reply.redirect(`${base(aid.id)}/${outcome.section.id}`, 303);
+    if (outcome.reason === 'no_draft') return reply.redirect(base(aid.id), 303);
+    return renderSection(request, reply, { aid, draft: outcome.draft, index: outcome.index, person, consentError: 'Cochez la case pour accepter, ou remplissez l’étape vous-même plus bas.' }, 422);
   });
 
-  app.post('/aides/:id/demande/:step', { config: upload }, async (request, reply) => {
+  app.post('/aides/:id/demande/:step', { config: { ...upload, guard: { person: true } } }, async (request, reply) => {
     const aid = await aidWithForm(request);
-    const account = await signedInPerson(request, reply);
-    if (!account) return reply;
+    const person = personOf(request);
     const { step } = request.params as { step: string };
-    if (step === 'deposer') return submit(request, reply, aid, account);
-    const draft = await existingDraft(db, account.id, aid.id);
-    if (!draft) return reply.redirect(base(aid.id), 303);
-    const index = sectionIndex(draft.form, step);
-    const section = draft.form.sections[index]!;
     const body = (request.body ?? {}) as Record<string, unknown>;
-    const { values, errors } = readSection(section, body);
-    const existingDocs = await documentsOf(db, draft.id);
-    const uploads: Array<{ field: FormField; bytes: Buffer; contentType: 'application/pdf' | 'image/jpeg' | 'image/png'; sha256: string }> = [];
-    for (const field of section.fields.filter((f) => f.type === 'file')) {
-      const file = body[field.name];
-      const bytes = Buffer.isBuffer(file) ? file : undefined;
-      if (!bytes || bytes.length === 0) {
-        if (field.required && !existingDocs.some((d) => d.field === field.name)) errors[field.name] = 'Choisissez le document à envoyer (PDF, JPEG ou PNG).';
-        continue;
-      }
-      const check = checkDocument(bytes);
-      if (!check.ok) errors[field.name] = check.message;
-      else uploads.push({ field, bytes, contentType: check.contentType, sha256: check.sha256 });
+    if (step === 'deposer') {
+      const key = typeof body.cle === 'string' && /^[0-9a-f-]{36}$/.test(body.cle) ? body.cle : undefined;
+      const outcome = await service.submit(person, aid, { key, certified: body.certifie === 'oui' });
+      if (outcome.ok) return reply.redirect(`/mes-demarches/${outcome.reference}/accuse`, 303);
+      if (outcome.reason === 'uncertified') return renderReview(reply, aid, outcome.draft, 'Cochez la case pour certifier que vos informations sont exactes.');
+      return reply.redirect(outcome.reason === 'not_found' ? '/mes-demarches' : `${base(aid.id)}/${REVIEW_STEP}`, 303);
     }
-    if (Object.keys(errors).length > 0) {
-      return renderSection(request, reply, { aid, draft, index, answers: values, errors, accountId: account.id }, 422);
-    }
-    // A value the person changed is no longer the prefilled one: its source goes.
-    const sources: Sources = { ...draft.sources };
-    for (const [name, value] of Object.entries(values)) {
-      if (sources[name] && JSON.stringify(sources[name].value) !== JSON.stringify(value)) delete sources[name];
-    }
-    await saveDraft(db, draft, { answers: values, sources });
-    for (const upload of uploads) {
-      await putDocument(db, { application: draft, field: upload.field.name, filename: safeFilename(upload.field.name, upload.contentType), contentType: upload.contentType, sha256: upload.sha256, bytes: upload.bytes, accountId: account.id });
-    }
-    const next = draft.form.sections[index + 1];
-    return reply.redirect(`${base(aid.id)}/${next ? next.id : REVIEW}`, 303);
+    const outcome = await service.saveStep(person, aid, step, body);
+    if (outcome.ok) return reply.redirect(`${base(aid.id)}/${outcome.next}`, 303);
+    if (outcome.reason === 'no_draft') return reply.redirect(base(aid.id), 303);
+    return renderSection(request, reply, { aid, draft: outcome.draft, index: outcome.index, answers: outcome.values, errors: outcome.errors, person }, 422);
   });
-
-  async function submit(request: FastifyRequest, reply: FastifyReply, aid: Awaited<ReturnType<typeof aidWithForm>>, account: CurrentAccount) {
-    const body = (request.body ?? {}) as Record<string, unknown>;
-    const key = typeof body.cle === 'string' && /^[0-9a-f-]{36}$/.test(body.cle) ? body.cle : undefined;
-    const draft = await existingDraft(db, account.id, aid.id);
-    if (draft) {
-      if (body.certifie !== 'oui') return renderReview(reply, aid, draft, 'Cochez la case pour certifier que vos informations sont exactes.');
-      if (missingAnswers(draft.form, draft.answers, await documentsOf(db, draft.id)).length > 0) return reply.redirect(`${base(aid.id)}/${REVIEW}`, 303);
-    }
-    if (!key) return reply.redirect(`${base(aid.id)}/${REVIEW}`, 303);
-    const outcome = await submitDraft(db, { accountId: account.id, aidId: aid.id, key, actor: actorOf(account, request) }, (application, afterCommit) => {
-      afterCommit(async () => {
-        try {
-          await platform.mailer.send(applicationMail({ to: account.email, name: account.displayName, reference: application.reference!, aidName: aid.name, tenantName: aid.tenantName, publicUrl: platform.publicUrl }));
-        } catch (error) {
-          request.log.error({ err: error }, 'acknowledgement mail not sent');
-        }
-      });
-    });
-    if (!outcome.ok) return reply.redirect('/mes-demarches', 303);
-    return reply.redirect(`/mes-demarches/${outcome.reference}/accuse`, 303);
-  }
 
   app.get('/aides/:id/formulaire-papier', async (request, reply) => {
     const aid = await aidWithForm(request);
@@ -280,12 +135,10 @@ export async function applicationRoutes(app: FastifyInstance): Promise<void> {
     });
   });
 
-  app.get('/mes-demarches/documents/:doc', async (request, reply) => {
-    const account = await signedInPerson(request, reply);
-    if (!account) return reply;
+  app.get('/mes-demarches/documents/:doc', { config: { guard: { person: true } } }, async (request, reply) => {
     const { doc } = request.params as { doc: string };
     if (!/^[0-9a-f-]{36}$/.test(doc)) throw new NotFoundError();
-    const found = await ownedDocument(db, account.id, doc);
+    const found = await ownedDocument(db, personOf(request).id, doc);
     if (!found) throw new NotFoundError('Ce document n’existe pas.');
     return reply
       .header('content-type', found.content_type)
@@ -295,11 +148,8 @@ export async function applicationRoutes(app: FastifyInstance): Promise<void> {
       .send(found.bytes);
   });
 
-  app.get('/mes-demarches/:ref/recapitulatif', async (request, reply) => {
-    const account = await signedInPerson(request, reply);
-    if (!account) return reply;
-    const application = await ownedApplication(db, account.id, (request.params as { ref: string }).ref);
-    if (!application) throw new NotFoundError('Cette demande n’existe pas.');
+  app.get('/mes-demarches/:ref/recapitulatif', { config: { guard: { person: true } } }, async (request, reply) => {
+    const application = await service.owned(personOf(request), (request.params as { ref: string }).ref);
     return reply.page({
       title: `Récapitulatif de la demande ${application.reference}`,
       heading: `Récapitulatif de votre demande ${application.reference}`,

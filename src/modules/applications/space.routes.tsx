@@ -1,14 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { NotFoundError } from '../../platform/http/errors';
+import { signedInAccount } from '../../platform/auth/guards';
 import { ErrorSummary, FileField, Form, SelectField, SubmitButton, TextArea, type FieldErrors } from '../../platform/views/form';
-import { checkDocument, MAX_DOCUMENT_BYTES, safeFilename } from './documents';
-import { addMessage, addRequestedDocument, isClosed, messagesOf, requestedPieces } from './instruction';
-import { signedInPerson } from '../profile/person';
-import { instructeurAlertMail } from './mails';
-import { actorOf } from './routes';
-import { applicationsOf, applicationsDb, documentsOf, historyOf, ownedApplication, withdraw, WITHDRAWABLE } from './store';
+import { personOf, upload } from './http';
+import { isClosed, messagesOf, requestedPieces } from './instruction';
+import { applicationService } from './service';
+import { applicationsOf, applicationsDb, documentsOf, historyOf } from './store';
 import { APPLICATION_STATUSES, type Application, type ApplicationStatus } from './tables';
-import { instructeursOf } from './unread';
 import { Answers, frenchDateTime, frenchDay, MessageList, NEXT_STEP, StatusTag } from './views';
 
 const HOME = { label: 'Accueil', href: '/' };
@@ -16,28 +13,16 @@ const SPACE = { label: 'Mon compte', href: '/mon-compte' };
 const MINE = { label: 'Mes démarches', href: '/mes-demarches' };
 
 const ACTIONS: Record<string, string> = { depot: 'Demande déposée', retrait: 'Demande retirée', statut: 'Changement d’étape', pieces_demandees: 'Documents demandés', decision: 'Décision', message: 'Message', document: 'Document ajouté' };
-/** Documents up to 5 MB, as in the application form (one file per request). */
-const upload = { multipartOptions: { limits: { fileSize: MAX_DOCUMENT_BYTES + 1, files: 1 }, throwFileSizeLimit: false } as object };
 
 export async function spaceRoutes(app: FastifyInstance): Promise<void> {
   const { platform } = app;
   const db = applicationsDb(platform.db);
   const tenantName = (id: string) => platform.tenants.get(id)?.name ?? id;
 
-  /** Tells the tenant's instructeurs the person acted; a mail that fails is logged, the act stays done. */
-  async function tellInstructeurs(request: FastifyRequest, application: Application, what: 'message' | 'document' | 'retrait') {
-    try {
-      for (const to of await instructeursOf(db, application.tenant_id)) {
-        await platform.mailer.send(instructeurAlertMail({ to, reference: application.reference!, tenantId: application.tenant_id, applicationId: application.id, publicUrl: platform.publicUrl, what }));
-      }
-    } catch (error) {
-      request.log.error({ err: error }, 'instructeur alert not sent');
-    }
-  }
+  const service = applicationService(platform, app.log);
 
-  app.get('/mes-demarches', async (request, reply) => {
-    const account = await signedInPerson(request, reply);
-    if (!account) return reply;
+  app.get('/mes-demarches', { config: { guard: { person: true } } }, async (request, reply) => {
+    const account = signedInAccount(request);
     const rows = await applicationsOf(db, account.id);
     const done = (request.query as { fait?: string }).fait === 'retrait';
     return reply.page({
@@ -71,17 +56,11 @@ export async function spaceRoutes(app: FastifyInstance): Promise<void> {
     });
   });
 
-  async function owned(request: Parameters<typeof signedInPerson>[0], accountId: string) {
-    const { ref } = request.params as { ref: string };
-    const application = /^BZH-\d{4}-\d{6,}$/.test(ref) ? await ownedApplication(db, accountId, ref) : undefined;
-    if (!application) throw new NotFoundError('Cette demande n’existe pas.');
-    return application;
-  }
+  const owned = (request: FastifyRequest) => service.owned(personOf(request), (request.params as { ref: string }).ref);
 
-  app.get('/mes-demarches/:ref/accuse', async (request, reply) => {
-    const account = await signedInPerson(request, reply);
-    if (!account) return reply;
-    const application = await owned(request, account.id);
+  app.get('/mes-demarches/:ref/accuse', { config: { guard: { person: true } } }, async (request, reply) => {
+    const account = signedInAccount(request);
+    const application = await owned(request);
     return reply.page({
       title: `Demande déposée : ${application.reference}`,
       heading: 'Votre demande est déposée',
@@ -129,7 +108,7 @@ export async function spaceRoutes(app: FastifyInstance): Promise<void> {
       notice: input.done && DONE[input.done] ? <div class="notice notice--success" role="status">{DONE[input.done]}</div> : undefined,
       main: (
         <>
-          <ErrorSummary errors={input.errors} labels={{ piece: 'Document', fichier: 'Fichier', message: 'Votre message' }} />
+          <ErrorSummary errors={input.errors} labels={{ piece: 'Document', fichier: 'Fichier', message: 'Votre message', retrait: 'Retrait' }} />
           <p>
             Numéro {application.reference} – <StatusTag status={application.status} /> – examinée par {tenantName(application.tenant_id)}.
           </p>
@@ -191,7 +170,7 @@ export async function spaceRoutes(app: FastifyInstance): Promise<void> {
           <p>
             <a href={`/mes-demarches/${application.reference}/recapitulatif`}>Voir et imprimer ce que vous avez envoyé</a>
           </p>
-          {WITHDRAWABLE.includes(application.status) ? (
+          {service.mayWithdraw(application) ? (
             <p>
               <a href={`/mes-demarches/${application.reference}/retirer`}>Retirer ma demande</a>
             </p>
@@ -203,48 +182,31 @@ export async function spaceRoutes(app: FastifyInstance): Promise<void> {
     });
   }
 
-  app.get('/mes-demarches/:ref', async (request, reply) => {
-    const account = await signedInPerson(request, reply);
-    if (!account) return reply;
-    const application = await owned(request, account.id);
+  app.get('/mes-demarches/:ref', { config: { guard: { person: true } } }, async (request, reply) => {
+    const application = await owned(request);
     return renderDetail(request, reply, application, { errors: {}, values: {}, done: (request.query as { fait?: string }).fait });
   });
 
-  app.post('/mes-demarches/:ref/message', async (request, reply) => {
-    const account = await signedInPerson(request, reply);
-    if (!account) return reply;
-    const application = await owned(request, account.id);
+  app.post('/mes-demarches/:ref/message', { config: { guard: { person: true } } }, async (request, reply) => {
+    const application = await owned(request);
     const message = String(((request.body ?? {}) as Record<string, unknown>).message ?? '').trim();
-    if (isClosed(application.status)) return renderDetail(request, reply, application, { errors: { message: 'Cette demande est terminée : vous ne pouvez plus envoyer de message.' }, values: { message } }, 409);
-    if (!message) return renderDetail(request, reply, application, { errors: { message: 'Écrivez votre message.' }, values: { message } }, 422);
-    if (message.length > 5000) return renderDetail(request, reply, application, { errors: { message: 'Votre message doit tenir en 5 000 caractères au plus.' }, values: { message } }, 422);
-    await addMessage(db, { application, authorKind: 'usager', actor: actorOf(account, request), body: message });
-    await tellInstructeurs(request, application, 'message');
+    const outcome = await service.sendMessage(personOf(request), application, message);
+    if (!outcome.ok) return renderDetail(request, reply, application, { errors: outcome.errors, values: { message } }, outcome.status);
     return reply.redirect(`/mes-demarches/${application.reference}?fait=message`, 303);
   });
 
-  app.post('/mes-demarches/:ref/document', { config: upload }, async (request, reply) => {
-    const account = await signedInPerson(request, reply);
-    if (!account) return reply;
-    const application = await owned(request, account.id);
+  app.post('/mes-demarches/:ref/document', { config: { ...upload, guard: { person: true } } }, async (request, reply) => {
+    const application = await owned(request);
     const body = (request.body ?? {}) as Record<string, unknown>;
     const piece = typeof body.piece === 'string' ? body.piece : '';
-    const pieces = application.status === 'pieces_demandees' ? requestedPieces(await messagesOf(db, application.id)) : [];
-    const wanted = pieces.find((p) => p.field === piece);
-    if (!wanted) return renderDetail(request, reply, application, { errors: { piece: pieces.length ? 'Choisissez le document que vous envoyez.' : 'Aucun document ne vous est demandé pour cette demande.' }, values: {} }, pieces.length ? 422 : 409);
-    const bytes = Buffer.isBuffer(body.fichier) ? body.fichier : undefined;
-    const check = bytes && bytes.length ? checkDocument(bytes) : ({ ok: false, message: 'Choisissez le fichier à envoyer (PDF, JPEG ou PNG).' } as const);
-    if (!check.ok) return renderDetail(request, reply, application, { errors: { fichier: check.message }, values: { piece } }, 422);
-    const { complete } = await addRequestedDocument(db, { application, field: wanted.field, filename: safeFilename(wanted.label, check.contentType), contentType: check.contentType, sha256: check.sha256, bytes: bytes!, actor: actorOf(account, request), pieces });
-    await tellInstructeurs(request, application, 'document');
-    return reply.redirect(`/mes-demarches/${application.reference}?fait=${complete ? 'complet' : 'document'}`, 303);
+    const outcome = await service.sendRequestedDocument(personOf(request), application, piece, body.fichier);
+    if (!outcome.ok) return renderDetail(request, reply, application, { errors: outcome.errors, values: outcome.errors.fichier ? { piece } : {} }, outcome.status);
+    return reply.redirect(`/mes-demarches/${application.reference}?fait=${outcome.complete ? 'complet' : 'document'}`, 303);
   });
 
-  app.get('/mes-demarches/:ref/retirer', async (request, reply) => {
-    const account = await signedInPerson(request, reply);
-    if (!account) return reply;
-    const application = await owned(request, account.id);
-    if (!WITHDRAWABLE.includes(application.status)) return reply.redirect(`/mes-demarches/${application.reference}`, 303);
+  app.get('/mes-demarches/:ref/retirer', { config: { guard: { person: true } } }, async (request, reply) => {
+    const application = await owned(request);
+    if (!service.mayWithdraw(application)) return reply.redirect(`/mes-demarches/${application.reference}`, 303);
     return reply.page({
       title: `Retirer la demande ${application.reference}`,
       heading: 'Retirer ma demande',
@@ -267,11 +229,10 @@ export async function spaceRoutes(app: FastifyInstance): Promise<void> {
     });
   });
 
-  app.post('/mes-demarches/:ref/retirer', async (request, reply) => {
-    const account = await signedInPerson(request, reply);
-    if (!account) return reply;
-    const application = await owned(request, account.id);
-    if (await withdraw(db, { application, actor: actorOf(account, request) })) await tellInstructeurs(request, application, 'retrait');
+  app.post('/mes-demarches/:ref/retirer', { config: { guard: { person: true } } }, async (request, reply) => {
+    const application = await owned(request);
+    const outcome = await service.withdraw(personOf(request), application);
+    if (!outcome.ok) return renderDetail(request, reply, application, { errors: outcome.errors, values: {} }, outcome.status);
     return reply.redirect('/mes-demarches?fait=retrait', 303);
   });
 }

@@ -4,9 +4,11 @@ import type { PlatformTables } from '../../platform/db/tables';
 import { audit, type Actor } from '../../platform/audit/audit';
 import { withTransaction, type AfterCommit } from '../../platform/db/transaction';
 import type { FormDefinition } from './form';
-import type { Answers, Application, ApplicationsTables, ApplicationStatus, Sources } from './tables';
+import { moveStatus, WITHDRAWABLE } from './transitions';
+import type { Answers, Application, ApplicationsDb, ApplicationsTables, Sources } from './tables';
 
-export type ApplicationsDb = Kysely<PlatformTables & ApplicationsTables>;
+export type { ApplicationsDb } from './tables';
+export { WITHDRAWABLE } from './transitions';
 
 export function applicationsDb(db: Kysely<PlatformTables>): ApplicationsDb {
   return db.withTables<ApplicationsTables>();
@@ -132,8 +134,8 @@ export async function submitDraft(
       .returning('last')
       .executeTakeFirstOrThrow();
     const reference = referenceOf(year, Number(counter.last));
-    await trx.updateTable('applications').set({ status: 'depose', reference, idempotency_key: input.key, submitted_at: now, updated_at: now }).where('id', '=', draft.id).execute();
-    await trx.insertInto('application_history').values({ id: randomUUID(), tenant_id: draft.tenant_id, application_id: draft.id, actor_id: input.accountId, actor_kind: 'usager', action: 'depot', from_status: 'brouillon', to_status: 'depose', note: null }).execute();
+    const moved = await moveStatus(trx, { application: draft, to: 'depose', actorId: input.accountId, actorKind: 'usager', action: 'depot', set: { reference, idempotency_key: input.key, submitted_at: now }, now });
+    if (!moved) throw new Error(`application ${draft.id}: the draft read under lock could not be submitted`);
     await audit(trx as unknown as Kysely<PlatformTables>, { action: 'applications.submit', actor: input.actor, tenantId: draft.tenant_id, targetType: 'application', targetId: draft.id, details: { reference, aid: draft.aid_id } });
     onCommit({ ...draft, status: 'depose', reference, submitted_at: now }, afterCommit);
     return { ok: true, reference, fresh: true };
@@ -161,19 +163,11 @@ export async function historyOf(db: ApplicationsDb, applicationId: string) {
   return db.selectFrom('application_history').selectAll().where('application_id', '=', applicationId).orderBy('created_at').execute();
 }
 
-/** Statuses from which the person may withdraw their application. */
-export const WITHDRAWABLE: ApplicationStatus[] = ['depose', 'en_instruction', 'pieces_demandees'];
-
+/** The person withdraws their application: false when the table does not allow it from its status. */
 export async function withdraw(db: ApplicationsDb, input: { application: Application; actor: Actor }): Promise<boolean> {
+  if (!WITHDRAWABLE.includes(input.application.status)) return false;
   return withTransaction(db, async (trx) => {
-    const updated = await trx
-      .updateTable('applications')
-      .set({ status: 'retire', updated_at: new Date() })
-      .where('id', '=', input.application.id)
-      .where('status', 'in', WITHDRAWABLE)
-      .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) !== 1) return false;
-    await trx.insertInto('application_history').values({ id: randomUUID(), tenant_id: input.application.tenant_id, application_id: input.application.id, actor_id: input.actor.id, actor_kind: 'usager', action: 'retrait', from_status: input.application.status, to_status: 'retire', note: null }).execute();
+    if (!(await moveStatus(trx, { application: input.application, to: 'retire', actorId: input.actor.id, actorKind: 'usager', action: 'retrait' }))) return false;
     await audit(trx as unknown as Kysely<PlatformTables>, { action: 'applications.withdraw', actor: input.actor, tenantId: input.application.tenant_id, targetType: 'application', targetId: input.application.id, details: { reference: input.application.reference } });
     return true;
   });

@@ -1,4 +1,5 @@
-import type { ColumnType, Generated, Selectable } from 'kysely';
+import type { ColumnType, Generated, Kysely, Selectable } from 'kysely';
+import type { PlatformTables } from '../../platform/db/tables';
 import type { FormDefinition } from './form';
 
 export const APPLICATION_STATUSES = {
@@ -116,3 +117,5 @@ export type ApplicationsTables = {
 };
 
 export type Application = Selectable<ApplicationsTable>;
+
+export type ApplicationsDb = Kysely<PlatformTables & ApplicationsTables>;

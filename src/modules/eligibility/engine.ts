@@ -22,7 +22,7 @@ import {
   type ResidenceCondition,
   type TextCondition,
 } from '../aids';
-import { formatEuros } from '../aids/explain';
+import { formatEuros } from '../aids';
 import { ORGANISATION_TYPES, SITUATIONS } from '../profile';
 import { INCOME_PERIOD, isPerAid, textQuestionId, type FactQuestion, type Facts, type Place, type Requester } from './facts';
 

@@ -2,8 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { audit } from '../../platform/audit/audit';
 import { AppError, NotFoundError } from '../../platform/http/errors';
 import { aidsDb, publishedAid, walk, type Aid, type TextCondition } from '../aids';
-import { isCertified, ORGANISATION_TYPES, readProfile, writeDeclared, type Profile } from '../profile';
-import { communesForPostalCode } from '../profile/communes';
+import { communesForPostalCode, isCertified, ORGANISATION_TYPES, readProfile, writeDeclared, type Profile } from '../profile';
 import { findCommune } from '../territories';
 import { evaluateAid, type AidResult } from './engine';
 import { FACT_QUESTIONS, isFactQuestion, textQuestionId, todayInFrance, type FactQuestion } from './facts';
@@ -14,7 +13,9 @@ import { requesterOf, SituationSchema, semanticErrors, structuralErrors, toFacts
 import { clearState, emptyState, readState, writeState, type SimulatorState } from './state';
 import { communesByName, countPublished, resolvePlace } from './store';
 import { toApiResult } from './api';
-import { BASE, CalculPage, IntroPage, LISTS, PER_PAGE, QuestionPage, ResultsPage, questionHref, questionTitle, type ListName, type QuestionView, type ResultsView } from './views/simulator';
+import { CalculPage } from './views/calcul';
+import { LISTS, PER_PAGE, ResultsPage, type ListName, type ResultsView } from './views/results';
+import { BASE, IntroPage, QuestionPage, questionHref, questionTitle, type QuestionView } from './views/simulator';
 
 const TITLE = 'Mes droits aux aides';
 const HOME = { label: 'Accueil', href: '/' };

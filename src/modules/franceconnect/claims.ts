@@ -1,4 +1,4 @@
-import type { CertifiableValues } from '../profile/model';
+import type { CertifiableValues } from '../profile';
 
 /** The scopes Guichet asks FranceConnect for: the identité pivot, the email and the usage name. */
 export const FRANCECONNECT_SCOPE = 'openid given_name family_name birthdate gender birthplace birthcountry email preferred_username';

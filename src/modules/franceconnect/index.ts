@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { GuichetModule } from '../../platform/module';
+import { franceConnectAccountRoutes } from './account.routes';
 import { franceConnectRoutes } from './routes';
 import { standinEnabled } from './settings';
 import { standinRoutes } from './standin/routes';
@@ -23,6 +24,7 @@ export const franceConnectModule: GuichetModule = {
       order: 40,
     });
     await app.register(franceConnectRoutes);
+    await app.register(franceConnectAccountRoutes);
     if (standinEnabled(config)) await app.register(standinRoutes);
   },
   migrationsDir: join(import.meta.dirname, 'migrations'),

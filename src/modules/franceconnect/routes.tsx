@@ -2,10 +2,11 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ComponentChildren } from 'preact';
 import { completeSignIn } from '../../platform/auth/complete-sign-in';
+import { signedInAccount } from '../../platform/auth/guards';
 import { closeSession } from '../../platform/auth/open-session';
 import { audit } from '../../platform/audit/audit';
-import { forgetCertified, writeCertified } from '../profile';
-import { safeNext, signedInPerson } from '../profile/person';
+import { safeNext, writeCertified } from '../profile';
+import { ACCOUNT_PAGE } from './account.routes';
 import { certifiedValues, displayNameOf } from './claims';
 import { FranceConnectRelyingParty } from './rp';
 import {
@@ -16,15 +17,13 @@ import {
   createLink,
   FLOW_TTL_MS,
   linkFor,
-  removeLink,
   saveFlow,
   touchLink,
 } from './store';
-import { FranceConnectProblem, LinkPage, UnlinkPage } from './views/pages';
+import { FranceConnectProblem } from './views/pages';
 
 const STATE_COOKIE = 'guichet_fc_state';
 const LOGOUT_COOKIE = 'guichet_fc_logout';
-const ACCOUNT_PAGE = '/mon-compte/franceconnect';
 
 export async function franceConnectRoutes(app: FastifyInstance): Promise<void> {
   const { platform } = app;
@@ -68,9 +67,8 @@ export async function franceConnectRoutes(app: FastifyInstance): Promise<void> {
     return startFlow(request, reply, 'sign_in', next, null);
   });
 
-  app.post(`${ACCOUNT_PAGE}/lier`, async (request, reply) => {
-    const account = await signedInPerson(request, reply);
-    if (!account) return reply;
+  app.post(`${ACCOUNT_PAGE}/lier`, { config: { guard: { person: true } } }, async (request, reply) => {
+    const account = signedInAccount(request);
     if (await linkFor(platform.db, account.id)) return reply.redirect(ACCOUNT_PAGE, 303);
     return startFlow(request, reply, 'link', ACCOUNT_PAGE, account.id);
   });
@@ -249,83 +247,4 @@ export async function franceConnectRoutes(app: FastifyInstance): Promise<void> {
     });
   });
 
-  // The person's FranceConnect link, in their space.
-  const crumbs = (label: string, href?: string) => [
-    { label: 'Accueil', href: '/' },
-    { label: 'Mon compte', href: '/mon-compte' },
-    ...(href ? [{ label: 'FranceConnect', href: ACCOUNT_PAGE }] : []),
-    { label },
-  ];
-
-  app.get(ACCOUNT_PAGE, async (request, reply) => {
-    const account = await signedInPerson(request, reply);
-    if (!account) return reply;
-    const link = await linkFor(platform.db, account.id);
-    const row = await platform.db.selectFrom('platform_accounts').select('password_hash').where('id', '=', account.id).executeTakeFirst();
-    const flag = request.query as { lien?: string; delie?: string };
-    return reply.page({
-      title: 'FranceConnect',
-      noindex: true,
-      breadcrumb: crumbs('FranceConnect'),
-      main: (
-        <LinkPage
-          link={link ? { linked_at: new Date(link.linked_at), last_seen_at: new Date(link.last_seen_at) } : undefined}
-          hasPassword={Boolean(row?.password_hash)}
-          csrfToken={await reply.generateCsrf()}
-          notice={flag.lien === 'ok' && link ? 'linked' : flag.delie === 'ok' && !link ? 'unlinked' : undefined}
-        />
-      ),
-    });
-  });
-
-  const unlinkable = async (accountId: string) => {
-    const link = await linkFor(platform.db, accountId);
-    const row = await platform.db.selectFrom('platform_accounts').select('password_hash').where('id', '=', accountId).executeTakeFirst();
-    return { link, hasPassword: Boolean(row?.password_hash) };
-  };
-
-  app.get(`${ACCOUNT_PAGE}/delier`, async (request, reply) => {
-    const account = await signedInPerson(request, reply);
-    if (!account) return reply;
-    const { link, hasPassword } = await unlinkable(account.id);
-    if (!link || !hasPassword) return reply.redirect(ACCOUNT_PAGE, 303);
-    return reply.page({
-      title: 'Délier FranceConnect',
-      noindex: true,
-      breadcrumb: crumbs('Délier', ACCOUNT_PAGE),
-      main: <UnlinkPage csrfToken={await reply.generateCsrf()} />,
-    });
-  });
-
-  app.post(`${ACCOUNT_PAGE}/delier`, async (request, reply) => {
-    const account = await signedInPerson(request, reply);
-    if (!account) return reply;
-    const { link, hasPassword } = await unlinkable(account.id);
-    if (!link) return reply.redirect(ACCOUNT_PAGE, 303);
-    if (!hasPassword) {
-      return reply.page(
-        {
-          title: 'Délier FranceConnect impossible',
-          noindex: true,
-          breadcrumb: crumbs('Délier', ACCOUNT_PAGE),
-          main: (
-            <p>
-              Votre compte n’a pas de mot de passe : sans FranceConnect, vous ne pourriez plus vous connecter. Choisissez d’abord un mot de
-              passe dans <a href="/mon-compte">Mon compte</a>.
-            </p>
-          ),
-        },
-        { status: 409 },
-      );
-    }
-    await removeLink(platform.db, account.id);
-    await forgetCertified(platform.db, account.id);
-    await audit(platform.db, {
-      action: 'franceconnect.unlink',
-      actor: { id: account.id, label: account.displayName, ip: request.ip },
-      targetType: 'account',
-      targetId: account.id,
-    });
-    return reply.redirect(`${ACCOUNT_PAGE}?delie=ok`, 303);
-  });
 }

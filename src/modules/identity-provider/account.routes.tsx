@@ -1,9 +1,9 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { audit } from '../../platform/audit/audit';
-import { ForbiddenError, NotFoundError } from '../../platform/http/errors';
+import { signedInAccount } from '../../platform/auth/guards';
+import { NotFoundError } from '../../platform/http/errors';
 import { Notice } from '../../platform/views/components';
 import { listConsents, revokeConsent } from './consents';
-import { signInPath } from './interaction.routes';
 import type { IdentityProvider } from './provider';
 import { MyApplications } from './views/my-applications';
 
@@ -19,17 +19,8 @@ export async function accountRoutes(app: FastifyInstance, idp: IdentityProvider)
     order: 60,
   });
 
-  const person = async (request: FastifyRequest, reply: FastifyReply) => {
-    const account = await request.currentAccount();
-    if (account) return account;
-    if (request.method !== 'GET') throw new ForbiddenError('Votre session a expiré. Reconnectez-vous puis recommencez.');
-    await reply.redirect(`${signInPath(app)}?suite=${encodeURIComponent(request.url)}`, 303);
-    return null;
-  };
-
-  app.get(MY_APPLICATIONS, async (request, reply) => {
-    const account = await person(request, reply);
-    if (!account) return reply;
+  app.get(MY_APPLICATIONS, { config: { guard: { person: true } } }, async (request, reply) => {
+    const account = signedInAccount(request);
     const consents = await listConsents(idp.db, account.id);
     const revoked = (request.query as { fait?: string }).fait === 'retiree';
     return reply.header('cache-control', 'no-store').page(
@@ -44,9 +35,8 @@ export async function accountRoutes(app: FastifyInstance, idp: IdentityProvider)
     );
   });
 
-  app.post(`${MY_APPLICATIONS}/:client/retirer`, async (request, reply) => {
-    const account = await person(request, reply);
-    if (!account) return reply;
+  app.post(`${MY_APPLICATIONS}/:client/retirer`, { config: { guard: { person: true } } }, async (request, reply) => {
+    const account = signedInAccount(request);
     const clientId = (request.params as { client: string }).client;
     const client = await idp.db.selectFrom('idp_clients').select(['tenant_id']).where('id', '=', clientId).executeTakeFirst();
     if (!client || !(await revokeConsent(idp.db, account.id, clientId))) throw new NotFoundError('Vous n’avez pas autorisé cette application.');

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { upgradeSession } from '../../platform/auth/complete-sign-in';
 import type { CurrentAccount } from '../../platform/auth/current-account';
+import { signedInAccount } from '../../platform/auth/guards';
 import { Notice } from '../../platform/views/components';
 import type { FieldErrors } from '../../platform/views/form';
 import { field, isLocked, underThrottle } from './http';
@@ -22,15 +23,6 @@ const DONE: Record<string, string> = {
  */
 export async function accountMfaRoutes(app: FastifyInstance) {
   const { platform } = app;
-
-  const signedIn = async (request: FastifyRequest, reply: FastifyReply): Promise<CurrentAccount | null> => {
-    const account = await request.currentAccount();
-    if (!account) {
-      void reply.redirect(`/connexion?suite=${encodeURIComponent(ACCOUNT_PAGE)}`, 303);
-      return null;
-    }
-    return account;
-  };
 
   const render = async (
     request: FastifyRequest,
@@ -93,15 +85,13 @@ export async function accountMfaRoutes(app: FastifyInstance) {
     );
   };
 
-  app.get(ACCOUNT_PAGE, async (request, reply) => {
-    const account = await signedIn(request, reply);
-    if (!account) return reply;
+  app.get(ACCOUNT_PAGE, { config: { guard: { person: true } } }, async (request, reply) => {
+    const account = signedInAccount(request);
     return render(request, reply, account);
   });
 
-  app.post(ACCOUNT_PAGE, { config: { rateLimit: { max: 30, timeWindow: '15 minutes' } } }, async (request, reply) => {
-    const account = await signedIn(request, reply);
-    if (!account) return reply;
+  app.post(ACCOUNT_PAGE, { config: { guard: { person: true }, rateLimit: { max: 30, timeWindow: '15 minutes' } } }, async (request, reply) => {
+    const account = signedInAccount(request);
     if (await findFactor(platform.db, account.id)) return reply.redirect(ACCOUNT_PAGE, 303);
     const actor = { id: account.id, label: account.displayName, ip: request.ip };
     const sealed = field(request.body, 'enrolment');
@@ -112,9 +102,8 @@ export async function accountMfaRoutes(app: FastifyInstance) {
     return render(request, reply, account, { codes: result.recoveryCodes });
   });
 
-  app.post(CODES, { config: { rateLimit: { max: 30, timeWindow: '15 minutes' } } }, async (request, reply) => {
-    const account = await signedIn(request, reply);
-    if (!account) return reply;
+  app.post(CODES, { config: { guard: { person: true }, rateLimit: { max: 30, timeWindow: '15 minutes' } } }, async (request, reply) => {
+    const account = signedInAccount(request);
     const actor = { id: account.id, label: account.displayName, ip: request.ip };
     const result = await underThrottle(reply, 'code', () => regenerateRecoveryCodes(platform, actor, field(request.body, 'code')));
     if (isLocked(result)) return render(request, reply, account, { errors: result.locked, form: 'codes', status: 429 });
@@ -122,9 +111,8 @@ export async function accountMfaRoutes(app: FastifyInstance) {
     return render(request, reply, account, { codes: result.recoveryCodes });
   });
 
-  app.post(DISABLE, { config: { rateLimit: { max: 30, timeWindow: '15 minutes' } } }, async (request, reply) => {
-    const account = await signedIn(request, reply);
-    if (!account) return reply;
+  app.post(DISABLE, { config: { guard: { person: true }, rateLimit: { max: 30, timeWindow: '15 minutes' } } }, async (request, reply) => {
+    const account = signedInAccount(request);
     if (account.roles.size > 0) return render(request, reply, account, { errors: { current_code: 'Les agents gardent la double authentification.' }, form: 'disable', status: 403 });
     const actor = { id: account.id, label: account.displayName, ip: request.ip };
     const result = await underThrottle(reply, 'code', () => disableFactor(platform, actor, { code: field(request.body, 'current_code'), password: field(request.body, 'password') }));

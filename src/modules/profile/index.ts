@@ -6,6 +6,9 @@ import { profileRoutes } from './routes';
 export * from './model';
 export { readProfile, writeCertified, writeDeclared, clearDeclared, forgetCertified, CertifiedFieldError } from './store';
 export type { ProfileTables } from './tables';
+export { communesForPostalCode, type CommuneChoice } from './communes';
+export { isValidSiret } from './validation';
+export { safeNext } from './person';
 
 /** C3: the person's profile, each field with its provenance (certified or declared). */
 export const profileModule: GuichetModule = {

@@ -1,14 +1,16 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { audit } from '../../platform/audit/audit';
 import type { CurrentAccount } from '../../platform/auth/current-account';
+import { signedInAccount } from '../../platform/auth/guards';
 import { NotFoundError } from '../../platform/http/errors';
 import type { FieldErrors } from '../../platform/views/form';
 import { communeName, communesForPostalCode, type CommuneChoice } from './communes';
 import { isCertified, type Profile, type ProfileFieldName } from './model';
-import { safeNext, signedInPerson } from './person';
+import { safeNext } from './person';
 import { clearDeclared, readProfile, writeDeclared } from './store';
 import { field, POSTAL_CODE, validateHousehold, validateIdentity, validateOrganisation, validatePhone, validateSituation } from './validation';
-import { EditPage, GROUPS, LABELS, PROFILE_PATH, ProfilePage, type Group } from './views/profile';
+import { EditPage } from './views/edit';
+import { GROUPS, LABELS, PROFILE_PATH, ProfilePage, type Group } from './views/profile';
 
 const HOME = { label: 'Accueil', href: '/' };
 const SPACE = { label: 'Mon compte', href: '/mon-compte' };
@@ -44,9 +46,8 @@ export async function profileRoutes(app: FastifyInstance): Promise<void> {
     order: 5,
   });
 
-  app.get(PROFILE_PATH, async (request, reply) => {
-    const account = await signedInPerson(request, reply);
-    if (!account) return reply;
+  app.get(PROFILE_PATH, { config: { guard: { person: true } } }, async (request, reply) => {
+    const account = signedInAccount(request);
     const profile = await readProfile(db, account.id);
     const done = (request.query as { fait?: string }).fait;
     return reply.page({
@@ -87,10 +88,9 @@ export async function profileRoutes(app: FastifyInstance): Promise<void> {
     );
   };
 
-  app.get(`${PROFILE_PATH}/:groupe`, async (request, reply) => {
+  app.get(`${PROFILE_PATH}/:groupe`, { config: { guard: { person: true } } }, async (request, reply) => {
     const group = groupOf(request.params);
-    const account = await signedInPerson(request, reply);
-    if (!account) return reply;
+    const account = signedInAccount(request);
     const profile = await readProfile(db, account.id);
     if (group === 'identite' && GROUPS.identite.fields.every((f) => isCertified(profile[f]))) return reply.redirect(PROFILE_PATH, 303);
     const values = currentValues(group, profile);
@@ -100,10 +100,9 @@ export async function profileRoutes(app: FastifyInstance): Promise<void> {
 
   const actorOf = (account: CurrentAccount, ip: string) => ({ id: account.id, label: account.displayName, ip });
 
-  app.post(`${PROFILE_PATH}/:groupe`, async (request, reply) => {
+  app.post(`${PROFILE_PATH}/:groupe`, { config: { guard: { person: true } } }, async (request, reply) => {
     const group = groupOf(request.params);
-    const account = await signedInPerson(request, reply);
-    if (!account) return reply;
+    const account = signedInAccount(request);
     const body = (request.body ?? {}) as Record<string, unknown>;
     const profile = await readProfile(db, account.id);
     const fields = GROUPS[group].fields as readonly ProfileFieldName[];

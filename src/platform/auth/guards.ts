@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest, preValidationAsyncHookHandler } from 'fastify';
 import { audit } from '../audit/audit';
 import type { Role } from '../db/tables';
+import type { CurrentAccount } from './current-account';
 import { ForbiddenError, NotFoundError } from '../http/errors';
 import { roleAllows } from './roles';
 
@@ -17,6 +18,11 @@ export interface GuardConfig {
   beforeSecondFactor?: boolean;
   /** The password page itself: open to an agent who still has a temporary password. */
   passwordChange?: boolean;
+  /**
+   * Any signed-in account: a person's own pages (/mon-compte, /mes-demarches, an application form).
+   * A visitor is sent to /connexion, then back; the handler reads the account with `signedInAccount`.
+   */
+  person?: boolean;
 }
 
 declare module 'fastify' {
@@ -36,19 +42,40 @@ export function signInRedirect(request: FastifyRequest): string {
   return `/admin/connexion?suite=${encodeURIComponent(request.url)}`;
 }
 
+/** Where a visitor who wanted a person's page is sent, with the page they wanted. */
+export function personSignInRedirect(request: FastifyRequest): string {
+  return `/connexion?suite=${encodeURIComponent(request.url)}`;
+}
+
+const admitted = new WeakMap<FastifyRequest, CurrentAccount>();
+
 /**
- * The one guard of the back office. Registered as a preValidation hook on every route (after the
- * body is parsed, before it is validated and before the CSRF check): it reads the
- * route's `config.guard` and refuses what the signed-in account may not do.
+ * The account the guard admitted for this request. Only for routes whose config declares a guard:
+ * anywhere else it is a programming mistake, refused loudly rather than answered as anonymous.
+ */
+export function signedInAccount(request: FastifyRequest): CurrentAccount {
+  const account = admitted.get(request);
+  if (!account) throw new Error(`${request.method} ${request.routeOptions.url ?? request.url}: signedInAccount() on a route without config.guard`);
+  return account;
+}
+
+/**
+ * The one guard of signed-in pages, a person's own as well as the back office. Registered as a
+ * preValidation hook on every route (after the body is parsed, before it is validated and before
+ * the CSRF check): it reads the route's `config.guard` and refuses what the account may not do.
  */
 export const guard: preValidationAsyncHookHandler = async function (request: FastifyRequest, reply: FastifyReply) {
   const rule = request.routeOptions.config.guard;
   if (!rule) return;
   const account = await request.currentAccount();
   if (!account) {
-    if (request.method === 'GET') return reply.redirect(signInRedirect(request), 303);
+    if (request.method === 'GET') return reply.redirect(rule.person ? personSignInRedirect(request) : signInRedirect(request), 303);
     throw new ForbiddenError('Votre session a expiré. Reconnectez-vous puis recommencez.');
   }
+  admitted.set(request, account);
+  // A person's own pages ask nothing more: people choose whether to have a second factor, and a
+  // sign-in that needs one opens its session only once the code is given.
+  if (rule.person) return;
   // The back office is for agents: an account with no role anywhere (a person's own account) is refused.
   if ((rule.tenantRole || rule.agent) && account.roles.size === 0) {
     throw new ForbiddenError("Cet espace est réservé aux agents des collectivités. Votre espace personnel est « Mon compte ».");

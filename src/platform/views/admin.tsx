@@ -2,17 +2,12 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ComponentChildren } from 'preact';
 import type { CurrentAccount } from '../auth/current-account';
 import { roleAllows } from '../auth/roles';
-import type { RegisteredRoute } from '../context';
+import type { AdminSectionDefinition, RegisteredRoute } from '../context';
 import type { Role, Tenant } from '../db/tables';
 import { ForbiddenError, NotFoundError } from '../http/errors';
 import type { Crumb } from './site';
 
-/** A back-office section a module offers, relative to /admin/t/:tenant (e.g. '/contenus'). */
-export interface AdminSectionDefinition {
-  path: string;
-  label: string;
-  description: string;
-}
+export type { AdminSectionDefinition } from '../context';
 
 export interface AdminSection {
   label: string;

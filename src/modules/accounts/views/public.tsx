@@ -1,4 +1,4 @@
-import { FranceConnectButton } from '../../franceconnect/views/button';
+import { FranceConnectButton } from '../../franceconnect';
 import { PASSWORD_RULES } from '../../../platform/auth/password-policy';
 import { Notice } from '../../../platform/views/components';
 import { ErrorSummary, Form, SubmitButton, TextField, type FieldErrors } from '../../../platform/views/form';

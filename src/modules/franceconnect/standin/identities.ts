@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { CertifiableValues } from '../../profile/model';
+import type { CertifiableValues } from '../../profile';
 
 /**
  * Fictional people the stand-in lets one sign in as. Their claims follow FranceConnect's
