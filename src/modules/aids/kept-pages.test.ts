@@ -1,38 +1,13 @@
 import assert from 'node:assert/strict';
-import { test, type TestContext } from 'node:test';
+import { test } from 'node:test';
 import { sql } from 'kysely';
-import { buildApp } from '../../app';
-import { loadConfig } from '../../config';
-import { openDatabase } from '../../platform/db/database';
-import { buildTestApp, csrfTokenFrom, signInAs, type TestApp } from '../../../test/support/app';
-import { testEngine } from '../../../test/support/database';
+import { buildTestApp, csrfTokenFrom, secondInstance, signInAs } from '../../../test/support/app';
 import { demoAids } from '../../../seed/aids';
 import { aidsDb, saveAid } from './store';
 
 const BASE = '/admin/t/bretagne/aides';
 const ID = 'test-aide-deux-instances';
 const NAME = 'Aide aux ateliers de réparation de vélos';
-
-/**
- * A second instance of Guichet on the same PostgreSQL database, as behind a load balancer (on
- * PGlite, where one process owns the database, the same instance).
- */
-async function secondInstance(t: TestContext, first: TestApp): Promise<TestApp> {
-  if (testEngine() !== 'postgres') return first;
-  const name = (await sql<{ name: string }>`select current_database() as name`.execute(first.database.db)).rows[0]!.name;
-  const url = new URL(process.env.TEST_DATABASE_URL!);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 2 });
-  const config = loadConfig({}, { NODE_ENV: 'test', LOG_LEVEL: 'silent' });
-  const app = await buildApp({ config, database });
-  await app.ready();
-  // Closed before the first instance drops its database (hooks run in reverse order).
-  t.after(async () => {
-    await app.close();
-    await database.close();
-  });
-  return { app, database, config };
-}
 
 /** Asks until the page says what is expected: a notification takes a few milliseconds to arrive. */
 async function eventually(get: () => Promise<{ statusCode: number; body: string }>, expected: (r: { statusCode: number; body: string }) => boolean): Promise<{ statusCode: number; body: string }> {
