@@ -17,7 +17,7 @@ export interface KeptPageSource {
 interface Kept {
   version: string;
   at: number;
-  page: Promise<{ status: number; html: string; gzip: Buffer; brotli: Buffer }>;
+  page: Promise<{ status: number; html: string; gzip?: Buffer; brotli?: Buffer }>;
 }
 
 /**
@@ -62,14 +62,7 @@ export class KeptPages {
       const page = (async () => {
         const { view, status, tenant } = await build();
         const site = await siteContext(request, tenant ?? request.tenant());
-        const html = renderDocument(<Layout site={site} view={view} />);
-        const raw = Buffer.from(html);
-        return {
-          status: status ?? 200,
-          html,
-          gzip: gzipSync(raw, { level: 6 }),
-          brotli: brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }),
-        };
+        return { status: status ?? 200, html: renderDocument(<Layout site={site} view={view} />) };
       })();
       kept = { version, at: Date.now(), page };
       if (entries.size >= (this.options.maxEntries ?? 500)) entries.delete(entries.keys().next().value!);
@@ -82,8 +75,15 @@ export class KeptPages {
     const page = await kept.page;
     reply.status(page.status).type('text/html; charset=utf-8').header('vary', 'accept-encoding');
     const accepted = String(request.headers['accept-encoding'] ?? '');
-    if (/\bbr\b/.test(accepted)) return reply.header('content-encoding', 'br').send(page.brotli);
-    if (/\bgzip\b/.test(accepted)) return reply.header('content-encoding', 'gzip').send(page.gzip);
+    // Compressed once per encoding, when first asked (only the encoding browsers ask for is made).
+    if (/\bbr\b/.test(accepted)) {
+      page.brotli ??= brotliCompressSync(Buffer.from(page.html), { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } });
+      return reply.header('content-encoding', 'br').send(page.brotli);
+    }
+    if (/\bgzip\b/.test(accepted)) {
+      page.gzip ??= gzipSync(Buffer.from(page.html), { level: 6 });
+      return reply.header('content-encoding', 'gzip').send(page.gzip);
+    }
     return reply.send(page.html);
   }
 }
