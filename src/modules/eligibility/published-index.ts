@@ -67,6 +67,21 @@ export async function publishedIndex(db: Db, withDefinitions: DefinitionsReader)
   return kept.index;
 }
 
+/** The version of the published aids the index would be read under, or undefined when it cannot be trusted. */
+export function publishedIndexVersion(db: Db): string | undefined {
+  const feed = changeFeedOf(db);
+  return feed?.live ? `${feed.version(['aids'])}@${indexIdentity(db)}` : undefined;
+}
+
+const identities = new WeakMap<object, number>();
+let nextIdentity = 0;
+/** Tells databases apart (two apps in one process, as in tests, must not share outcomes). */
+function indexIdentity(db: object): number {
+  let id = identities.get(db);
+  if (id === undefined) identities.set(db, (id = ++nextIdentity));
+  return id;
+}
+
 const fits = (aid: IndexedAid, age: number | undefined) => age === undefined || ((aid.ageMin === null || aid.ageMin <= age) && (aid.ageMax === null || aid.ageMax >= age));
 
 /** What `prefilter` returns, from the index: aids covering one of the codes whose age bounds admit the age. */
