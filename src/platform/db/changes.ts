@@ -32,7 +32,6 @@ export const CHANGES_CHANNEL = 'guichet_changes';
 export class ChangeFeed {
   private readonly counters = new Map<string, number>();
   private epoch = 0;
-  private listeners = new Set<(table: string) => void>();
   live: boolean;
 
   constructor(live = true) {
@@ -48,20 +47,12 @@ export class ChangeFeed {
 
   changed(table: string): void {
     this.counters.set(table, (this.counters.get(table) ?? 0) + 1);
-    for (const listener of this.listeners) listener(table);
-  }
-
-  /** Told on every change (after the versions moved); returns the way to stop listening. */
-  onChange(listener: (table: string) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
   }
 
   /** The listening connection is lost (live = false) or back (live = true): a new epoch either way. */
   setLive(live: boolean): void {
     this.live = live;
     this.epoch++;
-    for (const listener of this.listeners) listener('*');
   }
 }
 
