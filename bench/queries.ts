@@ -21,6 +21,8 @@ class QueryCounter implements KyselyPlugin {
 }
 
 const paths = process.argv.slice(2).length ? process.argv.slice(2) : ['/', '/collectivites/brest/', '/collectivites/brest/actualites', '/plan-du-site'];
+/** BENCH_COOKIE: the Cookie header to send (e.g. a signed-in person's session). */
+const headers = process.env.BENCH_COOKIE ? { cookie: process.env.BENCH_COOKIE } : {};
 const database = await freshDatabase();
 const counter = new QueryCounter((node) => database.db.getExecutor().compileQuery(node, { queryId: 'count' } as never).sql.replace(/\s+/g, ' ').slice(0, 160));
 const counted = { ...database, db: database.db.withPlugin(counter) };
@@ -28,13 +30,13 @@ const config = loadConfig({}, { NODE_ENV: 'test', LOG_LEVEL: 'silent' });
 const app = await buildApp({ config, database: counted });
 await app.ready();
 for (const path of paths) {
-  await app.inject({ url: path }); // warm-up
+  await app.inject({ url: path, headers }); // warm-up
   counter.statements = [];
-  const response = await app.inject({ url: path });
+  const response = await app.inject({ url: path, headers });
   const statements = [...counter.statements];
   const rounds = 50;
   const started = performance.now();
-  for (let i = 0; i < rounds; i++) await app.inject({ url: path });
+  for (let i = 0; i < rounds; i++) await app.inject({ url: path, headers });
   const ms = (performance.now() - started) / rounds;
   console.log(`\n${path}: status ${response.statusCode}, ${statements.length} SQL statements, ${ms.toFixed(1)} ms per request (in-process, one at a time)`);
   const distinct = new Map<string, number>();

@@ -8,7 +8,9 @@
  *   BENCH_DURATION=10        seconds per measurement (after a warm-up)
  *   BENCH_WARMUP=5           seconds of warm-up before each measurement (JIT, caches, pools)
  *   BENCH_CONNECTIONS=100    concurrent connections
- *   BENCH_PATHS=/,/collectivites/brest/,…   pages of the application to measure
+ *   BENCH_PATHS=/,/aides,…   pages of the application to measure (default: every public page that
+ *                            reads the database, below; /mes-demarches and the simulator's results
+ *                            are requested with the cookies of a person signed in during the setup)
  *   BENCH_DATABASE_URL=postgres://…       also measure on this PostgreSQL database (migrated and
  *                                         seeded in place: use a scratch database); without it,
  *                                         TEST_DATABASE_URL gives a fresh database cloned for the run
@@ -20,6 +22,9 @@ import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { PlatformTables } from '../src/platform/db/tables';
 
 type ServerKind = 'bare' | 'pglite' | 'postgres';
 
@@ -36,14 +41,28 @@ const env = process.env;
 const duration = Number(env.BENCH_DURATION ?? 10);
 const warmup = Number(env.BENCH_WARMUP ?? 5);
 const connections = Number(env.BENCH_CONNECTIONS ?? 100);
-const paths = (env.BENCH_PATHS ?? '/,/collectivites/brest/,/collectivites/brest/pages/vos-demarches-en-ligne').split(',').filter(Boolean);
-const TARGET_RATIO = 0.4;
-const TARGET_P99_MS = 50;
+const DEFAULT_PATHS = [
+  '/',
+  '/collectivites/brest/',
+  '/aides',
+  '/aides?q=permis',
+  '/aides/bretagne-aide-code-permis',
+  '/collectivites/brest/aides',
+  '/aide-de-proximite?commune=Quimper',
+  '/aides/simulateur/resultats',
+  '/mes-demarches',
+];
+const paths = (env.BENCH_PATHS ? env.BENCH_PATHS.split(',') : DEFAULT_PATHS).filter(Boolean);
+/** Pages asked with the signed-in person's cookies (session, and the simulator's answers). */
+const SIGNED_IN_PATHS = ['/mes-demarches', '/aides/simulateur/resultats'];
+const TARGET_RATIO = 0.2;
+const TARGET_P99_MS = 100;
 
 // ---------------------------------------------------------------- child: one server
 async function serve(kind: ServerKind): Promise<void> {
   let close: () => Promise<void>;
   let port: number;
+  let cookie = '';
   if (kind === 'bare') {
     const { default: Fastify } = await import('fastify');
     const app = Fastify({ logger: false });
@@ -57,6 +76,7 @@ async function serve(kind: ServerKind): Promise<void> {
     const database = await openBenchDatabase(kind);
     const config = loadConfig({}, { NODE_ENV: 'production', SESSION_SECRET: randomBytes(32).toString('hex'), LOG_LEVEL: 'silent', SMTP_URL: 'smtp://127.0.0.1:2525' });
     const app = await buildApp({ config, database });
+    cookie = await signedInPerson(app, database.db);
     await app.listen({ port: 0, host: '127.0.0.1' });
     port = (app.server.address() as AddressInfo).port;
     close = async () => {
@@ -67,7 +87,28 @@ async function serve(kind: ServerKind): Promise<void> {
   process.on('message', (message) => {
     if (message === 'stop') void close().finally(() => process.exit(0));
   });
-  process.send!({ port });
+  process.send!({ port, cookie });
+}
+
+/**
+ * A person with an account, signed in through /connexion, who started an application and
+ * answered the simulator's questions: the cookie header their browser would send.
+ */
+async function signedInPerson(app: FastifyInstance, db: Kysely<PlatformTables>): Promise<string> {
+  const { createPerson, signInPerson } = await import('../src/modules/accounts/test-support');
+  const email = `bench-${randomBytes(4).toString('hex')}@exemple.fr`;
+  await createPerson(db, { email, name: 'Maëlys' });
+  const person = await signInPerson(app, email);
+  await person.get('/aides/bretagne-aide-code-permis/demande');
+  // The simulator's answers, sealed as the questionnaire would have left them.
+  const { seal } = await import('../src/modules/eligibility/state');
+  const accountId = (await db.selectFrom('platform_accounts').select('id').where('email', '=', email).executeTakeFirstOrThrow()).id;
+  const situation = { demandeur: 'particulier' as const, age: 19, commune: '35238', situation: 'etudiant' as const, boursier: true, enfants: 0 };
+  const state = { situation, history: Object.keys(situation), skipped: [], prefilled: [], profileOf: accountId, at: Date.now() };
+  const simulator = `guichet_simulateur=${seal(state, app.platform.config.SESSION_SECRET)}`;
+  const results = await app.inject({ url: '/aides/simulateur/resultats', headers: { cookie: `guichet_session=${person.cookie('guichet_session')}; ${simulator}` } });
+  if (results.statusCode !== 200) throw new Error(`the simulator's results answered ${results.statusCode} in the setup`);
+  return `guichet_session=${person.cookie('guichet_session')}; ${simulator}`;
 }
 
 async function openBenchDatabase(kind: 'pglite' | 'postgres') {
@@ -91,7 +132,7 @@ async function openBenchDatabase(kind: 'pglite' | 'postgres') {
 }
 
 // ---------------------------------------------------------------- parent: measure
-function start(kind: ServerKind): Promise<{ child: ChildProcess; origin: string }> {
+function start(kind: ServerKind): Promise<{ child: ChildProcess; origin: string; cookie: string }> {
   const profile = env.BENCH_CPU_PROF && kind !== 'bare';
   const profileDir = join(import.meta.dirname, '..', '.cache', 'bench-profiles');
   if (profile) mkdirSync(profileDir, { recursive: true });
@@ -101,7 +142,10 @@ function start(kind: ServerKind): Promise<{ child: ChildProcess; origin: string 
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   return new Promise((resolve, reject) => {
-    child.once('message', (message) => resolve({ child, origin: `http://127.0.0.1:${(message as { port: number }).port}` }));
+    child.once('message', (message) => {
+      const { port, cookie } = message as { port: number; cookie: string };
+      resolve({ child, origin: `http://127.0.0.1:${port}`, cookie });
+    });
     child.once('exit', (code) => reject(new Error(`the ${kind} server stopped before listening (exit ${code})`)));
   });
 }
@@ -117,13 +161,13 @@ function stop(child: ChildProcess): Promise<void> {
   });
 }
 
-async function cannon(url: string, seconds: number): Promise<autocannon.Result> {
-  return autocannon({ url, connections, duration: seconds, headers: { 'accept-encoding': 'gzip, br' } });
+async function cannon(url: string, seconds: number, cookie: string): Promise<autocannon.Result> {
+  return autocannon({ url, connections, duration: seconds, headers: { 'accept-encoding': 'gzip, br', ...(cookie ? { cookie } : {}) } });
 }
 
-async function measure(name: string, url: string): Promise<Measure> {
-  await cannon(url, warmup);
-  const result = await cannon(url, duration);
+async function measure(name: string, url: string, cookie = ''): Promise<Measure> {
+  await cannon(url, warmup, cookie);
+  const result = await cannon(url, duration, cookie);
   return {
     name,
     requestsPerSecond: result.requests.average,
@@ -140,12 +184,12 @@ async function main(): Promise<void> {
   const results: Measure[] = [];
   const kinds: ServerKind[] = ['bare', 'pglite', ...(postgres ? (['postgres'] as const) : [])];
   for (const kind of kinds) {
-    const { child, origin } = await start(kind);
+    const { child, origin, cookie } = await start(kind);
     try {
       for (const path of kind === 'bare' ? ['/'] : paths) {
         const name = kind === 'bare' ? 'bare Fastify "hello"' : `${kind === 'pglite' ? 'PGlite' : 'PostgreSQL'} ${path}`;
         process.stdout.write(`measuring ${name}… `);
-        const result = await measure(name, `${origin}${path}`);
+        const result = await measure(name, `${origin}${path}`, SIGNED_IN_PATHS.includes(path) ? cookie : '');
         console.log(`${Math.round(result.requestsPerSecond)} req/s`);
         results.push(result);
       }

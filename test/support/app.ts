@@ -6,7 +6,9 @@ import { loadConfig, type Config } from '../../src/config';
 import type { Database } from '../../src/platform/db/database';
 import { DEMO_PASSWORD, demoAgentEmail } from '../../seed/accounts';
 import type { Role } from '../../src/platform/db/tables';
-import { freshDatabase } from './database';
+import { sql } from 'kysely';
+import { openDatabase } from '../../src/platform/db/database';
+import { freshDatabase, testEngine } from './database';
 import { freePort } from './net';
 
 export interface TestApp {
@@ -47,6 +49,26 @@ export async function buildListeningTestApp(t: Pick<TestContext, 'after'>, overr
   const built = await buildTestApp(t, { PUBLIC_URL: origin, PORT: port, ...overrides });
   await built.app.listen({ port, host: '127.0.0.1' });
   return { ...built, origin };
+}
+
+/**
+ * A second instance of Guichet on the same PostgreSQL database as `first`, as behind a load
+ * balancer (on PGlite, which one process owns, the same instance). Closed before `first`.
+ */
+export async function secondInstance(t: Pick<TestContext, 'after'>, first: TestApp): Promise<TestApp> {
+  if (testEngine() !== 'postgres') return first;
+  const name = (await sql<{ name: string }>`select current_database() as name`.execute(first.database.db)).rows[0]!.name;
+  const url = new URL(process.env.TEST_DATABASE_URL!);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 2 });
+  const config = loadConfig({}, { NODE_ENV: 'test', LOG_LEVEL: 'silent' });
+  const app = await buildApp({ config, database });
+  await app.ready();
+  t.after(async () => {
+    await app.close();
+    await database.close();
+  });
+  return { app, database, config };
 }
 
 /** A small cookie jar over app.inject, so a test can act as a browser would. */

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { AppError, NotFoundError } from '../../platform/http/errors';
+import { KeptPages } from '../../platform/views/kept-pages';
 import './application-port';
 import { aidJsonSchema } from './format';
 import { exportLine, searchAids, toCsv } from './service';
@@ -8,6 +9,8 @@ import { AidPage } from './views/aid-page';
 import { AidsList } from './views/aids-list';
 
 const TITLE = 'Les aides publiques';
+/** What the public pages of aids read: the aids, their forms (« Faire une demande »), the menu. */
+const READS = ['aids', 'application_forms', 'content_menu_entries', 'content_items'] as const;
 
 class BadParameterError extends AppError {
   constructor(field: string, detail: string) {
@@ -18,66 +21,76 @@ class BadParameterError extends AppError {
 export async function aidsRoutes(app: FastifyInstance): Promise<void> {
   const { platform } = app;
   const db = aidsDb(platform.db);
+  const kept = new KeptPages(platform.db, READS);
 
-  app.get('/aides', async (request, reply) => {
-    const outcome = await searchAids(db, request.query as Record<string, unknown>);
-    const invalid = Object.keys(outcome.errors).length > 0;
-    const pageNote = outcome.pages > 1 ? `, page ${outcome.page} sur ${outcome.pages}` : '';
-    return reply.page(
-      {
-        title: `${invalid ? 'Erreur : ' : ''}${TITLE}${pageNote}`,
-        heading: TITLE,
-        breadcrumb: [{ label: 'Accueil', href: '/' }, { label: TITLE }],
-        main: (
-          <AidsList
-            outcome={outcome}
-            path="/aides"
-            exportHref="/api/v1/aides?"
-            intro="Les aides de la Région, des départements, des villes et intercommunalités de Bretagne, et les aides nationales : cherchez par mots ou choisissez un thème, un public, un organisme."
-          />
-        ),
-      },
-      { status: invalid ? 422 : 200 },
-    );
-  });
+  app.get('/aides', async (request, reply) =>
+    kept.send(request, reply, async () => {
+      const outcome = await searchAids(db, request.query as Record<string, unknown>);
+      const invalid = Object.keys(outcome.errors).length > 0;
+      const pageNote = outcome.pages > 1 ? `, page ${outcome.page} sur ${outcome.pages}` : '';
+      return {
+        view: {
+          title: `${invalid ? 'Erreur : ' : ''}${TITLE}${pageNote}`,
+          heading: TITLE,
+          breadcrumb: [{ label: 'Accueil', href: '/' }, { label: TITLE }],
+          main: (
+            <AidsList
+              outcome={outcome}
+              path="/aides"
+              exportHref="/api/v1/aides?"
+              intro="Les aides de la Région, des départements, des villes et intercommunalités de Bretagne, et les aides nationales : cherchez par mots ou choisissez un thème, un public, un organisme."
+            />
+          ),
+        },
+        status: invalid ? 422 : 200,
+      };
+    }),
+  );
 
-  app.get('/aides/:id', async (request, reply) => {
-    const { id } = request.params as { id: string };
-    const row = /^[a-z0-9-]{2,120}$/.test(id) ? await publishedAid(db, id) : undefined;
-    if (!row) throw new NotFoundError('Cette aide n’existe pas ou n’est pas publiée.');
-    const aid = row.definition;
-    const tenant = platform.tenants.get(row.tenant_id);
-    return reply.page({
-      title: aid.name,
-      heading: aid.name,
-      breadcrumb: [{ label: 'Accueil', href: '/' }, { label: TITLE, href: '/aides' }, { label: aid.name }],
-      main: <AidPage aid={aid} tenantName={tenant?.name ?? row.tenant_id} applyHref={(await platform.aidApplications?.hasForm(id)) ? `/aides/${id}` : undefined} />,
-    });
-  });
+  app.get('/aides/:id', async (request, reply) =>
+    kept.send(request, reply, async () => {
+      const { id } = request.params as { id: string };
+      const row = /^[a-z0-9-]{2,120}$/.test(id) ? await publishedAid(db, id) : undefined;
+      if (!row) throw new NotFoundError('Cette aide n’existe pas ou n’est pas publiée.');
+      const aid = row.definition;
+      const tenant = platform.tenants.get(row.tenant_id);
+      return {
+        view: {
+          title: aid.name,
+          heading: aid.name,
+          breadcrumb: [{ label: 'Accueil', href: '/' }, { label: TITLE, href: '/aides' }, { label: aid.name }],
+          main: <AidPage aid={aid} tenantName={tenant?.name ?? row.tenant_id} applyHref={(await platform.aidApplications?.hasForm(id)) ? `/aides/${id}` : undefined} />,
+        },
+      };
+    }),
+  );
 
   app.get('/collectivites/:tenant/aides', async (request, reply) => {
     const tenant = platform.tenants.get((request.params as { tenant: string }).tenant);
     if (!tenant) throw new NotFoundError();
-    const outcome = await searchAids(db, request.query as Record<string, unknown>, tenant.id);
-    const invalid = Object.keys(outcome.errors).length > 0;
-    const path = `/collectivites/${tenant.id}/aides`;
-    const heading = `Les aides publiées par ${tenant.short_name}`;
-    return reply.page(
-      {
-        title: `${invalid ? 'Erreur : ' : ''}${heading}`,
-        heading,
-        breadcrumb: [{ label: 'Accueil', href: `/collectivites/${tenant.id}/` }, { label: 'Aides' }],
-        main: (
-          <AidsList
-            outcome={outcome}
-            path={path}
-            exportHref={`/api/v1/aides?collectivite=${tenant.id}&`}
-            intro={`Les aides que ${tenant.name} publie sur Guichet. Les aides de toutes les collectivités sont sur la page « ${TITLE} » du portail.`}
-          />
-        ),
-      },
-      { status: invalid ? 422 : 200, tenant },
-    );
+    return kept.send(request, reply, async () => {
+      const outcome = await searchAids(db, request.query as Record<string, unknown>, tenant.id);
+      const invalid = Object.keys(outcome.errors).length > 0;
+      const path = `/collectivites/${tenant.id}/aides`;
+      const heading = `Les aides publiées par ${tenant.short_name}`;
+      return {
+        view: {
+          title: `${invalid ? 'Erreur : ' : ''}${heading}`,
+          heading,
+          breadcrumb: [{ label: 'Accueil', href: `/collectivites/${tenant.id}/` }, { label: 'Aides' }],
+          main: (
+            <AidsList
+              outcome={outcome}
+              path={path}
+              exportHref={`/api/v1/aides?collectivite=${tenant.id}&`}
+              intro={`Les aides que ${tenant.name} publie sur Guichet. Les aides de toutes les collectivités sont sur la page « ${TITLE} » du portail.`}
+            />
+          ),
+        },
+        status: invalid ? 422 : 200,
+        tenant,
+      };
+    });
   });
 
   /** The format of an aid, as JSON Schema (the same as docs/aid.schema.json). */

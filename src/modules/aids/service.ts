@@ -1,7 +1,7 @@
 import type { FieldErrors } from '../../platform/views/form';
 import { AUDIENCES, PORTEUR_KINDS, THEMES, type Aid } from './format';
 import { describeTerritory, formatAmount } from './explain';
-import { searchPublished, type AidsDb, type AidSummary } from './store';
+import { searchPublished, type AidsDb, type AidListRow } from './store';
 
 export const AIDS_PER_PAGE = 10;
 
@@ -18,7 +18,7 @@ export interface AidSearchOutcome {
   total: number;
   page: number;
   pages: number;
-  rows: AidSummary[];
+  rows: AidListRow[];
 }
 
 function text(value: unknown, max: number): string {

@@ -114,6 +114,9 @@ export function ageOn(birthdate: string, today: string): number {
 }
 
 /** Today's date in France (the age of a person changes at midnight in Paris). */
+/** Made once: building an Intl.DateTimeFormat costs more than a whole evaluation of one aid. */
+const PARIS_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' });
+
 export function todayInFrance(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return PARIS_DAY.format(now);
 }

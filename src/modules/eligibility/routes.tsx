@@ -8,7 +8,7 @@ import { evaluateAid, type AidResult } from './engine';
 import { FACT_QUESTIONS, isFactQuestion, textQuestionId, todayInFrance, type FactQuestion } from './facts';
 import { openApiDocument } from './openapi';
 import { answerText, currentValue, factLabel, isAnswered, parseAnswer, QUESTIONS } from './questions';
-import { evaluateSituation, nextQuestionFor, type Outcome } from './service';
+import { keptOutcome, nextQuestionFor, type Outcome } from './service';
 import { requesterOf, SituationSchema, semanticErrors, structuralErrors, toFacts, type Situation } from './situation';
 import { clearState, emptyState, readState, writeState, type SimulatorState } from './state';
 import { communesByName, countPublished, resolvePlace } from './store';
@@ -103,7 +103,7 @@ export async function eligibilityRoutes(app: FastifyInstance): Promise<void> {
 
   app.get(BASE, async (request, reply) => {
     const state = await stateOf(request, reply);
-    const outcome = await evaluateSituation(db, state.situation, todayInFrance());
+    const outcome = await keptOutcome(db, state.situation, todayInFrance());
     const account = await request.currentAccount();
     return reply.page({
       title: TITLE,
@@ -132,7 +132,7 @@ export async function eligibilityRoutes(app: FastifyInstance): Promise<void> {
     const { id } = request.params as { id: string };
     const aidParam = (request.query as { aide?: string }).aide;
     const today = todayInFrance();
-    const outcome = await evaluateSituation(db, state.situation, today);
+    const outcome = await keptOutcome(db, state.situation, today);
     let text: TextCondition | undefined;
     let aidName: string | undefined;
     let aidId: string | undefined;
@@ -241,13 +241,13 @@ export async function eligibilityRoutes(app: FastifyInstance): Promise<void> {
     const updated: SimulatorState = { ...state, situation, skipped, history, postalCode, prefilled };
     writeState(reply, updated);
     if (typeof aidParam === 'string') return reply.redirect(`${BASE}/resultats`, 303);
-    const outcome = await evaluateSituation(db, situation, today);
+    const outcome = await keptOutcome(db, situation, today);
     return reply.redirect(next(outcome, updated), 303);
   });
 
   async function renderResults(request: FastifyRequest, reply: FastifyReply, state: SimulatorState, save?: { error?: string; done?: boolean }, status = 200) {
     const query = request.query as { liste?: string; page?: string };
-    const outcome = await evaluateSituation(db, state.situation, todayInFrance());
+    const outcome = await keptOutcome(db, state.situation, todayInFrance());
     const listName = query.liste && query.liste in LISTS ? (query.liste as ListName) : undefined;
     let list: ResultsView['list'];
     if (listName) {
@@ -372,7 +372,7 @@ export async function eligibilityRoutes(app: FastifyInstance): Promise<void> {
       const errors = semanticErrors(situation, today);
       if (situation.commune && !(await resolvePlace(db, situation.commune))) errors.commune = 'Aucune commune de Bretagne n’a ce code COG.';
       if (Object.keys(errors).length) throw new AppError(422, 'validation_failed', 'Situation à corriger', 'Certaines valeurs ne sont pas possibles.', errors);
-      const outcome = await evaluateSituation(db, situation, today);
+      const outcome = await keptOutcome(db, situation, today);
       const base = platform.publicUrl;
       const nextQ = nextQuestionFor(outcome, [], requesterOf(situation) === undefined);
       return reply.header('cache-control', 'no-store').send({

@@ -8,6 +8,7 @@ import type { PlatformTables } from '../../platform/db/tables';
 import { aidRequester, evaluateAid, nextQuestion, type AidResult, type MissingQuestion } from './engine';
 import { FACT_QUESTIONS, type Place } from './facts';
 import { ageOf, toFacts, type Situation } from './situation';
+import { publishedIndexVersion } from './published-index';
 import { candidates, resolvePlace } from './store';
 
 export interface Outcome {
@@ -51,6 +52,30 @@ export async function evaluateSituation(db: Kysely<PlatformTables>, situation: S
   const toCheck = sortToCheck(all.filter((r) => r.status === 'to_check'));
   const notEligible = all.filter((r) => r.status === 'not_eligible').sort(byName);
   return { place, age, eligible, toCheck, notEligible, all: [...eligible, ...toCheck, ...notEligible], forOthers: rows.length - forRequester.length };
+}
+
+/**
+ * The same outcome, kept for situations asked again (each page of the questionnaire and of the
+ * results evaluates the visitor's situation): an outcome depends only on the situation, the day
+ * and the published aids, so it is kept per version of the in-memory index of published aids
+ * (none while that index cannot be trusted). Callers must not change the outcome they get.
+ */
+const MAX_KEPT_OUTCOMES = 1000;
+let keptOutcomes: { version: string; byKey: Map<string, Promise<Outcome>> } | undefined;
+
+export async function keptOutcome(db: Kysely<PlatformTables>, situation: Situation, today: string): Promise<Outcome> {
+  const version = publishedIndexVersion(db);
+  if (version === undefined) return evaluateSituation(db, situation, today);
+  if (keptOutcomes?.version !== version || keptOutcomes.byKey.size >= MAX_KEPT_OUTCOMES) keptOutcomes = { version, byKey: new Map() };
+  const key = `${today}|${JSON.stringify(situation)}`;
+  const byKey = keptOutcomes.byKey;
+  let outcome = byKey.get(key);
+  if (!outcome) {
+    outcome = evaluateSituation(db, situation, today);
+    byKey.set(key, outcome);
+    outcome.catch(() => byKey.delete(key));
+  }
+  return outcome;
 }
 
 /**

@@ -3,6 +3,7 @@ import type { PlatformTables } from '../../platform/db/tables';
 import { aidsDb, prefilterVersions, residenceCodes, type Aid } from '../aids';
 import type { TerritoryTables } from '../territories';
 import type { Place } from './facts';
+import { prefilterIndex, publishedIndex } from './published-index';
 
 type Db = Kysely<PlatformTables>;
 
@@ -83,9 +84,12 @@ async function withDefinitions(db: Db, rows: Array<{ id: string; version: number
 /**
  * The aids worth evaluating: with a commune, the prefilter (territory and age on indexed
  * columns, `prefilterVersions`, the same query as `prefilter()`); without one, every published
- * aid whose age bounds do not exclude the person.
+ * aid whose age bounds do not exclude the person. From the in-memory index while the change feed
+ * vouches for it (published-index.ts), else from the database.
  */
 export async function candidates(db: Db, place: Place | undefined, age: number | undefined): Promise<Array<{ id: string; definition: Aid }>> {
+  const index = await publishedIndex(db, withDefinitions);
+  if (index) return prefilterIndex(index, place ? residenceCodes(place) : undefined, age);
   const adb = aidsDb(db);
   if (place) return withDefinitions(db, await prefilterVersions(adb, { residence: residenceCodes(place), age }));
   const rows = await adb
@@ -103,6 +107,8 @@ export async function candidates(db: Db, place: Place | undefined, age: number |
 }
 
 export async function countPublished(db: Db): Promise<number> {
+  const index = await publishedIndex(db, withDefinitions);
+  if (index) return index.all.length;
   const row = await aidsDb(db).selectFrom('aids').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'published').executeTakeFirstOrThrow();
   return Number(row.n);
 }

@@ -4,6 +4,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
+import { ChangeFeed, ChangeWatcher, CHANGES_CHANNEL, listenOnPostgres, registerChangeFeed } from './changes';
 import { PGliteDialect } from './pglite-dialect';
 import type { PlatformTables } from './tables';
 
@@ -13,6 +14,8 @@ export type Engine = 'pglite' | 'postgres';
 export interface Database {
   readonly engine: Engine;
   readonly db: Kysely<PlatformTables>;
+  /** Which watched tables changed, on this instance or another (platform/db/changes.ts). */
+  readonly changes: ChangeFeed;
   /** Runs a multi-statement SQL script in one transaction (migrations, seeds). */
   runScript(script: string): Promise<void>;
   ping(): Promise<boolean>;
@@ -46,10 +49,15 @@ async function openPGlite(options: OpenOptions): Promise<Database> {
     extensions: { unaccent, pg_trgm },
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
   });
-  const db = new Kysely<PlatformTables>({ dialect: new PGliteDialect(pglite) });
+  // One process owns a PGlite database: its own listen/notify tells what the triggers saw.
+  const changes = new ChangeFeed();
+  await pglite.listen(CHANGES_CHANNEL, (table) => changes.changed(table));
+  const db = new Kysely<PlatformTables>({ dialect: new PGliteDialect(pglite), plugins: [new ChangeWatcher(changes)] });
+  registerChangeFeed(db, changes);
   return {
     engine: 'pglite',
     db,
+    changes,
     // Goes through Kysely's connection so that it waits for the single PGlite backend.
     runScript: (script) =>
       db.connection().execute(async () => {
@@ -72,10 +80,15 @@ async function openPostgres(connectionString: string, max: number, onIdleError: 
   pool.on('error', (error) => onIdleError(error));
   // Return bigint counts and numerics as JS numbers where safe; dates stay Date.
   pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
-  const db = new Kysely<PlatformTables>({ dialect: new PostgresDialect({ pool }) });
+  const changes = new ChangeFeed();
+  const listener = listenOnPostgres(connectionString, changes);
+  await listener.ready;
+  const db = new Kysely<PlatformTables>({ dialect: new PostgresDialect({ pool }), plugins: [new ChangeWatcher(changes)] });
+  registerChangeFeed(db, changes);
   return {
     engine: 'postgres',
     db,
+    changes,
     runScript: async (script) => {
       const client = await pool.connect();
       try {
@@ -90,7 +103,10 @@ async function openPostgres(connectionString: string, max: number, onIdleError: 
       }
     },
     ping: () => ping(db),
-    close: () => db.destroy(),
+    close: async () => {
+      await listener.stop();
+      await db.destroy();
+    },
   };
 }
 

@@ -45,9 +45,9 @@ export function AidsList({ outcome, path, exportHref, intro }: { outcome: AidSea
                 </h3>
                 <p class="muted">
                   {row.porteur_name}
-                  {row.definition.amount ? ` · ${formatAmount(row.definition.amount)}` : ''}
+                  {row.amount ? ` · ${formatAmount(row.amount)}` : ''}
                 </p>
-                <p>{row.definition.summary}</p>
+                <p>{row.summary}</p>
               </li>
             ))}
           </ol>
