@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { onSessionOpened } from '../../platform/auth/open-session';
 import type { GuichetModule } from '../../platform/module';
 import { publicRoutes } from './public.routes';
-import { newSignInNotice } from './service';
+import { composeResetMail, newSignInNotice, RESET_MAIL } from './service';
 import { spaceRoutes } from './space.routes';
 import { ssoRoutes } from './sso.routes';
 
@@ -15,6 +15,7 @@ export const accountsModule: GuichetModule = {
   name: 'accounts',
   plugin: async (app: FastifyInstance) => {
     onSessionOpened(app.platform, newSignInNotice);
+    app.platform.mailer.compose(RESET_MAIL, composeResetMail(app.platform));
     await app.register(publicRoutes);
     await app.register(spaceRoutes);
     await app.register(ssoRoutes);

@@ -5,6 +5,7 @@ import { hashPassword, verifyPassword } from '../../platform/auth/passwords';
 import type { SessionOpened } from '../../platform/auth/open-session';
 import { LOGIN_PER_ACCOUNT, LOGIN_PER_IP, Throttle, type ThrottleRule } from '../../platform/auth/throttle';
 import type { Platform } from '../../platform/context';
+import type { MailComposer } from '../../platform/mail/mailer';
 import type { FieldErrors } from '../../platform/views/form';
 import { describeDevice, methodLabels } from './devices';
 import {
@@ -99,6 +100,8 @@ export async function signUp(deps: Deps, input: SignUpInput, context: RequestCon
   await throttle.recordFailure(SIGN_UP_PER_IP, context.ip);
   const existing = await findAccountByEmail(deps.db, input.email);
   if (existing) {
+    // The hash a new account costs, spent here too: the answer takes the same time either way.
+    await hashPassword(input.password);
     await audit(deps.db, { action: 'account.sign_up_existing', ip: context.ip, targetType: 'account', targetId: existing.id });
     await deps.mailer.send(alreadyRegisteredMail(existing.email, deps.publicUrl));
     return;
@@ -222,9 +225,21 @@ export async function requestReset(deps: Deps, email: string, context: RequestCo
     ...(account ? { targetType: 'account', targetId: account.id } : {}),
     details: { known: Boolean(account) },
   });
-  if (!account || account.disabled_at) return;
-  const token = await issueToken(deps.db, account.id, 'reset');
-  await deps.mailer.send(resetMail(account.email, account.display_name, deps.publicUrl, token));
+  // The same row whether the address has an account or not: the request does the same work
+  // and answers in the same time; the link is made (or not) when the mail is sent.
+  await deps.mailer.enqueue(RESET_MAIL, { email });
+}
+
+export const RESET_MAIL = 'accounts.reset';
+
+/** Composes the reset mail when the outbox sends it: nothing for an address without a usable account. */
+export function composeResetMail(deps: Pick<Deps, 'db' | 'publicUrl'>): MailComposer {
+  return async (payload) => {
+    const account = await findAccountByEmail(deps.db, String(payload.email));
+    if (!account || account.disabled_at) return null;
+    const token = await issueToken(deps.db, account.id, 'reset');
+    return resetMail(account.email, account.display_name, deps.publicUrl, token);
+  };
 }
 
 export const resetLabels = { password: 'Nouveau mot de passe' };

@@ -103,7 +103,7 @@ test('a forgotten password: same answer for any address, a 1-hour single-use lin
 
   // A new link, expired after an hour.
   await new Agent(app).submit('/mot-de-passe-oublie', '/mot-de-passe-oublie', { email: EMAIL });
-  await new Promise((r) => setTimeout(r, 200));
+  await app.platform.mailer.drain();
   const second = linkIn(inbox.mails.filter((m) => /nouveau mot de passe/.test(m.subject)).at(-1)!, '/mot-de-passe/nouveau');
   await accountsDb(database.db).updateTable('account_tokens').set({ expires_at: new Date(Date.now() - 1) }).where('purpose', '=', 'reset').execute();
   const expired = await new Agent(app).get(pathOf(second));
@@ -141,7 +141,7 @@ test('a new device signing in to a confirmed person account gets a notice mail, 
   await signInPerson(app, EMAIL, { userAgent: IPHONE });
   await inbox.waitFor(EMAIL, /Nouvelle connexion/);
   await signInPerson(app, 'nonconfirme@exemple.fr', { userAgent: FIREFOX });
-  await new Promise((r) => setTimeout(r, 300));
+  await app.platform.mailer.drain();
   const notices = inbox.mails.filter((m) => /Nouvelle connexion/.test(m.subject));
   assert.equal(notices.length, 2, 'one per new device (a browser update is not a new device), none for an unconfirmed address');
   assert.match(notices[1]!.text, /Mobile Safari sur iOS \(téléphone mobile\)/);
