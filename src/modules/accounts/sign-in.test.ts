@@ -55,19 +55,6 @@ test('sign-in never tells whether an address exists, goes only to local paths, a
   assert.ok(!JSON.stringify(failures).includes('pas le bon'), 'no password in the audit trail');
 });
 
-test('after 5 failures an account is locked for a while, with the French retry message, even with the right password', async (t) => {
-  const { app, database } = await buildTestApp(t);
-  await createPerson(database.db, { email: EMAIL });
-  for (let i = 0; i < 5; i++) {
-    const response = await new Agent(app).submit('/connexion', '/connexion', { email: EMAIL, password: `mauvais essai ${i}` });
-    assert.equal(response.statusCode, 422);
-  }
-  const locked = await new Agent(app).submit('/connexion', '/connexion', { email: EMAIL, password: PERSON_PASSWORD });
-  assert.equal(locked.statusCode, 429);
-  assert.match(locked.body, /Trop de tentatives. Vous pourrez réessayer dans 1[45] minutes/);
-  assert.ok(Number(locked.headers['retry-after']) > 0);
-});
-
 test('a forgotten password: same answer for any address, a 1-hour single-use link, every session ends, a notice is mailed', async (t) => {
   const inbox = await startTestInbox(t);
   const { app, database } = await buildTestApp(t, { SMTP_URL: inbox.url });

@@ -5,7 +5,7 @@ import { clearSessionCookie, setSessionCookie } from './current-account';
 import { SESSION_TTL_SECONDS, sessionId, type SessionStore } from './sessions';
 
 /** How a session was opened: shown in "Mes sessions" and written to the audit trail. */
-export type SignInMethod = 'password' | 'franceconnect' | 'sso';
+export type SignInMethod = 'password' | 'franceconnect' | 'sso' | 'mail_link';
 
 export interface OpenSessionOptions {
   method: SignInMethod;
