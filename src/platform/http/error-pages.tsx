@@ -2,7 +2,8 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { AppError, NotFoundError, TooManyRequestsError } from './errors';
 import { sendProblem, wantsJson } from './problem';
 
-function toAppError(error: FastifyError | Error): AppError {
+/** `retryAfterSeconds`: the wait the rate-limit plugin already computed and set, for its 429s. */
+function toAppError(error: FastifyError | Error, retryAfterSeconds?: number): AppError {
   if (error instanceof AppError) return error;
   const fastifyError = error as FastifyError;
   const status = fastifyError.statusCode ?? 500;
@@ -14,7 +15,7 @@ function toAppError(error: FastifyError | Error): AppError {
       "Le formulaire a expiré ou n'a pas été envoyé depuis Guichet. Revenez à la page précédente, rechargez-la puis envoyez-le de nouveau.",
     );
   }
-  if (status === 429) return new TooManyRequestsError(60);
+  if (status === 429) return new TooManyRequestsError(retryAfterSeconds ?? 60);
   if (status === 413) return new AppError(413, 'payload_too_large', 'Envoi trop volumineux', 'Le fichier ou le formulaire envoyé est trop volumineux.');
   if (status === 415) return new AppError(415, 'unsupported_media_type', 'Format non pris en charge', "Le format des données envoyées n'est pas accepté.");
   if (status >= 400 && status < 500) {
@@ -67,7 +68,8 @@ async function renderErrorPage(request: FastifyRequest, reply: FastifyReply, err
 
 export function registerErrorPages(app: FastifyInstance) {
   app.setErrorHandler(async (error: FastifyError, request, reply) => {
-    const appError = toAppError(error);
+    const limitedFor = Number(reply.getHeader('retry-after'));
+    const appError = toAppError(error, Number.isFinite(limitedFor) && limitedFor > 0 ? limitedFor : undefined);
     if (appError.status >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.info({ code: appError.code, status: appError.status }, 'request refused');
     return renderErrorPage(request, reply, appError);
