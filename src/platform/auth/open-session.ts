@@ -72,6 +72,20 @@ export async function openSession(
 }
 
 /**
+ * Replaces the request's session by a new one under a new token, same account and data (a
+ * password change): whoever copied the old cookie holds nothing any more. Returns the new token.
+ */
+export async function rotateSession(request: FastifyRequest, reply: FastifyReply): Promise<string | undefined> {
+  const account = await request.currentAccount();
+  if (!account) return undefined;
+  const { sessions, config } = request.server.platform;
+  const token = await sessions.create({ accountId: account.id, data: account.session.data, userAgent: String(request.headers['user-agent'] ?? '') });
+  await sessions.destroy(account.sessionToken);
+  setSessionCookie(reply, token, config.NODE_ENV === 'production', SESSION_TTL_SECONDS);
+  return token;
+}
+
+/**
  * The ids of the sessions linked to `id`: the portal session a tenant host's session came from
  * (data.ssoParent), and every session opened through SSO from that portal session. Signing out
  * on one host ends them all.
