@@ -64,3 +64,41 @@ test('« Mot de passe oublié » answers in the same time whether the address ha
   const left = await database.db.selectFrom('platform_mail_outbox').select('id').execute();
   assert.equal(left.length, 0, 'the outbox is empty once everything is sent');
 });
+
+test('« Créer un compte » answers in the same time whether the address already has an account or not', async (t) => {
+  const inbox = await startTestInbox(t);
+  const { app, database } = await buildTestApp(t, { SMTP_URL: inbox.url });
+  const samples = 16;
+  for (let i = 0; i < samples + 1; i++) await createPerson(database.db, { email: `existant${i}@exemple.fr`, password: null });
+  const agent = new Agent(app);
+  const csrf = csrfTokenFrom((await agent.get('/inscription')).body);
+  const signUp = async (email: string, source: string): Promise<number> => {
+    const started = process.hrtime.bigint();
+    const response = await agent.request({
+      method: 'POST',
+      url: '/inscription',
+      payload: new URLSearchParams({ _csrf: csrf, email, display_name: 'Camille', password: 'le phare de la pointe du raz' }).toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      remoteAddress: source,
+    });
+    const elapsed = Number(process.hrtime.bigint() - started) / 1e6;
+    assert.equal(response.statusCode, 303);
+    await app.platform.mailer.drain();
+    return elapsed;
+  };
+  await signUp(`existant${samples}@exemple.fr`, '10.2.250.1');
+  await signUp('nouveau-echauffement@exemple.fr', '10.2.250.2');
+  const timings = { existing: [] as number[], fresh: [] as number[] };
+  for (let i = 0; i < samples; i++) {
+    const pair = [
+      async () => timings.existing.push(await signUp(`existant${i}@exemple.fr`, `10.2.${i}.1`)),
+      async () => timings.fresh.push(await signUp(`nouveau${i}@exemple.fr`, `10.2.${i}.2`)),
+    ];
+    for (const run of i % 2 ? pair.reverse() : pair) await run();
+  }
+  const [existing, fresh] = [median(timings.existing), median(timings.fresh)];
+  const ratio = Math.max(existing, fresh) / Math.min(existing, fresh);
+  assert.ok(ratio < 1.5, `medians ${existing.toFixed(1)} ms (existing) and ${fresh.toFixed(1)} ms (new): ratio ${ratio.toFixed(2)}`);
+  await inbox.waitFor('existant0@exemple.fr', /Tentative de création de compte/);
+  await inbox.waitFor('nouveau0@exemple.fr', /Confirmez/);
+});
