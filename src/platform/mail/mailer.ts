@@ -86,8 +86,13 @@ export class Mailer {
 
   /** Sends every due mail now and resolves when none is left (tests; the worker does the same). */
   async drain(): Promise<void> {
-    while (this.running) await this.running;
-    while ((await this.deliverBatch()) > 0);
+    for (;;) {
+      while (this.running) await this.running;
+      const sent = await this.deliverBatch();
+      // The worker may have started meanwhile and taken the due rows (ours then found none):
+      // done only when neither found anything left.
+      if (sent === 0 && !this.running) return;
+    }
   }
 
   async close(): Promise<void> {
@@ -124,7 +129,8 @@ export class Mailer {
     })();
     await this.running;
     this.running = undefined;
-    if (!this.stopped) this.schedule(this.options.pollMs ?? 500);
+    // A mail queued while the last batch was finishing is not left for the next poll.
+    if (!this.stopped) this.schedule(this.again ? 0 : (this.options.pollMs ?? 500));
   }
 
   /** Claims up to BATCH due rows (one statement, so the claim is atomic) and sends them. */
