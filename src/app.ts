@@ -66,7 +66,7 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
 
   // Outside production, no SMTP_URL means mails go to the demo catcher, shown at /demo/courriels.
   const catcher = config.SMTP_URL === '' && config.NODE_ENV !== 'production' ? await startSmtpCatcher(storeCaughtMail(database.db)) : undefined;
-  const mailer = new Mailer(catcher?.url ?? config.SMTP_URL, config.MAIL_FROM, app.log);
+  const mailer = new Mailer({ db: database.db, smtpUrl: catcher?.url ?? config.SMTP_URL, from: config.MAIL_FROM, log: app.log });
 
   const platform: Platform = {
     config,
@@ -108,10 +108,12 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
   await app.register(assetRoutes);
   if (catcher) await app.register(demoMailboxRoutes);
   for (const module of modules) await app.register(module.plugin);
+  // Once every module registered its composers: mails left by a previous run go out too.
+  app.addHook('onReady', async () => mailer.start());
 
   app.addHook('onClose', async () => {
     tenants.stop();
-    mailer.close();
+    await mailer.close();
     await catcher?.close();
     await redis?.quit();
   });

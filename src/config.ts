@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
+import { DEMO_SECRETS_KEYS, parseKeyring } from './platform/crypto/keyring';
 
 /** Every environment variable Guichet reads, with its default. Documented in README.md. */
 const ConfigSchema = Type.Object({
@@ -15,6 +16,12 @@ const ConfigSchema = Type.Object({
   REDIS_URL: Type.String({ default: '' }),
   /** Secret used to sign cookies: at least 32 characters in production. */
   SESSION_SECRET: Type.String({ default: '' }),
+  /**
+   * Keys that encrypt secrets kept at rest (second-factor keys): `id:base64key,…` (32 bytes each,
+   * `openssl rand -base64 32`); the first seals, all open. Required in production; a public demo
+   * key otherwise. Rotation: docs/identity.md.
+   */
+  SECRETS_ENCRYPTION_KEYS: Type.String({ default: '' }),
   /** "production" turns on Secure cookies and HSTS and refuses a missing SESSION_SECRET. */
   NODE_ENV: Type.Union([Type.Literal('development'), Type.Literal('production'), Type.Literal('test')], { default: 'development' }),
   /** Seed the Bretagne demo at start (idempotent). */
@@ -63,6 +70,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   if (config.NODE_ENV === 'production' && config.SMTP_URL === '') {
     throw new ConfigError('Invalid configuration: SMTP_URL is required in production (mails confirm accounts and reset passwords)');
+  }
+  if (config.NODE_ENV === 'production' && config.SECRETS_ENCRYPTION_KEYS === '') {
+    throw new ConfigError('Invalid configuration: SECRETS_ENCRYPTION_KEYS is required in production (id:base64key, e.g. k1:$(openssl rand -base64 32))');
+  }
+  if (config.SECRETS_ENCRYPTION_KEYS === '') config.SECRETS_ENCRYPTION_KEYS = DEMO_SECRETS_KEYS;
+  try {
+    parseKeyring(config.SECRETS_ENCRYPTION_KEYS, '');
+  } catch (error) {
+    throw new ConfigError(`Invalid configuration: ${(error as Error).message}`);
   }
   if (config.SESSION_SECRET === '') config.SESSION_SECRET = 'guichet-demo-secret-not-for-production-use';
   return config;

@@ -2,6 +2,7 @@ import { buildApp, migrationDirs } from './app';
 import { ConfigError, loadConfig } from './config';
 import { ensureTerritories } from './modules/territories';
 import { openDatabase } from './platform/db/database';
+import { DatabaseUnreachableError } from './platform/db/unreachable';
 import { migrate } from './platform/db/migrate';
 import { seedDemo } from '../seed/load';
 
@@ -66,7 +67,7 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError) {
+  if (error instanceof ConfigError || error instanceof DatabaseUnreachableError) {
     console.error(error.message);
   } else {
     console.error('Guichet could not start:', error);

@@ -51,4 +51,5 @@ export const methodLabels: Record<string, string> = {
   password: 'Mot de passe',
   franceconnect: 'FranceConnect',
   sso: 'Connexion partagée depuis le portail Guichet',
+  mail_link: 'Lien de connexion reçu par courriel',
 };

@@ -3,7 +3,9 @@ import type { FastifyInstance } from 'fastify';
 import { onSessionOpened } from '../../platform/auth/open-session';
 import type { GuichetModule } from '../../platform/module';
 import { publicRoutes } from './public.routes';
-import { newSignInNotice } from './service';
+import { composeResetMail, newSignInNotice, RESET_MAIL } from './service';
+import { composeSignInLinkMail, SIGN_IN_LINK_MAIL } from './sign-in-link';
+import { signInLinkRoutes } from './sign-in-link.routes';
 import { spaceRoutes } from './space.routes';
 import { ssoRoutes } from './sso.routes';
 
@@ -15,7 +17,10 @@ export const accountsModule: GuichetModule = {
   name: 'accounts',
   plugin: async (app: FastifyInstance) => {
     onSessionOpened(app.platform, newSignInNotice);
+    app.platform.mailer.compose(RESET_MAIL, composeResetMail(app.platform));
+    app.platform.mailer.compose(SIGN_IN_LINK_MAIL, composeSignInLinkMail(app.platform));
     await app.register(publicRoutes);
+    await app.register(signInLinkRoutes);
     await app.register(spaceRoutes);
     await app.register(ssoRoutes);
   },

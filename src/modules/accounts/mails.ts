@@ -48,6 +48,16 @@ ${how === 'reset' ? 'Toutes vos sessions ouvertes ont été fermées.' : 'Vos au
 ${NOT_YOU(base)}`);
 }
 
+export function signInLinkMail(to: string, name: string, base: string, token: string): MailMessage {
+  return message(to, 'Votre lien de connexion – Guichet', name, `Vous avez demandé un lien pour vous connecter à votre compte Guichet sans mot de passe.
+${oneTimeLink('Ouvrez', '15 minutes', `${base}/connexion/lien/ouvrir?jeton=${token}`)}
+
+Si votre compte a la double authentification, le code vous sera demandé comme d'habitude.
+Si vous n'avez rien demandé, ne faites rien : personne ne peut se connecter sans ce lien.
+
+${NOT_YOU(base)}`);
+}
+
 export function emailChangeMail(to: string, name: string, base: string, token: string): MailMessage {
   return message(to, 'Confirmez votre nouvelle adresse électronique – Guichet', name, `Vous avez demandé à utiliser cette adresse électronique pour votre compte Guichet.
 ${oneTimeLink('Pour la confirmer, ouvrez', '24 heures', `${base}/mon-compte/adresse/confirmer?jeton=${token}`)}

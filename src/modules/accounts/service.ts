@@ -3,8 +3,10 @@ import { audit, type Actor } from '../../platform/audit/audit';
 import { checkPasswordPolicy } from '../../platform/auth/password-policy';
 import { hashPassword, verifyPassword } from '../../platform/auth/passwords';
 import type { SessionOpened } from '../../platform/auth/open-session';
-import { LOGIN_PER_ACCOUNT, LOGIN_PER_IP, Throttle, type ThrottleRule } from '../../platform/auth/throttle';
+import { LoginThrottle } from '../../platform/auth/login-throttle';
+import { Throttle, type ThrottleRule } from '../../platform/auth/throttle';
 import type { Platform } from '../../platform/context';
+import type { MailComposer } from '../../platform/mail/mailer';
 import type { FieldErrors } from '../../platform/views/form';
 import { describeDevice, methodLabels } from './devices';
 import {
@@ -99,6 +101,8 @@ export async function signUp(deps: Deps, input: SignUpInput, context: RequestCon
   await throttle.recordFailure(SIGN_UP_PER_IP, context.ip);
   const existing = await findAccountByEmail(deps.db, input.email);
   if (existing) {
+    // The hash a new account costs, spent here too: the answer takes the same time either way.
+    await hashPassword(input.password);
     await audit(deps.db, { action: 'account.sign_up_existing', ip: context.ip, targetType: 'account', targetId: existing.id });
     await deps.mailer.send(alreadyRegisteredMail(existing.email, deps.publicUrl));
     return;
@@ -175,15 +179,12 @@ export async function checkCredentials(
   input: { email: string; password: string },
   context: RequestContext,
 ): Promise<{ ok: true; account: PersonAccount } | { ok: false; errors: FieldErrors }> {
-  const throttle = new Throttle(deps.counters);
-  const key = input.email.toLowerCase();
-  await throttle.assertAllowed(LOGIN_PER_IP, context.ip);
-  await throttle.assertAllowed(LOGIN_PER_ACCOUNT, key);
+  const throttle = new LoginThrottle(deps.counters);
+  await throttle.assertAllowed(input.email, context.ip);
   const account = await findAccountByEmail(deps.db, input.email);
   const valid = await verifyPassword(account?.password_hash, input.password);
   if (!account || !valid || account.disabled_at) {
-    await throttle.recordFailure(LOGIN_PER_IP, context.ip);
-    await throttle.recordFailure(LOGIN_PER_ACCOUNT, key);
+    await throttle.recordFailure(input.email, context.ip);
     await audit(deps.db, {
       action: 'auth.sign_in_failed',
       actorId: account?.id ?? null,
@@ -193,7 +194,7 @@ export async function checkCredentials(
     });
     return { ok: false, errors: { password: WRONG_CREDENTIALS } };
   }
-  await throttle.clear(LOGIN_PER_ACCOUNT, key);
+  await throttle.recordSuccess(input.email, context.ip);
   return { ok: true, account };
 }
 
@@ -222,9 +223,21 @@ export async function requestReset(deps: Deps, email: string, context: RequestCo
     ...(account ? { targetType: 'account', targetId: account.id } : {}),
     details: { known: Boolean(account) },
   });
-  if (!account || account.disabled_at) return;
-  const token = await issueToken(deps.db, account.id, 'reset');
-  await deps.mailer.send(resetMail(account.email, account.display_name, deps.publicUrl, token));
+  // The same row whether the address has an account or not: the request does the same work
+  // and answers in the same time; the link is made (or not) when the mail is sent.
+  await deps.mailer.enqueue(RESET_MAIL, { email });
+}
+
+export const RESET_MAIL = 'accounts.reset';
+
+/** Composes the reset mail when the outbox sends it: nothing for an address without a usable account. */
+export function composeResetMail(deps: Pick<Deps, 'db' | 'publicUrl'>): MailComposer {
+  return async (payload) => {
+    const account = await findAccountByEmail(deps.db, String(payload.email));
+    if (!account || account.disabled_at) return null;
+    const token = await issueToken(deps.db, account.id, 'reset');
+    return resetMail(account.email, account.display_name, deps.publicUrl, token);
+  };
 }
 
 export const resetLabels = { password: 'Nouveau mot de passe' };
@@ -254,7 +267,7 @@ export async function completeReset(
     .where('id', '=', account.id)
     .execute();
   await deps.sessions.destroyAllFor(account.id);
-  await new Throttle(deps.counters).clear(LOGIN_PER_ACCOUNT, account.email.toLowerCase());
+  await new LoginThrottle(deps.counters).liftAccountProtection(account.email);
   await audit(deps.db, { action: 'account.password_reset', actor: actorOf(account, context.ip), targetType: 'account', targetId: account.id });
   await deps.mailer.send(passwordChangedMail(account.email, account.display_name, deps.publicUrl, 'reset'));
   return { ok: true };
@@ -266,12 +279,11 @@ export async function completeReset(
 export const passwordChangeLabels = { current_password: 'Mot de passe actuel', new_password: 'Nouveau mot de passe' };
 
 /** Checks the current password under the sign-in limits; a failure counts like a failed sign-in. */
-async function verifyCurrentPassword(deps: Deps, account: PersonAccount, password: string): Promise<boolean> {
-  const throttle = new Throttle(deps.counters);
-  const key = account.email.toLowerCase();
-  await throttle.assertAllowed(LOGIN_PER_ACCOUNT, key);
+async function verifyCurrentPassword(deps: Deps, account: PersonAccount, password: string, ip: string): Promise<boolean> {
+  const throttle = new LoginThrottle(deps.counters);
+  await throttle.assertAllowed(account.email, ip);
   if (await verifyPassword(account.password_hash, password)) return true;
-  await throttle.recordFailure(LOGIN_PER_ACCOUNT, key);
+  await throttle.recordFailure(account.email, ip);
   return false;
 }
 
@@ -295,7 +307,7 @@ export async function changePassword(
     if (refusal) errors.new_password = refusal;
   }
   if (Object.keys(errors).length) return { ok: false, errors };
-  if (!(await verifyCurrentPassword(deps, account, current))) {
+  if (!(await verifyCurrentPassword(deps, account, current, context.ip))) {
     await audit(deps.db, { action: 'auth.password_change_failed', actor: actorOf(account, context.ip), targetType: 'account', targetId: account.id });
     return { ok: false, errors: { current_password: 'Le mot de passe actuel est incorrect.' } };
   }
@@ -344,7 +356,7 @@ export async function requestEmailChange(
   const password = readField(body, 'password');
   if (account.password_hash && !password) errors.password = 'Saisissez votre mot de passe actuel.';
   if (Object.keys(errors).length) return { ok: false, errors, newEmail };
-  if (account.password_hash && !(await verifyCurrentPassword(deps, account, password))) {
+  if (account.password_hash && !(await verifyCurrentPassword(deps, account, password, context.ip))) {
     return { ok: false, errors: { password: 'Le mot de passe actuel est incorrect.' }, newEmail };
   }
   const throttle = new Throttle(deps.counters);
@@ -409,7 +421,7 @@ export async function deleteAccount(
   if (account.password_hash) {
     const password = readField(body, 'password');
     if (!password) return { ok: false, errors: { password: 'Saisissez votre mot de passe pour confirmer.' } };
-    if (!(await verifyCurrentPassword(deps, account, password))) return { ok: false, errors: { password: 'Le mot de passe est incorrect.' } };
+    if (!(await verifyCurrentPassword(deps, account, password, context.ip))) return { ok: false, errors: { password: 'Le mot de passe est incorrect.' } };
   } else if (readField(body, 'confirm') !== 'oui') {
     return { ok: false, errors: { confirm: 'Cochez la case pour confirmer la suppression de votre compte.' } };
   }

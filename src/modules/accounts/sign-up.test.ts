@@ -115,7 +115,7 @@ test('an expired confirmation link is refused; a new one can be asked for, at mo
   const refused = await person.submit('/mon-compte', '/mon-compte/confirmation', {});
   assert.equal(refused.statusCode, 429);
   assert.match(refused.body, /Vous pourrez réessayer dans \d+ minutes?/);
-  await new Promise((r) => setTimeout(r, 300));
+  await app.platform.mailer.drain();
   const mails = inbox.mails.filter((m) => m.subject.startsWith('Confirmez'));
   assert.equal(mails.length, 4);
   // Only the newest link works.

@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { clearSessionCookie } from '../../platform/auth/current-account';
 import { signedInAccount } from '../../platform/auth/guards';
-import { endLinkedSessions } from '../../platform/auth/open-session';
+import { endLinkedSessions, rotateSession } from '../../platform/auth/open-session';
 import { sessionId } from '../../platform/auth/sessions';
 import { audit } from '../../platform/audit/audit';
 import { Notice } from '../../platform/views/components';
@@ -141,6 +141,8 @@ export async function spaceRoutes(app: FastifyInstance): Promise<void> {
     const result = await throttled(reply, 'current_password', () => changePassword(platform, current.id, bodyOf(request), context));
     if (!result.ok) return renderCredentials(request, reply, current.id, { passwordErrors: result.errors }, result.status);
     if (!result.value.ok) return renderCredentials(request, reply, current.id, { passwordErrors: result.value.errors }, 422);
+    // The other sessions ended in changePassword; this one goes on under a new token.
+    await rotateSession(request, reply);
     return reply.redirect('/mon-compte/identifiants?fait=mot-de-passe', 303);
   });
 

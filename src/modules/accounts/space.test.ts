@@ -40,9 +40,14 @@ test('password change: the current password is required, the policy applies, oth
   const weak = await person.submit(PAGE, `${PAGE}/mot-de-passe`, { current_password: PERSON_PASSWORD, new_password: 'motdepasse1234' });
   assert.equal(weak.statusCode, 422);
   assert.match(weak.body, /trop courant/);
+  const before = person.cookie('guichet_session')!;
   const done = await person.submit(PAGE, `${PAGE}/mot-de-passe`, { current_password: PERSON_PASSWORD, new_password: 'le phare de la pointe du raz' });
   assert.equal(done.statusCode, 303);
-  assert.equal((await person.get('/mon-compte')).statusCode, 200, 'this session stays');
+  assert.equal((await person.get('/mon-compte')).statusCode, 200, 'this browser stays signed in');
+  assert.notEqual(person.cookie('guichet_session'), before, 'under a new session token');
+  const copied = new Agent(app);
+  copied.setCookie('guichet_session', before);
+  assert.equal((await copied.get('/mon-compte')).statusCode, 303, 'the old token opens nothing any more');
   assert.equal((await other.get('/mon-compte')).statusCode, 303, 'the other one ended');
   await inbox.waitFor(EMAIL, /Votre mot de passe a été changé/);
   const audited = await database.db.selectFrom('platform_audit').select('action').where('action', 'in', ['auth.password_change', 'auth.password_change_failed']).execute();

@@ -18,6 +18,7 @@ export const TOKEN_LIFETIME_SECONDS: Record<TokenPurpose, number> = {
   confirm: 48 * 3600,
   reset: 3600,
   email_change: 24 * 3600,
+  sign_in: 15 * 60,
 };
 
 export interface PersonAccount {

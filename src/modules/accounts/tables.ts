@@ -1,7 +1,7 @@
 import type { ColumnType } from 'kysely';
 import type { Json, Timestamp } from '../../platform/db/tables';
 
-export type TokenPurpose = 'confirm' | 'reset' | 'email_change';
+export type TokenPurpose = 'confirm' | 'reset' | 'email_change' | 'sign_in';
 
 export interface AccountTokensTable {
   token_hash: string;

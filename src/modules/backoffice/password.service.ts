@@ -4,7 +4,7 @@ import type { CounterStore } from '../../platform/auth/counters';
 import { MIN_PASSWORD_LENGTH, checkPasswordPolicy } from '../../platform/auth/password-policy';
 import { hashPassword, verifyPassword } from '../../platform/auth/passwords';
 import type { SessionStore } from '../../platform/auth/sessions';
-import { LOGIN_PER_ACCOUNT, Throttle } from '../../platform/auth/throttle';
+import { LoginThrottle } from '../../platform/auth/login-throttle';
 import type { PlatformTables } from '../../platform/db/tables';
 import { withTransaction } from '../../platform/db/transaction';
 import type { FieldErrors } from '../../platform/views/form';
@@ -52,12 +52,12 @@ export async function changePassword(
   input: PasswordChange,
   actor: Actor,
 ): Promise<{ ok: true } | { ok: false; errors: FieldErrors }> {
-  const throttle = new Throttle(deps.counters);
-  const key = account.email.toLowerCase();
-  await throttle.assertAllowed(LOGIN_PER_ACCOUNT, key);
+  const throttle = new LoginThrottle(deps.counters);
+  const ip = actor.ip ?? '';
+  await throttle.assertAllowed(account.email, ip);
   const row = await deps.db.selectFrom('platform_accounts').select('password_hash').where('id', '=', account.id).executeTakeFirstOrThrow();
   if (!(await verifyPassword(row.password_hash, input.current_password))) {
-    await throttle.recordFailure(LOGIN_PER_ACCOUNT, key);
+    await throttle.recordFailure(account.email, ip);
     return { ok: false, errors: { current_password: 'Le mot de passe actuel est incorrect.' } };
   }
   const hash = await hashPassword(input.new_password);

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { audit } from '../../platform/audit/audit';
 import type { CounterStore } from '../../platform/auth/counters';
 import { verifyPassword } from '../../platform/auth/passwords';
-import { LOGIN_PER_ACCOUNT, LOGIN_PER_IP, Throttle } from '../../platform/auth/throttle';
+import { LoginThrottle } from '../../platform/auth/login-throttle';
 import type { PlatformTables } from '../../platform/db/tables';
 import type { FieldErrors } from '../../platform/views/form';
 
@@ -39,10 +39,9 @@ export async function signIn(
   input: SignInInput,
   context: { ip: string },
 ): Promise<SignInResult> {
-  const throttle = new Throttle(deps.counters);
+  const throttle = new LoginThrottle(deps.counters);
   const accountKey = input.email.toLowerCase();
-  await throttle.assertAllowed(LOGIN_PER_IP, context.ip);
-  await throttle.assertAllowed(LOGIN_PER_ACCOUNT, accountKey);
+  await throttle.assertAllowed(accountKey, context.ip);
 
   const account = await deps.db
     .selectFrom('platform_accounts')
@@ -51,8 +50,7 @@ export async function signIn(
     .executeTakeFirst();
   const valid = await verifyPassword(account?.password_hash, input.password);
   if (!account || !valid || account.disabled_at) {
-    await throttle.recordFailure(LOGIN_PER_IP, context.ip);
-    await throttle.recordFailure(LOGIN_PER_ACCOUNT, accountKey);
+    await throttle.recordFailure(accountKey, context.ip);
     await audit(deps.db, {
       action: 'auth.sign_in_failed',
       actorId: account?.id ?? null,
@@ -62,7 +60,7 @@ export async function signIn(
     });
     return { ok: false, errors: { password: WRONG_CREDENTIALS } };
   }
-  await throttle.clear(LOGIN_PER_ACCOUNT, accountKey);
+  await throttle.recordSuccess(accountKey, context.ip);
   return { ok: true, account: { id: account.id, displayName: account.display_name } };
 }
 

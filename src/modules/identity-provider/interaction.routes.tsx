@@ -3,7 +3,7 @@ import type { Interaction } from 'oidc-provider';
 import { audit } from '../../platform/audit/audit';
 import { SCOPES } from './clients.store';
 import { saveConsent } from './consents';
-import { attachRequest, cspAllowingForms, MOUNT, type IdentityProvider } from './provider';
+import { attachRequest, cspAllowingForms, MOUNT, useIssuerOrigin, type IdentityProvider } from './provider';
 import { ConsentPage } from './views/consent';
 import { ErrorBody, relayPage } from './views/provider-pages';
 
@@ -32,6 +32,7 @@ export async function interactionRoutes(app: FastifyInstance, idp: IdentityProvi
       const raw = request.raw as typeof request.raw & { originalUrl?: string };
       attachRequest(raw, request);
       raw.originalUrl = request.url;
+      useIssuerOrigin(raw, idp.issuer, request.ip);
       raw.url = request.url.slice(MOUNT.length) || '/';
       provider.callback()(raw, reply.raw);
     },

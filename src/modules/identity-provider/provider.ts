@@ -209,6 +209,21 @@ function auditEvents(provider: Provider, platform: Platform, db: IdpDb, log: Fas
 }
 
 /**
+ * oidc-provider builds every URL it publishes (discovery document, endpoints, redirects) from
+ * the request's Host and protocol. They are the visitor's to choose, so before the provider
+ * sees the request they are set to the configured issuer's (PUBLIC_URL), whatever was sent;
+ * the client address is the one Fastify already worked out (TRUST_PROXY).
+ */
+export function useIssuerOrigin(raw: IncomingMessage, issuer: string, clientIp: string): void {
+  const origin = new URL(issuer);
+  raw.headers.host = origin.host;
+  raw.headers['x-forwarded-host'] = origin.host;
+  raw.headers['x-forwarded-proto'] = origin.protocol.slice(0, -1);
+  raw.headers['x-forwarded-for'] = clientIp;
+  delete raw.headers.forwarded;
+}
+
+/**
  * Builds oidc-provider from what the database holds. Built on first use (so the app builds
  * without generating keys, and the issuer is the configured public URL), then rebuilt when the
  * published keys change (a rotation here or on another instance). Everything the provider
@@ -253,7 +268,8 @@ export class IdentityProvider {
     }
     const keys = await signingJwks(this.db, this.platform.config.SESSION_SECRET);
     const provider = new Provider(this.issuer, buildConfiguration(this.platform, this.db, keys));
-    provider.proxy = this.platform.config.TRUST_PROXY;
+    // The request's origin headers are replaced by the issuer's own (useIssuerOrigin).
+    provider.proxy = true;
     // An address the provider does not serve: our French page, not Koa's bare "Not Found".
     provider.use(async (ctx, next) => {
       await next();

@@ -96,7 +96,7 @@ test('an agent enrols before any back-office page: QR code as SVG, the key in gr
   // At rest: the key is encrypted, the recovery codes hashed.
   const id = await accountId(app, EDITOR);
   const stored = await app.platform.db.withTables<import('./tables').MfaTables>().selectFrom('mfa_factors').selectAll().where('account_id', '=', id).executeTakeFirstOrThrow();
-  assert.match(stored.secret_encrypted, /^v1\./);
+  assert.match(stored.secret_encrypted, /^v2\.demo\./);
   assert.ok(!stored.secret_encrypted.includes(secret));
   const hashes = await app.platform.db.withTables<import('./tables').MfaTables>().selectFrom('mfa_recovery_codes').selectAll().where('account_id', '=', id).execute();
   assert.equal(hashes.length, 10);

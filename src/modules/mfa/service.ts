@@ -5,9 +5,10 @@ import { Throttle, type ThrottleRule } from '../../platform/auth/throttle';
 import type { Config } from '../../config';
 import { withTransaction } from '../../platform/db/transaction';
 import type { Platform } from '../../platform/context';
+import { keyringOf, needsReseal, sealWithKeyring, unsealWithKeyring } from '../../platform/crypto/keyring';
 import { seal, unseal } from '../../platform/crypto/sealed';
 import { normalizeRecoveryCode } from './crypto';
-import { claimStep, consumeRecoveryCode, deleteFactor, findFactor, insertFactor, replaceRecoveryCodes, type Db } from './store';
+import { claimStep, consumeRecoveryCode, deleteFactor, findFactor, insertFactor, replaceRecoveryCodes, resealFactor, type Db } from './store';
 import { groupSecret, matchingStep, newTotpSecret, otpauthUri, qrShape, type QrShape } from './totp';
 
 /** Codes typed on the code page, the enrolment page and the account page: 5 wrong codes lock the account 15 minutes. */
@@ -19,10 +20,11 @@ const ENROLMENT_TTL_MS = 30 * 60 * 1000;
 type Deps = Pick<Platform, 'db' | 'counters' | 'config'>;
 
 /**
- * Secrets of the second factor are sealed (src/platform/crypto/sealed.ts) with a key derived from
- * SESSION_SECRET for their purpose, the account id as associated data: a row copied onto another
- * account does not decrypt. Changing SESSION_SECRET makes every stored factor unreadable: agents
- * then enrol again.
+ * Secrets of the second factor are sealed with SECRETS_ENCRYPTION_KEYS (platform/crypto/keyring.ts),
+ * the key id in the value, the account id as associated data: a row copied onto another account
+ * does not decrypt, and changing SESSION_SECRET changes nothing. A value sealed with an older key
+ * (or the legacy SESSION_SECRET-derived one) is sealed again with the current key when it is used.
+ * The enrolment form's short-lived sealed value still uses SESSION_SECRET (sealed.ts).
  */
 const SECRET_PURPOSE = 'totp-secret';
 const ENROLMENT_PURPOSE = 'totp-enrolment';
@@ -96,7 +98,8 @@ export async function verifyCode(deps: Deps, actor: Actor, input: string, purpos
   }
   if (/^\d+$/.test(digits)) {
     if (digits.length !== 6) return { ok: false, message: MESSAGES.format };
-    const secret = unseal(deps.config.SESSION_SECRET, SECRET_PURPOSE, factor.secretEncrypted, actor.id);
+    const keyring = keyringOf(deps.config);
+    const secret = unsealWithKeyring(keyring, SECRET_PURPOSE, factor.secretEncrypted, actor.id);
     const step = secret ? matchingStep(secret, digits) : null;
     if (step === null) {
       await failed(deps, throttle, actor, secret ? 'wrong_code' : 'unreadable_secret', purpose);
@@ -107,6 +110,9 @@ export async function verifyCode(deps: Deps, actor: Actor, input: string, purpos
       return { ok: false, message: MESSAGES.replayed };
     }
     await throttle.clear(CODE_PER_ACCOUNT, actor.id);
+    if (needsReseal(keyring, factor.secretEncrypted)) {
+      await resealFactor(deps.db, actor.id, factor.secretEncrypted, sealWithKeyring(keyring, SECRET_PURPOSE, secret!, actor.id));
+    }
     await audit(deps.db, { action: 'mfa.verify', actor, details: { via: 'totp', purpose } });
     return { ok: true, via: 'totp' };
   }
@@ -136,7 +142,7 @@ export async function confirmEnrolment(deps: Deps, actor: Actor, sealed: string,
     await failed(deps, throttle, actor, 'wrong_code', 'enrolment');
     return { ok: false, message: MESSAGES.wrong };
   }
-  const encrypted = seal(deps.config.SESSION_SECRET, SECRET_PURPOSE, secret, actor.id);
+  const encrypted = sealWithKeyring(keyringOf(deps.config), SECRET_PURPOSE, secret, actor.id);
   const codes = await withTransaction(deps.db, async (trx) => {
     if (!(await insertFactor(trx, actor.id, encrypted, step))) return null;
     const recoveryCodes = await replaceRecoveryCodes(trx, actor.id);

@@ -44,6 +44,11 @@ export async function insertFactor(db: Db, accountId: string, secretEncrypted: s
  * Records `step` as used, only if it is later than the last one used: one statement, so two
  * requests carrying the same code cannot both pass.
  */
+/** Replaces a factor's sealed secret by the same secret sealed with the current key (only if unchanged meanwhile). */
+export async function resealFactor(db: Db, accountId: string, before: string, after: string): Promise<void> {
+  await mfaDb(db).updateTable('mfa_factors').set({ secret_encrypted: after }).where('account_id', '=', accountId).where('secret_encrypted', '=', before).execute();
+}
+
 export async function claimStep(db: Db, accountId: string, step: number): Promise<boolean> {
   const result = await mfaDb(db)
     .updateTable('mfa_factors')

@@ -46,21 +46,23 @@ export class DatabaseCounterStore implements CounterStore {
   }
 }
 
+/** INCR, and PEXPIRE when the key has no expiry yet (a new window); returns the count and the TTL. */
+const INCREMENT_SCRIPT = `
+local count = redis.call('INCR', KEYS[1])
+local ttl = redis.call('PTTL', KEYS[1])
+if ttl < 0 then
+  redis.call('PEXPIRE', KEYS[1], ARGV[1])
+  ttl = tonumber(ARGV[1])
+end
+return {count, ttl}`;
+
 export class RedisCounterStore implements CounterStore {
   constructor(private readonly redis: Redis, private readonly prefix = 'guichet:counter:') {}
 
   async increment(key: string, windowSeconds: number): Promise<CounterState> {
-    const k = this.prefix + key;
-    const [[, count], [, ttl]] = (await this.redis
-      .multi()
-      .incr(k)
-      .pttl(k)
-      .exec()) as [[null, number], [null, number]];
-    let ttlMs = ttl;
-    if (ttl < 0) {
-      await this.redis.pexpire(k, windowSeconds * 1000);
-      ttlMs = windowSeconds * 1000;
-    }
+    // One script, run atomically by Redis: the key never exists without its expiry, even if
+    // this process dies between the two commands.
+    const [count, ttlMs] = (await this.redis.eval(INCREMENT_SCRIPT, 1, this.prefix + key, String(windowSeconds * 1000))) as [number, number];
     return { count, resetInSeconds: Math.ceil(ttlMs / 1000) };
   }
 

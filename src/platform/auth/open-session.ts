@@ -5,7 +5,7 @@ import { clearSessionCookie, setSessionCookie } from './current-account';
 import { SESSION_TTL_SECONDS, sessionId, type SessionStore } from './sessions';
 
 /** How a session was opened: shown in "Mes sessions" and written to the audit trail. */
-export type SignInMethod = 'password' | 'franceconnect' | 'sso';
+export type SignInMethod = 'password' | 'franceconnect' | 'sso' | 'mail_link';
 
 export interface OpenSessionOptions {
   method: SignInMethod;
@@ -68,6 +68,20 @@ export async function openSession(
       request.log.error({ err: error }, 'session listener failed'),
     );
   }
+  return token;
+}
+
+/**
+ * Replaces the request's session by a new one under a new token, same account and data (a
+ * password change): whoever copied the old cookie holds nothing any more. Returns the new token.
+ */
+export async function rotateSession(request: FastifyRequest, reply: FastifyReply): Promise<string | undefined> {
+  const account = await request.currentAccount();
+  if (!account) return undefined;
+  const { sessions, config } = request.server.platform;
+  const token = await sessions.create({ accountId: account.id, data: account.session.data, userAgent: String(request.headers['user-agent'] ?? '') });
+  await sessions.destroy(account.sessionToken);
+  setSessionCookie(reply, token, config.NODE_ENV === 'production', SESSION_TTL_SECONDS);
   return token;
 }
 

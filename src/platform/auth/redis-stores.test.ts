@@ -40,6 +40,29 @@ test('sessions and counters are shared through Redis when REDIS_URL is set', { s
   assert.equal((await countersB.peek('login:account:x')).count, 0);
 });
 
+test('a Redis counter never exists without its expiry (INCR and PEXPIRE in one atomic step)', { skip: !url && 'TEST_REDIS_URL is not set' }, async (t) => {
+  const redis = new Redis(url!);
+  const prefix = `guichet-test:${randomBytes(6).toString('hex')}:`;
+  t.after(async () => {
+    const keys = await redis.keys(`${prefix}*`);
+    if (keys.length) await redis.del(...keys);
+    await redis.quit();
+  });
+  const counters = new RedisCounterStore(redis, prefix);
+  for (let i = 0; i < 20; i++) {
+    // Sent on the same connection right behind the increment: it is answered after the
+    // increment's own commands and before anything the client would send once it has their
+    // reply (a separate PEXPIRE used to come only then, leaving the key without expiry).
+    const incremented = counters.increment(`k${i}`, 60);
+    const ttl = redis.pttl(`${prefix}k${i}`);
+    const [state, ms] = await Promise.all([incremented, ttl]);
+    assert.equal(state.count, 1);
+    assert.ok(ms > 0 && ms <= 60_000, `key k${i} has a TTL right after its first increment (got ${ms})`);
+  }
+  await counters.increment('k0', 60);
+  assert.ok((await redis.pttl(`${prefix}k0`)) > 0);
+});
+
 test('with REDIS_URL the application keeps its sessions in Redis', { skip: !url && 'TEST_REDIS_URL is not set' }, async (t) => {
   const { buildTestApp, signInAs } = await import('../../../test/support/app');
   const { app, database } = await buildTestApp(t, { REDIS_URL: url! });

@@ -8,8 +8,6 @@ export interface ThrottleRule {
   windowSeconds: number;
 }
 
-export const LOGIN_PER_ACCOUNT: ThrottleRule = { name: 'login:account', limit: 5, windowSeconds: 15 * 60 };
-export const LOGIN_PER_IP: ThrottleRule = { name: 'login:ip', limit: 20, windowSeconds: 15 * 60 };
 
 /**
  * Brute-force protection for credential forms: failures are counted per key (account, IP);

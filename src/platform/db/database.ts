@@ -7,6 +7,7 @@ import pg from 'pg';
 import { ChangeFeed, ChangeWatcher, CHANGES_CHANNEL, listenOnPostgres, registerChangeFeed } from './changes';
 import { PGliteDialect } from './pglite-dialect';
 import type { PlatformTables } from './tables';
+import { unreachable } from './unreachable';
 
 export type Engine = 'pglite' | 'postgres';
 
@@ -78,6 +79,13 @@ async function openPostgres(connectionString: string, max: number, onIdleError: 
   // discarded: the pool opens a new one for the next query. Without a listener, node would
   // treat the event as an uncaught error and stop the process.
   pool.on('error', (error) => onIdleError(error));
+  // Fail at once, with a French sentence, when the server cannot be reached at all.
+  try {
+    (await pool.connect()).release();
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    throw unreachable(connectionString, error);
+  }
   // Return bigint counts and numerics as JS numbers where safe; dates stay Date.
   pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
   const changes = new ChangeFeed();

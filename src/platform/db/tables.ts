@@ -101,11 +101,23 @@ export interface PlatformTables {
   platform_counters: CountersTable;
   platform_migrations: MigrationsTable;
   platform_demo_mails: DemoMailsTable;
+  platform_mail_outbox: MailOutboxTable;
 }
 
 export type Tenant = Selectable<TenantsTable>;
 export type NewTenant = Insertable<TenantsTable>;
 export type Account = Selectable<AccountsTable>;
+
+export interface MailOutboxTable {
+  id: Generated<string>;
+  kind: string;
+  payload: ColumnType<Record<string, unknown>, string, string>;
+  created_at: Generated<Date>;
+  next_attempt_at: Generated<Date>;
+  attempts: Generated<number>;
+  last_error: string | null;
+  failed_at: Date | null;
+}
 
 export interface DemoMailsTable {
   id: Generated<string>;

@@ -3,7 +3,8 @@ import { page, requestTenant } from '../views/render';
 import { AppError, NotFoundError, TooManyRequestsError } from './errors';
 import { sendProblem, wantsJson } from './problem';
 
-function toAppError(error: FastifyError | Error): AppError {
+/** `retryAfterSeconds`: the wait the rate-limit plugin already computed and set, for its 429s. */
+function toAppError(error: FastifyError | Error, retryAfterSeconds?: number): AppError {
   if (error instanceof AppError) return error;
   const fastifyError = error as FastifyError;
   const status = fastifyError.statusCode ?? 500;
@@ -21,7 +22,7 @@ function toAppError(error: FastifyError | Error): AppError {
   if (fastifyError.code === 'FST_ERR_MAX_PARAM_LENGTH') {
     return new AppError(414, 'uri_too_long', 'Adresse trop longue', "L'adresse demandée est trop longue pour correspondre à une page de Guichet. Vérifiez-la, ou repartez de l'accueil.");
   }
-  if (status === 429) return new TooManyRequestsError(60);
+  if (status === 429) return new TooManyRequestsError(retryAfterSeconds ?? 60);
   if (status === 413) return new AppError(413, 'payload_too_large', 'Envoi trop volumineux', 'Le fichier ou le formulaire envoyé est trop volumineux.');
   if (status === 415) return new AppError(415, 'unsupported_media_type', 'Format non pris en charge', "Le format des données envoyées n'est pas accepté.");
   if (status >= 400 && status < 500) {
@@ -75,7 +76,9 @@ async function renderErrorPage(request: FastifyRequest, reply: FastifyReply, err
 }
 
 async function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
-  const appError = toAppError(error);
+  // A 429 of the rate-limit plugin carries the real wait in its Retry-After header.
+  const limitedFor = Number(reply.getHeader('retry-after'));
+  const appError = toAppError(error, Number.isFinite(limitedFor) && limitedFor > 0 ? limitedFor : undefined);
   if (appError.status >= 500) request.log.error({ err: error }, 'request failed');
   else request.log.info({ code: appError.code, status: appError.status }, 'request refused');
   return renderErrorPage(request, reply, appError);

@@ -21,7 +21,7 @@ test('every page carries a strict CSP and the security headers', async (t) => {
 });
 
 test('HSTS is sent in production, where Guichet is served over HTTPS', async (t) => {
-  const { app } = await buildTestApp(t, { NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), SMTP_URL: 'smtp://127.0.0.1:2525' });
+  const { app } = await buildTestApp(t, { NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), SMTP_URL: 'smtp://127.0.0.1:2525', SECRETS_ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 7).toString('base64')}` });
   const response = await app.inject('/healthz');
   assert.match(String(response.headers['strict-transport-security']), /max-age=\d+/);
 });

@@ -2,6 +2,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Agent, buildTestApp, signInAs } from '../../../test/support/app';
 import { startTestInbox } from '../../../test/support/mail';
+import { freshDatabase } from '../../../test/support/database';
+import { freePort } from '../../../test/support/net';
+import { Mailer, retryDelaySeconds } from './mailer';
 
 test('the mailer delivers a French text mail through real SMTP', async (t) => {
   const inbox = await startTestInbox(t);
@@ -15,6 +18,7 @@ test('the mailer delivers a French text mail through real SMTP', async (t) => {
 test('without SMTP_URL the demo catcher keeps mails for the demo operator only', async (t) => {
   const { app } = await buildTestApp(t);
   assert.equal(await app.platform.mailer.send({ to: 'lou@example.org', subject: 'Confirmez votre adresse', text: 'Bienvenue' }), true);
+  await app.platform.mailer.drain();
   const visitor = new Agent(app);
   assert.equal((await visitor.get('/demo/courriels')).statusCode, 303);
   const otherAdmin = await signInAs(app, 'administrateur', 'brest');
@@ -24,4 +28,32 @@ test('without SMTP_URL the demo catcher keeps mails for the demo operator only',
   assert.equal(page.statusCode, 200);
   assert.match(page.body, /Confirmez votre adresse/);
   assert.match(page.body, /lou@example\.org/);
+});
+
+test('a mail that cannot be sent stays in the outbox, is tried again later, and goes out after a restart', async (t) => {
+  const inbox = await startTestInbox(t);
+  const database = await freshDatabase();
+  t.after(() => database.close());
+  // SMTP is down: the request has already answered, the row stays with a later attempt.
+  const down = new Mailer({ db: database.db, smtpUrl: `smtp://127.0.0.1:${await freePort()}`, from: 'Guichet <guichet@exemple.fr>' });
+  await down.send({ to: 'yann@exemple.fr', subject: 'Votre lien', text: 'Bonjour' });
+  await down.drain();
+  await down.close();
+  const row = await database.db.selectFrom('platform_mail_outbox').selectAll().executeTakeFirstOrThrow();
+  assert.equal(row.attempts, 1);
+  assert.ok(row.last_error);
+  assert.equal(row.failed_at, null);
+  assert.ok(new Date(row.next_attempt_at).getTime() > Date.now() + (retryDelaySeconds(1) - 5) * 1000, 'tried again later, not at once');
+  assert.equal(inbox.mails.length, 0);
+
+  // Another process (a restart, or another instance) with SMTP back sends it when it is due.
+  const back = new Mailer({ db: database.db, smtpUrl: inbox.url, from: 'Guichet <guichet@exemple.fr>', pollMs: 50 });
+  back.start();
+  t.after(() => back.close());
+  await database.db.updateTable('platform_mail_outbox').set({ next_attempt_at: new Date(Date.now() - 1000) }).execute();
+  const mail = await inbox.waitFor('yann@exemple.fr', /Votre lien/);
+  assert.equal(mail.text.trim(), 'Bonjour');
+  await back.drain();
+  assert.equal((await database.db.selectFrom('platform_mail_outbox').select('id').execute()).length, 0, 'a sent mail leaves the table');
+  assert.deepEqual([retryDelaySeconds(1), retryDelaySeconds(2), retryDelaySeconds(3), retryDelaySeconds(20)], [30, 60, 120, 3600]);
 });

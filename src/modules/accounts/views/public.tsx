@@ -101,6 +101,9 @@ export function SignInForm({
             <a href="/mot-de-passe-oublie">Mot de passe oublié ?</a>
           </li>
           <li>
+            <a href="/connexion/lien">Recevoir un lien de connexion par courriel</a>
+          </li>
+          <li>
             Pas encore de compte ? <a href="/inscription">Créer un compte</a>
           </li>
         </ul>

@@ -9,6 +9,7 @@ const ACTION_LABELS: Record<string, string> = {
   'auth.sign_in': 'Connexion',
   'auth.sign_out': 'Déconnexion',
   'auth.sign_in_failed': 'Connexion refusée',
+  'auth.sign_in_link_requested': 'Lien de connexion demandé par courriel',
   'auth.password_change': 'Mot de passe changé',
   'auth.password_change_failed': 'Changement de mot de passe refusé',
   'auth.session_revoked': 'Session fermée à distance',
