@@ -7,10 +7,10 @@ import { createPerson, signInPerson } from '../accounts/test-support';
 import { multipartBody } from '../content/test-support';
 import { agentMay, canTransition, TRANSITIONS } from './instruction';
 import { applicationsDb } from './store';
+import { applyForDrivingLicence } from './test-support';
 import { APPLICATION_STATUSES, type ApplicationStatus } from './tables';
 
 const AID = 'bretagne-aide-code-permis';
-const BASE = `/aides/${AID}/demande`;
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 const EXE = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200, 0x90)]);
 const STATUSES = Object.keys(APPLICATION_STATUSES) as ApplicationStatus[];
@@ -43,29 +43,13 @@ function upload(agent: Agent, url: string, token: string, fields: Array<[string,
   return agent.request({ method: 'POST', url, payload, headers: { 'content-type': contentType } });
 }
 
-/** A person fills and submits the Région's driving licence aid; returns the reference. */
-async function apply(person: Agent): Promise<string> {
-  await person.get(BASE);
-  const token = csrfTokenFrom((await person.get(`${BASE}/identite`)).body);
-  await person.post(`${BASE}/identite`, { _csrf: token, prenom: 'Maëlys', nom: 'Le Goff', date_naissance: '2007-05-12' });
-  await person.post(`${BASE}/coordonnees`, { _csrf: token, adresse__street: '3 rue de Saint-Malo', adresse__postal_code: '35000', adresse__city: 'Rennes', telephone: '' });
-  await person.post(`${BASE}/formation`, { _csrf: token, formation: 'Prépa avenir', permis_prepare: 'code_conduite', cout: '1450', permis_necessaire: 'oui' });
-  await upload(person, `${BASE}/devis`, token, [['devis', { filename: 'devis.pdf', type: 'application/pdf', data: PDF }]]);
-  await person.post(`${BASE}/versement`, { _csrf: token, iban: 'FR76 3000 6000 0112 3456 7890 189' });
-  const review = await person.get(`${BASE}/verification`);
-  const key = /name="cle" value="([^"]+)"/.exec(review.body)![1]!;
-  const done = await person.post(`${BASE}/deposer`, { _csrf: token, cle: key, certifie: 'oui' });
-  assert.equal(done.statusCode, 303);
-  return /BZH-\d{4}-\d{6}/.exec(String(done.headers.location))![0];
-}
-
 test('an agent instructs: list, audited opening, request of documents, the person answers, decision with motivation, mails; other tenants see nothing', async (t) => {
   const inbox = await startTestInbox(t);
   const { app, database } = await buildTestApp(t, { SMTP_URL: inbox.url });
   const db = applicationsDb(database.db);
   await createPerson(database.db, { email: 'maelys@exemple.fr', name: 'Maëlys' });
   const person = await signInPerson(app, 'maelys@exemple.fr');
-  const reference = await apply(person);
+  const reference = await applyForDrivingLicence(person);
   const application = await db.selectFrom('applications').selectAll().where('reference', '=', reference).executeTakeFirstOrThrow();
   const file = `/admin/t/bretagne/demandes/${application.id}`;
 
@@ -235,7 +219,7 @@ test('the instructeurs see what the person did since they last opened the file, 
   const db = applicationsDb(database.db);
   await createPerson(database.db, { email: 'maelys@exemple.fr', name: 'Maëlys' });
   const person = await signInPerson(app, 'maelys@exemple.fr');
-  const reference = await apply(person);
+  const reference = await applyForDrivingLicence(person);
   const application = await db.selectFrom('applications').select('id').where('reference', '=', reference).executeTakeFirstOrThrow();
   const file = `/admin/t/bretagne/demandes/${application.id}`;
   const instructor = await signInAs(app, 'instructeur', 'bretagne');
@@ -289,7 +273,7 @@ test('a NUL character in a message is a French 400, before anything is written (
   const db = applicationsDb(database.db);
   await createPerson(database.db, { email: 'nul@exemple.fr', name: 'Nolwenn' });
   const person = await signInPerson(app, 'nul@exemple.fr');
-  const reference = await apply(person);
+  const reference = await applyForDrivingLicence(person);
   const token = csrfTokenFrom((await person.get(`/mes-demarches/${reference}`)).body);
   const refused = await person.post(`/mes-demarches/${reference}/message`, { _csrf: token, message: 'Bonjour\u0000, le devis est joint.' });
   assert.equal(refused.statusCode, 400);
