@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ComponentChildren } from 'preact';
-import { ForbiddenError } from '../../platform/http/errors';
+import { signedInAccount } from '../../platform/auth/guards';
 import { Notice } from '../../platform/views/components';
 import { answerInvitation, invitationsOf, INVITATION_LINK, INVITATIONS_PAGE, lookUpInvitation, type Lookup } from './invitations.service';
 import { findInvitationByToken, isExpired } from './invitations.store';
@@ -44,7 +44,7 @@ export async function invitationRoutes(app: FastifyInstance) {
   });
 
   const render = async (request: FastifyRequest, reply: FastifyReply, options: { token?: string; problem?: ComponentChildren; done?: ComponentChildren; status?: number } = {}) => {
-    const account = (await request.currentAccount())!;
+    const account = signedInAccount(request);
     const csrfToken = await reply.generateCsrf();
     const fromLink: Lookup | undefined = options.token ? await lookUpInvitation(platform.db, account, { token: options.token }) : undefined;
     const own = await invitationsOf(platform.db, account);
@@ -89,8 +89,7 @@ export async function invitationRoutes(app: FastifyInstance) {
     );
   };
 
-  app.get(INVITATIONS_PAGE, async (request, reply) => {
-    if (!(await request.currentAccount())) return reply.redirect(`/connexion?suite=${encodeURIComponent(request.url)}`, 303);
+  app.get(INVITATIONS_PAGE, { config: { guard: { person: true } } }, async (request, reply) => {
     const query = request.query as { jeton?: unknown; fait?: unknown };
     const done =
       query.fait === 'acceptee' ? (
@@ -106,9 +105,8 @@ export async function invitationRoutes(app: FastifyInstance) {
     return render(request, reply, { token: text(query.jeton) || undefined, done });
   });
 
-  app.post(ANSWER, async (request, reply) => {
-    const account = await request.currentAccount();
-    if (!account) throw new ForbiddenError('Votre session a expiré. Reconnectez-vous puis recommencez.');
+  app.post(ANSWER, { config: { guard: { person: true } } }, async (request, reply) => {
+    const account = signedInAccount(request);
     const body = (request.body ?? {}) as Record<string, unknown>;
     const answer = body.reponse === 'accepter' ? 'accept' : body.reponse === 'refuser' ? 'decline' : undefined;
     const token = text(body.jeton) || undefined;
