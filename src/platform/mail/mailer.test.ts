@@ -15,6 +15,22 @@ test('the mailer delivers a French text mail through real SMTP', async (t) => {
   assert.match(mail.text, /Voici le lien/);
 });
 
+test('mails leave in the order they were written, even when several are claimed at once', async (t) => {
+  const inbox = await startTestInbox(t);
+  const database = await freshDatabase();
+  t.after(() => database.close());
+  // Written while no worker runs, then claimed in one batch: a newer link must never arrive first.
+  const mailer = new Mailer({ db: database.db, smtpUrl: inbox.url, from: 'Guichet <guichet@exemple.fr>' });
+  t.after(() => mailer.close());
+  for (let i = 1; i <= 12; i++) await mailer.send({ to: 'ordre@exemple.fr', subject: `Lien ${i}`, text: `Lien numéro ${i}` });
+  await mailer.drain();
+  await inbox.waitFor('ordre@exemple.fr', /^Lien 12$/);
+  assert.deepEqual(
+    inbox.mails.map((m) => m.subject),
+    Array.from({ length: 12 }, (_, i) => `Lien ${i + 1}`),
+  );
+});
+
 test('without SMTP_URL the demo catcher keeps mails for the demo operator only', async (t) => {
   const { app } = await buildTestApp(t);
   assert.equal(await app.platform.mailer.send({ to: 'lou@example.org', subject: 'Confirmez votre adresse', text: 'Bienvenue' }), true);

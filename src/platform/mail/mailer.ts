@@ -145,7 +145,9 @@ export class Mailer {
         limit ${BATCH}
         for update skip locked)
       returning id, kind, payload, attempts`.execute(this.options.db);
-    for (const row of claimed.rows) await this.deliver(row);
+    // RETURNING gives no order: mails leave in the order they were written (a newer link after an older one).
+    const inOrder = [...claimed.rows].sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1));
+    for (const row of inOrder) await this.deliver(row);
     return claimed.rows.length;
   }
 
