@@ -4,6 +4,7 @@ import { searchRoutes } from './routes';
 export { search, cleanQuery, MAX_QUERY_LENGTH } from './query';
 export { searchSources } from './sources';
 export { rebuildSearchIndex } from './rebuild';
+export { searchOpenApiPath } from './openapi';
 
 /** C2: the one search over every published object of every authority (issue 13). */
 export const searchModule: GuichetModule = {

@@ -95,7 +95,7 @@ async function correctWords(db: Db, words: string[]): Promise<string[]> {
     const best = candidates.rows
       .map((c, rank) => ({ word: c.word, distance: editDistance(word, c.word), rank }))
       .sort((a, b) => a.distance - b.distance || a.rank - b.rank)[0];
-    out.push(best && best.distance <= Math.max(2, Math.floor(word.length / 3)) ? best.word : word);
+    out.push(best && best.distance <= (word.length <= 5 ? 1 : 2) ? best.word : word);
   }
   return out;
 }
