@@ -135,7 +135,7 @@ async function fetchHits(db: Db, query: ReturnType<typeof tsquery>, text: string
       (d.tenant_id is not null and d.tenant_id = ${local}) desc,
       ( ts_rank(d.search, q.query, 1)
         + similarity(immutable_unaccent(lower(d.title)), immutable_unaccent(lower(${text})))
-      ) * (case when d.closes_on is not null and d.closes_on < current_date then 0.5 else 1 end) desc,
+      ) * (case when (d.closes_on is not null and d.closes_on < current_date) or (d.opens_on is not null and d.opens_on > current_date) then 0.5 else 1 end) desc,
       d.published_at desc nulls last, d.title, d.object_id
     limit ${PER_PAGE} offset ${offset}`.execute(db);
   return rows.rows.map((r) => ({

@@ -117,3 +117,18 @@ test('bad input never breaks the search: long, operators, SQL, emoji, pages out 
   assert.equal((await agent.get('/api/v1/recherche?q=velo&collectivite=nulle-part')).statusCode, 400);
   assert.equal((await agent.get('/recherche?q=velo&page=-3')).statusCode, 200);
 });
+
+test('an aid that is not open now comes after the same aid open now', async (t) => {
+  const { app } = await buildTestApp(t);
+  const db = aidsDb(app.platform.db);
+  const base = demoAids()[0]!.aid;
+  const porteur = { name: 'Ville de Brest', kind: 'commune' as const, tenant_id: 'brest' };
+  const open = { ...base, id: 'ostreiculteurs-ouverte', name: 'Aide aux ostréiculteurs', porteur, dates: { permanent: true } };
+  const closed = { ...base, id: 'ostreiculteurs-close', name: 'Aide aux ostréiculteurs', porteur, dates: { permanent: false, opening: '2020-01-01', closing: '2020-12-31' } };
+  const later = { ...base, id: 'ostreiculteurs-a-venir', name: 'Aide aux ostréiculteurs', porteur, dates: { permanent: false, opening: '2099-01-01', closing: '2099-12-31' } };
+  // The open one is published first, so the tie-break on freshness alone would put it last.
+  for (const aid of [open, closed, later]) await saveAid(db, { tenantId: 'brest', status: 'published', aid });
+  const ids = (await api(new Agent(app), 'ostreiculteurs')).resultats.map((r) => r.id);
+  assert.equal(ids[0], 'ostreiculteurs-ouverte');
+  assert.deepEqual(new Set(ids.slice(1)), new Set(['ostreiculteurs-close', 'ostreiculteurs-a-venir']));
+});
