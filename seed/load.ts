@@ -12,6 +12,7 @@ import { seedHelpPlaces } from './help';
 import { seedId } from './ids';
 import { logoSvg } from './logos';
 import { demoTenants } from './tenants';
+import { rebuildSearchIndex } from '../src/modules/search';
 
 export interface SeedResult {
   created: boolean;
@@ -56,6 +57,8 @@ export async function seedDemo(db: Kysely<PlatformTables>): Promise<SeedResult> 
   if (await seedHelpPlaces(db)) created = true;
   if (await seedAids(db)) created = true;
   if (await seedApplicationForms(db)) created = true;
+  // The seed writes rows directly, so the search index is rebuilt from them (as npm run reindex does).
+  if (created) await rebuildSearchIndex(db);
 
   return {
     created,

@@ -11,7 +11,8 @@ import { identityProviderModule } from './identity-provider';
 import { mfaModule } from './mfa';
 import { portalModule } from './portal';
 import { profileModule } from './profile';
+import { searchModule } from './search';
 import { territoriesModule } from './territories';
 
 /** Every capability, in registration order. */
-export const modules: GuichetModule[] = [territoriesModule, contentModule, backofficeModule, helpModule, portalModule, profileModule, franceConnectModule, accountsModule, mfaModule, identityProviderModule, aidsModule, eligibilityModule, applicationsModule];
+export const modules: GuichetModule[] = [territoriesModule, contentModule, backofficeModule, helpModule, portalModule, profileModule, franceConnectModule, accountsModule, mfaModule, identityProviderModule, aidsModule, eligibilityModule, applicationsModule, searchModule];

@@ -11,6 +11,7 @@ export { checkAid, validateAid, isAid, fieldLabel, type AidError, type FormatErr
 export { formatEuros } from './explain';
 export { aidColumns, aidsDb, saveAid, prefilter, prefilterVersions, residenceCodes, territoryCodes, ageBounds, publishedAid, InvalidAidError } from './store';
 export type { AidsTables, AidStatus } from './tables';
+export { aidsSearchSource } from './search-source';
 
 /** C5 a: the referential of public aids, its public pages and its open export. */
 export const aidsModule: GuichetModule = {

@@ -3,6 +3,7 @@ import type { PlatformTables } from '../../platform/db/tables';
 import type { Aid, Condition, Territory } from './format';
 import { validateAid } from './validate';
 import type { AidRow, AidStatus, AidsTables } from './tables';
+import { indexAid } from './search-source';
 
 export type AidsDb = Kysely<PlatformTables & AidsTables>;
 
@@ -112,6 +113,7 @@ export async function writeAid(trx: AidsDb, input: { tenantId: string; status: A
     await trx.insertInto('aids').values({ id: aid.id, tenant_id: tenantId, ...columns, version, published_at: status === 'published' ? sql`now()` : null }).execute();
   }
   await trx.insertInto('aids_versions').values({ aid_id: aid.id, version, status, definition: JSON.stringify(aid), created_by: input.actorId }).execute();
+  await indexAid(trx, tenantId, status, aid);
 }
 
 /** JSON with sorted keys: jsonb does not keep the order of keys, nor undefined ones. */

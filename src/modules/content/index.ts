@@ -9,6 +9,7 @@ import { publicRoutes } from './public.routes';
 import { contentDb } from './store';
 
 export type { ContentTables } from './tables';
+export { contentPagesSearchSource, contentNewsSearchSource } from './search-source';
 
 /** The content module's back-office sections, relative to /admin/t/:tenant. */
 const contentSections = [

@@ -10,6 +10,7 @@ import type { FieldErrors } from '../../platform/views/form';
 import { appendVersion, contentDb, platformOf, getItem, getVersion, insertItem, insertMedia, setPublished, slugTaken, tenantImageExists } from './store';
 import type { ContentItem, ContentKind } from './tables';
 import type { Actor } from '../../platform/audit/audit';
+import { indexContentItem } from './search-source';
 
 export type { Actor };
 
@@ -102,6 +103,7 @@ export async function publishContent(platformDb: Kysely<PlatformTables>, actor: 
     afterCommit(() => contentChanged(platformDb));
     const item = await setPublished(trx, tenantId, itemId, publish);
     if (!item) throw new NotFoundError();
+    await indexContentItem(trx, item);
     await audit(platformOf(trx), {
       action: publish ? 'content.publish' : 'content.unpublish',
       actor,

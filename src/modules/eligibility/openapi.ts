@@ -3,6 +3,7 @@
  * situation's schema is the TypeBox schema the route validates with: one source, no drift.
  */
 import { SituationSchema } from './situation';
+import { searchOpenApiPath } from '../search';
 
 const plain = (schema: unknown) => {
   const copy = JSON.parse(JSON.stringify(schema)) as Record<string, unknown>;
@@ -147,6 +148,7 @@ export function openApiDocument(publicUrl: string): Record<string, unknown> {
           },
         },
       },
+      '/api/v1/recherche': searchOpenApiPath,
       '/api/v1/openapi.json': { get: { operationId: 'openapi', summary: 'Ce document', responses: { '200': { description: 'OpenAPI 3.1', content: { 'application/json': {} } } } } },
     },
     components: {

@@ -51,6 +51,12 @@ export function Layout({ site, view }: { site: SiteContext; view: PageView }) {
                 </span>
               </span>
             </a>
+            <form class="site-search" method="get" action="/recherche" role="search" aria-label="Recherche sur le site">
+              <label class="visually-hidden" for="site-search-q">Rechercher sur Guichet</label>
+              <input id="site-search-q" name="q" type="search" maxLength={200} placeholder="Une aide, une démarche…" />
+              {site.base.startsWith('/collectivites/') ? <input type="hidden" name="collectivite" value={tenant.id} /> : null}
+              <button type="submit">Rechercher</button>
+            </form>
             <p class="site-header__account">
               {site.account ? (
                 <>

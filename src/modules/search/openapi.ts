@@ -1,0 +1,58 @@
+const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Probleme' } } } });
+
+/** The path of GET /api/v1/recherche in the OpenAPI document (assembled by the eligibility module). */
+export const searchOpenApiPath = {
+  get: {
+    operationId: 'recherche',
+    summary: 'Une seule recherche : aides, pages, actualités, lieux d’aide et collectivités publiés',
+    description:
+      'Recherche en français (majuscules et accents ignorés, pluriels et conjugaisons rapprochés, fautes de frappe corrigées). 10 résultats par page. Ouvert à toutes les origines (CORS).',
+    parameters: [
+      { name: 'q', in: 'query', required: false, schema: { type: 'string', maxLength: 200 }, description: 'Les mots cherchés ; au-delà de 200 caractères, la requête est tronquée (tronquee: true).' },
+      { name: 'page', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 10000, default: 1 } },
+      { name: 'collectivite', in: 'query', required: false, schema: { type: 'string' }, description: 'Identifiant d’une collectivité : ses résultats viennent d’abord (local: true).' },
+      { name: 'exact', in: 'query', required: false, schema: { enum: ['1'] }, description: 'Ne pas corriger les fautes de frappe.' },
+    ],
+    responses: {
+      '200': {
+        description: 'Les résultats de la page demandée (liste vide au-delà de la dernière page).',
+        content: {
+          'application/json': {
+            schema: {
+              type: 'object',
+              required: ['requete', 'tronquee', 'corrigee', 'certainsMots', 'total', 'page', 'pages', 'resultats'],
+              properties: {
+                requete: { type: 'string' },
+                tronquee: { type: 'boolean' },
+                corrigee: { type: ['string', 'null'], description: 'Les mots réellement cherchés quand des fautes ont été corrigées.' },
+                certainsMots: { type: 'boolean', description: 'Aucun résultat ne contient tous les mots : ceux-ci en contiennent une partie.' },
+                total: { type: 'integer' },
+                page: { type: 'integer' },
+                pages: { type: 'integer' },
+                resultats: {
+                  type: 'array',
+                  items: {
+                    type: 'object',
+                    properties: {
+                      type: { enum: ['aide', 'page', 'actualite', 'lieu-aide', 'collectivite'] },
+                      libelleType: { type: 'string' },
+                      id: { type: 'string' },
+                      collectivite: { type: ['object', 'null'], properties: { id: { type: 'string' }, nom: { type: 'string' } } },
+                      titre: { type: 'string' },
+                      url: { type: 'string', format: 'uri' },
+                      extrait: { type: 'string' },
+                      local: { type: 'boolean' },
+                      eligibilite: { type: 'string', format: 'uri', description: 'Pour une aide : vérifier son éligibilité.' },
+                      demande: { type: ['string', 'null'], format: 'uri', description: 'Pour une aide : déposer une demande sur Guichet, quand c’est possible.' },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+      '400': problem('Paramètre invalide (page qui n’est pas un nombre entier, collectivité inconnue, paramètre répété).'),
+    },
+  },
+};

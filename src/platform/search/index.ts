@@ -1,0 +1,132 @@
+/**
+ * The indexing port of the one search (issue 13). A module that publishes objects declares a
+ * `SearchSource` and writes its documents with `indexDocument` / `removeDocument` in the same
+ * transaction as the publication or withdrawal, without importing the search module. Another
+ * engine could later be plugged in behind these two functions.
+ */
+import { sql, type Kysely } from 'kysely';
+
+// Any connection or transaction: the caller's tables do not matter, the index tables exist on every database.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyDb = Kysely<any>;
+
+export interface SearchDocument {
+  /** Stable type name, e.g. 'aide'; with objectId it names the document. */
+  type: string;
+  objectId: string;
+  tenantId: string | null;
+  title: string;
+  /** Plain text (no HTML): summary and body, indexed with a lower weight than the title. */
+  body: string;
+  url: string;
+  audiences?: string[];
+  themes?: string[];
+  territoryCodes?: string[];
+  communeCode?: string | null;
+  latitude?: number | null;
+  longitude?: number | null;
+  /** YYYY-MM-DD */
+  opensOn?: string | null;
+  closesOn?: string | null;
+  publishedAt?: Date | null;
+}
+
+/** What a module declares so that `npm run reindex` can rebuild its part of the index. */
+export interface SearchSource {
+  type: string;
+  /** French, singular, shown on each result: « Aide ». */
+  label: string;
+  /** Every published document of this type, for a full rebuild. */
+  documentsFor(db: AnyDb): Promise<SearchDocument[]>;
+}
+
+export type SearchTables = {
+  search_documents: {
+    type: string;
+    object_id: string;
+    tenant_id: string | null;
+    title: string;
+    body: string;
+    url: string;
+    audiences: string[];
+    themes: string[];
+    territory_codes: string[];
+    commune_code: string | null;
+    latitude: number | null;
+    longitude: number | null;
+    opens_on: string | null;
+    closes_on: string | null;
+    published_at: Date | null;
+  };
+  search_words: { word: string };
+};
+
+
+const searchDb = (db: AnyDb) => db as unknown as Kysely<SearchTables>;
+
+/** Lower case, without accents: the form of `search_words` (matches `immutable_unaccent(lower(…))`). */
+export function normaliseWord(word: string): string {
+  return word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/** The distinct words (3 letters or more) of a text, normalised, for the typo dictionary. */
+export function wordsOf(text: string): string[] {
+  const words = normaliseWord(text).match(/\p{L}{3,}/gu) ?? [];
+  return [...new Set(words)].filter((w) => w.length <= 40);
+}
+
+/** Adds or replaces a document; call it inside the transaction that publishes the object. */
+export async function indexDocument(db: AnyDb, doc: SearchDocument): Promise<void> {
+  const row = {
+    type: doc.type,
+    object_id: doc.objectId,
+    tenant_id: doc.tenantId,
+    title: doc.title,
+    body: doc.body,
+    url: doc.url,
+    audiences: doc.audiences ?? [],
+    themes: doc.themes ?? [],
+    territory_codes: doc.territoryCodes ?? [],
+    commune_code: doc.communeCode ?? null,
+    latitude: doc.latitude ?? null,
+    longitude: doc.longitude ?? null,
+    opens_on: doc.opensOn ?? null,
+    closes_on: doc.closesOn ?? null,
+    published_at: doc.publishedAt ?? null,
+  };
+  const { type: _type, object_id: _id, ...changes } = row;
+  await searchDb(db)
+    .insertInto('search_documents')
+    .values(row)
+    .onConflict((oc) => oc.columns(['type', 'object_id']).doUpdateSet({ ...changes, indexed_at: sql`now()` } as never))
+    .execute();
+  const words = wordsOf(`${doc.title} ${doc.body}`);
+  if (words.length) {
+    await searchDb(db)
+      .insertInto('search_words')
+      .values(words.map((word) => ({ word })))
+      .onConflict((oc) => oc.column('word').doNothing())
+      .execute();
+  }
+}
+
+/** Removes a document (withdrawal, deletion); call it inside the transaction that withdraws the object. */
+export async function removeDocument(db: AnyDb, type: string, objectId: string): Promise<void> {
+  await searchDb(db).deleteFrom('search_documents').where('type', '=', type).where('object_id', '=', objectId).execute();
+}
+
+/** Rebuilds the whole index from the sources, in one transaction (readers see the old or the new index). */
+export async function rebuildIndex(db: AnyDb, sources: SearchSource[]): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    await searchDb(trx).deleteFrom('search_documents').execute();
+    await searchDb(trx).deleteFrom('search_words').execute();
+    let count = 0;
+    for (const source of sources) {
+      for (const doc of await source.documentsFor(trx)) {
+        await indexDocument(trx, doc);
+        count++;
+      }
+    }
+    return count;
+  });
+}

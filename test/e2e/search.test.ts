@@ -1,0 +1,42 @@
+// Issue 13, points 1, 3 and 5 — a person on a phone types « permsi de condure » in the header's
+// search box, gets « Résultats pour permis de conduire », opens the Région's aid and its eligibility
+// check. Every page is checked (budgets, axe, no JS needed).
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { assertIncludes, heading, journey, mainText } from './support/journey';
+
+const j = journey();
+
+test('a person searches with a typo from the header and opens an aid, then its eligibility check', async () => {
+  const { page } = j;
+  await page.setViewportSize({ width: 375, height: 740 });
+  await j.check(j.url('/'));
+  await page.getByRole('searchbox', { name: 'Rechercher sur Guichet' }).fill('permsi de condure');
+  await Promise.all([page.waitForEvent('load'), page.getByRole('search', { name: 'Recherche sur le site' }).getByRole('button', { name: 'Rechercher' }).click()]);
+  await j.checkHere();
+  assert.match(new URL(page.url()).search, /q=permsi\+de\+condure/);
+  const text = await mainText(page);
+  assertIncludes(text, 'Résultats pour permis de conduire');
+  assertIncludes(text, 'Aide à la formation au code et au permis de conduire');
+
+  await Promise.all([page.waitForEvent('load'), page.getByRole('link', { name: 'Aide à la formation au code et au permis de conduire', exact: true }).click()]);
+  await j.checkHere();
+  assertIncludes(await heading(page), 'Aide à la formation au code et au permis de conduire', 'the h1');
+
+  await page.goto(j.url('/recherche?q=permsi+de+condure'));
+  await Promise.all([page.waitForEvent('load'), page.getByRole('link', { name: 'Vérifier mon éligibilité : Aide à la formation au code et au permis de conduire' }).click()]);
+  await j.checkHere();
+  assert.equal(new URL(page.url()).pathname, '/aides/bretagne-aide-code-permis/calcul');
+});
+
+test('nothing found: suggestions and the nearest human help, from a tenant space', async () => {
+  const { page } = j;
+  await j.check(j.url('/collectivites/brest/'));
+  await page.getByRole('searchbox', { name: 'Rechercher sur Guichet' }).fill('xqzwv');
+  await Promise.all([page.waitForEvent('load'), page.getByRole('search', { name: 'Recherche sur le site' }).getByRole('button', { name: 'Rechercher' }).click()]);
+  await j.checkHere();
+  assert.match(new URL(page.url()).search, /collectivite=brest/);
+  const text = await mainText(page);
+  assertIncludes(text, 'Aucun résultat pour « xqzwv »');
+  assertIncludes(text, 'trouver un lieu d’aide près de chez moi');
+});
