@@ -1,13 +1,14 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { test } from 'node:test';
+import { test, type TestContext } from 'node:test';
 import { Redis } from 'ioredis';
 import { RedisCounterStore } from './counters';
 import { RedisSessionStore, tokenHash } from './sessions';
 
 const url = process.env.TEST_REDIS_URL;
 
-test('sessions and counters are shared through Redis when REDIS_URL is set', { skip: !url && 'TEST_REDIS_URL is not set' }, async (t) => {
+/** A connection to the test Redis and a key prefix of its own, whose keys are removed at the end. */
+function redisForTest(t: TestContext): { redis: Redis; prefix: string } {
   const redis = new Redis(url!);
   const prefix = `guichet-test:${randomBytes(6).toString('hex')}:`;
   t.after(async () => {
@@ -15,6 +16,11 @@ test('sessions and counters are shared through Redis when REDIS_URL is set', { s
     if (keys.length) await redis.del(...keys);
     await redis.quit();
   });
+  return { redis, prefix };
+}
+
+test('sessions and counters are shared through Redis when REDIS_URL is set', { skip: !url && 'TEST_REDIS_URL is not set' }, async (t) => {
+  const { redis, prefix } = redisForTest(t);
   // Two stores on two connections stand for two instances behind a load balancer.
   const other = new Redis(url!);
   t.after(() => other.quit());
@@ -41,13 +47,7 @@ test('sessions and counters are shared through Redis when REDIS_URL is set', { s
 });
 
 test('a Redis counter never exists without its expiry (INCR and PEXPIRE in one atomic step)', { skip: !url && 'TEST_REDIS_URL is not set' }, async (t) => {
-  const redis = new Redis(url!);
-  const prefix = `guichet-test:${randomBytes(6).toString('hex')}:`;
-  t.after(async () => {
-    const keys = await redis.keys(`${prefix}*`);
-    if (keys.length) await redis.del(...keys);
-    await redis.quit();
-  });
+  const { redis, prefix } = redisForTest(t);
   const counters = new RedisCounterStore(redis, prefix);
   for (let i = 0; i < 20; i++) {
     // Sent on the same connection right behind the increment: it is answered after the
