@@ -13,7 +13,7 @@ test('the list of aids: search by words and a theme, keyboard and no JS, within 
   assertIncludes(await mainText(page), 'aides trouvées');
   await field(page, 'Mots-clés').fill('permis');
   await page.getByLabel('Thème').selectOption('permis');
-  await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Rechercher' }).click()]);
+  await Promise.all([page.waitForEvent('load'), page.getByRole('search', { name: 'Chercher une aide' }).getByRole('button', { name: 'Rechercher' }).click()]);
   await j.checkHere();
   const text = await mainText(page);
   assertIncludes(text, 'Aide à la formation au code et au permis de conduire');

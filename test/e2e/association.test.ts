@@ -9,7 +9,8 @@ import { assertIncludes, heading, journey, mainText } from './support/journey';
 const j = journey();
 
 const click = async (name: string) => {
-  await Promise.all([j.page.waitForEvent('load'), j.page.getByRole('button', { name }).click()]);
+  // The page's own buttons: the header's search box has a « Rechercher » too.
+  await Promise.all([j.page.waitForEvent('load'), j.page.locator('main').getByRole('button', { name }).click()]);
 };
 const follow = async (name: string | RegExp) => {
   await Promise.all([j.page.waitForEvent('load'), j.page.getByRole('link', { name }).first().click()]);

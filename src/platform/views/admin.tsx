@@ -124,6 +124,7 @@ export async function adminPage(
       title: view.title,
       heading: view.heading,
       noindex: true,
+      siteSearch: false,
       breadcrumb: adminBreadcrumb(tenant, ...(view.crumbs ?? [{ label: view.title }])),
       main: (
         <>

@@ -9,6 +9,8 @@ export interface PageView {
   breadcrumb?: Crumb[] | undefined;
   /** Set on pages that must not be indexed (back office, previews, errors). */
   noindex?: boolean | undefined;
+  /** The public search box of the header; the back office leaves it out (its pages have their own lists and filters). */
+  siteSearch?: boolean | undefined;
   main: ComponentChildren;
   /** Shown under the heading, e.g. a "draft preview" banner. */
   notice?: ComponentChildren;
@@ -51,12 +53,14 @@ export function Layout({ site, view }: { site: SiteContext; view: PageView }) {
                 </span>
               </span>
             </a>
-            <form class="site-search" method="get" action="/recherche" role="search" aria-label="Recherche sur le site">
-              <label class="visually-hidden" for="site-search-q">Rechercher sur Guichet</label>
-              <input id="site-search-q" name="q" type="search" maxLength={200} placeholder="Une aide, une démarche…" />
-              {site.base.startsWith('/collectivites/') ? <input type="hidden" name="collectivite" value={tenant.id} /> : null}
-              <button type="submit">Rechercher</button>
-            </form>
+            {view.siteSearch === false ? null : (
+              <form class="site-search" method="get" action="/recherche" role="search" aria-label="Recherche sur le site">
+                <label class="visually-hidden" for="site-search-q">Rechercher sur Guichet</label>
+                <input id="site-search-q" name="q" type="search" maxLength={200} placeholder="Une aide, une démarche…" />
+                {site.base.startsWith('/collectivites/') ? <input type="hidden" name="collectivite" value={tenant.id} /> : null}
+                <button type="submit">Rechercher</button>
+              </form>
+            )}
             <p class="site-header__account">
               {site.account ? (
                 <>
