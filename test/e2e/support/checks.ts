@@ -173,9 +173,11 @@ export async function noJsProblems(browser: Browser, url: string, cookiesFrom?: 
   const context = await newContext(browser, { javaScriptEnabled: false, ...(storageState ? { storageState } : {}) });
   try {
     const page = await context.newPage();
-    await page.goto(url);
-    const heading = (await page.locator('main#contenu h1').first().textContent({ timeout: 2000 }).catch(() => null))?.trim();
-    return heading ? [] : ['no JS: no main#contenu with a non-empty h1'];
+    const response = await page.goto(url);
+    // The page has loaded: the wait only bounds how long a busy browser takes to answer (CI runs
+    // three journeys at once on two cores; 2 s was once too short).
+    const heading = (await page.locator('main#contenu h1').first().textContent({ timeout: 10_000 }).catch(() => null))?.trim();
+    return heading ? [] : [`no JS: no main#contenu with a non-empty h1 (status ${response?.status()}, ${page.url()}, title « ${await page.title()} »)`];
   } finally {
     await context.close();
   }
