@@ -49,6 +49,8 @@ const DEFAULT_PATHS = [
   '/aides/bretagne-aide-code-permis',
   '/collectivites/brest/aides',
   '/aide-de-proximite?commune=Quimper',
+  '/recherche?q=permsi+de+condure',
+  '/api/v1/recherche?q=velo',
   '/aides/simulateur/resultats',
   '/mes-demarches',
 ];
@@ -74,7 +76,7 @@ async function serve(kind: ServerKind): Promise<void> {
     const { buildApp } = await import('../src/app');
     const { loadConfig } = await import('../src/config');
     const database = await openBenchDatabase(kind);
-    const config = loadConfig({}, { NODE_ENV: 'production', SESSION_SECRET: randomBytes(32).toString('hex'), LOG_LEVEL: 'silent', SMTP_URL: 'smtp://127.0.0.1:2525' });
+    const config = loadConfig({}, { NODE_ENV: 'production', SESSION_SECRET: randomBytes(32).toString('hex'), SECRETS_ENCRYPTION_KEYS: `bench:${randomBytes(32).toString('base64')}`, LOG_LEVEL: 'silent', SMTP_URL: 'smtp://127.0.0.1:2525' });
     const app = await buildApp({ config, database });
     cookie = await signedInPerson(app, database.db);
     await app.listen({ port: 0, host: '127.0.0.1' });
