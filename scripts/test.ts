@@ -9,7 +9,7 @@
  * arguments keep the test files whose path contains one of them.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 
@@ -42,6 +42,8 @@ interface Outcome {
   ok: boolean;
   started: number;
   ended: number;
+  /** CPU seconds (user + system) of the job and every process it started, when /usr/bin/time is there. */
+  cpu: number | null;
 }
 
 const engines: Engine[] = process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
@@ -79,11 +81,22 @@ if (only !== 'e2e') for (const engine of engines) for (const file of unitFiles) 
 if (!process.env.TEST_DATABASE_URL) console.log('(TEST_DATABASE_URL is not set: the PostgreSQL runs are skipped)');
 
 const checksDir = mkdtempSync(join(tmpdir(), 'guichet-checks-'));
+// GNU time reports the CPU time of a job with its children (Chromium included) once they ended.
+const timeCommand = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
+let jobNumber = 0;
+
+function cpuOf(file: string | null): number | null {
+  if (!file || !existsSync(file)) return null;
+  const [user, system] = readFileSync(file, 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number);
+  return Number.isFinite(user) && Number.isFinite(system) ? user! + system! : null;
+}
 
 function run(job: Job): Promise<Outcome> {
   const started = Date.now();
+  const cpuFile = timeCommand ? join(checksDir, `cpu-${jobNumber++}.txt`) : null;
+  const [command, args] = timeCommand ? [timeCommand, ['-q', '-o', cpuFile!, '-f', '%U %S', job.command, ...job.args]] : [job.command, job.args];
   return new Promise((resolve) => {
-    const child = spawn(job.command, job.args, {
+    const child = spawn(command, args, {
       cwd: root,
       env: { ...process.env, GUICHET_CHECKS_DIR: checksDir, FORCE_COLOR: '0', ...job.env },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -94,9 +107,10 @@ function run(job: Job): Promise<Outcome> {
     child.on('close', (code) => {
       const ended = Date.now();
       const ok = code === 0;
+      const cpu = cpuOf(cpuFile);
       process.stdout.write(`\n=== ${job.label} ===\n${Buffer.concat(output).toString('utf8')}`);
-      console.log(`=== ${job.label}: ${ok ? 'ok' : 'FAILED'} in ${Math.round((ended - started) / 1000)} s ===`);
-      resolve({ job, ok, started, ended });
+      console.log(`=== ${job.label}: ${ok ? 'ok' : 'FAILED'} in ${Math.round((ended - started) / 1000)} s${cpu === null ? '' : `, ${Math.round(cpu)} s of CPU`} ===`);
+      resolve({ job, ok, started, ended, cpu });
     });
   });
 }
@@ -130,9 +144,17 @@ for (const phase of phases) {
   const span = (Math.max(...of.map((o) => o.ended)) - Math.min(...of.map((o) => o.started))) / 1000;
   const busy = of.reduce((sum, o) => sum + (o.ended - o.started), 0) / 1000;
   const failedHere = of.filter((o) => !o.ok).length;
-  console.log(`${phase}: ${of.length} job(s), ${failedHere === 0 ? 'ok' : `${failedHere} FAILED`}, from start to end ${Math.round(span)} s, ${Math.round(busy)} s of jobs`);
+  const cpu = of.reduce((sum, o) => sum + (o.cpu ?? 0), 0);
+  console.log(`${phase}: ${of.length} job(s), ${failedHere === 0 ? 'ok' : `${failedHere} FAILED`}, from start to end ${Math.round(span)} s, ${Math.round(busy)} s of jobs${timeCommand ? `, ${Math.round(cpu)} s of CPU` : ''}`);
 }
-console.log(`all: ${Math.round((Date.now() - startedAll) / 1000)} s with ${poolSize} jobs at a time`);
+if (timeCommand) {
+  console.log('\n=== The 20 jobs that took the most CPU ===');
+  for (const o of [...outcomes].sort((a, b) => (b.cpu ?? 0) - (a.cpu ?? 0)).slice(0, 20)) {
+    console.log(`${String(Math.round(o.cpu ?? 0)).padStart(5)} s CPU, ${String(Math.round((o.ended - o.started) / 1000)).padStart(4)} s: ${o.job.label}`);
+  }
+}
+const totalCpu = outcomes.reduce((sum, o) => sum + (o.cpu ?? 0), 0);
+console.log(`all: ${Math.round((Date.now() - startedAll) / 1000)} s with ${poolSize} jobs at a time${timeCommand ? `, ${Math.round(totalCpu)} s of CPU (${(totalCpu / 60).toFixed(1)} min)` : ''}`);
 const failed = outcomes.filter((o) => !o.ok);
 const expected = (checks ? 2 : 0) + preparation.length + jobs.length - (checks ? 2 : 0);
 if (outcomes.length < expected) console.log(`\n${expected - outcomes.length} job(s) did not run: a test database template could not be built (see above)`);
