@@ -80,7 +80,19 @@ async function pgliteTemplate(prepared: boolean): Promise<string> {
     rmSync(building, { recursive: true, force: true });
     if (!existsSync(join(templateDir, 'PG_VERSION'))) throw error;
   }
+  pruneTemplates(name);
   return templateDir;
+}
+
+/** Keeps two former templates at most in the cache (each is ~45 MB; the former .tar.gz dumps too). */
+function pruneTemplates(kept: string): void {
+  const cacheDir = join(root, '.cache');
+  const old = readdirSync(cacheDir)
+    .filter((name) => name !== kept && !name.endsWith('.tmp') && (/^pglite-template-[0-9a-f]+-[\w.-]+$/.test(name) || /^pglite-template-.*\.tar\.gz$/.test(name)))
+    .map((name) => ({ name, time: statSync(join(cacheDir, name)).mtimeMs }))
+    .sort((a, b) => b.time - a.time)
+    .slice(2);
+  for (const { name } of old) rmSync(join(cacheDir, name), { recursive: true, force: true });
 }
 
 /** A copy of a PGlite template's data directory, for a database or a Guichet process of its own. */
