@@ -5,16 +5,14 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { audit } from '../../platform/audit/audit';
-import { roleAllows } from '../../platform/auth/roles';
 import type { Tenant } from '../../platform/db/tables';
-import { NotFoundError } from '../../platform/http/errors';
 import { adminBreadcrumb, adminPage, routeTenant } from '../../platform/views/admin';
 import { Notice } from '../../platform/views/components';
 import type { FieldErrors } from '../../platform/views/form';
 import { aidFromFiche, applyTreeAction, conditionFromTree, emptyFiche, ficheField, ficheFromAid, ficheFromBody, treeErrors, treeFromBody, treeFromCondition, type FicheValues, type FormNode } from './editor-form';
 import type { Aid, Condition } from './format';
-import { actorOf, crumbs, pageOf, read, SECTION, write } from './admin-shared';
-import { aidsDb, listTenantAids, saveAid, tenantAid } from './store';
+import { actorOf, canEdit, crumbs, pageOf, read, routeAid, SECTION, write } from './admin-shared';
+import { aidsDb, listTenantAids, saveAid } from './store';
 import { checkAid, fieldLabel } from './validate';
 import { AidActions, AidsAdminList, aidsAdminBase, ConditionsForm, FicheForm } from './views/admin';
 import { AidPage } from './views/aid-page';
@@ -28,13 +26,7 @@ export async function aidsAdminRoutes(app: FastifyInstance): Promise<void> {
   const db = aidsDb(platform.db);
 
   const actor = actorOf;
-  const canEdit = async (request: FastifyRequest, tenantId: string) => roleAllows((await request.currentAccount())?.roles.get(tenantId), 'editeur');
-  const aidOf = async (request: FastifyRequest) => {
-    const tenant = routeTenant(request);
-    const row = await tenantAid(db, tenant.id, (request.params as { id: string }).id);
-    if (!row) throw new NotFoundError('Cette aide n’existe pas dans votre collectivité.');
-    return { tenant, row };
-  };
+  const aidOf = (request: FastifyRequest) => routeAid(db, request);
 
   app.get('/admin/t/:tenant/aides', { config: read }, async (request, reply) => {
     const tenant = routeTenant(request);
