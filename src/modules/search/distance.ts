@@ -74,10 +74,10 @@ export async function nearPoint(db: Kysely<PlatformTables>, raw: unknown): Promi
 export function distanceSql(point: NearPoint): RawBuilder<number | null> {
   const lat = sql.lit(Number(point.latitude.toFixed(6)));
   const lon = sql.lit(Number(point.longitude.toFixed(6)));
-  return sql<number | null>`(12742 * asin(least(1, sqrt(
+  return sql<number | null>`(case when d.latitude is not null and d.longitude is not null then 12742 * asin(least(1, sqrt(
     power(sin(radians(d.latitude - ${lat}) / 2), 2)
     + cos(radians(${lat})) * cos(radians(d.latitude)) * power(sin(radians(d.longitude - ${lon}) / 2), 2)
-  ))))`;
+  ))) end)`;
 }
 
 /** « à 4 km », « à moins de 1 km ». */

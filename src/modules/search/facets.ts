@@ -70,11 +70,6 @@ export function facetCondition(facet: Facet, values: string[]): RawBuilder<boole
   }
 }
 
-/** Every filter at once, for the results. */
-export function allConditions(filters: Filters): RawBuilder<boolean> {
-  return sql<boolean>`(${sql.join(FACETS.map((f) => facetCondition(f, filters[f])), sql` and `)})`;
-}
-
 export interface FacetValue {
   value: string;
   count: number;

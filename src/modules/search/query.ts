@@ -6,7 +6,7 @@ import { sql, type Kysely } from 'kysely';
 import type { PlatformTables } from '../../platform/db/tables';
 import { normaliseWord, type SearchTables } from '../../platform/search';
 import { distanceSql, RADIUS_KM, type NearPoint } from './distance';
-import { allConditions, CLOSING_SOON, countsSql, facetCondition, FACETS, OPEN_NOW, readCounts, type FacetCounts, type Filters } from './facets';
+import { CLOSING_SOON, countsSql, facetCondition, FACETS, OPEN_NOW, readCounts, type FacetCounts, type Filters } from './facets';
 import { correctWords } from './typos';
 
 export { editDistance } from './typos';
@@ -92,55 +92,51 @@ function nearCondition(near: NearPoint | undefined) {
   return near ? sql<boolean>`(d.latitude is null or ${distanceSql(near)} <= ${sql.lit(RADIUS_KM)})` : sql<boolean>`true`;
 }
 
-/** One statement: the facet counts, the number of results (every filter) and of matches (no facet filter). */
-async function countMatches(db: Db, query: ReturnType<typeof tsquery>, filters: Filters, near: NearPoint | undefined) {
-  const flags = sql.join(FACETS.map((f) => sql`${facetCondition(f, filters[f])} as ${sql.ref(`f_${f}`)}`));
-  const rows = await sql<{ facet: string; value: string | null; n: number }>`
-    with q as (select ${query} as query),
-    m as materialized (
-      select d.type, d.tenant_id, d.audiences, d.themes, ${OPEN_NOW} as open_now, ${CLOSING_SOON} as closing_soon, ${flags}
-      from search_documents d cross join q
-      where d.search @@ q.query and ${nearCondition(near)}
-    )
-    ${countsSql()}`.execute(db);
-  return readCounts(rows.rows, filters);
-}
+type HitRow = { type: string; object_id: string; tenant_id: string | null; tenant_name: string | null; title: string; url: string; extract: string; closes_on: string | null; local: boolean; km: number | null };
 
-async function fetchHits(db: Db, query: ReturnType<typeof tsquery>, text: string, input: SearchInput, filters: Filters, offset: number): Promise<SearchHit[]> {
+/**
+ * One statement per search: every match is read once (ranked on precomputed columns, with one
+ * flag per facet), then the facet counts, the number of results (every filter) and of matches
+ * (no facet filter), and the page's rows with their extracts (ts_headline over a stored
+ * 600-character extract, for those 10 rows only).
+ */
+async function run(db: Db, query: ReturnType<typeof tsquery>, text: string, input: SearchInput, filters: Filters, offset: number) {
   const local = input.tenantId ?? '';
   const options = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=28, MinWords=12, MaxFragments=1, FragmentDelimiter=" … "`;
   const distance = input.near ? distanceSql(input.near) : sql<number | null>`null::float8`;
   const byDistance = input.near ? sql`km asc nulls last,` : sql``;
-  // The page's rows first (ranked on precomputed columns), then extracts for those 10 rows only.
-  const rows = await sql<{
-    type: string;
-    object_id: string;
-    tenant_id: string | null;
-    tenant_name: string | null;
-    title: string;
-    url: string;
-    extract: string;
-    closes_on: string | null;
-    local: boolean;
-    km: number | null;
-  }>`
+  const flags = sql.join(FACETS.map((f) => sql`${facetCondition(f, filters[f])} as ${sql.ref(`f_${f}`)}`));
+  const all = sql.raw(FACETS.map((f) => `m.f_${f}`).join(' and '));
+  const result = await sql<{ counts: Array<{ facet: string; value: string | null; n: number }> | string | null; hits: HitRow[] | string | null }>`
     with q as (select ${query} as query, immutable_unaccent(lower(${text})) as words),
-    top as materialized (
-      select d.type, d.object_id, d.tenant_id, d.title, d.url, d.closes_on, d.extract_source, d.published_at,
+    m as materialized (
+      select d.type, d.object_id, d.tenant_id, d.audiences, d.themes, d.title, d.published_at,
+        ${OPEN_NOW} as open_now, ${CLOSING_SOON} as closing_soon, ${flags},
         (d.tenant_id is not null and d.tenant_id = ${local}) as local, ${distance} as km,
         ( ts_rank(d.search, q.query, 1) + similarity(d.title_norm, q.words)
         ) * (case when (d.closes_on is not null and d.closes_on < current_date) or (d.opens_on is not null and d.opens_on > current_date) then 0.5 else 1 end) as score
       from search_documents d cross join q
-      where d.search @@ q.query and ${nearCondition(input.near)} and ${allConditions(filters)}
-      order by local desc, ${byDistance} score desc, d.published_at desc nulls last, d.title, d.object_id
+      where d.search @@ q.query and ${nearCondition(input.near)}
+    ),
+    top as materialized (
+      select m.type, m.object_id, m.local, m.km, m.score, m.published_at, m.title from m where ${all}
+      order by local desc, ${byDistance} score desc, published_at desc nulls last, title, object_id
       limit ${PER_PAGE} offset ${offset}
-    )
-    select top.type, top.object_id, top.tenant_id, t.name as tenant_name, top.title, top.url, top.closes_on::text as closes_on, top.local, top.km,
-      ts_headline('french_unaccent', top.extract_source, q.query, ${options}) as extract
-    from top cross join q
-    left join platform_tenants t on t.id = top.tenant_id
-    order by top.local desc, ${byDistance} top.score desc, top.published_at desc nulls last, top.title, top.object_id`.execute(db);
-  return rows.rows.map((r) => ({
+    ),
+    counts as (${countsSql()})
+    select
+      (select json_agg(counts) from counts) as counts,
+      (select json_agg(h) from (
+        select top.type, top.object_id, d.tenant_id, t.name as tenant_name, d.title, d.url, d.closes_on::text as closes_on, top.local, top.km,
+          ts_headline('french_unaccent', d.extract_source, q.query, ${options}) as extract
+        from top cross join q
+        join search_documents d on d.type = top.type and d.object_id = top.object_id
+        left join platform_tenants t on t.id = d.tenant_id
+        order by top.local desc, ${byDistance} top.score desc, top.published_at desc nulls last, top.title, top.object_id
+      ) h) as hits`.execute(db);
+  const row = result.rows[0]!;
+  const parse = <T,>(v: T[] | string | null): T[] => (typeof v === 'string' ? (JSON.parse(v) as T[]) : (v ?? []));
+  const hits: SearchHit[] = parse(row.hits).map((r) => ({
     type: r.type,
     objectId: r.object_id,
     tenantId: r.tenant_id,
@@ -152,6 +148,7 @@ async function fetchHits(db: Db, query: ReturnType<typeof tsquery>, text: string
     local: r.local,
     distanceKm: r.km === null ? null : Number(r.km),
   }));
+  return { ...readCounts(parse(row.counts), filters), hits };
 }
 
 /** Searches the index; `page` starts at 1 and a page past the end gives no hits (and the real count). */
@@ -162,27 +159,24 @@ export async function search(platformDb: Kysely<PlatformTables>, input: SearchIn
   const empty: SearchOutcome = { query, corrected: undefined, someWords: false, total: 0, page: input.page, pages: 0, hits: [], facets: readCounts([], filters).counts };
   const words = queryWords(query.text);
   if (words.length === 0) return empty;
+  const offset = (input.page - 1) * PER_PAGE;
 
-  let searched = words;
   let corrected: string | undefined;
   let someWords = false;
   // Typos are corrected when no document has every word, whatever the facets ticked.
-  let counted = await countMatches(db, tsquery(searched, true), filters, input.near);
-  if (counted.matches === 0 && !input.exact) {
+  let found = await run(db, tsquery(words, true), words.join(' '), input, filters, offset);
+  if (found.matches === 0 && !input.exact) {
     const fixed = await correctWords(db, words);
     if (fixed.join(' ') !== words.join(' ')) {
-      const fixedCount = await countMatches(db, tsquery(fixed, true), filters, input.near);
-      if (fixedCount.matches > 0) [searched, corrected, counted] = [fixed, fixed.join(' '), fixedCount];
+      const fixedFound = await run(db, tsquery(fixed, true), fixed.join(' '), input, filters, offset);
+      if (fixedFound.matches > 0) [corrected, found] = [fixed.join(' '), fixedFound];
     }
   }
-  if (counted.matches === 0 && words.length > 1) {
-    const fixed = corrected ? searched : input.exact ? words : await correctWords(db, words);
-    const some = await countMatches(db, tsquery(fixed, false), filters, input.near);
-    if (some.matches > 0) [searched, someWords, counted] = [fixed, true, some];
+  if (found.matches === 0 && words.length > 1) {
+    const fixed = input.exact ? words : await correctWords(db, words);
+    const some = await run(db, tsquery(fixed, false), fixed.join(' '), input, filters, offset);
+    if (some.matches > 0) [someWords, found] = [true, some];
   }
-  const total = counted.total;
-  const pages = Math.ceil(total / PER_PAGE);
-  if (total === 0 || input.page > pages) return { ...empty, corrected, someWords, total, pages, facets: counted.counts };
-  const hits = await fetchHits(db, tsquery(searched, !someWords), searched.join(' '), input, filters, (input.page - 1) * PER_PAGE);
-  return { query, corrected, someWords, total, page: input.page, pages, hits, facets: counted.counts };
+  const pages = Math.ceil(found.total / PER_PAGE);
+  return { query, corrected, someWords, total: found.total, page: input.page, pages, hits: found.hits, facets: found.counts };
 }
