@@ -123,16 +123,16 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-async function timeAll<T>(items: T[], fn: (item: T) => Promise<unknown>): Promise<{ p50: number; p95: number; max: number }> {
+async function timeAll<T>(items: T[], fn: (item: T) => Promise<unknown>): Promise<{ p50: number; p95: number; slowest: Array<{ item: T; ms: number }> }> {
   for (const item of items) await fn(item); // warm-up: JIT, buffers, the typo dictionary
-  const samples: number[] = [];
+  const timed: Array<{ item: T; ms: number }> = [];
   for (const item of items) {
     const started = performance.now();
     await fn(item);
-    samples.push(performance.now() - started);
+    timed.push({ item, ms: performance.now() - started });
   }
-  samples.sort((a, b) => a - b);
-  return { p50: percentile(samples, 50), p95: percentile(samples, 95), max: samples[samples.length - 1]! };
+  const samples = timed.map((t) => t.ms).sort((a, b) => a - b);
+  return { p50: percentile(samples, 50), p95: percentile(samples, 95), slowest: timed.sort((a, b) => b.ms - a.ms).slice(0, 5) };
 }
 
 async function benchEngine(engine: 'pglite' | 'postgres'): Promise<Array<Record<string, string | number>>> {
@@ -148,10 +148,12 @@ async function benchEngine(engine: 'pglite' | 'postgres'): Promise<Array<Record<
     const asked = queries(QUERIES);
     const resolved = await Promise.all(asked.map(async (a) => ({ ...a, near: await nearPoint(db, a.commune) })));
     let found = 0;
+    const matched = new Map<string, number>();
     const result = await timeAll(resolved, async (a) => {
       const near = a.near && 'point' in a.near ? a.near.point : undefined;
       const outcome = await search(db, { q: a.q, page: a.page, filters: parseFilters(a.facets), near });
       if (outcome.total > 0) found++;
+      matched.set(a.q + JSON.stringify(a.facets) + (a.commune ?? ''), outcome.total);
     });
     const one = await timeAll(Array.from({ length: 50 }, (_, i) => i), () => sql`select 1`.execute(db));
     const count = await timeAll(Array.from({ length: 50 }, (_, i) => i), () => sql`select count(*) from search_documents where search @@ websearch_to_tsquery('french_unaccent', 'aide')`.execute(db));
@@ -162,7 +164,10 @@ async function benchEngine(engine: 'pglite' | 'postgres'): Promise<Array<Record<
       'p95 ms': Number(t.p95.toFixed(1)),
       target: target === undefined ? '' : t.p95 < TARGET_P95_MS ? 'yes' : 'NO',
     });
-    console.log(`${name}: ${found / 2}/${resolved.length} queries found something`);
+    console.log(`${name}: ${found / 2}/${resolved.length} queries found something; the slowest:`);
+    for (const { item, ms } of result.slowest) {
+      console.log(`  ${ms.toFixed(0)} ms  « ${item.q} » ${JSON.stringify(item.facets)} ${item.commune ?? ''} → ${matched.get(item.q + JSON.stringify(item.facets) + (item.commune ?? ''))} results`);
+    }
     return [row(`search(), ${resolved.length} queries`, result, true), row('baseline: select 1', one), row('baseline: count of « aide » (GIN)', count)];
   } finally {
     await database.close();
