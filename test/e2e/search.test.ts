@@ -1,5 +1,6 @@
-// Issue 13, points 1, 3 and 5 — a person on a phone types « permsi de condure » in the header's
-// search box, gets « Résultats pour permis de conduire », opens the Région's aid and its eligibility
+// Issue 13, points 1, 3, 4 and 5 — a person on a phone types « permsi de condure » in the header's
+// search box, gets « Résultats pour permis de conduire », gives their commune (a typo first, then
+// the postal code), keeps only the aids, opens the Région's aid and its eligibility
 // check. Every page is checked (budgets, axe, no JS needed).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -18,6 +19,20 @@ test('a person searches with a typo from the header and opens an aid, then its e
   const text = await mainText(page);
   assertIncludes(text, 'Résultats pour permis de conduire');
   assertIncludes(text, 'Aide à la formation au code et au permis de conduire');
+
+  // Point 4: their commune, then only the aids (the facets are checkboxes in a <details>, no JS).
+  const form = page.getByRole('search', { name: 'Modifier la recherche' });
+  await form.getByLabel('Près de (commune ou code postal, facultatif)').fill('Quimpr');
+  await Promise.all([page.waitForEvent('load'), form.getByRole('button', { name: 'Rechercher', exact: true }).click()]);
+  await j.checkHere();
+  assertIncludes(await mainText(page), 'Nous ne trouvons pas de commune « Quimpr » en Bretagne');
+  await form.getByLabel('Près de (commune ou code postal, facultatif)').fill('29000');
+  await form.getByText('Filtrer les résultats').click();
+  await form.getByRole('group', { name: 'Type' }).getByLabel(/^Aide \(\d+ résultats?\)$/).check();
+  await Promise.all([page.waitForEvent('load'), form.getByRole('button', { name: 'Filtrer' }).click()]);
+  await j.checkHere();
+  assert.match(new URL(page.url()).search, /commune=29000.*type=aide/);
+  assertIncludes(await mainText(page), 'Aide à la formation au code et au permis de conduire');
 
   await Promise.all([page.waitForEvent('load'), page.getByRole('link', { name: 'Aide à la formation au code et au permis de conduire', exact: true }).click()]);
   await j.checkHere();

@@ -43,6 +43,16 @@ export function datasets(): Dataset[] {
       use: 'Rattacher chaque collectivité à son territoire officiel ; trouver une commune par son nom ou son code postal.',
     },
     {
+      id: 'centres-des-communes',
+      title: 'Un point dans chaque commune de Bretagne',
+      producer: 'IGN (ADMIN EXPRESS COG 2018), via le dépôt gregoiredavid/france-geojson ; point intérieur calculé avec mapshaper',
+      what: 'Pour chacune des 1 202 communes de Bretagne (liste 2026), un point situé à l’intérieur de la commune : ni la mairie, ni le centre géométrique.',
+      source: { label: 'dépôt gregoiredavid/france-geojson (contours des communes)', href: 'https://github.com/gregoiredavid/france-geojson' },
+      licence: 'Licence Ouverte / Etalab (conditions d’utilisation d’ADMIN EXPRESS)',
+      date: 'contours 2018, communes recodées selon le Code officiel géographique 2026',
+      use: 'La distance « à 4 km » de la recherche quand une commune est donnée.',
+    },
+    {
       id: 'aide-de-proximite',
       title: 'France Services labellisées',
       producer: 'Agence nationale de la cohésion des territoires (ANCT) ; données collectées par la Banque des Territoires',

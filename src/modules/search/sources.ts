@@ -1,5 +1,5 @@
 import type { AnyDb, SearchSource } from '../../platform/search';
-import { aidsSearchSource } from '../aids';
+import { aidsSearchSource, AUDIENCES, THEMES } from '../aids';
 import { contentNewsSearchSource, contentPagesSearchSource } from '../content';
 import { helpPlacesSearchSource } from '../help';
 
@@ -33,4 +33,11 @@ export const searchSources: SearchSource[] = [aidsSearchSource, contentPagesSear
 
 export function typeLabel(type: string): string {
   return searchSources.find((s) => s.type === type)?.label ?? type;
+}
+
+/** The French label of a facet's value: « Aide », « Jeunes », « Logement »… (the value itself when unknown). */
+export function facetValueLabel(facet: string, value: string): string {
+  if (facet === 'type') return typeLabel(value);
+  const labels: Record<string, string> = facet === 'public' ? AUDIENCES : facet === 'theme' ? THEMES : {};
+  return labels[value] ?? value;
 }
