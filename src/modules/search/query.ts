@@ -5,6 +5,8 @@
 import { sql, type Kysely } from 'kysely';
 import type { PlatformTables } from '../../platform/db/tables';
 import { normaliseWord, type SearchTables } from '../../platform/search';
+import { rankFactor } from './ranking';
+import { wordsTsquery } from './word-forms';
 
 export const MAX_QUERY_LENGTH = 200;
 export const PER_PAGE = 10;
@@ -100,9 +102,9 @@ async function correctWords(db: Db, words: string[]): Promise<string[]> {
   return out;
 }
 
-/** A tsquery of the words joined by AND (`all`) or OR; the words are letters and digits only. */
+/** A tsquery of the words joined by AND (`all`) or OR, each in both numbers (word-forms.ts); the words are letters and digits only. */
 function tsquery(words: string[], all: boolean) {
-  return sql`websearch_to_tsquery('french_unaccent', ${words.join(all ? ' ' : ' or ')})`;
+  return wordsTsquery(words, all);
 }
 
 async function countMatches(db: Db, query: ReturnType<typeof tsquery>): Promise<number> {
@@ -135,7 +137,8 @@ async function fetchHits(db: Db, query: ReturnType<typeof tsquery>, text: string
       (d.tenant_id is not null and d.tenant_id = ${local}) desc,
       ( ts_rank(d.search, q.query, 1)
         + similarity(immutable_unaccent(lower(d.title)), immutable_unaccent(lower(${text})))
-      ) * (case when (d.closes_on is not null and d.closes_on < current_date) or (d.opens_on is not null and d.opens_on > current_date) then 0.5 else 1 end) desc,
+      ) * (case when (d.closes_on is not null and d.closes_on < current_date) or (d.opens_on is not null and d.opens_on > current_date) then 0.5 else 1 end)
+        * ${rankFactor(text)} desc,
       d.published_at desc nulls last, d.title, d.object_id
     limit ${PER_PAGE} offset ${offset}`.execute(db);
   return rows.rows.map((r) => ({

@@ -36,6 +36,12 @@ export interface SearchSource {
   type: string;
   /** French, singular, shown on each result: « Aide ». */
   label: string;
+  /**
+   * Multiplies the relevance of this type's documents (default 1). Below 1 for bulk national data
+   * (service-public.fr sheets: 0.8) so that, at equal relevance, the objects of the Région and its
+   * authorities come first.
+   */
+  weight?: number;
   /** Every published document of this type, for a full rebuild. */
   documentsFor(db: AnyDb): Promise<SearchDocument[]>;
 }

@@ -1,6 +1,8 @@
 import { Notice, Pagination } from '../../../platform/views/components';
 import { MARK_END, MARK_START, MAX_QUERY_LENGTH, type SearchHit, type SearchOutcome } from '../query';
 import { typeLabel } from '../sources';
+import type { ProcedureLinks } from '../../procedures';
+import { ProcedureHitLinks } from './procedure-hit';
 
 export const SEARCH_PATH = '/recherche';
 
@@ -26,6 +28,8 @@ export function Extract({ text }: { text: string }) {
 export interface HitLinks {
   /** Aids people can apply for on Guichet. */
   applicable: Set<string>;
+  /** service-public.fr procedures: their online services. */
+  procedures: Map<string, ProcedureLinks>;
 }
 
 function Hit({ hit, links }: { hit: SearchHit; links: HitLinks }) {
@@ -50,6 +54,7 @@ function Hit({ hit, links }: { hit: SearchHit; links: HitLinks }) {
           ) : null}
         </p>
       ) : null}
+      {hit.type === 'demarche' ? <ProcedureHitLinks title={hit.title} links={links.procedures.get(hit.objectId)} /> : null}
     </li>
   );
 }
