@@ -53,6 +53,11 @@ const AUDIENCE_ORDER = ['particuliers', 'professionnels', 'associations'];
 const EXTRACT_DATE = '2020-12-26';
 const MAX_SERVICES_PER_SHEET = 3;
 
+/** Lower-case words of 4 letters or more, without accents: enough to tell what a title is about. */
+function significantWords(title: string): string[] {
+  return title.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().match(/\p{L}{4,}/gu) ?? [];
+}
+
 function read<T>(file: string): T {
   return JSON.parse(readFileSync(join(SERVICE_PUBLIC_DIR, file), 'utf8')) as T;
 }
@@ -67,14 +72,22 @@ export function readProcedures(): ProcedureRow[] {
     .sort((a, b) => AUDIENCE_ORDER.indexOf(a.audience) - AUDIENCE_ORDER.indexOf(b.audience));
   const services = read<ServiceRecord[]>('services-en-ligne.json').filter((s) => ONLINE_KINDS.includes(s.kind) && (s.sheets?.length ?? 0) > 0);
 
+  // For each sheet, the online services that name what it is about first (« Pré-demande de carte
+  // d'identité » for « Carte d'identité », before the birth certificate requests that the dossier
+  // also lists: those are left out), then téléservices before simulators, then the most specific (fewest sheets).
+  const titles = new Map(sheets.map((s) => [s.id, s.title]));
+  const linked = new Map<string, ServiceRecord[]>();
+  for (const service of services) for (const sheet of service.sheets ?? []) linked.set(sheet, [...(linked.get(sheet) ?? []), service]);
   const servicesOf = new Map<string, OnlineService[]>();
-  // Téléservices before simulators: the link that does the procedure comes first.
-  for (const s of [...services].sort((a, b) => ONLINE_KINDS.indexOf(a.kind) - ONLINE_KINDS.indexOf(b.kind))) {
-    for (const sheet of s.sheets ?? []) {
-      const list = servicesOf.get(sheet) ?? [];
-      if (list.length < MAX_SERVICES_PER_SHEET) list.push({ id: s.id, title: s.title, url: s.url, kind: s.kind });
-      servicesOf.set(sheet, list);
-    }
+  for (const [sheet, list] of linked) {
+    const words = significantWords(titles.get(sheet) ?? '');
+    const shared = (s: ServiceRecord) => significantWords(s.title).filter((w) => words.includes(w)).length;
+    const ranked = [...list].sort(
+      (a, b) => shared(b) - shared(a) || ONLINE_KINDS.indexOf(a.kind) - ONLINE_KINDS.indexOf(b.kind) || (a.sheets?.length ?? 0) - (b.sheets?.length ?? 0) || a.id.localeCompare(b.id),
+    );
+    // When some name what the sheet is about, the others (listed by a broad dossier) are left out.
+    const relevant = shared(ranked[0]!) > 0 ? ranked.filter((s) => shared(s) > 0) : ranked;
+    servicesOf.set(sheet, relevant.slice(0, MAX_SERVICES_PER_SHEET).map((s) => ({ id: s.id, title: s.title, url: s.url, kind: s.kind })));
   }
 
   const rows = new Map<string, ProcedureRow>();
