@@ -44,6 +44,19 @@ test('a person searches with a typo from the header and opens an aid, then its e
   assert.equal(new URL(page.url()).pathname, '/aides/bretagne-aide-code-permis/calcul');
 });
 
+test('a national procedure links to the live service-public.fr page, says its copy is from 2020, and leads to the online service', async () => {
+  const { page } = j;
+  await page.setViewportSize({ width: 375, height: 740 });
+  await j.check(j.url(`/recherche?q=${encodeURIComponent("carte d'identité")}`));
+  const text = await mainText(page);
+  assertIncludes(text, 'Démarche nationale');
+  assertIncludes(text, 'Fiche de service-public.fr — le lien ouvre la version à jour (notre copie date de 2020).');
+  const sheet = page.getByRole('link', { name: "Carte d'identité", exact: true });
+  assert.equal(await sheet.getAttribute('href'), 'https://www.service-public.fr/particuliers/vosdroits/N358');
+  const service = page.getByRole('link', { name: "Faire la démarche en ligne : Pré-demande de carte d'identité (Carte d'identité)" });
+  assert.match((await service.getAttribute('href')) ?? '', /^https:\/\/passeport\.ants\.gouv\.fr\//);
+});
+
 test('nothing found: suggestions and the nearest human help, from a tenant space', async () => {
   const { page } = j;
   await j.check(j.url('/collectivites/brest/'));

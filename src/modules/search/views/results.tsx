@@ -1,8 +1,10 @@
 import { Notice, Pagination } from '../../../platform/views/components';
+import type { ProcedureLinks } from '../../procedures';
 import { distanceLabel, RADIUS_KM, type NearResult } from '../distance';
 import { FACETS, type Filters } from '../facets';
 import { MARK_END, MARK_START, MAX_QUERY_LENGTH, type SearchHit, type SearchOutcome } from '../query';
 import { typeLabel } from '../sources';
+import { ProcedureHitLinks } from './procedure-hit';
 import { Facets } from './facets';
 
 export const SEARCH_PATH = '/recherche';
@@ -29,6 +31,8 @@ export function Extract({ text }: { text: string }) {
 export interface HitLinks {
   /** Aids people can apply for on Guichet. */
   applicable: Set<string>;
+  /** service-public.fr procedures: their online services. */
+  procedures: Map<string, ProcedureLinks>;
 }
 
 function Hit({ hit, links }: { hit: SearchHit; links: HitLinks }) {
@@ -54,6 +58,7 @@ function Hit({ hit, links }: { hit: SearchHit; links: HitLinks }) {
           ) : null}
         </p>
       ) : null}
+      {hit.type === 'demarche' ? <ProcedureHitLinks title={hit.title} links={links.procedures.get(hit.objectId)} /> : null}
     </li>
   );
 }
