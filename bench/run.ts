@@ -22,9 +22,6 @@ import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import type { FastifyInstance } from 'fastify';
-import type { Kysely } from 'kysely';
-import type { PlatformTables } from '../src/platform/db/tables';
 
 type ServerKind = 'bare' | 'pglite' | 'postgres';
 
@@ -78,6 +75,7 @@ async function serve(kind: ServerKind): Promise<void> {
     const database = await openBenchDatabase(kind);
     const config = loadConfig({}, { NODE_ENV: 'production', SESSION_SECRET: randomBytes(32).toString('hex'), SECRETS_ENCRYPTION_KEYS: `bench:${randomBytes(32).toString('base64')}`, LOG_LEVEL: 'silent', SMTP_URL: 'smtp://127.0.0.1:2525' });
     const app = await buildApp({ config, database });
+    const { signedInPerson } = await import('./signed-in');
     cookie = await signedInPerson(app, database.db);
     await app.listen({ port: 0, host: '127.0.0.1' });
     port = (app.server.address() as AddressInfo).port;
@@ -90,27 +88,6 @@ async function serve(kind: ServerKind): Promise<void> {
     if (message === 'stop') void close().finally(() => process.exit(0));
   });
   process.send!({ port, cookie });
-}
-
-/**
- * A person with an account, signed in through /connexion, who started an application and
- * answered the simulator's questions: the cookie header their browser would send.
- */
-async function signedInPerson(app: FastifyInstance, db: Kysely<PlatformTables>): Promise<string> {
-  const { createPerson, signInPerson } = await import('../src/modules/accounts/test-support');
-  const email = `bench-${randomBytes(4).toString('hex')}@exemple.fr`;
-  await createPerson(db, { email, name: 'Maëlys' });
-  const person = await signInPerson(app, email);
-  await person.get('/aides/bretagne-aide-code-permis/demande');
-  // The simulator's answers, sealed as the questionnaire would have left them.
-  const { seal } = await import('../src/modules/eligibility/state');
-  const accountId = (await db.selectFrom('platform_accounts').select('id').where('email', '=', email).executeTakeFirstOrThrow()).id;
-  const situation = { demandeur: 'particulier' as const, age: 19, commune: '35238', situation: 'etudiant' as const, boursier: true, enfants: 0 };
-  const state = { situation, history: Object.keys(situation), skipped: [], prefilled: [], profileOf: accountId, at: Date.now() };
-  const simulator = `guichet_simulateur=${seal(state, app.platform.config.SESSION_SECRET)}`;
-  const results = await app.inject({ url: '/aides/simulateur/resultats', headers: { cookie: `guichet_session=${person.cookie('guichet_session')}; ${simulator}` } });
-  if (results.statusCode !== 200) throw new Error(`the simulator's results answered ${results.statusCode} in the setup`);
-  return `guichet_session=${person.cookie('guichet_session')}; ${simulator}`;
 }
 
 async function openBenchDatabase(kind: 'pglite' | 'postgres') {

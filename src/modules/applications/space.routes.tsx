@@ -1,10 +1,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { signedInAccount } from '../../platform/auth/guards';
+import { KeptByKey } from '../../platform/db/kept-by-key';
+import { PersonalPages } from '../../platform/views/personal-pages';
+import type { PageView } from '../../platform/views/layout';
 import { ErrorSummary, FileField, Form, SelectField, SubmitButton, TextArea, type FieldErrors } from '../../platform/views/form';
 import { personOf, upload } from './http';
 import { isClosed, messagesOf, requestedPieces } from './instruction';
 import { applicationService } from './service';
-import { applicationsOf, applicationsDb, documentsOf, historyOf } from './store';
+import { applicationsOf, applicationsDb, documentsOf, historyOf, type ApplicationListItem } from './store';
 import { APPLICATION_STATUSES, type Application, type ApplicationStatus } from './tables';
 import { Answers, frenchDateTime, frenchDay, MessageList, NEXT_STEP, StatusTag } from './views';
 
@@ -20,40 +23,48 @@ export async function spaceRoutes(app: FastifyInstance): Promise<void> {
   const tenantName = (id: string) => platform.tenants.get(id)?.name ?? id;
 
   const service = applicationService(platform);
+  /**
+   * Each person's list, kept until their applications change on any instance (row-level trigger
+   * of migration 0211) or this instance writes the table (platform/db/kept-by-key.ts).
+   */
+  const lists = new KeptByKey<ApplicationListItem[]>(platform.db, 'applications', { localWrites: true });
+  /** The page itself, kept per session until the list (or the menu) changes. */
+  const listPages = new PersonalPages(platform.db, ['content_menu_entries', 'content_items']);
 
   app.get('/mes-demarches', { config: { guard: { person: true } } }, async (request, reply) => {
     const account = signedInAccount(request);
-    const rows = await applicationsOf(db, account.id);
-    const done = (request.query as { fait?: string }).fait === 'retrait';
-    return reply.page({
-      title: 'Mes démarches',
-      noindex: true,
-      breadcrumb: [HOME, SPACE, { label: 'Mes démarches' }],
-      notice: done ? <div class="notice notice--success" role="status">Votre demande est retirée.</div> : undefined,
-      main: rows.length === 0 ? (
-        <p>
-          Vous n’avez encore fait aucune demande. <a href="/aides">Trouver une aide</a>
-        </p>
-      ) : (
-        <>
-          <p>Toutes vos demandes, quel que soit l’organisme qui les examine.</p>
-          <ul class="application-list">
-            {rows.map((row) => (
-              <li class="card">
-                <h2>
-                  <a href={row.reference ? `/mes-demarches/${row.reference}` : `/aides/${row.aid_id}/demande`}>{row.aid_name}</a>
-                </h2>
-                <p>
-                  <StatusTag status={row.status} /> – {tenantName(row.tenant_id)}
-                </p>
-                <p>{row.reference ? `Numéro ${row.reference}, déposée le ${frenchDay(row.submitted_at!)}.` : `Commencée le ${frenchDay(row.created_at)}, pas encore déposée.`}</p>
-                <p>Prochaine étape : {NEXT_STEP[row.status]}</p>
-              </li>
-            ))}
-          </ul>
-        </>
-      ),
-    });
+    const list = lists.get(account.id, () => applicationsOf(db, account.id));
+    return listPages.send(request, reply, { key: '', deps: [list] }, async () => ({ view: listView(await list, (request.query as { fait?: string }).fait === 'retrait') }));
+  });
+
+  const listView = (rows: ApplicationListItem[], done: boolean): PageView => ({
+    title: 'Mes démarches',
+    noindex: true,
+    breadcrumb: [HOME, SPACE, { label: 'Mes démarches' }],
+    notice: done ? <div class="notice notice--success" role="status">Votre demande est retirée.</div> : undefined,
+    main: rows.length === 0 ? (
+      <p>
+        Vous n’avez encore fait aucune demande. <a href="/aides">Trouver une aide</a>
+      </p>
+    ) : (
+      <>
+        <p>Toutes vos demandes, quel que soit l’organisme qui les examine.</p>
+        <ul class="application-list">
+          {rows.map((row) => (
+            <li class="card">
+              <h2>
+                <a href={row.reference ? `/mes-demarches/${row.reference}` : `/aides/${row.aid_id}/demande`}>{row.aid_name}</a>
+              </h2>
+              <p>
+                <StatusTag status={row.status} /> – {tenantName(row.tenant_id)}
+              </p>
+              <p>{row.reference ? `Numéro ${row.reference}, déposée le ${frenchDay(row.submitted_at!)}.` : `Commencée le ${frenchDay(row.created_at)}, pas encore déposée.`}</p>
+              <p>Prochaine étape : {NEXT_STEP[row.status]}</p>
+            </li>
+          ))}
+        </ul>
+      </>
+    ),
   });
 
   const owned = (request: FastifyRequest) => service.owned(personOf(request), (request.params as { ref: string }).ref);

@@ -1,6 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { audit } from '../../platform/audit/audit';
+import { KeptByKey } from '../../platform/db/kept-by-key';
 import { AppError, NotFoundError } from '../../platform/http/errors';
+import type { PageView } from '../../platform/views/layout';
+import { PersonalPages } from '../../platform/views/personal-pages';
 import { aidsDb, publishedAid, walk, type Aid, type TextCondition } from '../aids';
 import { communesForPostalCode, isCertified, ORGANISATION_TYPES, readProfile, writeDeclared, type Profile } from '../profile';
 import { findCommune } from '../territories';
@@ -10,7 +13,7 @@ import { openApiDocument } from './openapi';
 import { answerText, currentValue, factLabel, isAnswered, parseAnswer, QUESTIONS } from './questions';
 import { keptOutcome, nextQuestionFor, type Outcome } from './service';
 import { requesterOf, SituationSchema, semanticErrors, structuralErrors, toFacts, type Situation } from './situation';
-import { clearState, emptyState, readState, writeState, type SimulatorState } from './state';
+import { clearState, emptyState, readState, STATE_COOKIE, writeState, type SimulatorState } from './state';
 import { communesByName, countPublished, resolvePlace } from './store';
 import { toApiResult } from './api';
 import { CalculPage } from './views/calcul';
@@ -84,13 +87,20 @@ function saveable(s: Situation, profile: Profile): { fields: Array<keyof typeof 
 export async function eligibilityRoutes(app: FastifyInstance): Promise<void> {
   const { platform } = app;
   const { db } = platform;
+  /**
+   * Each person's profile, kept until it changes on any instance (row-level trigger of migration
+   * 0212) or this instance writes it: the results page no longer reads it on every view. Saving
+   * answers to the profile still reads it afresh.
+   */
+  const profiles = new KeptByKey<Profile>(db, 'profile_fields', { localWrites: true });
+  const keptProfile = (accountId: string) => profiles.get(accountId, () => readProfile(db, accountId));
 
   /** The visitor's answers; for a signed-in person, completed once from their profile. */
   async function stateOf(request: FastifyRequest, reply: FastifyReply): Promise<SimulatorState> {
     let state = readState(request) ?? emptyState();
     const account = await request.currentAccount();
     if (account && state.profileOf !== account.id) {
-      state = prefill(state, await readProfile(db, account.id), account.id);
+      state = prefill(state, await keptProfile(account.id), account.id);
       writeState(reply, state);
     }
     return state;
@@ -246,6 +256,10 @@ export async function eligibilityRoutes(app: FastifyInstance): Promise<void> {
   });
 
   async function renderResults(request: FastifyRequest, reply: FastifyReply, state: SimulatorState, save?: { error?: string; done?: boolean }, status = 200) {
+    return reply.page(await resultsView(request, reply, state, save), { status });
+  }
+
+  async function resultsView(request: FastifyRequest, reply: FastifyReply, state: SimulatorState, save?: { error?: string; done?: boolean }): Promise<PageView> {
     const query = request.query as { liste?: string; page?: string };
     const outcome = await keptOutcome(db, state.situation, todayInFrance());
     const listName = query.liste && query.liste in LISTS ? (query.liste as ListName) : undefined;
@@ -259,7 +273,7 @@ export async function eligibilityRoutes(app: FastifyInstance): Promise<void> {
     const account = await request.currentAccount();
     let saveView: ResultsView['save'];
     if (account) {
-      const { fields, certified } = saveable(state.situation, await readProfile(db, account.id));
+      const { fields, certified } = saveable(state.situation, await keptProfile(account.id));
       saveView = { fields: fields.map((f) => PROFILE_FIELDS[f]), certified: certified.map((f) => PROFILE_FIELDS[f]), ...save };
     }
     const nextQ = nextQuestionFor(outcome, skippedOf(state), state.situation.demandeur === undefined);
@@ -282,22 +296,29 @@ export async function eligibilityRoutes(app: FastifyInstance): Promise<void> {
       save: saveView,
     };
     const heading = listName ? LISTS[listName] : 'Vos résultats';
-    return reply.page(
-      {
-        title: `${save?.error ? 'Erreur : ' : ''}${heading}${list && list.pages > 1 ? `, page ${list.page} sur ${list.pages}` : ''} – ${TITLE}`,
-        heading,
-        noindex: true,
-        breadcrumb: [HOME, AIDS, CRUMB, ...(listName ? [{ label: 'Résultats', href: `${BASE}/resultats` }, { label: heading }] : [{ label: 'Résultats' }])],
-        main: <ResultsPage v={view} />,
-      },
-      { status },
-    );
+    return {
+      title: `${save?.error ? 'Erreur : ' : ''}${heading}${list && list.pages > 1 ? `, page ${list.page} sur ${list.pages}` : ''} – ${TITLE}`,
+      heading,
+      noindex: true,
+      breadcrumb: [HOME, AIDS, CRUMB, ...(listName ? [{ label: 'Résultats', href: `${BASE}/resultats` }, { label: heading }] : [{ label: 'Résultats' }])],
+      main: <ResultsPage v={view} />,
+    };
   }
 
+  /**
+   * A signed-in person's results, kept rendered per session (platform/views/personal-pages.tsx)
+   * while their answers (the sealed cookie, as sent), the day, their profile and the published
+   * aids are the same.
+   */
+  const resultsPages = new PersonalPages(db, ['aids', 'content_menu_entries', 'content_items']);
   app.get(`${BASE}/resultats`, async (request, reply) => {
-    const state = await stateOf(request, reply);
-    const done = (request.query as { fait?: string }).fait === 'profil';
-    return renderResults(request, reply, state, done ? { done } : undefined);
+    const account = await request.currentAccount();
+    const input = { key: `${todayInFrance()}|${request.cookies[STATE_COOKIE] ?? ''}`, deps: account ? [keptProfile(account.id)] : [] };
+    return resultsPages.send(request, reply, input, async () => {
+      const state = await stateOf(request, reply);
+      const done = (request.query as { fait?: string }).fait === 'profil';
+      return { view: await resultsView(request, reply, state, done ? { done } : undefined) };
+    });
   });
 
   app.post(`${BASE}/enregistrer`, async (request, reply) => {

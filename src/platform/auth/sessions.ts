@@ -1,6 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Kysely } from 'kysely';
+import { changeFeedOf } from '../db/changes';
+import { KeptByKey } from '../db/kept-by-key';
 import type { PlatformTables } from '../db/tables';
 
 export interface Session {
@@ -46,8 +48,21 @@ export function tokenHash(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
+/**
+ * Sessions in the database, kept in memory by their token's hash (platform/db/kept-by-key.ts):
+ * a signed-in page no longer reads its session. Every change of a session row is notified to
+ * every instance by a row-level trigger (migration 0210), so a session that ends here (sign-out,
+ * password change, second factor reset, « Mes sessions ») or on another instance stops working
+ * at once everywhere: the ending write forgets it here, then waits until this instance has
+ * received the trigger's notification — sent to every instance at the same moment — before
+ * answering. Expiry is checked on every use. Nothing is kept while the change feed is down.
+ */
 export class DatabaseSessionStore implements SessionStore {
-  constructor(private readonly db: Kysely<PlatformTables>, private readonly ttlSeconds = SESSION_TTL_SECONDS) {}
+  private readonly kept: KeptByKey<Session | null>;
+
+  constructor(private readonly db: Kysely<PlatformTables>, private readonly ttlSeconds = SESSION_TTL_SECONDS) {
+    this.kept = new KeptByKey(db, 'platform_sessions', { localWrites: false, maxEntries: 50_000, keep: (session) => session !== null });
+  }
 
   async create(session: Omit<Session, 'createdAt' | 'expiresAt'>): Promise<string> {
     const token = newToken();
@@ -67,10 +82,16 @@ export class DatabaseSessionStore implements SessionStore {
   }
 
   async get(token: string): Promise<Session | null> {
+    const hash = tokenHash(token);
+    const session = await this.kept.get(hash, () => this.read(hash));
+    return session && session.expiresAt.getTime() > Date.now() ? session : null;
+  }
+
+  private async read(hash: string): Promise<Session | null> {
     const row = await this.db
       .selectFrom('platform_sessions')
       .selectAll()
-      .where('id_hash', '=', tokenHash(token))
+      .where('id_hash', '=', hash)
       .where('expires_at', '>', new Date())
       .executeTakeFirst();
     if (!row) return null;
@@ -84,11 +105,12 @@ export class DatabaseSessionStore implements SessionStore {
   }
 
   async destroy(token: string): Promise<void> {
-    await this.db.deleteFrom('platform_sessions').where('id_hash', '=', tokenHash(token)).execute();
+    const hash = tokenHash(token);
+    await this.ended([hash], () => this.db.deleteFrom('platform_sessions').where('id_hash', '=', hash).returning('id_hash').execute());
   }
 
   async destroyAllFor(accountId: string): Promise<void> {
-    await this.db.deleteFrom('platform_sessions').where('account_id', '=', accountId).execute();
+    await this.ended([], () => this.db.deleteFrom('platform_sessions').where('account_id', '=', accountId).returning('id_hash').execute());
   }
 
   async listFor(accountId: string): Promise<SessionSummary[]> {
@@ -110,12 +132,21 @@ export class DatabaseSessionStore implements SessionStore {
   }
 
   async destroyById(accountId: string, id: string): Promise<boolean> {
-    const result = await this.db
-      .deleteFrom('platform_sessions')
-      .where('id_hash', '=', id)
-      .where('account_id', '=', accountId)
-      .executeTakeFirst();
-    return Number(result.numDeletedRows) > 0;
+    const deleted = await this.ended([id], () => this.db.deleteFrom('platform_sessions').where('id_hash', '=', id).where('account_id', '=', accountId).returning('id_hash').execute());
+    return deleted > 0;
+  }
+
+  /**
+   * Runs a delete of sessions, forgets them here (the known ones before, the deleted ones after),
+   * then waits until this instance received the trigger's notification of each deleted one.
+   */
+  private async ended(known: string[], remove: () => Promise<Array<{ id_hash: string }>>): Promise<number> {
+    const since = Date.now();
+    for (const hash of known) this.kept.forget(hash);
+    const deleted = (await remove()).map((row) => row.id_hash);
+    for (const hash of deleted) this.kept.forget(hash);
+    await changeFeedOf(this.db)?.received('platform_sessions', deleted, since);
+    return deleted.length;
   }
 }
 

@@ -31,6 +31,10 @@ export const CHANGES_CHANNEL = 'guichet_changes';
 
 export class ChangeFeed {
   private readonly counters = new Map<string, number>();
+  private readonly keyListeners = new Map<string, Set<(key: string) => void>>();
+  /** Keyed notifications received lately (payload → time), for writers waiting for theirs. */
+  private readonly recent = new Map<string, number>();
+  private readonly waiters = new Map<string, Set<() => void>>();
   private epoch = 0;
   live: boolean;
 
@@ -45,8 +49,69 @@ export class ChangeFeed {
     return v;
   }
 
-  changed(table: string): void {
-    this.counters.set(table, (this.counters.get(table) ?? 0) + 1);
+  /**
+   * A notification's payload: `<table>` (a statement-level trigger: anything in the table may
+   * have changed) or `<table>:<key>` (a row-level trigger naming what changed, e.g. one session
+   * or one account's applications: only the caches of that key forget it).
+   */
+  changed(payload: string): void {
+    const colon = payload.indexOf(':');
+    if (colon < 0) {
+      this.counters.set(payload, (this.counters.get(payload) ?? 0) + 1);
+      return;
+    }
+    const table = payload.slice(0, colon);
+    const key = payload.slice(colon + 1);
+    for (const listener of this.keyListeners.get(table) ?? []) listener(key);
+    this.recent.delete(payload);
+    this.recent.set(payload, Date.now());
+    if (this.recent.size > 4096) this.recent.delete(this.recent.keys().next().value!);
+    const waiting = this.waiters.get(payload);
+    if (waiting) {
+      this.waiters.delete(payload);
+      for (const resolve of waiting) resolve();
+    }
+  }
+
+  /** Calls `listener` with the key of every keyed notification of this table. */
+  onKey(table: string, listener: (key: string) => void): () => void {
+    let listeners = this.keyListeners.get(table);
+    if (!listeners) this.keyListeners.set(table, (listeners = new Set()));
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  }
+
+  /**
+   * Waits until this instance received the keyed notifications of a write it committed (at most
+   * `timeoutMs`): every instance is sent them at the same moment, so a writer that waits for its
+   * own (e.g. a sign-out) answers only once the others are told too. `since`: when the write
+   * started (a notification received before it is not this write's). Does not wait while the
+   * feed is not live (no cache is used then).
+   */
+  async received(table: string, keys: readonly string[], since: number, timeoutMs = 2000): Promise<void> {
+    if (!this.live) return;
+    const registered: Array<[string, () => void]> = [];
+    const pending = keys
+      .map((key) => `${table}:${key}`)
+      .filter((payload) => (this.recent.get(payload) ?? -1) < since)
+      .map(
+        (payload) =>
+          new Promise<void>((resolve) => {
+            let waiting = this.waiters.get(payload);
+            if (!waiting) this.waiters.set(payload, (waiting = new Set()));
+            waiting.add(resolve);
+            registered.push([payload, resolve]);
+          }),
+      );
+    if (pending.length === 0) return;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([Promise.all(pending), new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)))]);
+    clearTimeout(timer);
+    for (const [payload, resolve] of registered) {
+      const waiting = this.waiters.get(payload);
+      waiting?.delete(resolve);
+      if (waiting?.size === 0) this.waiters.delete(payload);
+    }
   }
 
   /** The listening connection is lost (live = false) or back (live = true): a new epoch either way. */

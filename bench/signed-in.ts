@@ -1,0 +1,28 @@
+/**
+ * The signed-in person of the benchmarks (run.ts, queries.ts): an account signed in through
+ * /connexion, who started an application and answered the simulator's questions. Returns the
+ * Cookie header their browser would send.
+ */
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { PlatformTables } from '../src/platform/db/tables';
+
+export async function signedInPerson(app: FastifyInstance, db: Kysely<PlatformTables>): Promise<string> {
+  const { createPerson, signInPerson } = await import('../src/modules/accounts/test-support');
+  const email = `bench-${randomBytes(4).toString('hex')}@exemple.fr`;
+  await createPerson(db, { email, name: 'Maëlys' });
+  const person = await signInPerson(app, email);
+  await person.get('/aides/bretagne-aide-code-permis/demande');
+  // The simulator's answers, sealed as the questionnaire would have left them.
+  const { seal } = await import('../src/modules/eligibility/state');
+  const accountId = (await db.selectFrom('platform_accounts').select('id').where('email', '=', email).executeTakeFirstOrThrow()).id;
+  const situation = { demandeur: 'particulier' as const, age: 19, commune: '35238', situation: 'etudiant' as const, boursier: true, enfants: 0 };
+  const state = { situation, history: Object.keys(situation), skipped: [], prefilled: [], profileOf: accountId, at: Date.now() };
+  const simulator = `guichet_simulateur=${seal(state, app.platform.config.SESSION_SECRET)}`;
+  // The CSRF cookie too, as a browser that has seen a form keeps it (else every page makes one).
+  const cookie = `guichet_session=${person.cookie('guichet_session')}; guichet_csrf=${person.cookie('guichet_csrf')}; ${simulator}`;
+  const results = await app.inject({ url: '/aides/simulateur/resultats', headers: { cookie } });
+  if (results.statusCode !== 200) throw new Error(`the simulator's results answered ${results.statusCode} in the setup`);
+  return cookie;
+}
