@@ -4,12 +4,18 @@
  *
  * Every test file is one job per engine; the jobs run side by side in a pool (GUICHET_TEST_JOBS,
  * 3 by default: the browser journeys spend part of their time waiting, so a third job keeps two
- * cores busy). Each job's output is printed whole when it ends, then the time of every phase.
- * `--only=unit` or `--only=e2e` runs one part; `--no-checks` skips type check and lint; other
- * arguments keep the test files whose path contains one of them.
+ * cores busy). Each job's output is printed whole when it ends, then the time and CPU of every
+ * phase and the costliest jobs. `--only=unit` or `--only=e2e` runs one part; `--no-checks` skips
+ * type check and lint; other arguments keep the test files whose path contains one of them.
+ *
+ * What keeps it short (docs/testing.md, "Time of the test run"): the test databases are copies of
+ * a template data directory built once; each job is one Node process that runs its test file
+ * directly, with a TypeScript loader of its own (test/support/loader.ts) and Node's compile cache;
+ * the longest jobs start first so that the run does not end on one long job.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import * as nodeModule from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 
@@ -19,6 +25,7 @@ const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 const checks = !args.includes('--no-checks') && !only;
 const filters = args.filter((a) => !a.startsWith('--'));
 const poolSize = Math.max(1, Number(process.env.GUICHET_TEST_JOBS ?? 3));
+const cacheDir = join(root, '.cache');
 
 function find(dir: string, pattern: RegExp): string[] {
   if (!existsSync(dir)) return [];
@@ -36,12 +43,18 @@ interface Job {
   command: string;
   args: string[];
   env: Record<string, string>;
+  /** Waits for the test databases' templates. */
+  needsTemplates?: boolean;
+  /** Size of the test file: the order of a first run, before any job's time is known. */
+  size?: number;
 }
 interface Outcome {
   job: Job;
   ok: boolean;
   started: number;
   ended: number;
+  /** CPU seconds (user + system) of the job and every process it started, when /usr/bin/time is there. */
+  cpu: number | null;
 }
 
 const engines: Engine[] = process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
@@ -50,42 +63,73 @@ const matches = (file: string) => filters.length === 0 || filters.some((f) => fi
 const unitFiles = [...find(join(root, 'src'), /\.test\.tsx?$/), ...find(join(root, 'seed'), /\.test\.tsx?$/), ...find(join(root, 'test', 'integration'), /\.test\.tsx?$/)].filter(matches);
 const e2eFiles = find(join(root, 'test', 'e2e'), /\.test\.tsx?$/).filter(matches);
 
+// Each test file runs in one process, directly (no `--test` runner process above it), with the
+// in-process TypeScript loader when this Node has module.registerHooks (≥ 22.15), else tsx.
+const loader = typeof (nodeModule as { registerHooks?: unknown }).registerHooks === 'function' ? join(root, 'test/support/loader.ts') : 'tsx';
+
 const testJob = (phase: string, file: string, engine: Engine): Job => ({
   phase: `${phase} on ${engineName(engine)}`,
   label: `${file} on ${engineName(engine)}`,
   command: process.execPath,
-  args: ['--import', 'tsx', '--test', '--test-reporter=spec', file],
+  args: ['--import', loader, '--test-reporter=spec', file],
   env: { GUICHET_TEST_ENGINE: engine },
+  needsTemplates: true,
+  size: statSync(join(root, file)).size,
 });
 
-// The first jobs build what the others need (the database templates) or take long alone (type
-// check); the browser journeys come before the unit tests, PGlite's before PostgreSQL's, so that
-// a page already checked on one engine is recognised on the other (test/e2e/support/check-memo.ts).
 const preparation: Job[] = [];
-const jobs: Job[] = [];
-if (only !== 'e2e' || e2eFiles.length > 0) {
+if ((only !== 'e2e' && unitFiles.length) || (only !== 'unit' && e2eFiles.length)) {
   for (const engine of engines) {
-    if ((only !== 'e2e' && unitFiles.length) || (only !== 'unit' && e2eFiles.length)) {
-      preparation.push({ phase: 'test databases', label: `template on ${engineName(engine)}`, command: process.execPath, args: ['--import', 'tsx', 'test/support/prepare.ts'], env: { GUICHET_TEST_ENGINE: engine } });
-    }
+    preparation.push({ phase: 'test databases', label: `template on ${engineName(engine)}`, command: process.execPath, args: ['--import', loader, 'test/support/prepare.ts'], env: { GUICHET_TEST_ENGINE: engine } });
   }
 }
+const checkJobs: Job[] = [];
 if (checks) {
-  jobs.push({ phase: 'type check', label: 'tsc --noEmit', command: process.execPath, args: [join(root, 'node_modules/typescript/bin/tsc'), '--noEmit'], env: {} });
-  jobs.push({ phase: 'lint', label: 'eslint .', command: process.execPath, args: [join(root, 'node_modules/eslint/bin/eslint.js'), '.'], env: {} });
+  checkJobs.push({ phase: 'type check', label: 'tsc --noEmit', command: process.execPath, args: [join(root, 'node_modules/typescript/bin/tsc'), '--noEmit'], env: {} });
+  checkJobs.push({ phase: 'lint', label: 'eslint .', command: process.execPath, args: [join(root, 'node_modules/eslint/bin/eslint.js'), '.'], env: {} });
 }
-if (only !== 'unit') for (const engine of engines) for (const file of e2eFiles) jobs.push(testJob('browser journeys in Chromium', file, engine));
-if (only !== 'e2e') for (const engine of engines) for (const file of unitFiles) jobs.push(testJob('unit and integration tests', file, engine));
+
+// Longest first, by the CPU each job took in the last run on this checkout (.cache), else by the
+// size of its file. The browser journeys on PGlite come before those on PostgreSQL, in the same
+// order, so that a page already checked on one engine is recognised on the other
+// (test/e2e/support/check-memo.ts); then the unit and integration tests of both engines.
+const durationsFile = join(cacheDir, 'test-durations.json');
+const known: Record<string, number> = existsSync(durationsFile) ? (JSON.parse(readFileSync(durationsFile, 'utf8')) as Record<string, number>) : {};
+const byCost = (a: Job, b: Job) => (known[b.label] ?? 0) - (known[a.label] ?? 0) || (b.size ?? 0) - (a.size ?? 0);
+const e2eOrder = e2eFiles.map((file) => testJob('browser journeys in Chromium', file, 'pglite')).sort(byCost).map((job) => e2eFiles.find((file) => job.label.startsWith(`${file} on`))!);
+const tests: Job[] = [];
+if (only !== 'unit') for (const engine of engines) tests.push(...e2eOrder.map((file) => testJob('browser journeys in Chromium', file, engine)));
+if (only !== 'e2e') tests.push(...engines.flatMap((engine) => unitFiles.map((file) => testJob('unit and integration tests', file, engine))).sort(byCost));
 if (!process.env.TEST_DATABASE_URL) console.log('(TEST_DATABASE_URL is not set: the PostgreSQL runs are skipped)');
 
 const checksDir = mkdtempSync(join(tmpdir(), 'guichet-checks-'));
+// The copies of the PGlite test databases: in memory (/dev/shm) when the system has it.
+const databasesDir = mkdtempSync(join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'guichet-test-databases-'));
+// GNU time reports the CPU time of a job with its children (Chromium included) once they ended.
+const timeCommand = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
+let jobNumber = 0;
+
+function cpuOf(file: string | null): number | null {
+  if (!file || !existsSync(file)) return null;
+  const [user, system] = readFileSync(file, 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number);
+  return Number.isFinite(user) && Number.isFinite(system) ? user! + system! : null;
+}
 
 function run(job: Job): Promise<Outcome> {
   const started = Date.now();
+  const cpuFile = timeCommand ? join(checksDir, `cpu-${jobNumber++}.txt`) : null;
+  const [command, commandArgs] = timeCommand ? [timeCommand, ['-q', '-o', cpuFile!, '-f', '%U %S', job.command, ...job.args]] : [job.command, job.args];
   return new Promise((resolve) => {
-    const child = spawn(job.command, job.args, {
+    const child = spawn(command, commandArgs, {
       cwd: root,
-      env: { ...process.env, GUICHET_CHECKS_DIR: checksDir, FORCE_COLOR: '0', ...job.env },
+      env: {
+        ...process.env,
+        GUICHET_CHECKS_DIR: checksDir,
+        GUICHET_TEST_TMP: databasesDir,
+        NODE_COMPILE_CACHE: process.env.NODE_COMPILE_CACHE ?? join(cacheDir, 'node-compile-cache'),
+        FORCE_COLOR: '0',
+        ...job.env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const output: Buffer[] = [];
@@ -94,18 +138,44 @@ function run(job: Job): Promise<Outcome> {
     child.on('close', (code) => {
       const ended = Date.now();
       const ok = code === 0;
+      const cpu = cpuOf(cpuFile);
       process.stdout.write(`\n=== ${job.label} ===\n${Buffer.concat(output).toString('utf8')}`);
-      console.log(`=== ${job.label}: ${ok ? 'ok' : 'FAILED'} in ${Math.round((ended - started) / 1000)} s ===`);
-      resolve({ job, ok, started, ended });
+      console.log(`=== ${job.label}: ${ok ? 'ok' : 'FAILED'} in ${Math.round((ended - started) / 1000)} s${cpu === null ? '' : `, ${Math.round(cpu)} s of CPU`} ===`);
+      resolve({ job, ok, started, ended, cpu });
     });
   });
 }
 
+/**
+ * Runs the queue `size` jobs at a time. The templates, type check and lint start first; a test
+ * job waits for the templates (and is not run if one could not be built).
+ */
+const templateDone = new Map<Job, (ok: boolean) => void>();
 async function pool(queue: Job[], size: number): Promise<Outcome[]> {
   const outcomes: Outcome[] = [];
   const pending = [...queue];
+  let templatesOk = true;
+  const templates = Promise.all(
+    preparation.map(
+      (job) =>
+        new Promise<void>((resolve) => {
+          templateDone.set(job, (ok) => {
+            templatesOk &&= ok;
+            resolve();
+          });
+        }),
+    ),
+  );
   const worker = async () => {
-    for (let job = pending.shift(); job; job = pending.shift()) outcomes.push(await run(job));
+    for (let job = pending.shift(); job; job = pending.shift()) {
+      if (job.needsTemplates) {
+        await templates;
+        if (!templatesOk) continue;
+      }
+      const outcome = await run(job);
+      outcomes.push(outcome);
+      templateDone.get(job)?.(outcome.ok);
+    }
   };
   await Promise.all(Array.from({ length: Math.min(size, pending.length) }, worker));
   return outcomes;
@@ -114,13 +184,10 @@ async function pool(queue: Job[], size: number): Promise<Outcome[]> {
 const startedAll = Date.now();
 const outcomes: Outcome[] = [];
 try {
-  // The templates first (with the type check and lint beside them), then everything else.
-  const checkJobs = jobs.filter((j) => j.phase === 'type check' || j.phase === 'lint');
-  outcomes.push(...(await pool([...preparation, ...checkJobs], poolSize)));
-  const preparedOk = outcomes.filter((o) => o.job.phase === 'test databases').every((o) => o.ok);
-  if (preparedOk) outcomes.push(...(await pool(jobs.filter((j) => !checkJobs.includes(j)), poolSize)));
+  outcomes.push(...(await pool([...preparation, ...checkJobs, ...tests], poolSize)));
 } finally {
   rmSync(checksDir, { recursive: true, force: true });
+  rmSync(databasesDir, { recursive: true, force: true });
 }
 
 console.log('\n=== Time of each phase (the jobs of a phase run side by side with others) ===');
@@ -130,11 +197,23 @@ for (const phase of phases) {
   const span = (Math.max(...of.map((o) => o.ended)) - Math.min(...of.map((o) => o.started))) / 1000;
   const busy = of.reduce((sum, o) => sum + (o.ended - o.started), 0) / 1000;
   const failedHere = of.filter((o) => !o.ok).length;
-  console.log(`${phase}: ${of.length} job(s), ${failedHere === 0 ? 'ok' : `${failedHere} FAILED`}, from start to end ${Math.round(span)} s, ${Math.round(busy)} s of jobs`);
+  const cpu = of.reduce((sum, o) => sum + (o.cpu ?? 0), 0);
+  console.log(`${phase}: ${of.length} job(s), ${failedHere === 0 ? 'ok' : `${failedHere} FAILED`}, from start to end ${Math.round(span)} s, ${Math.round(busy)} s of jobs${timeCommand ? `, ${Math.round(cpu)} s of CPU` : ''}`);
 }
-console.log(`all: ${Math.round((Date.now() - startedAll) / 1000)} s with ${poolSize} jobs at a time`);
+if (timeCommand) {
+  console.log('\n=== The 20 jobs that took the most CPU ===');
+  for (const o of [...outcomes].sort((a, b) => (b.cpu ?? 0) - (a.cpu ?? 0)).slice(0, 20)) {
+    console.log(`${String(Math.round(o.cpu ?? 0)).padStart(5)} s CPU, ${String(Math.round((o.ended - o.started) / 1000)).padStart(4)} s: ${o.job.label}`);
+  }
+  // The order of the next run: what each job cost this time (kept for the jobs not run now).
+  mkdirSync(cacheDir, { recursive: true });
+  for (const o of outcomes) if (o.cpu !== null && o.job.size !== undefined) known[o.job.label] = Math.round(o.cpu * 10) / 10;
+  writeFileSync(durationsFile, JSON.stringify(known, null, 1));
+}
+const totalCpu = outcomes.reduce((sum, o) => sum + (o.cpu ?? 0), 0);
+console.log(`all: ${Math.round((Date.now() - startedAll) / 1000)} s with ${poolSize} jobs at a time${timeCommand ? `, ${Math.round(totalCpu)} s of CPU (${(totalCpu / 60).toFixed(1)} min)` : ''}`);
 const failed = outcomes.filter((o) => !o.ok);
-const expected = (checks ? 2 : 0) + preparation.length + jobs.length - (checks ? 2 : 0);
+const expected = preparation.length + checkJobs.length + tests.length;
 if (outcomes.length < expected) console.log(`\n${expected - outcomes.length} job(s) did not run: a test database template could not be built (see above)`);
 for (const outcome of failed) console.log(`FAILED: ${outcome.job.label}`);
 const success = failed.length === 0 && outcomes.length >= expected;

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import pg from 'pg';
 import { migrationDirs } from '../../src/app';
@@ -41,23 +42,87 @@ async function prepare(database: Database): Promise<void> {
   await seedDemo(database.db);
 }
 
-/** A fresh PGlite database, migrated and seeded, loaded from a cached dump (< 1 s). */
-async function freshPGlite(prepared: boolean): Promise<Database> {
-  if (!prepared) return openDatabase({ dataDir: 'memory://' });
-  const cacheDir = join(root, '.cache');
-  const dumpPath = join(cacheDir, `pglite-template-${schemaFingerprint()}.tar.gz`);
-  if (!existsSync(dumpPath)) {
-    const builder = await openDatabase({ dataDir: 'memory://' });
-    await prepare(builder);
-    const dump = await builder.dumpDataDir!();
+/**
+ * Where the test databases' copies go: a directory of the run (scripts/test.ts makes it and
+ * removes it at the end), else memory-backed /dev/shm, else the system's temporary directory.
+ */
+function copiesDir(): string {
+  const dir = process.env.GUICHET_TEST_TMP || (existsSync('/dev/shm') ? '/dev/shm' : tmpdir());
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+/**
+ * The data directory of a PGlite template, built once (migrated and seeded, or only initialised)
+ * in the cache and reused while its fingerprint holds: PGlite's initdb costs ~2 s of CPU, the
+ * migrations and seed ~15 s, whereas copying the directory costs a few hundredths of a second.
+ */
+async function pgliteTemplate(prepared: boolean): Promise<string> {
+  const version = JSON.parse(readFileSync(join(root, 'node_modules/@electric-sql/pglite/package.json'), 'utf8')) as { version: string };
+  const name = prepared ? `pglite-template-${schemaFingerprint()}-${version.version}` : `pglite-empty-${version.version}`;
+  const templateDir = join(root, '.cache', name);
+  if (existsSync(join(templateDir, 'PG_VERSION'))) return templateDir;
+  mkdirSync(join(root, '.cache'), { recursive: true });
+  const building = `${templateDir}.${process.pid}.tmp`;
+  rmSync(building, { recursive: true, force: true });
+  try {
+    const builder = await openDatabase({ dataDir: building });
+    if (prepared) await prepare(builder);
     await builder.close();
-    mkdirSync(cacheDir, { recursive: true });
-    const temporary = `${dumpPath}.${process.pid}.tmp`;
-    writeFileSync(temporary, Buffer.from(await dump.arrayBuffer()));
-    renameSync(temporary, dumpPath);
+  } catch (error) {
+    rmSync(building, { recursive: true, force: true });
+    throw error;
   }
-  const blob = new Blob([readFileSync(dumpPath)]);
-  return openDatabase({ dataDir: 'memory://', loadDataDir: blob });
+  try {
+    renameSync(building, templateDir);
+  } catch (error) {
+    // Another process built the same template at the same time: keep theirs.
+    rmSync(building, { recursive: true, force: true });
+    if (!existsSync(join(templateDir, 'PG_VERSION'))) throw error;
+  }
+  pruneTemplates(name);
+  return templateDir;
+}
+
+/** Keeps two former templates at most in the cache (each is ~45 MB; the former .tar.gz dumps too). */
+function pruneTemplates(kept: string): void {
+  const cacheDir = join(root, '.cache');
+  const old = readdirSync(cacheDir)
+    .filter((name) => name !== kept && !name.endsWith('.tmp') && (/^pglite-template-[0-9a-f]+-[\w.-]+$/.test(name) || /^pglite-template-.*\.tar\.gz$/.test(name)))
+    .map((name) => ({ name, time: statSync(join(cacheDir, name)).mtimeMs }))
+    .sort((a, b) => b.time - a.time)
+    .slice(2);
+  for (const { name } of old) rmSync(join(cacheDir, name), { recursive: true, force: true });
+}
+
+/** A copy of a PGlite template's data directory, for a database or a Guichet process of its own. */
+export async function freshPGliteDataDir({ prepared = true } = {}): Promise<string> {
+  const template = await pgliteTemplate(prepared);
+  const dir = mkdtempSync(join(copiesDir(), 'guichet-pglite-'));
+  cpSync(template, dir, { recursive: true });
+  leftovers.add(dir);
+  return dir;
+}
+
+/** Copies not removed yet when the process ends (a test that did not close its database). */
+const leftovers = new Set<string>();
+process.once('exit', () => {
+  for (const dir of leftovers) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh PGlite database, migrated and seeded: a copy of the template's data directory. */
+async function freshPGlite(prepared: boolean): Promise<Database> {
+  const dir = await freshPGliteDataDir({ prepared });
+  const database = await openDatabase({ dataDir: dir });
+  const close = database.close;
+  return {
+    ...database,
+    close: async () => {
+      await close();
+      rmSync(dir, { recursive: true, force: true });
+      leftovers.delete(dir);
+    },
+  };
 }
 
 /** A fresh PostgreSQL database per test file, cloned from a migrated and seeded template. */

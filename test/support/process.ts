@@ -1,10 +1,10 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestContext } from 'node:test';
 import pg from 'pg';
-import { freshDatabase, testEngine } from './database';
+import { freshPGliteDataDir, testEngine } from './database';
 import { freePort } from './net';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -80,18 +80,10 @@ export async function freshProcessEnv(t: Pick<TestContext, 'after'>, label: stri
       await cleaner.end();
     });
   } else {
-    const dir = mkdtempSync(join(tmpdir(), `guichet-${label}-`));
+    // Seeded: a copy of the tests' migrated and seeded template (test/support/database.ts).
+    const dir = options.seeded ? await freshPGliteDataDir() : mkdtempSync(join(tmpdir(), `guichet-${label}-`));
     env.DATA_DIR = dir;
     t.after(() => rmSync(dir, { recursive: true, force: true }));
-    if (options.seeded) {
-      // The dump is a tar of the data directory: unpacked, it is what PGlite's loadDataDir
-      // makes, without a second PGlite in this process (a PGlite closed right after loading
-      // keeps an emscripten timer that holds the test process open).
-      const template = await freshDatabase();
-      const dump = Buffer.from(await (await template.dumpDataDir!()).arrayBuffer());
-      await template.close();
-      execFileSync('tar', ['-xzf', '-', '-C', dir], { input: dump });
-    }
   }
   return env;
 }
