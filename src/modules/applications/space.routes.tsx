@@ -6,7 +6,7 @@ import { isClosed, messagesOf, requestedPieces } from './instruction';
 import { applicationService } from './service';
 import { applicationsOf, applicationsDb, documentsOf, historyOf } from './store';
 import { APPLICATION_STATUSES, type Application, type ApplicationStatus } from './tables';
-import { Answers, frenchDateTime, frenchDay, MessageList, NEXT_STEP, StatusTag } from './views';
+import { Answers, frenchDateTime, frenchDay, grantedText, MessageList, NEXT_STEP, StatusTag } from './views';
 
 const HOME = { label: 'Accueil', href: '/' };
 const SPACE = { label: 'Mon compte', href: '/mon-compte' };
@@ -117,7 +117,7 @@ export async function spaceRoutes(app: FastifyInstance): Promise<void> {
             <section class="application-decision">
               <h2>Décision</h2>
               <p>{application.decision_motivation}</p>
-              {application.amount_granted ? <p>Montant accordé : {application.amount_granted.replace('.', ',')} €.</p> : null}
+              {application.amount_granted ? <p>Montant accordé : {grantedText(application.amount_granted)}.</p> : null}
             </section>
           ) : null}
           {pieces.length ? (

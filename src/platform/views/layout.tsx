@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { Breadcrumb, telHref } from './components';
-import { documentTitle, tenantHref, type Crumb, type SiteContext } from './site';
+import { documentTitle, tenantHref, type Crumb, type MenuLink, type SiteContext } from './site';
 
 export interface PageView {
   title: string;
@@ -41,10 +41,10 @@ export function Layout({ site, view }: { site: SiteContext; view: PageView }) {
           </ul>
         </nav>
         <header class="site-header">
-          <div class="container site-header__inner">
-            <a class="brand" href={site.base === '' ? '/' : `${site.base}/`}>
+          <div class="container site-header__bar">
+            <a class="brand" href={home}>
               {tenant.logo_media_id ? (
-                <img class="brand__logo" src={`/media/${tenant.logo_media_id}`} alt="" width={56} height={56} />
+                <img class="brand__logo" src={`/media/${tenant.logo_media_id}`} alt="" width={48} height={48} />
               ) : null}
               <span class="brand__text">
                 <span class="brand__name">{tenant.name}</span>
@@ -61,26 +61,33 @@ export function Layout({ site, view }: { site: SiteContext; view: PageView }) {
                 <button type="submit">Rechercher</button>
               </form>
             )}
-            <p class="site-header__account">
-              {site.account ? (
-                <>
-                  <a href="/mon-compte">Mon compte<span class="visually-hidden"> ({site.account.name})</span></a>
-                  {site.account.isAgent ? <> · <a href="/admin">Espace agent</a></> : null}
-                </>
-              ) : (
-                <a href="/connexion">Se connecter</a>
-              )}
-            </p>
+            {/* Folded behind « Menu » on small screens (no JS: <details>); always open on wide ones (layout.css). */}
+            <details class="site-menu">
+              <summary>Menu</summary>
+              <nav id="menu" class="main-nav" aria-label="Menu principal">
+                <ul class="main-nav__list">
+                  <li><a href={home}>Accueil</a></li>
+                  {serviceLinks(site).map((link) => (
+                    <li><a href={link.href}>{link.label}</a></li>
+                  ))}
+                  {site.menu.map((link) => (
+                    <li><a href={link.href}>{link.label}</a></li>
+                  ))}
+                </ul>
+                <ul class="main-nav__account">
+                  {site.account ? (
+                    <>
+                      <li><a href="/mon-compte">Mon compte<span class="visually-hidden"> ({site.account.name})</span></a></li>
+                      <li><a href="/mes-demarches">Mes démarches</a></li>
+                      {site.account.isAgent ? <li><a href="/admin">Espace agent</a></li> : null}
+                    </>
+                  ) : (
+                    <li><a href="/connexion">Se connecter</a></li>
+                  )}
+                </ul>
+              </nav>
+            </details>
           </div>
-          <nav id="menu" class="main-nav" aria-label="Menu principal">
-            <ul class="container main-nav__list">
-              <li><a href={home}>Accueil</a></li>
-              {site.menu.map((link) => (
-                <li><a href={link.href}>{link.label}</a></li>
-              ))}
-              {tenant.id === portal.id ? <li><a href="/collectivites/">Collectivités</a></li> : null}
-            </ul>
-          </nav>
         </header>
         <main id="contenu" class="container" tabIndex={-1}>
           {view.breadcrumb ? <Breadcrumb items={view.breadcrumb} /> : null}
@@ -93,6 +100,16 @@ export function Layout({ site, view }: { site: SiteContext; view: PageView }) {
       </body>
     </html>
   );
+}
+
+/** The platform's services, named in every menu; a tenant's own site links its own aids. */
+export function serviceLinks(site: SiteContext): MenuLink[] {
+  const { tenant, portal } = site;
+  return [
+    { label: 'Aides', href: tenant.id === portal.id ? '/aides' : `/collectivites/${tenant.id}/aides` },
+    { label: 'Aide de proximité', href: '/aide-de-proximite' },
+    { label: 'Collectivités', href: '/collectivites/' },
+  ];
 }
 
 export function HelpBlock({ site }: { site: SiteContext }) {
