@@ -3,9 +3,9 @@ import type { Role } from '../db/tables';
 import { formatDate } from './format';
 import type { Crumb } from './site';
 
-export function Breadcrumb({ items }: { items: Crumb[] }) {
+export function Breadcrumb({ items, label = 'Vous êtes ici' }: { items: Crumb[]; label?: string }) {
   return (
-    <nav class="breadcrumb" aria-label="Vous êtes ici">
+    <nav class="breadcrumb" aria-label={label}>
       <ol>
         {items.map((item, index) =>
           item.href && index < items.length - 1 ? (

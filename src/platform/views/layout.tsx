@@ -162,6 +162,7 @@ function Footer({ site }: { site: SiteContext }) {
           <li><a href={tenantHref(site, '/plan-du-site')}>Plan du site</a></li>
           <li><a href={tenantHref(site, '/contact')}>Contact</a></li>
           <li><a href="/sources">Sources des données</a></li>
+          <li><a href="/charte">Charte graphique</a></li>
           <li><a href="/admin">Espace agent</a></li>
         </ul>
         <p class="site-footer__legal">
