@@ -31,9 +31,13 @@ export async function spaceRoutes(app: FastifyInstance): Promise<void> {
       breadcrumb: [HOME, SPACE, { label: 'Mes démarches' }],
       notice: done ? <div class="notice notice--success" role="status">Votre demande est retirée.</div> : undefined,
       main: rows.length === 0 ? (
-        <p>
-          Vous n’avez encore fait aucune demande. <a href="/aides">Trouver une aide</a>
-        </p>
+        <div class="empty-state">
+          <p>Vous n’avez encore fait aucune demande.</p>
+          <p>
+            <a href="/aides/simulateur">Trouver les aides auxquelles vous avez droit</a> en quelques questions, ou{' '}
+            <a href="/aides">parcourir toutes les aides</a> : celles qui se demandent sur Guichet proposent « Déposer une demande ».
+          </p>
+        </div>
       ) : (
         <>
           <p>Toutes vos demandes, quel que soit l’organisme qui les examine.</p>

@@ -74,7 +74,7 @@ export function Layout({ site, view }: { site: SiteContext; view: PageView }) {
                     <li><a href={link.href}>{link.label}</a></li>
                   ))}
                 </ul>
-                <ul class="main-nav__account">
+                <ul class="main-nav__account site-header__account">
                   {site.account ? (
                     <>
                       <li><a href="/mon-compte">Mon compte<span class="visually-hidden"> ({site.account.name})</span></a></li>
