@@ -8,6 +8,8 @@ const dayFormat = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'lon
 const dateTimeFormat = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Paris' });
 const monthYearFormat = new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 const numberFormat = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 });
+const wholeEuros = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 });
+const centEuros = new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const parisDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' });
 
 /** « 3 décembre 2026 » (Paris time). */
@@ -40,7 +42,7 @@ export function formatNumber(value: number): string {
 /** « 1 200 € », « 12,50 € » (cents shown only when there are some). */
 export function formatEuros(value: number): string {
   const cents = Math.round(value * 100) % 100 !== 0;
-  return `${new Intl.NumberFormat('fr-FR', { minimumFractionDigits: cents ? 2 : 0, maximumFractionDigits: 2 }).format(value)}\u00a0€`;
+  return `${(cents ? centEuros : wholeEuros).format(value)}\u00a0€`;
 }
 
 /** Today in Paris, as an ISO day « 2026-12-03 ». */

@@ -134,7 +134,7 @@ export function TenantHome({ tenant, base, news, pages, procedures }: { tenant: 
     <>
       {tenant.description ? <p class="lead">{tenant.description}</p> : null}
       <HomeSearch tenant={tenant} base={base} />
-      <ServiceEntries aidsHref={`/collectivites/${tenant.id}/aides`} />
+      <ServiceEntries aidsHref={base === '' ? '/aides' : `${base}/aides`} />
       <Procedures procedures={procedures} />
       <section aria-labelledby="accueil-actualites">
         <h2 id="accueil-actualites">Actualités</h2>
