@@ -1,8 +1,13 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Tenant } from '../../platform/db/tables';
 import { AppError } from '../../platform/http/errors';
-import { search, type SearchOutcome } from './query';
-import { typeLabel } from './sources';
+import { PROCEDURE_DOCUMENT_TYPE, procedureLinks } from '../procedures';
+import { KeptPages } from '../../platform/views/kept-pages';
+import { SearchCache } from './cache';
+import { nearPoint, RADIUS_KM, type NearResult } from './distance';
+import { DATE_LABELS, FACETS, filtersKey, parseFilters, type Filters } from './facets';
+import { cleanQuery, queryWords, search, type SearchOutcome } from './query';
+import { facetValueLabel, typeLabel } from './sources';
 import { SEARCH_PATH, SearchPage, type HitLinks } from './views/results';
 
 const TITLE = 'Rechercher';
@@ -34,23 +39,47 @@ export async function searchRoutes(app: FastifyInstance): Promise<void> {
     const port = platform.aidApplications;
     const aids = outcome.hits.filter((h) => h.type === 'aide').map((h) => h.objectId);
     const yes = port ? await Promise.all(aids.map(async (id) => ((await port.hasForm(id)) ? id : undefined))) : [];
-    return { applicable: new Set(yes.filter((id): id is string => id !== undefined)) };
+    const procedures = await procedureLinks(platform.db, outcome.hits.filter((h) => h.type === PROCEDURE_DOCUMENT_TYPE).map((h) => h.objectId));
+    return { applicable: new Set(yes.filter((id): id is string => id !== undefined)), procedures };
   }
 
-  app.get(SEARCH_PATH, async (request, reply) => {
-    const query = request.query as Record<string, unknown>;
-    const tenant = preferredTenant(request, query.collectivite);
-    const page = pageOf(query.page) ?? 1;
-    const exact = query.exact === '1';
-    const outcome = await search(platform.db, { q: query.q, page, tenantId: tenant?.id, exact });
-    const title = outcome.query.text ? `${TITLE} : ${outcome.query.text}` : TITLE;
-    return reply.page({
-      title: outcome.hits.length || !outcome.query.text ? title : `Aucun résultat – ${title}`,
-      heading: TITLE,
-      breadcrumb: [{ label: 'Accueil', href: '/' }, { label: TITLE }],
-      main: <SearchPage outcome={outcome} links={await applicable(outcome)} tenant={tenant} exact={exact} />,
+  /** What the page and the API pages read (besides the tenants, whose directory is reloaded on change). */
+  const kept = new KeptPages(platform.db, ['search_documents', 'search_words', 'application_forms', 'content_menu_entries', 'content_items']);
+  const cache = new SearchCache<{ outcome: SearchOutcome; links: HitLinks }>(platform.db);
+
+  /** The outcome and its aids' links, kept per words (not per spelling of the query), facets, commune, tenant and page. */
+  async function searchKept(input: { q: unknown; page: number; tenantId: string | undefined; exact: boolean; filters: Filters; near: NearResult }) {
+    const query = cleanQuery(input.q);
+    const near = input.near && 'point' in input.near ? input.near.point : undefined;
+    const key = [queryWords(query.text).join(' '), input.page, input.tenantId ?? '', input.exact ? 1 : 0, filtersKey(input.filters), near ? near.codes.join(',') : ''].join('|');
+    const kept = await cache.get(platform.tenants.portal(), key, async () => {
+      const outcome = await search(platform.db, { ...input, near });
+      return { outcome, links: await applicable(outcome) };
     });
-  });
+    return { outcome: { ...kept.outcome, query }, links: kept.links };
+  }
+
+  app.get(SEARCH_PATH, async (request, reply) =>
+    kept.send(request, reply, async () => {
+      const query = request.query as Record<string, unknown>;
+      const tenant = preferredTenant(request, query.collectivite);
+      const page = pageOf(query.page) ?? 1;
+      const exact = query.exact === '1';
+      const filters = parseFilters(query);
+      const near = await nearPoint(platform.db, query.commune);
+      const { outcome, links } = await searchKept({ q: query.q, page, tenantId: tenant?.id, exact, filters, near });
+      const title = outcome.query.text ? `${TITLE} : ${outcome.query.text}` : TITLE;
+      const invalid = near && 'error' in near;
+      return {
+        view: {
+          title: `${invalid ? 'Erreur : ' : ''}${outcome.hits.length || !outcome.query.text ? title : `Aucun résultat – ${title}`}`,
+          heading: TITLE,
+          breadcrumb: [{ label: 'Accueil', href: '/' }, { label: TITLE }],
+          main: <SearchPage outcome={outcome} links={links} tenant={tenant} exact={exact} filters={filters} near={near} tenantName={(id) => platform.tenants.get(id)?.name ?? id} />,
+        },
+      };
+    }),
+  );
 
   /** The same engine as JSON, open to every origin. */
   app.get('/api/v1/recherche', async (request, reply) => {
@@ -64,8 +93,10 @@ export async function searchRoutes(app: FastifyInstance): Promise<void> {
       tenant = typeof query.collectivite === 'string' ? platform.tenants.get(query.collectivite) : undefined;
       if (!tenant) throw new BadParameterError('collectivite', 'Aucune collectivité de Guichet ne porte cet identifiant (par exemple « bretagne » ou « brest »).');
     }
-    const outcome = await search(platform.db, { q: query.q, page, tenantId: tenant?.id, exact: query.exact === '1' });
-    const links = await applicable(outcome);
+    const filters = parseFilters(query);
+    const near = await nearPoint(platform.db, query.commune);
+    if (near && 'error' in near) throw new BadParameterError('commune', near.error);
+    const { outcome, links } = await searchKept({ q: query.q, page, tenantId: tenant?.id, exact: query.exact === '1', filters, near });
     return reply.type('application/json; charset=utf-8').send({
       requete: outcome.query.text,
       tronquee: outcome.query.trimmed,
@@ -74,6 +105,13 @@ export async function searchRoutes(app: FastifyInstance): Promise<void> {
       total: outcome.total,
       page,
       pages: outcome.pages,
+      commune: near && 'point' in near ? { saisie: near.point.typed, communes: near.point.label, codes: near.point.codes, rayonKm: RADIUS_KM } : null,
+      facettes: Object.fromEntries(
+        FACETS.map((facet) => [
+          facet,
+          outcome.facets[facet].map((v) => ({ valeur: v.value, libelle: facet === 'dates' ? (DATE_LABELS[v.value] ?? v.value) : facet === 'autorite' ? (platform.tenants.get(v.value)?.name ?? v.value) : facetValueLabel(facet, v.value), nombre: v.count, choisie: v.selected })),
+        ]),
+      ),
       resultats: outcome.hits.map((hit) => ({
         type: hit.type,
         libelleType: typeLabel(hit.type),
@@ -83,10 +121,17 @@ export async function searchRoutes(app: FastifyInstance): Promise<void> {
         url: new URL(hit.url, platform.publicUrl).toString(),
         extrait: hit.extract.replaceAll('\u0002', '').replaceAll('\u0003', ''),
         local: hit.local,
+        distanceKm: hit.distanceKm === null ? null : Math.round(hit.distanceKm * 10) / 10,
         ...(hit.type === 'aide'
           ? {
               eligibilite: new URL(`/aides/${hit.objectId}/calcul`, platform.publicUrl).toString(),
               demande: links.applicable.has(hit.objectId) ? new URL(`/aides/${hit.objectId}/demande`, platform.publicUrl).toString() : null,
+            }
+          : {}),
+        ...(hit.type === PROCEDURE_DOCUMENT_TYPE
+          ? {
+              avertissement: 'Fiche de service-public.fr : le lien ouvre la version à jour (notre copie date de 2020).',
+              servicesEnLigne: (links.procedures.get(hit.objectId)?.onlineServices ?? []).map((s) => ({ titre: s.title, type: s.kind, url: s.url })),
             }
           : {}),
       })),
