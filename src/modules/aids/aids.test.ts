@@ -75,7 +75,7 @@ test('aides-jeunes: profiles become "any" of situations with their own condition
     ],
   });
   assert.deepEqual({ ...brest.aid.amount, note: undefined }, { value: 16.8, unit: '€', period: 'month', note: undefined });
-  assert.match(formatAmount(brest.aid.amount!), /^16,8\s€ par mois au lieu de 30\s€ \/ mois$/);
+  assert.match(formatAmount(brest.aid.amount!), /^16,80\s€ par mois au lieu de 30\s€ \/ mois$/);
   const bts = mapEligibility(benefit('region-bretagne-bourse-international-bts-dut')) as { conditions: unknown[] };
   assert.deepEqual(bts.conditions[1], { type: 'income', basis: 'quotient_familial', max: 25000, period: 'year' });
   assert.deepEqual(bts.conditions[2], { type: 'all', conditions: [{ type: 'situation', values: ['etudiant'] }, { type: 'study_level', values: ['bts_1', 'but_1'] }] });

@@ -12,6 +12,7 @@ import {
   type ResidenceCondition,
   type Territory,
 } from './format';
+import { formatEuros, formatNumber } from '../../platform/views/format';
 
 export interface Sentence {
   text: string;
@@ -22,11 +23,7 @@ export interface Sentence {
   children?: Sentence[];
 }
 
-const euros = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 });
-
-export function formatEuros(value: number): string {
-  return `${euros.format(value)} €`;
-}
+export { formatEuros };
 
 function orList(items: string[]): string {
   if (items.length <= 1) return items.join('');
@@ -106,7 +103,7 @@ const PERIODS = { once: 'une fois', month: 'par mois', year: 'par an', other: ''
 
 /** "200 € par mois au maximum", "de 100 à 500 €", "20 % …". */
 export function formatAmount(amount: Amount): string {
-  const figure = (n: number) => (amount.unit === '€' ? formatEuros(n) : `${euros.format(n)} %`);
+  const figure = (n: number) => (amount.unit === '€' ? formatEuros(n) : `${formatNumber(n)}\u00a0%`);
   let text: string;
   if (amount.value !== undefined) text = figure(amount.value);
   else if (amount.min !== undefined && amount.max !== undefined) text = `de ${figure(amount.min).replace(/ [€%]$/, '')} à ${figure(amount.max)}`;

@@ -138,7 +138,7 @@ export interface AidQuery {
 export type AidSummary = Pick<AidRow, 'id' | 'tenant_id' | 'name' | 'porteur_kind' | 'porteur_name' | 'definition'>;
 
 /** A line of a list of aids: the two parts of the definition it shows, not the whole definition. */
-export type AidListRow = Pick<AidRow, 'id' | 'tenant_id' | 'name' | 'porteur_kind' | 'porteur_name'> & { summary: string; amount: Aid['amount'] | null };
+export type AidListRow = Pick<AidRow, 'id' | 'tenant_id' | 'name' | 'porteur_kind' | 'porteur_name'> & { summary: string; amount: Aid['amount'] | null; dates: Aid['dates'] };
 
 /** Published aids matching words and filters, best matches first (by name otherwise). */
 export async function searchPublished(db: AidsDb, query: AidQuery): Promise<{ total: number; rows: AidListRow[] }> {
@@ -161,7 +161,7 @@ export async function searchPublished(db: AidsDb, query: AidQuery): Promise<{ to
     );
   const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
   const rows = await base
-    .select(['id', 'tenant_id', 'name', 'porteur_kind', 'porteur_name', sql<string>`definition->>'summary'`.as('summary'), sql<Aid['amount'] | null>`definition->'amount'`.as('amount')])
+    .select(['id', 'tenant_id', 'name', 'porteur_kind', 'porteur_name', sql<string>`definition->>'summary'`.as('summary'), sql<Aid['amount'] | null>`definition->'amount'`.as('amount'), sql<Aid['dates']>`definition->'dates'`.as('dates')])
     .$if(tsquery !== null, (qb) => qb.orderBy(sql`ts_rank(search, ${tsquery})`, 'desc'))
     .orderBy('name')
     .orderBy('id')

@@ -9,6 +9,8 @@ import { spaceRoutes } from './space.routes';
 import { applicationsDb, formOf } from './store';
 import type { Kysely } from 'kysely';
 import type { PlatformTables } from '../../platform/db/tables';
+import type { AidsTables } from '../aids';
+import type { ApplicationsTables } from './tables';
 
 export { checkForm, FIELD_TYPES, type FormDefinition, type FormField, type FormSection } from './form';
 export { checkDocument, sniffDocument, MAX_DOCUMENT_BYTES } from './documents';
@@ -18,6 +20,31 @@ export { seedApplicationForms } from './seed-forms';
 /** Whether an aid can be applied for on Guichet (it has a form). */
 export async function hasApplicationForm(db: Kysely<PlatformTables>, aidId: string): Promise<boolean> {
   return Boolean(await formOf(applicationsDb(db), aidId));
+}
+
+export interface Procedure {
+  aidId: string;
+  name: string;
+}
+
+/**
+ * The procedures people use most on Guichet: the published aids with an online form, the ones
+ * with the most applications sent first (then by name). The home pages list them.
+ */
+export async function mostUsedProcedures(db: Kysely<PlatformTables>, limit: number, tenantId?: string): Promise<Procedure[]> {
+  let query = db
+    .withTables<ApplicationsTables & AidsTables>()
+    .selectFrom('application_forms as f')
+    .innerJoin('aids as a', 'a.id', 'f.aid_id')
+    .leftJoin('applications as ap', (join) => join.onRef('ap.aid_id', '=', 'f.aid_id').on('ap.status', '!=', 'brouillon'))
+    .where('a.status', '=', 'published')
+    .select((eb) => ['f.aid_id as aidId', 'a.name as name', eb.fn.count<number>('ap.id').as('sent')])
+    .groupBy(['f.aid_id', 'a.name'])
+    .orderBy('sent', 'desc')
+    .orderBy('a.name')
+    .limit(limit);
+  if (tenantId) query = query.where('f.tenant_id', '=', tenantId);
+  return (await query.execute()).map(({ aidId, name }) => ({ aidId, name }));
 }
 
 /** C5 c and e: applying for an aid (prefilled, with documents) and following one's applications. */

@@ -18,7 +18,7 @@ import type { Refusal } from './service';
 import { applicationsDb, documentsOf, historyOf } from './store';
 import { APPLICATION_STATUSES, type ApplicationStatus } from './tables';
 import { markRead, UNREAD_LABELS } from './unread';
-import { Answers, frenchDateTime, frenchDay, MessageList, sizeText, StatusTag } from './views';
+import { Answers, frenchDateTime, frenchDay, grantedText, MessageList, sizeText, StatusTag } from './views';
 
 const read = { guard: { tenantRole: 'lecteur' as const } };
 const instruct = { guard: { tenantRole: 'instructeur' as const } };
@@ -134,7 +134,7 @@ export async function instructionRoutes(app: FastifyInstance): Promise<void> {
             {application.decision_motivation ? (
               <p>
                 Décision du {frenchDay(application.decided_at!)} : {application.decision_motivation}
-                {application.amount_granted ? ` Montant accordé : ${application.amount_granted} €.` : ''}
+                {application.amount_granted ? ` Montant accordé : ${grantedText(application.amount_granted)}.` : ''}
               </p>
             ) : null}
             {mayInstruct ? null : <p>Votre rôle vous permet de lire cette demande. Ce sont les instructeurs de la collectivité qui l’examinent et répondent à la personne.</p>}

@@ -171,7 +171,7 @@ test('an agent instructs: list, audited opening, request of documents, the perso
 
   page = await person.get(`/mes-demarches/${reference}`);
   assert.match(page.body, /Votre formation remplit les conditions/);
-  assert.match(page.body, /450,50 €/);
+  assert.match(page.body, /450,50\s€/);
   const history = await db.selectFrom('application_history').select(['action', 'actor_kind', 'to_status']).where('application_id', '=', application.id).orderBy('created_at').execute();
   assert.deepEqual(
     history.map((h) => `${h.action}:${h.actor_kind}:${h.to_status ?? ''}`),

@@ -9,7 +9,7 @@ import { isClosed, messagesOf, requestedPieces } from './instruction';
 import { applicationService } from './service';
 import { applicationsOf, applicationsDb, documentsOf, historyOf, type ApplicationListItem } from './store';
 import { APPLICATION_STATUSES, type Application, type ApplicationStatus } from './tables';
-import { Answers, frenchDateTime, frenchDay, MessageList, NEXT_STEP, StatusTag } from './views';
+import { Answers, frenchDateTime, frenchDay, grantedText, MessageList, NEXT_STEP, StatusTag } from './views';
 
 const HOME = { label: 'Accueil', href: '/' };
 const SPACE = { label: 'Mon compte', href: '/mon-compte' };
@@ -43,9 +43,13 @@ export async function spaceRoutes(app: FastifyInstance): Promise<void> {
     breadcrumb: [HOME, SPACE, { label: 'Mes démarches' }],
     notice: done ? <div class="notice notice--success" role="status">Votre demande est retirée.</div> : undefined,
     main: rows.length === 0 ? (
-      <p>
-        Vous n’avez encore fait aucune demande. <a href="/aides">Trouver une aide</a>
-      </p>
+      <div class="empty-state">
+        <p>Vous n’avez encore fait aucune demande.</p>
+        <p>
+          <a href="/aides/simulateur">Trouver les aides auxquelles vous avez droit</a> en quelques questions, ou{' '}
+          <a href="/aides">parcourir toutes les aides</a> : celles qui se demandent sur Guichet proposent « Déposer une demande ».
+        </p>
+      </div>
     ) : (
       <>
         <p>Toutes vos demandes, quel que soit l’organisme qui les examine.</p>
@@ -128,7 +132,7 @@ export async function spaceRoutes(app: FastifyInstance): Promise<void> {
             <section class="application-decision">
               <h2>Décision</h2>
               <p>{application.decision_motivation}</p>
-              {application.amount_granted ? <p>Montant accordé : {application.amount_granted.replace('.', ',')} €.</p> : null}
+              {application.amount_granted ? <p>Montant accordé : {grantedText(application.amount_granted)}.</p> : null}
             </section>
           ) : null}
           {pieces.length ? (

@@ -1,4 +1,6 @@
 import type { ComponentChildren } from 'preact';
+import type { BadgeTone } from '../../platform/views/components';
+import { formatDate, formatDateTime, formatEuros } from '../../platform/views/format';
 import { ErrorSummary, FileField, Form, HintAndError, RadioGroup, SubmitButton, TextField, type FieldErrors } from '../../platform/views/form';
 import { displayValue, isAddress, type FormDefinition, type FormField, type FormSection } from './form';
 import type { DocumentSummary } from './store';
@@ -10,10 +12,21 @@ export const SOURCE_LABELS: Record<PrefillSource, string> = {
   application: 'demande précédente',
 };
 
-const dateTime = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Paris' });
-const dateOnly = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Paris' });
-export const frenchDateTime = (d: Date | string) => dateTime.format(new Date(d));
-export const frenchDay = (d: Date | string) => dateOnly.format(new Date(d));
+export const frenchDateTime = (d: Date | string) => formatDateTime(new Date(d));
+export const frenchDay = (d: Date | string) => formatDate(new Date(d));
+/** An amount granted (a numeric column, « 450.50 ») in French: « 450,50 € ». */
+export const grantedText = (amount: string) => (Number.isFinite(Number(amount)) ? formatEuros(Number(amount)) : `${amount}\u00a0€`);
+
+const STATUS_TONES: Record<ApplicationStatus, BadgeTone> = {
+  brouillon: 'neutral',
+  depose: 'info',
+  en_instruction: 'info',
+  pieces_demandees: 'warning',
+  accepte: 'success',
+  refuse: 'error',
+  classe_sans_suite: 'neutral',
+  retire: 'neutral',
+};
 
 export function sizeText(bytes: number): string {
   return bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} Ko` : `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} Mo`;
@@ -32,7 +45,9 @@ export const NEXT_STEP: Record<ApplicationStatus, string> = {
 };
 
 export function StatusTag({ status }: { status: ApplicationStatus }) {
-  return <strong class={`application-status application-status--${status}`}>{APPLICATION_STATUSES[status]}</strong>;
+  return (
+    <span class={`badge badge--${STATUS_TONES[status]} application-status application-status--${status}`}>{APPLICATION_STATUSES[status]}</span>
+  );
 }
 
 function sourceHint(field: FormField, answers: Answers, sources: Sources): string | undefined {

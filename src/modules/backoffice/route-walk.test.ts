@@ -267,7 +267,7 @@ test('least privilege: an éditeur cannot instruct applications, an instructeur 
   assert.equal((await editor.get(`/admin/t/${tenant}/contenus/nouveau`)).statusCode, 200);
   // The back office's menu offers each only what its role opens.
   const home = (await instructor.get(`/admin/t/${tenant}/`)).body;
-  assert.match(home, /Votre rôle dans .*<strong>Instructeur<\/strong>/s);
+  assert.match(home, /Votre rôle dans .*<span class="badge badge--success">Instructeur<\/span>/s);
   assert.match(home, /href="\/admin\/t\/bretagne\/demandes"/);
   assert.doesNotMatch(home, /href="\/admin\/t\/bretagne\/agents"/);
 });

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Tenant } from '../../platform/db/tables';
 import { NotFoundError } from '../../platform/http/errors';
 import type { Crumb } from '../../platform/views/site';
+import { mostUsedProcedures } from '../applications';
 import { latestNewsAllTenants, publishedBySlug, publishedList, publishedTags } from './public-store';
 import { sendPublicPage, TenantMemo, type CachedPage } from './page-cache';
 import { contentDb } from './store';
@@ -48,23 +49,24 @@ export async function publicRoutes(app: FastifyInstance) {
     const portal = platform.tenants.portal();
     return sendPublicPage(memo, request, reply, tenant, base, async () => {
       if (tenant.id === portal.id) {
-        const [news, pages] = [await latestNewsAllTenants(db, 6), await publishedList(db, tenant.id, 'page', { offset: 0, limit: 6 })];
+        const [news, pages, procedures] = [await latestNewsAllTenants(db, 6), await publishedList(db, tenant.id, 'page', { offset: 0, limit: 6 }), await mostUsedProcedures(platform.db, 6)];
         return {
           title: 'Accueil',
-          heading: `${portal.name} : vos services publics en ligne`,
+          heading: `${portal.name}\u00a0: vos services publics en ligne`,
           breadcrumb: [{ label: 'Accueil' }],
-          main: <PortalHome portal={portal} base={base} news={news} pages={pages.rows} tenants={platform.tenants.ordered()} />,
+          main: <PortalHome portal={portal} base={base} news={news} pages={pages.rows} tenants={platform.tenants.ordered()} procedures={procedures} />,
         };
       }
       const [news, pages] = [
         await publishedList(db, tenant.id, 'news', { offset: 0, limit: 4 }),
         await publishedList(db, tenant.id, 'page', { offset: 0, limit: 12 }),
       ];
+      const procedures = await mostUsedProcedures(platform.db, 6, tenant.id);
       return {
         title: 'Accueil',
         heading: tenant.name,
         breadcrumb: [{ label: 'Accueil' }],
-        main: <TenantHome tenant={tenant} base={base} news={news.rows} pages={pages.rows} />,
+        main: <TenantHome tenant={tenant} base={base} news={news.rows} pages={pages.rows} procedures={procedures} />,
       };
     });
   });

@@ -150,7 +150,7 @@ test('an aid: status, decisive reasons, missing questions, amount, closed aids',
     'Vous habitez Quimper (Finistère) : cette aide est réservée aux habitants du Finistère ✓',
     'Vous êtes boursier ou boursière : cette aide est réservée aux élèves et étudiants boursiers ✓',
   ]);
-  assert.equal(ok.amount, 'jusqu’à 500 € une fois');
+  assert.equal(ok.amount, 'jusqu’à 500\u00a0€ une fois');
   const unsure = evaluateAid(aid(rule), { age: 19, place: QUIMPER }, '2026-05-01');
   assert.equal(unsure.status, 'to_check');
   assert.deepEqual(unsure.missing.map((q) => q.id), ['boursier', 'quotient_familial']);

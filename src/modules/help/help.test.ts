@@ -95,7 +95,7 @@ describe('GET /aide-de-proximite', () => {
     const far = await get('/aide-de-proximite?commune=35000');
     assert.match(far.body, /près de Rennes \(35\)/);
     const nearRennes = places(far.body);
-    assert.ok(nearRennes.every((p) => /Dans la commune|à (moins de 1|environ \d+) km/.test(p)));
+    assert.ok(nearRennes.every((p) => /Dans la commune|à (moins de 1|environ \d+)\skm/.test(p)));
   });
 
   test('a commune with no help place is placed by its postal code, else by its intercommunality', async () => {

@@ -2,7 +2,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import type { Tenant } from '../../platform/db/tables';
 import { datasets } from './sources';
+import { measurePairs, paletteFor } from '../../platform/assets/palette';
 import { AccessibilityStatement } from './views/accessibility';
+import { CharterPage } from './views/charter';
 import { AuthoritiesPage, type AuthorityView } from './views/authorities';
 import { LegalNotice } from './views/legal-notice';
 import { PersonalData } from './views/personal-data';
@@ -67,6 +69,15 @@ const PAGES: SharedPage[] = [
     main: ({ publisher, contactHref }) => <PersonalData publisher={publisher} contactHref={contactHref} />,
   },
   { path: '/sources', title: 'Sources des données', main: () => <SourcesPage datasets={datasets()} /> },
+  {
+    path: '/charte',
+    title: 'Charte graphique',
+    main: ({ request, reply }) => {
+      const tenant = request.tenant();
+      allowDataImages(reply); // the colour samples are data: SVG images
+      return <CharterPage pairs={measurePairs(paletteFor(tenant.accent_color))} tenantName={tenant.name} accent={tenant.accent_color} />;
+    },
+  },
   {
     path: '/collectivites/',
     title: 'Collectivités participantes',

@@ -53,9 +53,26 @@ export function suggestAccessibleShade(hex: string): string {
   return '#000000';
 }
 
-/** The tenant's theme: its accent and a darker shade for hover states. */
+/** A light tint of the accent (8 % over white): the background of the help block, notices and entry points. */
+export function softTint(accentHex: string): string {
+  const { r, g, b } = colord(accentHex).toRgb();
+  const mix = (c: number) => Math.round(255 - (255 - c) * 0.08);
+  return colord({ r: mix(r), g: mix(g), b: mix(b) }).toHex();
+}
+
+/**
+ * A darker shade of the accent for hover states and for links drawn on the soft tint: darkened
+ * until it reaches 4.5:1 on the tint (and so on white), whatever accent the tenant chose.
+ */
+export function darkShade(accentHex: string): string {
+  const soft = softTint(accentHex);
+  let dark = colord(accentHex).darken(0.1);
+  for (let step = 0; step < 100 && dark.contrast(soft) < MIN_CONTRAST; step++) dark = dark.darken(0.01);
+  return dark.toHex();
+}
+
+/** The tenant's theme: its accent, a darker shade and a soft tint. */
 export function themeCss(accentHex: string): string {
   const accent = colord(accentHex);
-  const dark = accent.darken(0.1).toHex();
-  return `:root{--accent:${accent.toHex()};--accent-dark:${dark};--on-accent:#ffffff}`;
+  return `:root{--accent:${accent.toHex()};--accent-dark:${darkShade(accentHex)};--accent-soft:${softTint(accentHex)};--on-accent:#ffffff}`;
 }

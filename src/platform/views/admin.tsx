@@ -81,6 +81,23 @@ export function AdminNav({ csrfToken, tenant, sections = [], current }: {
   );
 }
 
+/** The other authorities the agent works for, one click away (folded: no JS needed). */
+export function TenantSwitcher({ current, others }: { current: Tenant | undefined; others: Tenant[] }) {
+  if (others.length === 0) return null;
+  return (
+    <details class="tenant-switcher">
+      <summary>{current ? 'Changer de collectivité' : 'Mes collectivités'}</summary>
+      <ul>
+        {others.map((t) => (
+          <li>
+            <a href={tenantAdminHome(t.id)}>{t.name}</a>
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
 /** Accueil › Espace agent › <tenant> › <page> */
 export function adminBreadcrumb(tenant: Tenant | undefined, ...rest: Crumb[]): Crumb[] {
   const crumbs: Crumb[] = [{ label: 'Accueil', href: '/' }, { label: 'Espace agent', href: '/admin' }];
@@ -126,9 +143,16 @@ export async function adminPage(
       noindex: true,
       siteSearch: false,
       breadcrumb: adminBreadcrumb(tenant, ...(view.crumbs ?? [{ label: view.title }])),
+      backOffice: {
+        sidebar: (
+          <>
+            <AdminNav csrfToken={csrfToken} tenant={tenant} sections={sections} current={current} />
+            <TenantSwitcher current={tenant} others={[...account.roles.keys()].filter((id) => id !== tenant?.id).flatMap((id) => platform.tenants.get(id) ?? [])} />
+          </>
+        ),
+      },
       main: (
         <>
-          <AdminNav csrfToken={csrfToken} tenant={tenant} sections={sections} current={current} />
           {view.notice}
           {typeof view.main === 'function' ? view.main(csrfToken) : view.main}
         </>

@@ -1,9 +1,11 @@
 import type { ComponentChildren } from 'preact';
+import type { Role } from '../db/tables';
+import { formatDate } from './format';
 import type { Crumb } from './site';
 
-export function Breadcrumb({ items }: { items: Crumb[] }) {
+export function Breadcrumb({ items, label = 'Vous êtes ici' }: { items: Crumb[]; label?: string }) {
   return (
-    <nav class="breadcrumb" aria-label="Vous êtes ici">
+    <nav class="breadcrumb" aria-label={label}>
       <ol>
         {items.map((item, index) =>
           item.href && index < items.length - 1 ? (
@@ -33,22 +35,21 @@ export function DateText({ date }: { date: Date | string }) {
   return <time dateTime={value.toISOString()}>{formatDate(value)}</time>;
 }
 
-const dateFormat = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Paris' });
-const dateTimeFormat = new Intl.DateTimeFormat('fr-FR', {
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  timeZone: 'Europe/Paris',
-});
+export { formatDate, formatDateTime, formatDay, formatEuros, formatNumber } from './format';
 
-export function formatDate(date: Date): string {
-  return dateFormat.format(date);
-}
+export type BadgeTone = 'success' | 'warning' | 'error' | 'info' | 'neutral';
 
-export function formatDateTime(date: Date): string {
-  return dateTimeFormat.format(date);
+/** An agent's role as a badge: administrateur stands out, lecteur is neutral. */
+export const ROLE_TONES: Record<Role, BadgeTone> = {
+  administrateur: 'warning',
+  editeur: 'info',
+  instructeur: 'success',
+  lecteur: 'neutral',
+};
+
+/** A status badge: colour, words and a pill shape (never colour alone); the tones are in palette.ts. */
+export function Badge({ tone, children }: { tone: BadgeTone; children: ComponentChildren }) {
+  return <span class={`badge badge--${tone}`}>{children}</span>;
 }
 
 /** A French phone number as an international tel: link (02 99 27 10 10 → tel:+33299271010). */

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { Breadcrumb, telHref } from './components';
-import { documentTitle, tenantHref, type Crumb, type SiteContext } from './site';
+import { documentTitle, tenantHref, type Crumb, type MenuLink, type SiteContext } from './site';
 
 export interface PageView {
   title: string;
@@ -12,6 +12,11 @@ export interface PageView {
   /** The public search box of the header; the back office leaves it out (its pages have their own lists and filters). */
   siteSearch?: boolean | undefined;
   main: ComponentChildren;
+  /**
+   * A back-office page: its navigation goes in a sidebar, the header is compact (no public menu nor
+   * search), and there is no help block nor public footer.
+   */
+  backOffice?: { sidebar: ComponentChildren } | undefined;
   /** Shown under the heading, e.g. a "draft preview" banner. */
   notice?: ComponentChildren;
 }
@@ -40,47 +45,58 @@ export function Layout({ site, view }: { site: SiteContext; view: PageView }) {
             <li><a href="#pied-de-page">Aller au pied de page</a></li>
           </ul>
         </nav>
-        <header class="site-header">
-          <div class="container site-header__inner">
-            <a class="brand" href={site.base === '' ? '/' : `${site.base}/`}>
-              {tenant.logo_media_id ? (
-                <img class="brand__logo" src={`/media/${tenant.logo_media_id}`} alt="" width={56} height={56} />
-              ) : null}
-              <span class="brand__text">
-                <span class="brand__name">{tenant.name}</span>
-                <span class="brand__tagline">
-                  {tenant.id === portal.id ? 'Vos services publics en Bretagne' : `Sur Guichet, avec la ${portal.name}`}
-                </span>
-              </span>
-            </a>
-            {view.siteSearch === false ? null : (
-              <form class="site-search" method="get" action="/recherche" role="search" aria-label="Recherche sur le site">
-                <label class="visually-hidden" for="site-search-q">Rechercher sur Guichet</label>
-                <input id="site-search-q" name="q" type="search" maxLength={200} placeholder="Une aide, une démarche…" />
-                {site.base.startsWith('/collectivites/') ? <input type="hidden" name="collectivite" value={tenant.id} /> : null}
-                <button type="submit">Rechercher</button>
-              </form>
-            )}
-            <p class="site-header__account">
-              {site.account ? (
-                <>
-                  <a href="/mon-compte">Mon compte<span class="visually-hidden"> ({site.account.name})</span></a>
-                  {site.account.isAgent ? <> · <a href="/admin">Espace agent</a></> : null}
-                </>
-              ) : (
-                <a href="/connexion">Se connecter</a>
-              )}
-            </p>
+        {view.backOffice ? (
+          <BackOfficeBody site={site} view={view} sidebar={view.backOffice.sidebar} home={home} />
+        ) : (
+          <>
+            <header class="site-header">
+              <div class="container site-header__bar">
+                <a class="brand" href={home}>
+                  {tenant.logo_media_id ? (
+                    <img class="brand__logo" src={`/media/${tenant.logo_media_id}`} alt="" width={48} height={48} />
+                  ) : null}
+                  <span class="brand__text">
+                    <span class="brand__name">{tenant.name}</span>
+                    <span class="brand__tagline">
+                      {tenant.id === portal.id ? 'Vos services publics en Bretagne' : `Sur Guichet, avec la ${portal.name}`}
+                    </span>
+                  </span>
+                </a>
+                {view.siteSearch === false ? null : (
+                  <form class="site-search" method="get" action="/recherche" role="search" aria-label="Recherche sur le site">
+                    <label class="visually-hidden" for="site-search-q">Rechercher sur Guichet</label>
+                    <input id="site-search-q" name="q" type="search" maxLength={200} placeholder="Une aide, une démarche…" />
+                    {site.base.startsWith('/collectivites/') ? <input type="hidden" name="collectivite" value={tenant.id} /> : null}
+                    <button type="submit">Rechercher</button>
+                  </form>
+                )}
+                {/* Folded behind « Menu » on small screens (no JS: <details>); always open on wide ones (layout.css). */}
+                <details class="site-menu">
+                  <summary>Menu</summary>
+                  <nav id="menu" class="main-nav" aria-label="Menu principal">
+                    <ul class="main-nav__list">
+                      <li><a href={home}>Accueil</a></li>
+                      {serviceLinks(site).map((link) => (
+                        <li><a href={link.href}>{link.label}</a></li>
+                      ))}
+                      {site.menu.map((link) => (
+                        <li><a href={link.href}>{link.label}</a></li>
+                      ))}
+                    </ul>
+                    <ul class="main-nav__account site-header__account">
+                      {site.account ? (
+                        <>
+                          <li><a href="/mon-compte">Mon compte<span class="visually-hidden"> ({site.account.name})</span></a></li>
+                          <li><a href="/mes-demarches">Mes démarches</a></li>
+                          {site.account.isAgent ? <li><a href="/admin">Espace agent</a></li> : null}
+                    </>
+                  ) : (
+                    <li><a href="/connexion">Se connecter</a></li>
+                  )}
+                </ul>
+              </nav>
+            </details>
           </div>
-          <nav id="menu" class="main-nav" aria-label="Menu principal">
-            <ul class="container main-nav__list">
-              <li><a href={home}>Accueil</a></li>
-              {site.menu.map((link) => (
-                <li><a href={link.href}>{link.label}</a></li>
-              ))}
-              {tenant.id === portal.id ? <li><a href="/collectivites/">Collectivités</a></li> : null}
-            </ul>
-          </nav>
         </header>
         <main id="contenu" class="container" tabIndex={-1}>
           {view.breadcrumb ? <Breadcrumb items={view.breadcrumb} /> : null}
@@ -90,9 +106,63 @@ export function Layout({ site, view }: { site: SiteContext; view: PageView }) {
         </main>
         <HelpBlock site={site} />
         <Footer site={site} />
+          </>
+        )}
       </body>
     </html>
   );
+}
+
+/** The back office's frame: a compact header, the sidebar beside the page, a one-line footer. */
+function BackOfficeBody({ site, view, sidebar, home }: { site: SiteContext; view: PageView; sidebar: ComponentChildren; home: string }) {
+  return (
+    <>
+      <header class="site-header site-header--compact">
+        <div class="container backoffice-header">
+          <a class="brand" href="/admin">
+            <span class="brand__text">
+              <span class="brand__name">Espace agent</span>
+              <span class="brand__tagline">{site.tenant.name}</span>
+            </span>
+          </a>
+          <ul class="inline-list backoffice-header__links">
+            <li><a href={home}>Voir le site<span class="visually-hidden"> de {site.tenant.short_name}</span></a></li>
+            {site.account ? <li><a href="/mon-compte">Mon compte<span class="visually-hidden"> ({site.account.name})</span></a></li> : null}
+          </ul>
+        </div>
+      </header>
+      <div class="container backoffice">
+        <div id="menu" class="backoffice__side">{sidebar}</div>
+        <main id="contenu" class="backoffice__main" tabIndex={-1}>
+          {view.breadcrumb ? <Breadcrumb items={view.breadcrumb} /> : null}
+          <h1>{view.heading ?? view.title}</h1>
+          {view.notice}
+          {view.main}
+        </main>
+      </div>
+      <footer id="pied-de-page" class="site-footer site-footer--compact">
+        <div class="container">
+          <ul class="site-footer__links">
+            <li><a href="/accessibilite">Accessibilité : partiellement conforme</a></li>
+            <li><a href="/mentions-legales">Mentions légales</a></li>
+            <li><a href="/donnees-personnelles">Données personnelles</a></li>
+            <li><a href="/charte">Charte graphique</a></li>
+          </ul>
+        </div>
+      </footer>
+    </>
+  );
+}
+
+/** The platform's services, named in every menu; a tenant's own site links its own aids. */
+export function serviceLinks(site: SiteContext): MenuLink[] {
+  const { tenant, portal } = site;
+  return [
+    // On a tenant's own host links carry no /collectivites/<id> prefix: the shared list of aids then.
+    { label: 'Aides', href: tenant.id === portal.id || site.base === '' ? '/aides' : `${site.base}/aides` },
+    { label: 'Aide de proximité', href: '/aide-de-proximite' },
+    { label: 'Collectivités', href: '/collectivites/' },
+  ];
 }
 
 export function HelpBlock({ site }: { site: SiteContext }) {
@@ -145,6 +215,7 @@ function Footer({ site }: { site: SiteContext }) {
           <li><a href={tenantHref(site, '/plan-du-site')}>Plan du site</a></li>
           <li><a href={tenantHref(site, '/contact')}>Contact</a></li>
           <li><a href="/sources">Sources des données</a></li>
+          <li><a href="/charte">Charte graphique</a></li>
           <li><a href="/admin">Espace agent</a></li>
         </ul>
         <p class="site-footer__legal">

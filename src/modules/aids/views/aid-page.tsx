@@ -1,12 +1,9 @@
 import { describeTerritory, explainEligibility, formatAmount, type Sentence } from '../explain';
 import { AID_TYPES, AUDIENCES, PORTEUR_KINDS, THEMES, type Aid } from '../format';
 
-const dateFormat = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-
-export function frenchDate(iso: string): string {
-  const date = new Date(`${iso}T00:00:00Z`);
-  return Number.isNaN(date.getTime()) ? iso : dateFormat.format(date);
-}
+import { Badge } from '../../../platform/views/components';
+import { formatDay as frenchDate, parisToday } from '../../../platform/views/format';
+import { aidOpenness } from '../openness';
 
 function Sentences({ items }: { items: Sentence[] }) {
   return (
@@ -32,11 +29,16 @@ function dates(aid: Aid): string {
 export function AidPage({ aid, tenantName, applyHref }: { aid: Aid; tenantName: string; applyHref?: string | undefined }) {
   const conditions = explainEligibility(aid.eligibility);
   const toCheck = JSON.stringify(aid.eligibility).includes('"type":"text"');
+  const openness = aidOpenness(aid.dates, parisToday());
   return (
     <>
       <p class="lead">{aid.summary}</p>
       {aid.description ? <p>{aid.description}</p> : null}
-      <dl class="aid-facts">
+      <dl class="facts aid-facts">
+        <dt>Demande</dt>
+        <dd>
+          <Badge tone={openness.tone}>{openness.label}</Badge> {dates(aid)}
+        </dd>
         <dt>Proposée par</dt>
         <dd>
           {aid.porteur.name} ({PORTEUR_KINDS[aid.porteur.kind]})

@@ -1,4 +1,6 @@
-import { Pagination } from '../../../platform/views/components';
+import { Badge, Pagination } from '../../../platform/views/components';
+import { parisToday } from '../../../platform/views/format';
+import { aidOpenness } from '../openness';
 import { ErrorSummary, SelectField, SubmitButton, TextField } from '../../../platform/views/form';
 import { formatAmount } from '../explain';
 import { AUDIENCES, PORTEUR_KINDS, THEMES } from '../format';
@@ -19,6 +21,7 @@ const options = (record: Record<string, string>, all: string) => [{ value: '', l
 export function AidsList({ outcome, path, exportHref, intro }: { outcome: AidSearchOutcome; path: string; exportHref: string; intro: string }) {
   const { values, errors } = outcome;
   const plural = outcome.total > 1 ? 's' : '';
+  const today = parisToday();
   return (
     <>
       <p class="lead">{intro}</p>
@@ -26,34 +29,48 @@ export function AidsList({ outcome, path, exportHref, intro }: { outcome: AidSea
         <a href="/aides/simulateur">Trouver les aides auxquelles vous avez droit</a> : répondez à quelques questions, Guichet vous dit lesquelles et pourquoi.
       </p>
       <ErrorSummary errors={errors} labels={LABELS} />
-      <form method="get" action={path} class="aids-search" role="search" aria-label="Chercher une aide">
-        <TextField name="q" label={LABELS.q} hint="Par exemple : permis, logement, vélo, BAFA." value={values.q} error={errors.q} maxLength={100} />
-        <SelectField name="theme" label={LABELS.theme} value={values.theme} error={errors.theme} options={options(THEMES, 'Tous les thèmes')} />
-        <SelectField name="public" label={LABELS.public} value={values.public} error={errors.public} options={options(AUDIENCES, 'Tous les publics')} />
-        <SelectField name="niveau" label={LABELS.niveau} value={values.niveau} error={errors.niveau} options={options(PORTEUR_KINDS, 'Tous les organismes')} />
-        <SubmitButton>Rechercher</SubmitButton>
-      </form>
-      {Object.keys(errors).length ? null : (
-        <section aria-labelledby="resultats">
-          <h2 id="resultats">{outcome.total === 0 ? 'Aucune aide ne correspond à votre recherche' : `${outcome.total} aide${plural} trouvée${plural}`}</h2>
-          {outcome.total === 0 ? <p>Essayez avec d’autres mots ou moins de filtres.</p> : null}
-          <ol class="aids-list">
-            {outcome.rows.map((row) => (
-              <li>
-                <h3>
-                  <a href={`/aides/${row.id}`}>{row.name}</a>
-                </h3>
-                <p class="muted">
-                  {row.porteur_name}
-                  {row.amount ? ` · ${formatAmount(row.amount)}` : ''}
-                </p>
-                <p>{row.summary}</p>
-              </li>
-            ))}
-          </ol>
-          <Pagination page={outcome.page} pages={outcome.pages} href={(p) => listHref(path, values, p)} label="Pages de résultats" />
-        </section>
-      )}
+      <div class="columns">
+        <div class="columns__side">
+          <form method="get" action={path} class="aids-search" role="search" aria-label="Chercher une aide">
+            <TextField name="q" label={LABELS.q} hint="Par exemple : permis, logement, vélo, BAFA." value={values.q} error={errors.q} maxLength={100} />
+            <SelectField name="theme" label={LABELS.theme} value={values.theme} error={errors.theme} options={options(THEMES, 'Tous les thèmes')} />
+            <SelectField name="public" label={LABELS.public} value={values.public} error={errors.public} options={options(AUDIENCES, 'Tous les publics')} />
+            <SelectField name="niveau" label={LABELS.niveau} value={values.niveau} error={errors.niveau} options={options(PORTEUR_KINDS, 'Tous les organismes')} />
+            <SubmitButton>Rechercher</SubmitButton>
+          </form>
+        </div>
+        <div class="columns__main">
+          {Object.keys(errors).length ? null : (
+            <section aria-labelledby="resultats">
+              <h2 id="resultats">{outcome.total === 0 ? 'Aucune aide ne correspond à votre recherche' : `${outcome.total} aide${plural} trouvée${plural}`}</h2>
+              {outcome.total === 0 ? (
+                <div class="empty-state">
+                  <p>Essayez avec d’autres mots ou moins de filtres.</p>
+                  <p>
+                    Vous pouvez aussi <a href={path}>voir toutes les aides</a>, répondre au <a href="/aides/simulateur">simulateur</a>, ou{' '}
+                    <a href="/aide-de-proximite">vous faire aider près de chez vous</a>.
+                  </p>
+                </div>
+              ) : null}
+              <ol class="aids-list">
+                {outcome.rows.map((row) => (
+                  <li>
+                    <h3>
+                      <a href={`/aides/${row.id}`}>{row.name}</a>
+                    </h3>
+                    <p class="muted">
+                      <Badge tone={aidOpenness(row.dates, today).tone}>{aidOpenness(row.dates, today).label}</Badge> {row.porteur_name}
+                      {row.amount ? ` · ${formatAmount(row.amount)}` : ''}
+                    </p>
+                    <p>{row.summary}</p>
+                  </li>
+                ))}
+              </ol>
+              <Pagination page={outcome.page} pages={outcome.pages} href={(p) => listHref(path, values, p)} label="Pages de résultats" />
+            </section>
+          )}
+        </div>
+      </div>
       <section aria-labelledby="donnees-ouvertes">
         <h2 id="donnees-ouvertes">Données ouvertes</h2>
         <p>

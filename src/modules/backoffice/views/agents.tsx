@@ -1,6 +1,6 @@
 import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES } from '../../../platform/auth/roles';
 import type { Tenant } from '../../../platform/db/tables';
-import { DateText } from '../../../platform/views/components';
+import { Badge, DateText, ROLE_TONES } from '../../../platform/views/components';
 import { ErrorSummary, Form, RadioGroup, SubmitButton, TextField, type FieldErrors } from '../../../platform/views/form';
 import type { MultiTenantAgent, TenantAgent } from '../agents.service';
 import { invitationLabels, type InvitationInput } from '../invitations.service';
@@ -62,6 +62,9 @@ export function AgentsPage({ tenant, agents, csrfToken, base, selfId, add, facto
               {agent.displayName}
               {agent.accountId === selfId ? ' (vous)' : ''}
             </h3>
+            <p>
+              <Badge tone={ROLE_TONES[agent.role]}>{ROLE_LABELS[agent.role]}</Badge>
+            </p>
             <p class="card__meta">{agent.email}</p>
             <p>
               Dernière connexion : {agent.lastSignInAt ? <DateText date={agent.lastSignInAt} /> : 'jamais'}

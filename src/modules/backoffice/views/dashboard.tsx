@@ -1,6 +1,6 @@
 import { ROLE_LABELS } from '../../../platform/auth/roles';
 import type { Role, Tenant } from '../../../platform/db/tables';
-import { DateText } from '../../../platform/views/components';
+import { Badge, DateText, ROLE_TONES } from '../../../platform/views/components';
 import type { AdminSection } from '../../../platform/views/admin';
 import { tenantAdminHome } from '../../../platform/views/admin';
 import type { JournalEntry } from '../journal.store';
@@ -54,7 +54,7 @@ export function TenantHome({ tenant, role, sections, recent, journalHref }: {
   return (
     <>
       <p class="lead">
-        Votre rôle dans {tenant.name} : <strong>{ROLE_LABELS[role]}</strong>. {ROLE_HINTS[role]}
+        Votre rôle dans {tenant.name} : <Badge tone={ROLE_TONES[role]}>{ROLE_LABELS[role]}</Badge>. {ROLE_HINTS[role]}
       </p>
       <h2>Ce que vous pouvez faire</h2>
       {sections.length === 0 ? (

@@ -69,7 +69,9 @@ export function ContentListView({ tenantId, items, kind, page, pages, total, can
           </table>
         </div>
       ) : (
-        <p>Aucun contenu pour le moment.</p>
+        <p class="empty-state">
+          Aucun contenu pour le moment.{canEdit ? ' Créez une page ou une actualité avec les boutons ci-dessus.' : ' Un éditeur de la collectivité peut en créer.'}
+        </p>
       )}
       <Pagination page={page} pages={pages} href={(p) => filterHref(kind, p)} />
     </>

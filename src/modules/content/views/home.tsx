@@ -1,4 +1,5 @@
 import type { Tenant } from '../../../platform/db/tables';
+import type { Procedure } from '../../applications';
 import type { PublishedSummary } from '../public-store';
 import { ContactDetails, NewsCards, newsHref, PageLinks, spaceBase } from './public';
 
@@ -9,13 +10,71 @@ const KIND_LABELS: Record<Tenant['kind'], string> = {
   commune: 'Communes',
 };
 
-/** The regional portal's home: news of every authority, the Région's pages, the authorities. */
-export function PortalHome({ portal, base, news, pages, tenants }: {
+/** The search first: the same one search as the header's, given the room of an entrance. */
+export function HomeSearch({ tenant, base }: { tenant: Tenant; base: string }) {
+  return (
+    <form class="hero-search" method="get" action="/recherche" role="search" aria-label="Rechercher un service">
+      <label for="accueil-q">Que cherchez-vous ?</label>
+      <div>
+        <input id="accueil-q" name="q" type="search" maxLength={200} placeholder="Permis de conduire, logement, transport…" />
+        {base.startsWith('/collectivites/') ? <input type="hidden" name="collectivite" value={tenant.id} /> : null}
+        <button type="submit">Rechercher</button>
+      </div>
+    </form>
+  );
+}
+
+/** The services as entry points: find my aids, follow my applications, help nearby, my authority. */
+export function ServiceEntries({ aidsHref }: { aidsHref: string }) {
+  const entries = [
+    { href: '/aides/simulateur', title: 'Trouver mes aides', text: 'Quelques questions : Guichet vous dit à quelles aides vous avez droit, et pourquoi.' },
+    { href: '/mes-demarches', title: 'Suivre mes demandes', text: 'Où en sont vos demandes d’aide, ce que vous avez envoyé, les messages reçus.' },
+    { href: '/aide-de-proximite', title: 'Être aidé près de chez moi', text: 'Un lieu France Services ou de médiation numérique, gratuit, pour faire vos démarches.' },
+    { href: '/collectivites/', title: 'Ma collectivité', text: 'Les services de votre commune, de votre département, de votre intercommunalité.' },
+    { href: aidsHref, title: 'Toutes les aides', text: 'Parcourir les aides publiques par thème, par public et par organisme.' },
+  ];
+  return (
+    <section aria-labelledby="accueil-services">
+      <h2 id="accueil-services">Les services</h2>
+      <ul class="services">
+        {entries.map((entry) => (
+          <li>
+            <a href={entry.href}>
+              <strong>{entry.title}</strong>
+              <span>{entry.text}</span>
+            </a>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** The most used procedures, each to its aid's page (where the request is made). */
+export function Procedures({ procedures }: { procedures: Procedure[] }) {
+  if (procedures.length === 0) return null;
+  return (
+    <section aria-labelledby="accueil-demarches">
+      <h2 id="accueil-demarches">Les démarches les plus demandées</h2>
+      <ul class="link-list link-list--columns">
+        {procedures.map((p) => (
+          <li>
+            <a href={`/aides/${p.aidId}`}>{p.name}</a>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** The regional portal's home, an entrance: the search, the services, the procedures, then the news. */
+export function PortalHome({ portal, base, news, pages, tenants, procedures }: {
   portal: Tenant;
   base: string;
   news: PublishedSummary[];
   pages: PublishedSummary[];
   tenants: Tenant[];
+  procedures: Procedure[];
 }) {
   const byId = new Map(tenants.map((t) => [t.id, t]));
   const others = tenants.filter((t) => t.id !== portal.id);
@@ -23,13 +82,12 @@ export function PortalHome({ portal, base, news, pages, tenants }: {
   return (
     <>
       <p class="lead">
-        Bienvenue sur Guichet, le site des services publics en ligne de la {portal.name} et des collectivités bretonnes. Vous
-        y trouvez les informations et les démarches de votre région, de votre département, de votre intercommunalité et de
-        votre commune, au même endroit.
+        Les services publics en ligne de la {portal.name} et des collectivités bretonnes, au même endroit : votre région, votre
+        département, votre intercommunalité et votre commune.
       </p>
-      <p>
-        <a href="/aides/simulateur">Trouver les aides auxquelles vous avez droit</a> : quelques questions suffisent.
-      </p>
+      <HomeSearch tenant={portal} base={base} />
+      <ServiceEntries aidsHref="/aides" />
+      <Procedures procedures={procedures} />
       <section aria-labelledby="accueil-actualites">
         <h2 id="accueil-actualites">Les dernières actualités</h2>
         <NewsCards
@@ -71,13 +129,20 @@ export function PortalHome({ portal, base, news, pages, tenants }: {
 }
 
 /** A participating authority's home: what it does, its news, its pages, how to reach it. */
-export function TenantHome({ tenant, base, news, pages }: { tenant: Tenant; base: string; news: PublishedSummary[]; pages: PublishedSummary[] }) {
+export function TenantHome({ tenant, base, news, pages, procedures }: { tenant: Tenant; base: string; news: PublishedSummary[]; pages: PublishedSummary[]; procedures: Procedure[] }) {
   return (
     <>
       {tenant.description ? <p class="lead">{tenant.description}</p> : null}
+      <HomeSearch tenant={tenant} base={base} />
+      <ServiceEntries aidsHref={base === '' ? '/aides' : `${base}/aides`} />
+      <Procedures procedures={procedures} />
       <section aria-labelledby="accueil-actualites">
         <h2 id="accueil-actualites">Actualités</h2>
-        {news.length ? <NewsCards items={news} hrefOf={(item) => newsHref(base, item.slug)} /> : <p>Aucune actualité pour le moment.</p>}
+        {news.length ? (
+          <NewsCards items={news} hrefOf={(item) => newsHref(base, item.slug)} />
+        ) : (
+          <p class="empty-state">Aucune actualité pour le moment. Les démarches et les informations de {tenant.short_name} sont ci-dessous.</p>
+        )}
         <p>
           <a href={`${base}/actualites`}>Toutes les actualités</a>
         </p>

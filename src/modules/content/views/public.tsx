@@ -106,7 +106,13 @@ export function NewsListView({ items, base, page, pages, tag, tags }: {
       {items.length ? (
         <NewsCards items={items} hrefOf={(item) => newsHref(base, item.slug)} headingLevel={2} />
       ) : (
-        <p>Aucune actualité pour le moment.</p>
+        <div class="empty-state">
+          <p>Aucune actualité pour le moment.</p>
+          <p>
+            {tag ? <a href={`${base}/actualites`}>Voir toutes les actualités</a> : <a href={`${base}/`}>Revenir à l’accueil</a>} ou{' '}
+            <a href="/recherche">chercher un service</a>.
+          </p>
+        </div>
       )}
       <Pagination page={page} pages={pages} href={listHref} />
       {tags.length ? (

@@ -71,7 +71,7 @@ export function AidList({ results, heading, more }: { results: AidResult[]; head
           ))}
         </ul>
       ) : (
-        <p>Aucune pour le moment.</p>
+        <p class="empty-state">Aucune pour le moment.</p>
       )}
       {more}
     </section>

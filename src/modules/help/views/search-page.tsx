@@ -1,4 +1,5 @@
 import { Notice, Pagination, telHref } from '../../../platform/views/components';
+import { formatMonth, formatNumber } from '../../../platform/views/format';
 import { ErrorSummary, SelectField, SubmitButton, TextField } from '../../../platform/views/form';
 import type { SearchOutcome, SearchValues } from '../service';
 import type { CentrePrecision, PlaceWithDistance } from '../store';
@@ -163,15 +164,12 @@ function Results({ outcome }: { outcome: SearchOutcome }) {
 
 function formatDistance(km: number): string {
   if (km < 1) return 'à moins de 1 km';
-  return `à environ ${Math.round(km).toLocaleString('fr-FR')} km`;
+  return `à environ ${formatNumber(Math.round(km))}\u00a0km`;
 }
-
-const monthYearFormat = new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 /** "avril 2022" for 2022-04-26: how old the information is. */
 function monthYear(isoDate: string): string {
-  const date = new Date(`${isoDate}T00:00:00Z`);
-  return Number.isNaN(date.getTime()) ? isoDate : monthYearFormat.format(date);
+  return formatMonth(isoDate);
 }
 
 function PlaceItem({ place, distance, inCommune }: { place: HelpPlace | PlaceWithDistance; distance?: number | null; inCommune?: boolean }) {

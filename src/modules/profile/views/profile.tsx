@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { DateText, Notice } from '../../../platform/views/components';
+import { formatDay } from '../../../platform/views/format';
 import { COUNTRIES } from '../communes';
 import { isCertified, ORGANISATION_TYPES, SITUATIONS, type Profile, type ProfileField } from '../model';
 
@@ -64,8 +65,7 @@ function Row({ label, field, children }: { label: string; field: ProfileField<un
 }
 
 function formatBirthdate(value: string): string {
-  const [y, m, d] = value.split('-').map(Number);
-  return new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y!, m! - 1, d!)));
+  return formatDay(value);
 }
 
 export interface ProfileView {
