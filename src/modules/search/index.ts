@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { GuichetModule } from '../../platform/module';
 import { searchRoutes } from './routes';
 
@@ -12,4 +13,5 @@ export const searchModule: GuichetModule = {
   plugin: async (app) => {
     await app.register(searchRoutes);
   },
+  migrationsDir: join(import.meta.dirname, 'migrations'),
 };

@@ -5,6 +5,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { PlatformTables } from '../../platform/db/tables';
 import { normaliseWord, type SearchTables } from '../../platform/search';
+import { synonymsOf, synonymTsquery, type SynonymTable } from './synonyms';
 
 export const MAX_QUERY_LENGTH = 200;
 export const PER_PAGE = 10;
@@ -100,9 +101,9 @@ async function correctWords(db: Db, words: string[]): Promise<string[]> {
   return out;
 }
 
-/** A tsquery of the words joined by AND (`all`) or OR; the words are letters and digits only. */
-function tsquery(words: string[], all: boolean) {
-  return sql`websearch_to_tsquery('french_unaccent', ${words.join(all ? ' ' : ' or ')})`;
+/** A tsquery of the words joined by AND (`all`) or OR, acronyms and everyday words widened (synonyms.ts). */
+function tsquery(words: string[], all: boolean, synonyms: SynonymTable) {
+  return synonymTsquery(words, all, synonyms);
 }
 
 async function countMatches(db: Db, query: ReturnType<typeof tsquery>): Promise<number> {
@@ -159,24 +160,25 @@ export async function search(platformDb: Kysely<PlatformTables>, input: { q: unk
   const words = queryWords(query.text);
   if (words.length === 0) return empty;
 
+  const synonyms = (await synonymsOf(platformDb)).for(input.tenantId);
   let searched = words;
   let corrected: string | undefined;
   let someWords = false;
-  let total = await countMatches(db, tsquery(searched, true));
+  let total = await countMatches(db, tsquery(searched, true, synonyms));
   if (total === 0 && !input.exact) {
     const fixed = await correctWords(db, words);
     if (fixed.join(' ') !== words.join(' ')) {
-      const fixedTotal = await countMatches(db, tsquery(fixed, true));
+      const fixedTotal = await countMatches(db, tsquery(fixed, true, synonyms));
       if (fixedTotal > 0) [searched, corrected, total] = [fixed, fixed.join(' '), fixedTotal];
     }
   }
   if (total === 0 && words.length > 1) {
     const fixed = corrected ? searched : input.exact ? words : await correctWords(db, words);
-    total = await countMatches(db, tsquery(fixed, false));
+    total = await countMatches(db, tsquery(fixed, false, synonyms));
     if (total > 0) [searched, someWords] = [fixed, true];
   }
   const pages = Math.ceil(total / PER_PAGE);
   if (total === 0 || input.page > pages) return { ...empty, corrected, someWords, total, pages };
-  const hits = await fetchHits(db, tsquery(searched, !someWords), searched.join(' '), input.tenantId, (input.page - 1) * PER_PAGE);
+  const hits = await fetchHits(db, tsquery(searched, !someWords, synonyms), searched.join(' '), input.tenantId, (input.page - 1) * PER_PAGE);
   return { query, corrected, someWords, total, page: input.page, pages, hits };
 }

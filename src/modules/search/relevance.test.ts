@@ -52,6 +52,13 @@ const CASES: Expect[] = [
   { query: 'erasmus', top: 1, id: 'union-europeenne-bourse-erasmus' },
   { query: 'médiation numérique', top: 3, title: /./ },
   { query: 'contrat engagement jeune', top: 1, id: 'contrat-engagement-jeune' },
+  // Acronyms and everyday words (search_synonyms): the words typed are not in the object.
+  { query: 'rsa', top: 5, id: 'rsa' }, // after the départements' « RSA et insertion » pages
+  { query: 'RSA', top: 5, id: 'rsa' },
+  { query: 'aah', top: 3, id: 'aah' },
+  { query: 'mutuelle', top: 3, id: 'css-participation-forfaitaire' },
+  { query: 'chômage', top: 5, title: /./ },
+  { query: 'caisse allocations familiales', top: 10, id: 'af' },
 ];
 
 test('relevance: real queries give the expected first results', async (t) => {
