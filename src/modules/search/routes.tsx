@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Tenant } from '../../platform/db/tables';
 import { AppError } from '../../platform/http/errors';
+import { missRecorderOf } from './misses';
 import { search, type SearchOutcome } from './query';
 import { typeLabel } from './sources';
 import { SEARCH_PATH, SearchPage, type HitLinks } from './views/results';
@@ -23,6 +24,13 @@ function pageOf(raw: unknown): number | undefined {
 
 export async function searchRoutes(app: FastifyInstance): Promise<void> {
   const { platform } = app;
+  // Searches without results: counted in memory, written in the background (misses.ts).
+  const misses = missRecorderOf(platform.db, (error) => app.log.error({ err: error }, 'recherches sans résultat non enregistrées'));
+  app.addHook('onClose', async () => misses.close().catch(() => undefined));
+  /** Counts a search that found nothing under the tenant it was made from (the portal when none). */
+  const recordMiss = (outcome: SearchOutcome, tenant: Tenant | undefined) => {
+    if (outcome.total === 0 && outcome.query.text) misses.record((tenant ?? platform.tenants.portal()).id, outcome.query.text);
+  };
 
   /** The tenant whose results come first: the one named in the URL, else the host's, never the portal. */
   function preferredTenant(request: FastifyRequest, named: unknown): Tenant | undefined {
@@ -43,6 +51,7 @@ export async function searchRoutes(app: FastifyInstance): Promise<void> {
     const page = pageOf(query.page) ?? 1;
     const exact = query.exact === '1';
     const outcome = await search(platform.db, { q: query.q, page, tenantId: tenant?.id, exact });
+    recordMiss(outcome, tenant);
     const title = outcome.query.text ? `${TITLE} : ${outcome.query.text}` : TITLE;
     return reply.page({
       title: outcome.hits.length || !outcome.query.text ? title : `Aucun résultat – ${title}`,
@@ -65,6 +74,7 @@ export async function searchRoutes(app: FastifyInstance): Promise<void> {
       if (!tenant) throw new BadParameterError('collectivite', 'Aucune collectivité de Guichet ne porte cet identifiant (par exemple « bretagne » ou « brest »).');
     }
     const outcome = await search(platform.db, { q: query.q, page, tenantId: tenant?.id, exact: query.exact === '1' });
+    recordMiss(outcome, tenant);
     const links = await applicable(outcome);
     return reply.type('application/json; charset=utf-8').send({
       requete: outcome.query.text,

@@ -1,4 +1,4 @@
-import { Notice, Pagination } from '../../../platform/views/components';
+import { Notice, Pagination, telHref } from '../../../platform/views/components';
 import { MARK_END, MARK_START, MAX_QUERY_LENGTH, type SearchHit, type SearchOutcome } from '../query';
 import { typeLabel } from '../sources';
 
@@ -62,7 +62,17 @@ export function searchHref(q: string, page = 1, tenantId?: string, exact = false
   return `${SEARCH_PATH}?${params.toString()}`;
 }
 
-export function SearchPage({ outcome, links, tenant, exact }: { outcome: SearchOutcome; links: HitLinks; tenant: { id: string; name: string } | undefined; exact: boolean }) {
+/** The tenant a search is made from, with what the zero-result view offers of it. */
+export interface SearchSpace {
+  id: string;
+  name: string;
+  short_name?: string;
+  kind?: string;
+  contact_phone?: string;
+  contact_email?: string;
+}
+
+export function SearchPage({ outcome, links, tenant, exact }: { outcome: SearchOutcome; links: HitLinks; tenant: SearchSpace | undefined; exact: boolean }) {
   const { query } = outcome;
   const local = outcome.hits.filter((h) => h.local);
   const elsewhere = outcome.hits.filter((h) => !h.local);
@@ -84,7 +94,7 @@ export function SearchPage({ outcome, links, tenant, exact }: { outcome: SearchO
         </p>
       ) : null}
       {outcome.someWords ? <p>Aucun résultat ne contient tous vos mots : voici ceux qui en contiennent une partie.</p> : null}
-      {query.text === '' ? <p>Tapez quelques mots : une aide, une démarche, un lieu, une collectivité.</p> : <Summary outcome={outcome} />}
+      {query.text === '' ? <p>Tapez quelques mots : une aide, une démarche, un lieu, une collectivité.</p> : <Summary outcome={outcome} tenant={tenant} />}
       {local.length ? (
         <section aria-labelledby="resultats-locaux">
           <h2 id="resultats-locaux">{tenant?.name}</h2>
@@ -102,19 +112,38 @@ export function SearchPage({ outcome, links, tenant, exact }: { outcome: SearchO
   );
 }
 
-function Summary({ outcome }: { outcome: SearchOutcome }) {
+function Summary({ outcome, tenant }: { outcome: SearchOutcome; tenant: SearchSpace | undefined }) {
   if (outcome.total === 0) {
+    const near = tenant?.kind === 'commune' && tenant.short_name ? `/aide-de-proximite?commune=${encodeURIComponent(tenant.short_name)}` : '/aide-de-proximite';
     return (
       <div class="search-empty">
         <p>Aucun résultat pour « {outcome.query.text} ».</p>
         <ul>
           <li>Vérifiez l’orthographe, ou essayez avec moins de mots ou des mots plus courants.</li>
+          {tenant ? <li>La recherche a déjà porté sur toute la Bretagne, pas seulement sur {tenant.name}.</li> : null}
           <li>
             Consultez <a href="/aides">toutes les aides</a> ou <a href="/aides/simulateur">trouvez les aides auxquelles vous avez droit</a>.
           </li>
           <li>
-            Une personne peut vous aider gratuitement : <a href="/aide-de-proximite">trouver un lieu d’aide près de chez moi</a>.
+            Une personne peut vous aider gratuitement : <a href={near}>trouver un lieu d’aide près de chez moi</a>.
           </li>
+          {tenant && (tenant.contact_phone || tenant.contact_email) ? (
+            <li>
+              Ou contactez {tenant.name}
+              {tenant.contact_phone ? (
+                <>
+                  {' '}au <a href={telHref(tenant.contact_phone)}>{tenant.contact_phone}</a>
+                </>
+              ) : null}
+              {tenant.contact_phone && tenant.contact_email ? ' ou' : ''}
+              {tenant.contact_email ? (
+                <>
+                  {' '}par courriel à <a href={`mailto:${tenant.contact_email}`}>{tenant.contact_email}</a>
+                </>
+              ) : null}
+              .
+            </li>
+          ) : null}
         </ul>
       </div>
     );
