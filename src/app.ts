@@ -81,6 +81,7 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
     menu: { provider: async () => [] },
     adminSections: [],
     accountSections: [],
+    signOutHandoffs: [],
     routes,
   };
   app.decorate('platform', platform);

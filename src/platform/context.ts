@@ -1,4 +1,4 @@
-import type { FastifyContextConfig } from 'fastify';
+import type { FastifyContextConfig, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Config } from '../config';
 import type { Asset } from './assets/bundle';
@@ -33,6 +33,13 @@ export interface AccountSectionDefinition {
   order: number;
 }
 
+/**
+ * Called by the sign-out route after Guichet's session is closed, with that session's data: a
+ * module whose sign-in method has its own session elsewhere (FranceConnect) returns the address
+ * that ends it there; the first address returned wins, none means home.
+ */
+export type SignOutHandoff = (request: FastifyRequest, reply: FastifyReply, closedSession: Record<string, unknown>) => Promise<string | undefined>;
+
 export type MenuProvider = (tenant: Tenant, base: string) => Promise<MenuLink[]>;
 
 /** What every module receives: the platform's services, built once in app.ts. */
@@ -53,6 +60,8 @@ export interface Platform {
   adminSections: AdminSectionDefinition[];
   /** Sections of a person's own space, registered by the modules that serve them. */
   accountSections: AccountSectionDefinition[];
+  /** Where sign-out continues after Guichet's session is closed (see SignOutHandoff). */
+  signOutHandoffs: SignOutHandoff[];
   /** Every route registered on the app, filled as modules register them. */
   routes: RegisteredRoute[];
 }

@@ -115,9 +115,13 @@ export async function publicRoutes(app: FastifyInstance): Promise<void> {
   });
 
   app.post('/deconnexion', async (request, reply) => {
-    // A session opened with FranceConnect ends at FranceConnect too (franceconnect module).
-    if ((await request.currentAccount())?.session.data.method === 'franceconnect') return reply.redirect('/franceconnect/deconnexion', 303);
+    const closing = (await request.currentAccount())?.session.data;
     await closeSession(request, reply);
+    // A session opened with FranceConnect ends at FranceConnect too (the franceconnect module's handoff).
+    for (const handoff of closing ? platform.signOutHandoffs : []) {
+      const next = await handoff(request, reply, closing!);
+      if (next) return reply.redirect(next, 303);
+    }
     return reply.redirect('/', 303);
   });
 

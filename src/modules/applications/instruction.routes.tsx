@@ -260,7 +260,7 @@ export async function instructionRoutes(app: FastifyInstance): Promise<void> {
     return out;
   };
 
-  const service = instructionService(platform, app.log);
+  const service = instructionService(platform);
   /** Parse → the service's use case → the file again (with the refusal) or a redirect. */
   const act = (path: string, done: string, use: (actor: Actor, tenant: Tenant, application: TenantApplication, values: Record<string, string>) => Promise<{ ok: true } | Refusal>) =>
     app.post(`/admin/t/:tenant/demandes/:id/${path}`, { config: instruct }, async (request, reply) => {

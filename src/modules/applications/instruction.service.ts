@@ -3,7 +3,6 @@
  * person, keep a private note. Each checks its input (French messages by field) and the transitions
  * table, writes through instruction.ts, and mails the person once the change has committed.
  */
-import type { FastifyBaseLogger } from 'fastify';
 import type { Actor } from '../../platform/audit/audit';
 import type { Platform } from '../../platform/context';
 import type { Tenant } from '../../platform/db/tables';
@@ -12,7 +11,7 @@ import { addAnnotation, addMessage, changeStatus, type TenantApplication } from 
 import { instructionMail } from './mails';
 import type { Refusal } from './service';
 import { applicationsDb } from './store';
-import { APPLICATION_STATUSES } from './tables';
+import { APPLICATION_STATUSES, type InTransaction } from './tables';
 import { agentMay, DECISIONS, isClosed, type Decision } from './transitions';
 
 type Done = { ok: true } | Refusal;
@@ -25,22 +24,20 @@ const conflict = (application: TenantApplication, field: string): Refusal => ({
   errors: { [field]: `Ce changement n’est pas possible : la demande est à l’étape « ${APPLICATION_STATUSES[application.status]} ». Rechargez la page.` },
 });
 
-export function instructionService(platform: Platform, log: FastifyBaseLogger) {
+export function instructionService(platform: Platform) {
   const db = applicationsDb(platform.db);
 
-  /** Mails the person once the change has committed; a failure is logged, never undoes it. */
-  const notify = (tenant: Tenant, application: TenantApplication, what: Parameters<typeof instructionMail>[0]['what']) => async () => {
-    try {
-      await platform.mailer.send(instructionMail({ to: application.person_email, name: application.person_name, reference: application.reference!, aidName: application.aid_name, tenantName: tenant.name, publicUrl: platform.publicUrl, what }));
-    } catch (error) {
-      log.error({ err: error }, 'instruction mail not sent');
-    }
-  };
+  /** The mail to the person, written to the outbox in the change's own transaction. */
+  const notify =
+    (tenant: Tenant, application: TenantApplication, what: Parameters<typeof instructionMail>[0]['what']): InTransaction =>
+    async (trx) => {
+      await platform.mailer.send(instructionMail({ to: application.person_email, name: application.person_name, reference: application.reference!, aidName: application.aid_name, tenantName: tenant.name, publicUrl: platform.publicUrl, what }), trx);
+    };
 
   return {
     async startInstruction(actor: Actor, tenant: Tenant, application: TenantApplication, to: string): Promise<Done> {
       if (to !== 'en_instruction' || !agentMay(application.status, to)) return conflict(application, 'statut');
-      const ok = await changeStatus(db, { application, to, actor, actorKind: 'agent' }, (afterCommit) => afterCommit(notify(tenant, application, 'en_instruction')));
+      const ok = await changeStatus(db, { application, to, actor, actorKind: 'agent' }, notify(tenant, application, 'en_instruction'));
       return ok ? { ok: true } : conflict(application, 'statut');
     },
 
@@ -50,9 +47,7 @@ export function instructionService(platform: Platform, log: FastifyBaseLogger) {
       if (!agentMay(application.status, 'pieces_demandees')) return conflict(application, 'pieces');
       if (pieces.length === 0) return invalid({ pieces: 'Écrivez au moins un document à demander, un par ligne.' });
       if (pieces.some((p) => p.length > 200)) return invalid({ pieces: 'Chaque document doit tenir en 200 caractères au plus.' });
-      const ok = await changeStatus(db, { application, to: 'pieces_demandees', actor, actorKind: 'agent', note: input.message.slice(0, 5000) || null, requestedDocuments: pieces }, (afterCommit) =>
-        afterCommit(notify(tenant, application, 'pieces_demandees')),
-      );
+      const ok = await changeStatus(db, { application, to: 'pieces_demandees', actor, actorKind: 'agent', note: input.message.slice(0, 5000) || null, requestedDocuments: pieces }, notify(tenant, application, 'pieces_demandees'));
       return ok ? { ok: true } : conflict(application, 'pieces');
     },
 
@@ -71,7 +66,7 @@ export function instructionService(platform: Platform, log: FastifyBaseLogger) {
       }
       if (Object.keys(errors).length) return invalid(errors);
       if (!agentMay(application.status, decision)) return conflict(application, 'decision');
-      const ok = await changeStatus(db, { application, to: decision, actor, actorKind: 'agent', motivation: input.motivation, amount }, (afterCommit) => afterCommit(notify(tenant, application, decision)));
+      const ok = await changeStatus(db, { application, to: decision, actor, actorKind: 'agent', motivation: input.motivation, amount }, notify(tenant, application, decision));
       return ok ? { ok: true } : conflict(application, 'decision');
     },
 
@@ -79,8 +74,7 @@ export function instructionService(platform: Platform, log: FastifyBaseLogger) {
       if (isClosed(application.status)) return conflict(application, 'message');
       if (!message) return invalid({ message: 'Écrivez le message.' });
       if (message.length > 5000) return invalid({ message: 'Le message doit tenir en 5 000 caractères au plus.' });
-      await addMessage(db, { application, authorKind: 'agent', actor, body: message });
-      await notify(tenant, application, 'message')();
+      await addMessage(db, { application, authorKind: 'agent', actor, body: message }, notify(tenant, application, 'message'));
       return { ok: true };
     },
 

@@ -7,9 +7,9 @@ import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { PlatformTables } from '../../platform/db/tables';
 import { audit, type Actor } from '../../platform/audit/audit';
-import { withTransaction, type AfterCommit } from '../../platform/db/transaction';
+import { withTransaction } from '../../platform/db/transaction';
 import { agentMay, canTransition, DECISIONS, moveStatus } from './transitions';
-import type { ApplicationsDb } from './tables';
+import type { ApplicationsDb, InTransaction } from './tables';
 import type { Application, ApplicationStatus } from './tables';
 import { onlyUnread, unreadColumns, unreadOf, type Unread } from './unread';
 
@@ -107,11 +107,11 @@ export type Change = {
  * the status is still the one read (two agents at once: the second gets false), a history row,
  * an audit row, and for a request of documents the message that lists them.
  */
-export async function changeStatus(db: ApplicationsDb, change: Change, onCommit?: (afterCommit: AfterCommit) => void): Promise<boolean> {
+export async function changeStatus(db: ApplicationsDb, change: Change, inTransaction?: InTransaction): Promise<boolean> {
   const { application, to } = change;
   if (!canTransition(application.status, to)) return false;
   if (change.actorKind === 'agent' && !agentMay(application.status, to)) return false;
-  return withTransaction(db, async (trx, afterCommit) => {
+  return withTransaction(db, async (trx) => {
     const decided = (DECISIONS as readonly string[]).includes(to);
     const now = new Date();
     const moved = await moveStatus(trx, {
@@ -139,18 +139,19 @@ export async function changeStatus(db: ApplicationsDb, change: Change, onCommit?
       targetId: application.id,
       details: { reference: application.reference, from: application.status, to, ...(decided && to === 'accepte' ? { amount: change.amount } : {}) },
     });
-    onCommit?.(afterCommit);
+    await inTransaction?.(trx as Parameters<InTransaction>[0]);
     return true;
   });
 }
 
 /** A message from an agent or the person, with its history row and audit row. */
-export async function addMessage(db: ApplicationsDb, input: { application: Application; authorKind: 'agent' | 'usager'; actor: Actor; body: string }): Promise<void> {
+export async function addMessage(db: ApplicationsDb, input: { application: Application; authorKind: 'agent' | 'usager'; actor: Actor; body: string }, inTransaction?: InTransaction): Promise<void> {
   await withTransaction(db, async (trx) => {
     const { application } = input;
     await trx.insertInto('application_messages').values({ id: randomUUID(), tenant_id: application.tenant_id, application_id: application.id, author_id: input.actor.id, author_kind: input.authorKind, body: input.body, requested_documents: null, read_at: null }).execute();
     await trx.insertInto('application_history').values({ id: randomUUID(), tenant_id: application.tenant_id, application_id: application.id, actor_id: input.actor.id, actor_kind: input.authorKind, action: 'message', from_status: null, to_status: null, note: null }).execute();
     await audit(asPlatform(trx), { action: 'applications.message', actor: input.actor, tenantId: application.tenant_id, targetType: 'application', targetId: application.id, details: { reference: application.reference, from: input.authorKind } });
+    await inTransaction?.(trx as Parameters<InTransaction>[0]);
   });
 }
 
@@ -177,6 +178,7 @@ export function requestedPieces(messages: Awaited<ReturnType<typeof messagesOf>>
 export async function addRequestedDocument(
   db: ApplicationsDb,
   input: { application: Application; field: string; filename: string; contentType: 'application/pdf' | 'image/jpeg' | 'image/png'; sha256: string; bytes: Buffer; actor: Actor; pieces: Array<{ field: string }> },
+  inTransaction?: InTransaction,
 ): Promise<{ complete: boolean }> {
   const { application } = input;
   const complete = await withTransaction(db, async (trx) => {
@@ -187,6 +189,7 @@ export async function addRequestedDocument(
       .execute();
     await trx.insertInto('application_history').values({ id: randomUUID(), tenant_id: application.tenant_id, application_id: application.id, actor_id: input.actor.id, actor_kind: 'usager', action: 'document', from_status: null, to_status: null, note: input.filename }).execute();
     await audit(asPlatform(trx), { action: 'applications.document_added', actor: input.actor, tenantId: application.tenant_id, targetType: 'application', targetId: application.id, details: { reference: application.reference, field: input.field } });
+    await inTransaction?.(trx as Parameters<InTransaction>[0]);
     const have = new Set((await trx.selectFrom('application_documents').select('field').where('application_id', '=', application.id).execute()).map((d) => d.field));
     return input.pieces.every((p) => have.has(p.field));
   });

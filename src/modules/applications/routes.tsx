@@ -14,7 +14,7 @@ const AIDS = { label: 'Les aides publiques', href: '/aides' };
 export async function applicationRoutes(app: FastifyInstance): Promise<void> {
   const { platform } = app;
   const db = applicationsDb(platform.db);
-  const service = applicationService(platform, app.log);
+  const service = applicationService(platform);
   const aidWithForm = (request: FastifyRequest) => service.aidWithForm((request.params as { id: string }).id);
 
   const base = (aidId: string) => `/aides/${aidId}/demande`;

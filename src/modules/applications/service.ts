@@ -4,7 +4,6 @@
  * request, call one of these and render what it answers; every rule lives here, every status change
  * goes through the transitions table (transitions.ts).
  */
-import type { FastifyBaseLogger } from 'fastify';
 import type { Actor } from '../../platform/audit/audit';
 import type { Platform } from '../../platform/context';
 import { NotFoundError } from '../../platform/http/errors';
@@ -16,7 +15,7 @@ import { isFilled, readSection, type FormDefinition, type FormField, type FormSe
 import { addMessage, addRequestedDocument, messagesOf, requestedPieces } from './instruction';
 import { applicationMail, instructeurAlertMail } from './mails';
 import { applicationsDb, documentsOf, draftFor, existingDraft, formOf, ownedApplication, previousAnswers, putDocument, saveDraft, submitDraft, withdraw, type DocumentSummary } from './store';
-import type { Answers, Application, PrefillSource, Sources } from './tables';
+import type { Answers, Application, InTransaction, PrefillSource, Sources } from './tables';
 import { isClosed, WITHDRAWABLE } from './transitions';
 import { instructeursOf } from './unread';
 
@@ -73,20 +72,18 @@ export function sectionIndex(form: FormDefinition, step: string): number {
   return index;
 }
 
-export function applicationService(platform: Platform, log: FastifyBaseLogger) {
+export function applicationService(platform: Platform) {
   const db = applicationsDb(platform.db);
   const aids = aidsDb(platform.db);
 
-  /** Tells the tenant's instructeurs the person acted; a mail that fails is logged, the act stays done. */
-  async function tellInstructeurs(application: Application, what: 'message' | 'document' | 'retrait') {
-    try {
-      for (const to of await instructeursOf(db, application.tenant_id)) {
-        await platform.mailer.send(instructeurAlertMail({ to, reference: application.reference!, tenantId: application.tenant_id, applicationId: application.id, publicUrl: platform.publicUrl, what }));
+  /** Tells the tenant's instructeurs the person acted: mails written in the act's own transaction. */
+  const tellInstructeurs =
+    (application: Application, what: 'message' | 'document' | 'retrait'): InTransaction =>
+    async (trx) => {
+      for (const to of await instructeursOf(trx, application.tenant_id)) {
+        await platform.mailer.send(instructeurAlertMail({ to, reference: application.reference!, tenantId: application.tenant_id, applicationId: application.id, publicUrl: platform.publicUrl, what }), trx);
       }
-    } catch (error) {
-      log.error({ err: error }, 'instructeur alert not sent');
-    }
-  }
+    };
 
   return {
     /** The published aid and its form, or 404. */
@@ -188,14 +185,9 @@ export function applicationService(platform: Platform, log: FastifyBaseLogger) {
         if (missingAnswers(draft.form, draft.answers, await documentsOf(db, draft.id)).length > 0) return { ok: false, reason: 'incomplete' };
       }
       if (!input.key) return { ok: false, reason: 'incomplete' };
-      return submitDraft(db, { accountId: person.id, aidId: aid.id, key: input.key, actor: actorOf(person) }, (application, afterCommit) => {
-        afterCommit(async () => {
-          try {
-            await platform.mailer.send(applicationMail({ to: person.email, name: person.displayName, reference: application.reference!, aidName: aid.name, tenantName: aid.tenantName, publicUrl: platform.publicUrl }));
-          } catch (error) {
-            log.error({ err: error }, 'acknowledgement mail not sent');
-          }
-        });
+      // The acknowledgement is written to the outbox in the submission's transaction: never one without the other.
+      return submitDraft(db, { accountId: person.id, aidId: aid.id, key: input.key, actor: actorOf(person) }, async (application, trx) => {
+        await platform.mailer.send(applicationMail({ to: person.email, name: person.displayName, reference: application.reference!, aidName: aid.name, tenantName: aid.tenantName, publicUrl: platform.publicUrl }), trx);
       });
     },
 
@@ -210,10 +202,9 @@ export function applicationService(platform: Platform, log: FastifyBaseLogger) {
 
     /** The person withdraws their application; refused when the transitions table does not allow it. */
     async withdraw(person: Person, application: Application): Promise<{ ok: true } | Refusal> {
-      if (!(await withdraw(db, { application, actor: actorOf(person) }))) {
+      if (!(await withdraw(db, { application, actor: actorOf(person) }, tellInstructeurs(application, 'retrait')))) {
         return { ok: false, status: 409, errors: { retrait: 'Cette demande ne peut plus être retirée : elle est terminée ou déjà retirée.' } };
       }
-      await tellInstructeurs(application, 'retrait');
       return { ok: true };
     },
 
@@ -222,8 +213,7 @@ export function applicationService(platform: Platform, log: FastifyBaseLogger) {
       if (isClosed(application.status)) return { ok: false, status: 409, errors: { message: 'Cette demande est terminée : vous ne pouvez plus envoyer de message.' } };
       if (!message) return { ok: false, status: 422, errors: { message: 'Écrivez votre message.' } };
       if (message.length > 5000) return { ok: false, status: 422, errors: { message: 'Votre message doit tenir en 5 000 caractères au plus.' } };
-      await addMessage(db, { application, authorKind: 'usager', actor: actorOf(person), body: message });
-      await tellInstructeurs(application, 'message');
+      await addMessage(db, { application, authorKind: 'usager', actor: actorOf(person), body: message }, tellInstructeurs(application, 'message'));
       return { ok: true };
     },
 
@@ -235,8 +225,7 @@ export function applicationService(platform: Platform, log: FastifyBaseLogger) {
       const bytes = Buffer.isBuffer(file) && file.length ? file : undefined;
       const check = bytes ? checkDocument(bytes) : ({ ok: false, message: 'Choisissez le fichier à envoyer (PDF, JPEG ou PNG).' } as const);
       if (!check.ok) return { ok: false, status: 422, errors: { fichier: check.message } };
-      const { complete } = await addRequestedDocument(db, { application, field: wanted.field, filename: safeFilename(wanted.label, check.contentType), contentType: check.contentType, sha256: check.sha256, bytes: bytes!, actor: actorOf(person), pieces });
-      await tellInstructeurs(application, 'document');
+      const { complete } = await addRequestedDocument(db, { application, field: wanted.field, filename: safeFilename(wanted.label, check.contentType), contentType: check.contentType, sha256: check.sha256, bytes: bytes!, actor: actorOf(person), pieces }, tellInstructeurs(application, 'document'));
       return { ok: true, complete };
     },
   };

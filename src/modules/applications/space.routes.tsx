@@ -19,7 +19,7 @@ export async function spaceRoutes(app: FastifyInstance): Promise<void> {
   const db = applicationsDb(platform.db);
   const tenantName = (id: string) => platform.tenants.get(id)?.name ?? id;
 
-  const service = applicationService(platform, app.log);
+  const service = applicationService(platform);
 
   app.get('/mes-demarches', { config: { guard: { person: true } } }, async (request, reply) => {
     const account = signedInAccount(request);

@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { PlatformTables } from '../../platform/db/tables';
 import { audit, type Actor } from '../../platform/audit/audit';
-import { withTransaction, type AfterCommit } from '../../platform/db/transaction';
+import type { Transaction } from 'kysely';
+import { withTransaction } from '../../platform/db/transaction';
 import type { FormDefinition } from './form';
 import { moveStatus, WITHDRAWABLE } from './transitions';
-import type { Answers, Application, ApplicationsDb, ApplicationsTables, Sources } from './tables';
+import type { Answers, Application, ApplicationsDb, ApplicationsTables, InTransaction, Sources } from './tables';
 
 export type { ApplicationsDb } from './tables';
 export { WITHDRAWABLE } from './transitions';
@@ -113,9 +114,9 @@ export type SubmitOutcome = { ok: true; reference: string; fresh: boolean } | { 
 export async function submitDraft(
   db: ApplicationsDb,
   input: { accountId: string; aidId: string; key: string; actor: Actor; now?: Date },
-  onCommit: (application: Application, afterCommit: AfterCommit) => void,
+  inTransaction: (application: Application, trx: Transaction<ApplicationsTables & PlatformTables>) => Promise<void>,
 ): Promise<SubmitOutcome> {
-  return withTransaction(db, async (trx, afterCommit) => {
+  return withTransaction(db, async (trx) => {
     const already = await trx.selectFrom('applications').select(['reference']).where('idempotency_key', '=', input.key).where('account_id', '=', input.accountId).executeTakeFirst();
     if (already?.reference) return { ok: true, reference: already.reference, fresh: false };
     const draft = await trx.selectFrom('applications').selectAll().where('account_id', '=', input.accountId).where('aid_id', '=', input.aidId).where('status', '=', 'brouillon').forUpdate().executeTakeFirst();
@@ -137,7 +138,7 @@ export async function submitDraft(
     const moved = await moveStatus(trx, { application: draft, to: 'depose', actorId: input.accountId, actorKind: 'usager', action: 'depot', set: { reference, idempotency_key: input.key, submitted_at: now }, now });
     if (!moved) throw new Error(`application ${draft.id}: the draft read under lock could not be submitted`);
     await audit(trx as unknown as Kysely<PlatformTables>, { action: 'applications.submit', actor: input.actor, tenantId: draft.tenant_id, targetType: 'application', targetId: draft.id, details: { reference, aid: draft.aid_id } });
-    onCommit({ ...draft, status: 'depose', reference, submitted_at: now }, afterCommit);
+    await inTransaction({ ...draft, status: 'depose', reference, submitted_at: now }, trx as Transaction<ApplicationsTables & PlatformTables>);
     return { ok: true, reference, fresh: true };
   });
 }
@@ -164,11 +165,12 @@ export async function historyOf(db: ApplicationsDb, applicationId: string) {
 }
 
 /** The person withdraws their application: false when the table does not allow it from its status. */
-export async function withdraw(db: ApplicationsDb, input: { application: Application; actor: Actor }): Promise<boolean> {
+export async function withdraw(db: ApplicationsDb, input: { application: Application; actor: Actor }, inTransaction?: InTransaction): Promise<boolean> {
   if (!WITHDRAWABLE.includes(input.application.status)) return false;
   return withTransaction(db, async (trx) => {
     if (!(await moveStatus(trx, { application: input.application, to: 'retire', actorId: input.actor.id, actorKind: 'usager', action: 'retrait' }))) return false;
     await audit(trx as unknown as Kysely<PlatformTables>, { action: 'applications.withdraw', actor: input.actor, tenantId: input.application.tenant_id, targetType: 'application', targetId: input.application.id, details: { reference: input.application.reference } });
+    await inTransaction?.(trx as Transaction<ApplicationsTables & PlatformTables>);
     return true;
   });
 }

@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Kysely, Selectable } from 'kysely';
+import type { ColumnType, Generated, Kysely, Selectable, Transaction } from 'kysely';
 import type { PlatformTables } from '../../platform/db/tables';
 import type { FormDefinition } from './form';
 
@@ -119,3 +119,10 @@ export type ApplicationsTables = {
 export type Application = Selectable<ApplicationsTable>;
 
 export type ApplicationsDb = Kysely<PlatformTables & ApplicationsTables>;
+
+/**
+ * Work done in the transaction of a change, by the service that asked for it: the mails about the
+ * change are written to the outbox there, so a change never commits without its mails (nor a
+ * mail leaves for a change that rolled back).
+ */
+export type InTransaction = (trx: Transaction<ApplicationsTables & PlatformTables>) => Promise<void>;

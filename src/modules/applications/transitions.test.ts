@@ -33,7 +33,7 @@ test('illegal moves are refused by moveStatus, by the service and through HTTP, 
   assert.equal(await moveStatus(db, { application: submitted, to: 'depose', actorId: accountId, actorKind: 'usager', action: 'depot' }), false);
   assert.equal(await moveStatus(db, { application: { ...submitted, status: 'brouillon' }, to: 'depose', actorId: accountId, actorKind: 'usager', action: 'depot' }), false, 'the status read is no longer the status');
   // Through the service: no draft is left, so a new key submits nothing.
-  const service = applicationService(app.platform, app.log);
+  const service = applicationService(app.platform);
   const personView = { id: accountId, email: 'maelys@exemple.fr', displayName: 'Maëlys', ip: '127.0.0.1' };
   const aid = await service.aidWithForm(DRIVING_LICENCE_AID);
   assert.deepEqual(await service.submit(personView, aid, { key: randomUUID(), certified: true }), { ok: false, reason: 'not_found' });
@@ -73,4 +73,32 @@ test('illegal moves are refused by moveStatus, by the service and through HTTP, 
   assert.equal((await read()).status, 'accepte');
   assert.equal(await historyCount(accepted.id), decidedHistory, 'a refused move writes no history');
   assert.equal((await database.db.selectFrom('platform_audit').select('id').where('action', '=', 'applications.withdraw').execute()).length, 0);
+});
+
+test('a change and its mails commit together: when the mail cannot be written, the change is not made', async (t) => {
+  const { app, database } = await buildTestApp(t);
+  const db = applicationsDb(database.db);
+  const accountId = await createPerson(database.db, { email: 'ewen@exemple.fr', name: 'Ewen' });
+  const person = await signInPerson(app, 'ewen@exemple.fr');
+  const reference = await applyForDrivingLicence(person);
+  const read = () => db.selectFrom('applications').selectAll().where('reference', '=', reference).executeTakeFirstOrThrow();
+  const service = applicationService(app.platform);
+  const personView = { id: accountId, email: 'ewen@exemple.fr', displayName: 'Ewen', ip: '127.0.0.1' };
+
+  // The outbox refuses every row, as a full disk or a lost connection would at that moment.
+  await database.runScript(`
+    create function guichet_test_refuse_mail() returns trigger language plpgsql as $$ begin raise exception 'outbox unavailable'; end $$;
+    create trigger guichet_test_refuse_mail before insert on platform_mail_outbox for each row execute function guichet_test_refuse_mail();`);
+  const submitted = await read();
+  const history = async () => (await db.selectFrom('application_history').select('id').where('application_id', '=', submitted.id).execute()).length;
+  const before = await history();
+  await assert.rejects(service.withdraw(personView, submitted), /outbox unavailable/);
+  await assert.rejects(service.sendMessage(personView, submitted, 'Bonjour, où en est ma demande ?'), /outbox unavailable/);
+  assert.equal((await read()).status, 'depose', 'not withdrawn without the instructeurs’ mail');
+  assert.equal(await history(), before, 'no history row either');
+  assert.equal((await db.selectFrom('application_messages').select('id').where('application_id', '=', submitted.id).execute()).length, 0, 'no message without its mail');
+
+  await database.runScript('drop trigger guichet_test_refuse_mail on platform_mail_outbox; drop function guichet_test_refuse_mail();');
+  assert.deepEqual(await service.withdraw(personView, submitted), { ok: true });
+  assert.equal((await read()).status, 'retire');
 });

@@ -87,7 +87,7 @@ test('after FranceConnect, a person with a second factor types the code before a
   const signIns = await audits('auth.sign_in');
   assert.equal(signIns.length, signInsBefore + 1);
   assert.equal(signIns.at(-1)!.actor_id, accountId);
-  const out = await second.get('/franceconnect/deconnexion');
+  const out = await second.post('/deconnexion', { _csrf: csrfTokenFrom((await second.get('/mon-compte/profil/telephone')).body) });
   assert.match(String(out.headers.location), /\/demo\/franceconnect\/session\/end\?.*id_token_hint=eyJ/);
 
   // A third device: a recovery code works instead of the application's code, once.

@@ -180,7 +180,8 @@ describe('FranceConnect through the stand-in, over real HTTP', () => {
   test('signing out of a FranceConnect session ends the FranceConnect session too', async () => {
     const agent = new Agent(app);
     await franceConnectAs(agent, 'karim-benali');
-    const out = await agent.get('/franceconnect/deconnexion');
+    const page = await agent.get('/mon-compte/profil/telephone');
+    const out = await agent.post('/deconnexion', { _csrf: csrfTokenFrom(page.body) });
     assert.equal(out.statusCode, 303);
     const endSession = new URL(String(out.headers.location));
     assert.equal(endSession.pathname, '/demo/franceconnect/session/end');
@@ -199,15 +200,20 @@ describe('FranceConnect through the stand-in, over real HTTP', () => {
     assert.match(response.body, /déconnecté de Guichet et de FranceConnect/);
   });
 
-  test('the sign-out button of a FranceConnect session (POST /deconnexion) hands over to /franceconnect/deconnexion', async () => {
+  test('a plain GET signs nobody out: only the sign-out button (POST /deconnexion, CSRF-checked) does', async () => {
     const agent = new Agent(app);
     await franceConnectAs(agent, 'maelys-tanguy');
+    assert.equal((await agent.get('/franceconnect/deconnexion')).statusCode, 404);
+    const back = await agent.get('/franceconnect/deconnexion/retour');
+    assert.equal(back.headers.location, '/mon-compte', 'reached by hand, the page does not claim a sign-out');
+    assert.equal((await agent.get('/mon-compte')).statusCode, 200, 'still signed in');
     const page = await agent.get('/mon-compte/profil/telephone');
+    const refused = await agent.post('/deconnexion', {});
+    assert.equal(refused.statusCode, 403);
+    assert.equal((await agent.get('/mon-compte')).statusCode, 200, 'still signed in after a POST without token');
     const out = await agent.post('/deconnexion', { _csrf: csrfTokenFrom(page.body) });
-    assert.equal(out.statusCode, 303);
-    assert.equal(out.headers.location, '/franceconnect/deconnexion');
-    const next = await agent.get('/franceconnect/deconnexion');
-    assert.match(String(next.headers.location), /\/demo\/franceconnect\/session\/end\?/);
+    assert.match(String(out.headers.location), /\/demo\/franceconnect\/session\/end\?/);
+    assert.equal((await agent.get('/mon-compte')).statusCode, 303);
   });
 
   test('the stand-in keeps its signing key, sealed, across restarts', async () => {

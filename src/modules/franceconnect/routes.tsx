@@ -3,7 +3,6 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ComponentChildren } from 'preact';
 import { completeSignIn } from '../../platform/auth/complete-sign-in';
 import { signedInAccount } from '../../platform/auth/guards';
-import { closeSession } from '../../platform/auth/open-session';
 import { audit } from '../../platform/audit/audit';
 import { safeNext, writeCertified } from '../profile';
 import { ACCOUNT_PAGE } from './account.routes';
@@ -208,30 +207,31 @@ export async function franceConnectRoutes(app: FastifyInstance): Promise<void> {
     return completeSignIn(request, reply, created, { method: 'franceconnect', next: flow.next, data: { fcIdToken: answer.idToken } });
   });
 
-  // Sign-out of a session opened with FranceConnect: Guichet's session ends, then FranceConnect's.
-  const signOut = async (request: FastifyRequest, reply: FastifyReply) => {
-    const account = await request.currentAccount();
-    const idToken = account?.session.data.fcIdToken;
-    await closeSession(request, reply);
-    if (typeof idToken !== 'string' || !rp.settings()) return reply.redirect('/franceconnect/deconnexion/retour', 303);
+  // Sign-out of a session opened with FranceConnect: POST /deconnexion (CSRF-checked) closes
+  // Guichet's session, then hands over here so that FranceConnect's session ends too. There is no
+  // GET sign-out: a link or an image on another site must not sign a person out.
+  app.platform.signOutHandoffs.push(async (request, reply, closedSession) => {
+    if (closedSession.method !== 'franceconnect') return undefined;
+    const idToken = closedSession.fcIdToken;
+    if (typeof idToken !== 'string' || !rp.settings()) return '/franceconnect/deconnexion/retour';
     try {
       const state = randomBytes(24).toString('base64url');
       const url = await rp.endSessionUrl(idToken, state);
       reply.setCookie(LOGOUT_COOKIE, state, { path: '/franceconnect/deconnexion/retour', httpOnly: true, sameSite: 'lax', secure, signed: true, maxAge: 600 });
-      return reply.redirect(url.href, 303);
+      return url.href;
     } catch (error) {
       request.log.warn({ err: error }, 'FranceConnect logout unavailable');
-      return reply.redirect('/franceconnect/deconnexion/retour', 303);
+      return '/franceconnect/deconnexion/retour';
     }
-  };
-  app.get('/franceconnect/deconnexion', signOut);
-  app.post('/franceconnect/deconnexion', signOut);
+  });
 
   app.get('/franceconnect/deconnexion/retour', async (request, reply) => {
     const state = (request.query as { state?: unknown }).state;
     const cookie = request.cookies[LOGOUT_COOKIE];
     const unsigned = cookie ? request.unsignCookie(cookie) : undefined;
     reply.clearCookie(LOGOUT_COOKIE, { path: '/franceconnect/deconnexion/retour' });
+    // Reached by hand while still signed in: nothing was closed, so do not say it was.
+    if (await request.currentAccount()) return reply.redirect('/mon-compte', 303);
     const fromFranceConnect = typeof state === 'string' && unsigned?.valid === true && unsigned.value === state;
     return reply.page({
       title: 'Vous êtes déconnecté',

@@ -8,6 +8,7 @@ import { hasFactor } from './service';
 
 export { factorsOf } from './store';
 export { isPlatformOperator } from './reset';
+export { resealAllFactors, type ResealReport } from './reseal';
 export type { MfaTables } from './tables';
 
 /** C3: second factor (TOTP), mandatory for agents, optional for people; reset by an administrator. */

@@ -7,6 +7,7 @@ import { DEMO_PASSWORD, demoAgentEmail } from '../../../seed/accounts';
 import { Agent, buildTestApp, totpCode } from '../../../test/support/app';
 import { keyIdOf, needsReseal, parseKeyring, sealWithKeyring, unsealWithKeyring } from '../../platform/crypto/keyring';
 import { seal } from '../../platform/crypto/sealed';
+import { resealAllFactors } from './reseal';
 import type { Database } from '../../platform/db/database';
 
 const key = (byte: number) => Buffer.alloc(32, byte).toString('base64');
@@ -73,4 +74,29 @@ test('a second factor stays readable when SESSION_SECRET changes; legacy and old
   assert.deepEqual(await signInWithCode(database, t, { SECRETS_ENCRYPTION_KEYS: `k2:${key(9)}` }, secret), { status: 303, keyId: 'k2' });
   // Without its key, the value does not open: the code is refused.
   assert.equal((await signInWithCode(database, t, { SECRETS_ENCRYPTION_KEYS: `k3:${key(3)}` }, secret)).status, 422);
+});
+
+test('npm run secrets:reseal moves every readable secret to the current key and names the unreadable ones', async (t) => {
+  const { database } = await buildTestApp(t);
+  const ids = (await database.db.selectFrom('platform_accounts').select('id').orderBy('id').limit(3).execute()).map((r) => r.id);
+  const [legacy, older, lost] = ids as [string, string, string];
+  const k1 = parseKeyring(`k1:${key(1)}`, 'old session secret');
+  const values = [
+    { account_id: legacy, secret_encrypted: seal('old session secret', 'totp-secret', 'SECRET-LEGACY', legacy), last_used_step: 0 },
+    { account_id: older, secret_encrypted: sealWithKeyring(k1, 'totp-secret', 'SECRET-OLDER', older), last_used_step: 0 },
+    { account_id: lost, secret_encrypted: sealWithKeyring(parseKeyring(`k0:${key(7)}`, ''), 'totp-secret', 'SECRET-LOST', lost), last_used_step: 0 },
+  ];
+  const factors = database.db.withTables<{ mfa_factors: { account_id: string; secret_encrypted: string; last_used_step: number } }>();
+  await factors.deleteFrom('mfa_factors').execute();
+  await factors.insertInto('mfa_factors').values(values).execute();
+
+  const rotated = parseKeyring(`k2:${key(2)},k1:${key(1)}`, 'old session secret');
+  assert.deepEqual(await resealAllFactors(database.db, rotated), { resealed: 2, current: 0, unreadable: [lost] });
+  assert.deepEqual(await resealAllFactors(database.db, rotated), { resealed: 0, current: 2, unreadable: [lost] }, 'a second run has nothing left to do');
+
+  const onlyNew = parseKeyring(`k2:${key(2)}`, 'another session secret');
+  const stored = new Map((await factors.selectFrom('mfa_factors').select(['account_id', 'secret_encrypted']).execute()).map((r) => [r.account_id, r.secret_encrypted]));
+  assert.equal(unsealWithKeyring(onlyNew, 'totp-secret', stored.get(legacy)!, legacy), 'SECRET-LEGACY', 'readable with the new key alone');
+  assert.equal(unsealWithKeyring(onlyNew, 'totp-secret', stored.get(older)!, older), 'SECRET-OLDER');
+  assert.equal(stored.get(lost), values[2]!.secret_encrypted, 'an unreadable value is left as it was');
 });

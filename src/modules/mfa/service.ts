@@ -26,7 +26,7 @@ type Deps = Pick<Platform, 'db' | 'counters' | 'config'>;
  * (or the legacy SESSION_SECRET-derived one) is sealed again with the current key when it is used.
  * The enrolment form's short-lived sealed value still uses SESSION_SECRET (sealed.ts).
  */
-const SECRET_PURPOSE = 'totp-secret';
+export const SECRET_PURPOSE = 'totp-secret';
 const ENROLMENT_PURPOSE = 'totp-enrolment';
 
 export async function hasFactor(db: Db, accountId: string): Promise<boolean> {
