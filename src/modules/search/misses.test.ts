@@ -24,7 +24,13 @@ test('a search that finds nothing is counted by day, tenant and words, without a
   const visitor = new Agent(app);
   visitor.setCookie('suivi', 'cookie-de-la-personne');
   const headers = { 'x-forwarded-for': IP, 'user-agent': 'Navigateur de Test' };
-  assert.equal((await visitor.get(`/recherche?q=${encodeURIComponent('Zorglüb  TRALALA 0612345678')}&collectivite=brest`, headers)).statusCode, 200);
+  const page = await visitor.get(`/recherche?q=${encodeURIComponent('Zorglüb  TRALALA 0612345678')}&collectivite=brest`, headers);
+  assert.equal(page.statusCode, 200);
+  // The road does not end: advice, the whole of Bretagne already searched, the nearest human help.
+  assert.match(page.body, /Aucun résultat pour/);
+  assert.match(page.body, /La recherche a déjà porté sur toute la Bretagne, pas seulement sur Ville de Brest/);
+  assert.match(page.body, /href="\/aide-de-proximite\?commune=Brest"/);
+  assert.match(page.body, /Ou contactez Ville de Brest au <a href="tel:\+33298008080">02 98 00 80 80<\/a>/);
   assert.equal((await visitor.get(`/api/v1/recherche?q=${encodeURIComponent('zorglub, tralala!')}&collectivite=brest`, headers)).statusCode, 200);
   assert.equal((await visitor.get(`/recherche?q=${encodeURIComponent('Xyzzy plugh')}`, headers)).statusCode, 200);
   // Searches that found something, and empty ones, are not counted.
