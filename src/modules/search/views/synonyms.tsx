@@ -32,43 +32,25 @@ export function SynonymFields({ values, errors }: { values: Partial<SynonymFormV
   );
 }
 
-function EntriesTable({ rows, id, caption, editable, tenantId, csrfToken }: { rows: SynonymRow[]; id: string; caption: string; editable: boolean; tenantId: string; csrfToken: string }) {
+/** A light list (no table: the page stays within the DOM budget with hundreds of entries). */
+function EntriesList({ rows, label, editable, tenantId }: { rows: SynonymRow[]; label: string; editable: boolean; tenantId: string }) {
   if (rows.length === 0) return <p>Aucune entrée pour l’instant.</p>;
   return (
-    <div class="table-scroll" role="region" aria-labelledby={id} tabIndex={0}>
-      <table class="data-table">
-        <caption id={id}>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Terme</th>
-            <th scope="col">Équivalents</th>
-            <th scope="col">Sens</th>
-            {editable ? <th scope="col">Actions</th> : null}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr>
-              <th scope="row">{row.term}</th>
-              <td>{row.equivalents.join(' ; ')}</td>
-              <td>{row.two_way ? 'Deux sens' : 'Un sens'}</td>
-              {editable ? (
-                <td>
-                  <a href={`${synonymsPath(tenantId)}/${row.id}`}>
-                    Modifier<span class="visually-hidden"> « {row.term} »</span>
-                  </a>
-                  <Form action={`${synonymsPath(tenantId)}/${row.id}/supprimer`} csrfToken={csrfToken} class="inline-form">
-                    <button type="submit" class="button button--secondary">
-                      Supprimer<span class="visually-hidden"> « {row.term} »</span>
-                    </button>
-                  </Form>
-                </td>
-              ) : null}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ul class="synonym-list" aria-label={label}>
+      {rows.map((row) => (
+        <li>
+          {editable ? (
+            <a href={`${synonymsPath(tenantId)}/${row.id}`}>
+              {row.term}
+              <span class="visually-hidden"> (modifier ou supprimer)</span>
+            </a>
+          ) : (
+            <strong>{row.term}</strong>
+          )}
+          {` → ${row.equivalents.join(' ; ')}${row.two_way ? '' : ' (dans un seul sens)'}`}
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -107,11 +89,11 @@ export function SynonymsPage({ tenantId, isPlatform, own, platformRows, editable
         <p>Votre rôle permet de consulter cette liste ; un éditeur ou un administrateur peut la compléter.</p>
       )}
       <h2>{isPlatform ? 'Liste de la plateforme' : 'Vos ajouts'}</h2>
-      <EntriesTable rows={own} id="synonymes-propres" caption={isPlatform ? 'Sigles et mots courants de toute la plateforme' : 'Sigles et mots courants ajoutés pour votre espace'} editable={editable} tenantId={tenantId} csrfToken={csrfToken} />
+      <EntriesList rows={own} label={isPlatform ? 'Sigles et mots courants de toute la plateforme' : 'Sigles et mots courants ajoutés pour votre espace'} editable={editable} tenantId={tenantId} />
       {isPlatform ? null : (
         <>
           <h2>Liste commune de la plateforme</h2>
-          <EntriesTable rows={platformRows} id="synonymes-plateforme" caption="Sigles et mots courants de toute la plateforme, tenus par la Région" editable={false} tenantId={tenantId} csrfToken={csrfToken} />
+          <EntriesList rows={platformRows} label="Sigles et mots courants de toute la plateforme, tenus par la Région" editable={false} tenantId={tenantId} />
         </>
       )}
     </>
@@ -125,6 +107,11 @@ export function SynonymEditPage({ tenantId, id, values, errors, csrfToken }: { t
       <Form action={`${synonymsPath(tenantId)}/${id}`} csrfToken={csrfToken}>
         <SynonymFields values={values} errors={errors} />
         <SubmitButton>Enregistrer</SubmitButton>
+      </Form>
+      <h2>Supprimer l’entrée</h2>
+      <p>La recherche ne s’en servira plus, sur toutes les pages, dès la suppression.</p>
+      <Form action={`${synonymsPath(tenantId)}/${id}/supprimer`} csrfToken={csrfToken}>
+        <SubmitButton secondary>Supprimer l’entrée « {values.term ?? ''} »</SubmitButton>
       </Form>
       <p>
         <a href={synonymsPath(tenantId)}>Revenir à la liste sans rien changer</a>
