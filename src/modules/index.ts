@@ -10,9 +10,10 @@ import { helpModule } from './help';
 import { identityProviderModule } from './identity-provider';
 import { mfaModule } from './mfa';
 import { portalModule } from './portal';
+import { proceduresModule } from './procedures';
 import { profileModule } from './profile';
 import { searchModule } from './search';
 import { territoriesModule } from './territories';
 
 /** Every capability, in registration order. */
-export const modules: GuichetModule[] = [territoriesModule, contentModule, backofficeModule, helpModule, portalModule, profileModule, franceConnectModule, accountsModule, mfaModule, identityProviderModule, aidsModule, eligibilityModule, applicationsModule, searchModule];
+export const modules: GuichetModule[] = [territoriesModule, contentModule, backofficeModule, helpModule, portalModule, profileModule, franceConnectModule, accountsModule, mfaModule, identityProviderModule, aidsModule, eligibilityModule, applicationsModule, proceduresModule, searchModule];

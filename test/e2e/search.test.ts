@@ -1,5 +1,6 @@
-// Issue 13, points 1, 3 and 5 — a person on a phone types « permsi de condure » in the header's
-// search box, gets « Résultats pour permis de conduire », opens the Région's aid and its eligibility
+// Issue 13, points 1, 3, 4 and 5 — a person on a phone types « permsi de condure » in the header's
+// search box, gets « Résultats pour permis de conduire », gives their commune (a typo first, then
+// the postal code), keeps only the aids, opens the Région's aid and its eligibility
 // check. Every page is checked (budgets, axe, no JS needed).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -19,6 +20,20 @@ test('a person searches with a typo from the header and opens an aid, then its e
   assertIncludes(text, 'Résultats pour permis de conduire');
   assertIncludes(text, 'Aide à la formation au code et au permis de conduire');
 
+  // Point 4: their commune, then only the aids (the facets are checkboxes in a <details>, no JS).
+  const form = page.getByRole('search', { name: 'Modifier la recherche' });
+  await form.getByLabel('Près de (commune ou code postal, facultatif)').fill('Quimpr');
+  await Promise.all([page.waitForEvent('load'), form.getByRole('button', { name: 'Rechercher', exact: true }).click()]);
+  await j.checkHere();
+  assertIncludes(await mainText(page), 'Nous ne trouvons pas de commune « Quimpr » en Bretagne');
+  await form.getByLabel('Près de (commune ou code postal, facultatif)').fill('29000');
+  await form.getByText('Filtrer les résultats').click();
+  await form.getByRole('group', { name: 'Type' }).getByLabel(/^Aide \(\d+ résultats?\)$/).check();
+  await Promise.all([page.waitForEvent('load'), form.getByRole('button', { name: 'Filtrer' }).click()]);
+  await j.checkHere();
+  assert.match(new URL(page.url()).search, /commune=29000.*type=aide/);
+  assertIncludes(await mainText(page), 'Aide à la formation au code et au permis de conduire');
+
   await Promise.all([page.waitForEvent('load'), page.getByRole('link', { name: 'Aide à la formation au code et au permis de conduire', exact: true }).click()]);
   await j.checkHere();
   assertIncludes(await heading(page), 'Aide à la formation au code et au permis de conduire', 'the h1');
@@ -27,6 +42,19 @@ test('a person searches with a typo from the header and opens an aid, then its e
   await Promise.all([page.waitForEvent('load'), page.getByRole('link', { name: 'Vérifier mon éligibilité : Aide à la formation au code et au permis de conduire' }).click()]);
   await j.checkHere();
   assert.equal(new URL(page.url()).pathname, '/aides/bretagne-aide-code-permis/calcul');
+});
+
+test('a national procedure links to the live service-public.fr page, says its copy is from 2020, and leads to the online service', async () => {
+  const { page } = j;
+  await page.setViewportSize({ width: 375, height: 740 });
+  await j.check(j.url(`/recherche?q=${encodeURIComponent("carte d'identité")}`));
+  const text = await mainText(page);
+  assertIncludes(text, 'Démarche nationale');
+  assertIncludes(text, 'Fiche de service-public.fr — le lien ouvre la version à jour (notre copie date de 2020).');
+  const sheet = page.getByRole('link', { name: "Carte d'identité", exact: true });
+  assert.equal(await sheet.getAttribute('href'), 'https://www.service-public.fr/particuliers/vosdroits/N358');
+  const service = page.getByRole('link', { name: "Faire la démarche en ligne : Pré-demande de carte d'identité (Carte d'identité)" });
+  assert.match((await service.getAttribute('href')) ?? '', /^https:\/\/passeport\.ants\.gouv\.fr\//);
 });
 
 test('nothing found: suggestions and the nearest human help, from a tenant space', async () => {

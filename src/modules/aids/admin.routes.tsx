@@ -1,50 +1,32 @@
 /**
  * Back office of a tenant's aids (issue 6 a, points 2 and 3): list, record and conditions editors,
- * preview, publish/unpublish, versions, and the two-step import. Reading: lecteur; writing: éditeur.
+ * preview, publish/unpublish, versions (the two-step import: import.routes.tsx). Reading: lecteur; writing: éditeur.
  * Every query names the tenant of the route: an agent never reaches another tenant's aid.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { audit } from '../../platform/audit/audit';
-import { roleAllows } from '../../platform/auth/roles';
 import type { Tenant } from '../../platform/db/tables';
-import { NotFoundError } from '../../platform/http/errors';
-import { adminBreadcrumb, adminPage, requireAccount, routeTenant } from '../../platform/views/admin';
+import { adminBreadcrumb, adminPage, routeTenant } from '../../platform/views/admin';
 import { Notice } from '../../platform/views/components';
 import type { FieldErrors } from '../../platform/views/form';
 import { aidFromFiche, applyTreeAction, conditionFromTree, emptyFiche, ficheField, ficheFromAid, ficheFromBody, treeErrors, treeFromBody, treeFromCondition, type FicheValues, type FormNode } from './editor-form';
 import type { Aid, Condition } from './format';
-import { applyImport, dryRun, importOf, MAX_IMPORT_BYTES, parseImportFile, storeDryRun } from './import';
-import { aidsDb, listTenantAids, saveAid, tenantAid } from './store';
+import { actorOf, canEdit, crumbs, pageOf, read, routeAid, SECTION, write } from './admin-shared';
+import { aidsDb, listTenantAids, saveAid } from './store';
 import { checkAid, fieldLabel } from './validate';
-import { AidActions, AidsAdminList, aidsAdminBase, ConditionsForm, DryRunView, FicheForm, ImportForm } from './views/admin';
+import { AidActions, AidsAdminList, aidsAdminBase, ConditionsForm, FicheForm } from './views/admin';
 import { AidPage } from './views/aid-page';
 
-const read = { guard: { tenantRole: 'lecteur' as const } };
-const write = { guard: { tenantRole: 'editeur' as const } };
-const upload = { ...write, multipartOptions: { limits: { fileSize: MAX_IMPORT_BYTES + 1, files: 1 }, throwFileSizeLimit: false } as object };
 const PER_PAGE = 20;
-const LINES_PER_PAGE = 20;
-const SECTION = 'Aides';
 
-const pageOf = (q: unknown) => (typeof q === 'string' && /^\d{1,5}$/.test(q) ? Math.max(1, Number(q)) : 1);
 const today = () => new Date().toISOString().slice(0, 10);
 
 export async function aidsAdminRoutes(app: FastifyInstance): Promise<void> {
   const { platform } = app;
   const db = aidsDb(platform.db);
 
-  const actor = async (request: FastifyRequest) => {
-    const account = await requireAccount(request);
-    return { id: account.id, label: account.displayName, ip: request.ip };
-  };
-  const canEdit = async (request: FastifyRequest, tenantId: string) => roleAllows((await request.currentAccount())?.roles.get(tenantId), 'editeur');
-  const aidOf = async (request: FastifyRequest) => {
-    const tenant = routeTenant(request);
-    const row = await tenantAid(db, tenant.id, (request.params as { id: string }).id);
-    if (!row) throw new NotFoundError('Cette aide n’existe pas dans votre collectivité.');
-    return { tenant, row };
-  };
-  const crumbs = (tenant: Tenant, label: string) => [{ label: SECTION, href: aidsAdminBase(tenant.id) }, { label }];
+  const actor = actorOf;
+  const aidOf = (request: FastifyRequest) => routeAid(db, request);
 
   app.get('/admin/t/:tenant/aides', { config: read }, async (request, reply) => {
     const tenant = routeTenant(request);
@@ -239,89 +221,4 @@ export async function aidsAdminRoutes(app: FastifyInstance): Promise<void> {
       return reply.redirect(`${aidsAdminBase(tenant.id)}/${row.id}?message=${status === 'published' ? 'publie' : 'depublie'}`, 303);
     });
   }
-
-  // ---------------------------------------------------------------- import
-
-  const importBase = (tenantId: string) => `${aidsAdminBase(tenantId)}/import`;
-  const renderImport = async (reply: FastifyReply, tenant: Tenant, error?: string) =>
-    adminPage(
-      reply.request,
-      reply,
-      {
-        title: `${error ? 'Erreur – ' : ''}Importer des aides`,
-        heading: 'Importer des aides',
-        current: aidsAdminBase(tenant.id),
-        crumbs: crumbs(tenant, 'Importer'),
-        main: (csrfToken) => <ImportForm action={importBase(tenant.id)} csrfToken={csrfToken} error={error} />,
-      },
-      { status: error ? 422 : 200, tenant },
-    );
-
-  app.get('/admin/t/:tenant/aides/import', { config: write }, async (request, reply) => renderImport(reply, routeTenant(request)));
-
-  app.post('/admin/t/:tenant/aides/import', { config: upload }, async (request, reply) => {
-    const tenant = routeTenant(request);
-    const body = (request.body ?? {}) as Record<string, unknown>;
-    const file = body.fichier;
-    const bytes = Buffer.isBuffer(file) ? file : undefined;
-    if (!bytes || bytes.length === 0) return renderImport(reply, tenant, 'Choisissez un fichier JSON ou CSV.');
-    if (bytes.length > MAX_IMPORT_BYTES) return renderImport(reply, tenant, 'Le fichier est trop lourd : 20 Mo au plus.');
-    const fileName = typeof body.fichier_nom === 'string' ? body.fichier_nom : /^\s*[[{]/.test(bytes.subarray(0, 64).toString('utf8').replace(/^\uFEFF/, '')) ? 'import.json' : 'import.csv';
-    const parsed = parseImportFile(bytes, fileName, tenant.id);
-    if (!parsed.ok) return renderImport(reply, tenant, parsed.error);
-    const run = await dryRun(db, tenant.id, parsed.records);
-    const who = await actor(request);
-    const id = await storeDryRun(db, { tenantId: tenant.id, actorId: who.id, fileName, format: parsed.format, bytes, run });
-    await audit(platform.db, { action: 'aid.import_checked', actor: who, tenantId: tenant.id, targetType: 'aids_import', targetId: id, details: { ...run.counts } });
-    return reply.redirect(`${importBase(tenant.id)}/${id}`, 303);
-  });
-
-  app.get('/admin/t/:tenant/aides/import/:importId', { config: write }, async (request, reply) => {
-    const tenant = routeTenant(request);
-    const row = await importOf(db, tenant.id, (request.params as { importId: string }).importId);
-    if (!row) throw new NotFoundError();
-    const query = request.query as Record<string, unknown>;
-    const onlyErrors = query.erreurs === '1';
-    const all = onlyErrors ? row.lines.filter((l) => l.action === 'error') : row.lines;
-    const pages = Math.max(1, Math.ceil(all.length / LINES_PER_PAGE));
-    const page = Math.min(pages, pageOf(query.page));
-    const base = `${importBase(tenant.id)}/${row.id}`;
-    return adminPage(
-      request,
-      reply,
-      {
-        title: `Vérification de l’import${pages > 1 ? `, page ${page} sur ${pages}` : ''}`,
-        heading: 'Vérification de l’import',
-        current: aidsAdminBase(tenant.id),
-        crumbs: crumbs(tenant, 'Vérification de l’import'),
-        notice: (query.message === 'importe' ? <Notice kind="success" title="Import terminé." /> : null),
-        main: (csrfToken) => (
-          <DryRunView
-            base={base}
-            fileName={row.file_name}
-            counts={row.counts}
-            lines={all.slice((page - 1) * LINES_PER_PAGE, page * LINES_PER_PAGE)}
-            page={page}
-            pages={pages}
-            onlyErrors={onlyErrors}
-            applied={row.applied_at !== null}
-            csrfToken={csrfToken}
-            applyAction={`${base}/appliquer`}
-          />
-        ),
-      },
-      { tenant },
-    );
-  });
-
-  app.post('/admin/t/:tenant/aides/import/:importId/appliquer', { config: write }, async (request, reply) => {
-    const tenant = routeTenant(request);
-    const importId = (request.params as { importId: string }).importId;
-    const who = await actor(request);
-    const outcome = await applyImport(db, tenant.id, importId, who.id);
-    if (!outcome.ok && outcome.detail === 'Cet import n’existe pas.') throw new NotFoundError();
-    if (outcome.ok) await audit(platform.db, { action: 'aid.import_applied', actor: who, tenantId: tenant.id, targetType: 'aids_import', targetId: importId, details: { created: outcome.created, updated: outcome.updated, unchanged: outcome.unchanged } });
-    if (!outcome.ok && outcome.reason === 'conflict') return renderImport(reply, tenant, outcome.detail);
-    return reply.redirect(`${importBase(tenant.id)}/${importId}?message=importe`, 303);
-  });
 }

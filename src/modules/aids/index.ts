@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { GuichetModule } from '../../platform/module';
 import { aidsAdminRoutes } from './admin.routes';
+import { aidsImportRoutes } from './import.routes';
 import { aidsRoutes } from './routes';
 import { aidVersionsRoutes } from './versions.routes';
 
@@ -23,6 +24,7 @@ export const aidsModule: GuichetModule = {
     );
     await app.register(aidsRoutes);
     await app.register(aidsAdminRoutes);
+    await app.register(aidsImportRoutes);
     await app.register(aidVersionsRoutes);
   },
   migrationsDir: join(import.meta.dirname, 'migrations'),

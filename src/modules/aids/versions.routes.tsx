@@ -4,19 +4,17 @@
  * version. Every query names the route's tenant: another tenant's aid is 404.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { roleAllows } from '../../platform/auth/roles';
 import { NotFoundError } from '../../platform/http/errors';
-import { adminBreadcrumb, adminPage, requireAccount, routeTenant } from '../../platform/views/admin';
+import { adminBreadcrumb, adminPage, requireAccount } from '../../platform/views/admin';
 import { formatDateTime, Notice } from '../../platform/views/components';
-import { aidsDb, tenantAid } from './store';
+import { canEdit, read, routeAid, write } from './admin-shared';
+import { aidsDb } from './store';
 import { fieldLabel } from './validate';
 import { aidVersionOf, aidVersionsPage, restoreAidVersion } from './versions';
 import { aidsAdminBase } from './views/admin';
 import { AidPage } from './views/aid-page';
 import { RestoreButton, RestoreExplanation, RestoreRefused, VersionHistory } from './views/versions';
 
-const read = { guard: { tenantRole: 'lecteur' as const } };
-const write = { guard: { tenantRole: 'editeur' as const } };
 const PER_PAGE = 20;
 const STATUS = { draft: 'brouillon', published: 'publiée' } as const;
 
@@ -24,13 +22,7 @@ export async function aidVersionsRoutes(app: FastifyInstance): Promise<void> {
   const { platform } = app;
   const db = aidsDb(platform.db);
 
-  const canEdit = async (request: FastifyRequest, tenantId: string) => roleAllows((await request.currentAccount())?.roles.get(tenantId), 'editeur');
-  const aidOf = async (request: FastifyRequest) => {
-    const tenant = routeTenant(request);
-    const row = await tenantAid(db, tenant.id, (request.params as { id: string }).id);
-    if (!row) throw new NotFoundError('Cette aide n’existe pas dans votre collectivité.');
-    return { tenant, row };
-  };
+  const aidOf = (request: FastifyRequest) => routeAid(db, request);
   const versionNumber = (request: FastifyRequest) => {
     const raw = (request.params as { version: string }).version;
     if (!/^\d{1,6}$/.test(raw)) throw new NotFoundError('Cette version n’existe pas.');

@@ -4,6 +4,7 @@ import { audit } from '../../platform/audit/audit';
 import { checkAccentContrast, isHexColor, MIN_CONTRAST } from '../../platform/assets/theme';
 import type { PlatformTables, Tenant } from '../../platform/db/tables';
 import { withTransaction } from '../../platform/db/transaction';
+import { indexTenant } from '../../platform/search/tenants';
 import type { FieldErrors } from '../../platform/views/form';
 import type { Actor } from './admin-page';
 import type { LogoCheck } from './logo';
@@ -135,6 +136,8 @@ export async function saveBranding(db: Kysely<PlatformTables>, tenant: Tenant, i
       .set({ ...input, updated_at: new Date() })
       .where('id', '=', tenant.id)
       .execute();
+    // The one search finds the authority by its name and presentation: in step with this edit.
+    await indexTenant(trx, tenant.id);
     await audit(trx, {
       action: 'branding.update',
       actor,

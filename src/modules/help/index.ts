@@ -5,6 +5,7 @@ import { helpRoutes } from './routes';
 export { describeWeek, franceServicesHoursToFrench, mediationHoursToFrench, parseOsmHours, tidyText } from './hours';
 export type { HelpPlace, HelpPlaceKind, HelpPlacesTable, HelpTables } from './tables';
 export { helpPlacesSearchSource } from './search-source';
+export { resolveCommune } from './service';
 
 /** C7: the places where a person can be helped by someone, near them. */
 export const helpModule: GuichetModule = {

@@ -131,6 +131,16 @@ export async function searchHelpPlaces(platformDb: Kysely<PlatformTables>, query
 
 type Found = { communes: CommuneRow[] } | { error: string; suggestions: CommuneRow[] };
 
+/**
+ * The Breton communes a person means by what they typed (a name, with or without accents and
+ * hyphens, or a postal code), or a French message saying why none was found. Used by the one
+ * search's distance filter as well as by this page.
+ */
+export async function resolveCommune(platformDb: Kysely<PlatformTables>, typed: string): Promise<{ communes: Array<{ code: string; name: string }> } | { error: string }> {
+  const found = await findCommunes(helpDb(platformDb), typed.trim().slice(0, 100), undefined);
+  return 'error' in found ? { error: found.error } : { communes: found.communes.map((c) => ({ code: c.code, name: c.name })) };
+}
+
 async function findCommunes(db: ReturnType<typeof helpDb>, typed: string, departement: string | undefined): Promise<Found> {
   const inDepartement = (list: CommuneRow[]) => (departement ? list.filter((c) => c.departement_code === departement) : list);
   if (/^\d+$/.test(typed.replace(/\s/g, ''))) {

@@ -1,17 +1,34 @@
 const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Probleme' } } } });
 
+function facetParameter(name: string, description: string) {
+  return [{ name, in: 'query', required: false, style: 'form', explode: true, schema: { type: 'array', items: { type: 'string', maxLength: 60 } }, description }];
+}
+
+/** One value of a facet in the answer of GET /api/v1/recherche. */
+const facetValueSchema = {
+  type: 'object',
+  required: ['valeur', 'libelle', 'nombre', 'choisie'],
+  properties: { valeur: { type: 'string' }, libelle: { type: 'string' }, nombre: { type: 'integer' }, choisie: { type: 'boolean' } },
+};
+
 /** The path of GET /api/v1/recherche in the OpenAPI document (assembled by the eligibility module). */
 export const searchOpenApiPath = {
   get: {
     operationId: 'recherche',
-    summary: 'Une seule recherche : aides, pages, actualités, lieux d’aide et collectivités publiés',
+    summary: 'Une seule recherche : aides, pages, actualités, lieux d’aide, collectivités et démarches nationales (service-public.fr)',
     description:
-      'Recherche en français (majuscules et accents ignorés, pluriels et conjugaisons rapprochés, fautes de frappe corrigées). 10 résultats par page. Ouvert à toutes les origines (CORS).',
+      'Recherche en français (majuscules et accents ignorés, pluriels et conjugaisons rapprochés, fautes de frappe corrigées). 10 résultats par page. Filtres (facettes) combinables : les valeurs d’un même filtre s’ajoutent (OU), les filtres se cumulent (ET) ; chaque valeur de facette compte les résultats sous les autres filtres. Avec une commune, les lieux à plus de 30 km sont écartés et les autres viennent d’abord, du plus proche au plus loin. Ouvert à toutes les origines (CORS).',
     parameters: [
       { name: 'q', in: 'query', required: false, schema: { type: 'string', maxLength: 200 }, description: 'Les mots cherchés ; au-delà de 200 caractères, la requête est tronquée (tronquee: true).' },
       { name: 'page', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 10000, default: 1 } },
       { name: 'collectivite', in: 'query', required: false, schema: { type: 'string' }, description: 'Identifiant d’une collectivité : ses résultats viennent d’abord (local: true).' },
       { name: 'exact', in: 'query', required: false, schema: { enum: ['1'] }, description: 'Ne pas corriger les fautes de frappe.' },
+      ...facetParameter('type', 'Type d’objet, répétable : aide, page, actualite, lieu-aide, collectivite.'),
+      ...facetParameter('autorite', 'Identifiant d’une collectivité qui publie l’objet, répétable (par exemple « brest »).'),
+      ...facetParameter('public', 'Public visé, répétable (par exemple « jeune », « etudiant », « famille »).'),
+      ...facetParameter('theme', 'Thème, répétable (par exemple « mobilite », « logement »).'),
+      { name: 'dates', in: 'query', required: false, style: 'form', explode: true, schema: { type: 'array', items: { enum: ['ouvert', 'bientot'] } }, description: 'ouvert : ouvert aujourd’hui ; bientot : se termine dans les 30 jours. Répétable.' },
+      { name: 'commune', in: 'query', required: false, schema: { type: 'string', maxLength: 100 }, description: 'Nom ou code postal d’une commune de Bretagne : les lieux à plus de 30 km sont écartés, les autres viennent d’abord avec leur distance (distanceKm). Commune inconnue : erreur 400.' },
     ],
     responses: {
       '200': {
@@ -29,12 +46,22 @@ export const searchOpenApiPath = {
                 total: { type: 'integer' },
                 page: { type: 'integer' },
                 pages: { type: 'integer' },
+                commune: {
+                  type: ['object', 'null'],
+                  description: 'La commune reconnue, quand « commune » est donné.',
+                  properties: { saisie: { type: 'string' }, communes: { type: 'string', description: 'Nom(s) des communes reconnues (plusieurs pour un code postal partagé).' }, codes: { type: 'array', items: { type: 'string' }, description: 'Codes INSEE.' }, rayonKm: { type: 'integer' } },
+                },
+                facettes: {
+                  type: 'object',
+                  description: 'Pour chaque filtre, ses valeurs avec le nombre de résultats sous les autres filtres ; les valeurs choisies sont toujours présentes.',
+                  properties: Object.fromEntries(['type', 'autorite', 'public', 'theme', 'dates'].map((f) => [f, { type: 'array', items: facetValueSchema }])),
+                },
                 resultats: {
                   type: 'array',
                   items: {
                     type: 'object',
                     properties: {
-                      type: { enum: ['aide', 'page', 'actualite', 'lieu-aide', 'collectivite'] },
+                      type: { enum: ['aide', 'page', 'actualite', 'lieu-aide', 'collectivite', 'demarche'] },
                       libelleType: { type: 'string' },
                       id: { type: 'string' },
                       collectivite: { type: ['object', 'null'], properties: { id: { type: 'string' }, nom: { type: 'string' } } },
@@ -42,8 +69,15 @@ export const searchOpenApiPath = {
                       url: { type: 'string', format: 'uri' },
                       extrait: { type: 'string' },
                       local: { type: 'boolean' },
+                      distanceKm: { type: ['number', 'null'], description: 'Distance en km depuis la commune donnée, pour les objets qui ont un lieu.' },
                       eligibilite: { type: 'string', format: 'uri', description: 'Pour une aide : vérifier son éligibilité.' },
                       demande: { type: ['string', 'null'], format: 'uri', description: 'Pour une aide : déposer une demande sur Guichet, quand c’est possible.' },
+                      avertissement: { type: 'string', description: 'Pour une démarche nationale : la fiche vient d’une copie de 2020 de service-public.fr, le lien (url) ouvre la version à jour.' },
+                      servicesEnLigne: {
+                        type: 'array',
+                        description: 'Pour une démarche nationale : les services en ligne qui permettent de la faire (au plus 3).',
+                        items: { type: 'object', properties: { titre: { type: 'string' }, type: { type: 'string' }, url: { type: 'string', format: 'uri' } } },
+                      },
                     },
                   },
                 },
@@ -52,7 +86,7 @@ export const searchOpenApiPath = {
           },
         },
       },
-      '400': problem('Paramètre invalide (page qui n’est pas un nombre entier, collectivité inconnue, paramètre répété).'),
+      '400': problem('Paramètre invalide (page qui n’est pas un nombre entier, collectivité ou commune inconnue, paramètre répété).'),
     },
   },
 };

@@ -5,7 +5,14 @@
 import { sql, type Kysely } from 'kysely';
 import type { PlatformTables } from '../../platform/db/tables';
 import { normaliseWord, type SearchTables } from '../../platform/search';
+import { distanceSql, RADIUS_KM, type NearPoint } from './distance';
+import { CLOSING_SOON, countsSql, facetCondition, FACETS, OPEN_NOW, readCounts, type FacetCounts, type Filters } from './facets';
+import { correctWords } from './typos';
+
+import { rankFactor } from './ranking';
 import { synonymsOf, synonymTsquery, type SynonymTable } from './synonyms';
+
+export { editDistance } from './typos';
 
 export const MAX_QUERY_LENGTH = 200;
 export const PER_PAGE = 10;
@@ -46,6 +53,8 @@ export interface SearchHit {
   closesOn: string | null;
   /** True when the hit belongs to the tenant the search was made from. */
   local: boolean;
+  /** Kilometres from the commune asked (`commune=`), for documents that have a place. */
+  distanceKm: number | null;
 }
 
 export interface SearchOutcome {
@@ -58,88 +67,80 @@ export interface SearchOutcome {
   page: number;
   pages: number;
   hits: SearchHit[];
+  /** Counts of every facet's values under the other facets' filters (empty without words). */
+  facets: FacetCounts;
 }
 
 type Db = Kysely<PlatformTables & SearchTables>;
 
-/** Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours. */
-export function editDistance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, d[i - 2]![j - 2]! + 1);
-      d[i]![j] = value;
-    }
-  }
-  return d[a.length]![b.length]!;
+export interface SearchInput {
+  q: unknown;
+  page: number;
+  tenantId?: string | undefined;
+  /** No typo correction: the words as typed. */
+  exact?: boolean;
+  filters?: Filters | undefined;
+  /** Places farther than RADIUS_KM are left out, the others come first, nearest first. */
+  near?: NearPoint | undefined;
 }
 
-/** Each word not in the dictionary replaced by the closest indexed word, when one is close enough. */
-async function correctWords(db: Db, words: string[]): Promise<string[]> {
-  const out: string[] = [];
-  for (const word of words) {
-    if (word.length < 3 || /^\p{N}+$/u.test(word)) {
-      out.push(word);
-      continue;
-    }
-    const known = await db.selectFrom('search_words').select('word').where('word', '=', word).executeTakeFirst();
-    if (known) {
-      out.push(word);
-      continue;
-    }
-    // Trigrams find the candidates; the edit distance (a swap of two letters counts once) picks among them.
-    const candidates = await sql<{ word: string }>`
-      select word from search_words where word % ${word}
-      order by similarity(word, ${word}) desc, word limit 8`.execute(db);
-    const best = candidates.rows
-      .map((c, rank) => ({ word: c.word, distance: editDistance(word, c.word), rank }))
-      .sort((a, b) => a.distance - b.distance || a.rank - b.rank)[0];
-    out.push(best && best.distance <= (word.length <= 5 ? 1 : 2) ? best.word : word);
-  }
-  return out;
-}
-
-/** A tsquery of the words joined by AND (`all`) or OR, acronyms and everyday words widened (synonyms.ts). */
+/** A tsquery of the words joined by AND (`all`) or OR, each in both numbers (word-forms.ts); the words are letters and digits only. */
 function tsquery(words: string[], all: boolean, synonyms: SynonymTable) {
   return synonymTsquery(words, all, synonyms);
 }
 
-async function countMatches(db: Db, query: ReturnType<typeof tsquery>): Promise<number> {
-  const row = await sql<{ n: string | number }>`select count(*) as n from search_documents where search @@ ${query}`.execute(db);
-  return Number(row.rows[0]?.n ?? 0);
+const noFilters = (): Filters => Object.fromEntries(FACETS.map((f) => [f, []])) as unknown as Filters;
+
+function nearCondition(near: NearPoint | undefined) {
+  return near ? sql<boolean>`(d.latitude is null or ${distanceSql(near)} <= ${sql.lit(RADIUS_KM)})` : sql<boolean>`true`;
 }
 
-async function fetchHits(db: Db, query: ReturnType<typeof tsquery>, text: string, tenantId: string | undefined, offset: number): Promise<SearchHit[]> {
-  const local = tenantId ?? '';
+type HitRow = { type: string; object_id: string; tenant_id: string | null; tenant_name: string | null; title: string; url: string; extract: string; closes_on: string | null; local: boolean; km: number | null };
+
+/**
+ * One statement per search: every match is read once (ranked on precomputed columns, with one
+ * flag per facet), then the facet counts, the number of results (every filter) and of matches
+ * (no facet filter), and the page's rows with their extracts (ts_headline over a stored
+ * 600-character extract, for those 10 rows only).
+ */
+async function run(db: Db, query: ReturnType<typeof synonymTsquery>, text: string, input: SearchInput, filters: Filters, offset: number) {
+  const local = input.tenantId ?? '';
   const options = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=28, MinWords=12, MaxFragments=1, FragmentDelimiter=" … "`;
-  const rows = await sql<{
-    type: string;
-    object_id: string;
-    tenant_id: string | null;
-    tenant_name: string | null;
-    title: string;
-    url: string;
-    extract: string;
-    closes_on: string | null;
-    local: boolean;
-  }>`
-    with q as (select ${query} as query)
-    select d.type, d.object_id, d.tenant_id, t.name as tenant_name, d.title, d.url, d.closes_on::text as closes_on,
-      (d.tenant_id is not null and d.tenant_id = ${local}) as local,
-      ts_headline('french_unaccent', d.body, q.query, ${options}) as extract
-    from search_documents d cross join q
-    left join platform_tenants t on t.id = d.tenant_id
-    where d.search @@ q.query
-    order by
-      (d.tenant_id is not null and d.tenant_id = ${local}) desc,
-      ( ts_rank(d.search, q.query, 1)
-        + similarity(immutable_unaccent(lower(d.title)), immutable_unaccent(lower(${text})))
-      ) * (case when (d.closes_on is not null and d.closes_on < current_date) or (d.opens_on is not null and d.opens_on > current_date) then 0.5 else 1 end) desc,
-      d.published_at desc nulls last, d.title, d.object_id
-    limit ${PER_PAGE} offset ${offset}`.execute(db);
-  return rows.rows.map((r) => ({
+  const distance = input.near ? distanceSql(input.near) : sql<number | null>`null::float8`;
+  const byDistance = input.near ? sql`km asc nulls last,` : sql``;
+  const flags = sql.join(FACETS.map((f) => sql`${facetCondition(f, filters[f])} as ${sql.ref(`f_${f}`)}`));
+  const all = sql.raw(FACETS.map((f) => `m.f_${f}`).join(' and '));
+  const result = await sql<{ counts: Array<{ facet: string; value: string | null; n: number }> | string | null; hits: HitRow[] | string | null }>`
+    with q as (select ${query} as query, immutable_unaccent(lower(${text})) as words),
+    m as materialized (
+      select d.type, d.object_id, d.tenant_id, d.audiences, d.themes, d.title, d.published_at,
+        ${OPEN_NOW} as open_now, ${CLOSING_SOON} as closing_soon, ${flags},
+        (d.tenant_id is not null and d.tenant_id = ${local}) as local, ${distance} as km,
+        ( ts_rank(d.search, q.query, 1) + similarity(d.title_norm, q.words)
+        ) * (case when (d.closes_on is not null and d.closes_on < current_date) or (d.opens_on is not null and d.opens_on > current_date) then 0.5 else 1 end)
+          * ${rankFactor(text)} as score
+      from search_documents d cross join q
+      where d.search @@ q.query and ${nearCondition(input.near)}
+    ),
+    top as materialized (
+      select m.type, m.object_id, m.local, m.km, m.score, m.published_at, m.title from m where ${all}
+      order by local desc, ${byDistance} score desc, published_at desc nulls last, title, object_id
+      limit ${PER_PAGE} offset ${offset}
+    ),
+    counts as (${countsSql()})
+    select
+      (select json_agg(counts) from counts) as counts,
+      (select json_agg(h) from (
+        select top.type, top.object_id, d.tenant_id, t.name as tenant_name, d.title, d.url, d.closes_on::text as closes_on, top.local, top.km,
+          ts_headline('french_unaccent', d.extract_source, q.query, ${options}) as extract
+        from top cross join q
+        join search_documents d on d.type = top.type and d.object_id = top.object_id
+        left join platform_tenants t on t.id = d.tenant_id
+        order by top.local desc, ${byDistance} top.score desc, top.published_at desc nulls last, top.title, top.object_id
+      ) h) as hits`.execute(db);
+  const row = result.rows[0]!;
+  const parse = <T,>(v: T[] | string | null): T[] => (typeof v === 'string' ? (JSON.parse(v) as T[]) : (v ?? []));
+  const hits: SearchHit[] = parse(row.hits).map((r) => ({
     type: r.type,
     objectId: r.object_id,
     tenantId: r.tenant_id,
@@ -149,36 +150,38 @@ async function fetchHits(db: Db, query: ReturnType<typeof tsquery>, text: string
     extract: r.extract,
     closesOn: r.closes_on,
     local: r.local,
+    distanceKm: r.km === null ? null : Number(r.km),
   }));
+  return { ...readCounts(parse(row.counts), filters), hits };
 }
 
 /** Searches the index; `page` starts at 1 and a page past the end gives no hits (and the real count). */
-export async function search(platformDb: Kysely<PlatformTables>, input: { q: unknown; page: number; tenantId?: string | undefined; /** No typo correction: the words as typed. */ exact?: boolean }): Promise<SearchOutcome> {
+export async function search(platformDb: Kysely<PlatformTables>, input: SearchInput): Promise<SearchOutcome> {
   const db = platformDb as unknown as Db;
   const query = cleanQuery(input.q);
-  const empty: SearchOutcome = { query, corrected: undefined, someWords: false, total: 0, page: input.page, pages: 0, hits: [] };
+  const filters = input.filters ?? noFilters();
+  const empty: SearchOutcome = { query, corrected: undefined, someWords: false, total: 0, page: input.page, pages: 0, hits: [], facets: readCounts([], filters).counts };
   const words = queryWords(query.text);
   if (words.length === 0) return empty;
+  const offset = (input.page - 1) * PER_PAGE;
 
   const synonyms = (await synonymsOf(platformDb)).for(input.tenantId);
-  let searched = words;
   let corrected: string | undefined;
   let someWords = false;
-  let total = await countMatches(db, tsquery(searched, true, synonyms));
-  if (total === 0 && !input.exact) {
+  // Typos are corrected when no document has every word, whatever the facets ticked.
+  let found = await run(db, tsquery(words, true, synonyms), words.join(' '), input, filters, offset);
+  if (found.matches === 0 && !input.exact) {
     const fixed = await correctWords(db, words);
     if (fixed.join(' ') !== words.join(' ')) {
-      const fixedTotal = await countMatches(db, tsquery(fixed, true, synonyms));
-      if (fixedTotal > 0) [searched, corrected, total] = [fixed, fixed.join(' '), fixedTotal];
+      const fixedFound = await run(db, tsquery(fixed, true, synonyms), fixed.join(' '), input, filters, offset);
+      if (fixedFound.matches > 0) [corrected, found] = [fixed.join(' '), fixedFound];
     }
   }
-  if (total === 0 && words.length > 1) {
-    const fixed = corrected ? searched : input.exact ? words : await correctWords(db, words);
-    total = await countMatches(db, tsquery(fixed, false, synonyms));
-    if (total > 0) [searched, someWords] = [fixed, true];
+  if (found.matches === 0 && words.length > 1) {
+    const fixed = input.exact ? words : await correctWords(db, words);
+    const some = await run(db, tsquery(fixed, false, synonyms), fixed.join(' '), input, filters, offset);
+    if (some.matches > 0) [someWords, found] = [true, some];
   }
-  const pages = Math.ceil(total / PER_PAGE);
-  if (total === 0 || input.page > pages) return { ...empty, corrected, someWords, total, pages };
-  const hits = await fetchHits(db, tsquery(searched, !someWords, synonyms), searched.join(' '), input.tenantId, (input.page - 1) * PER_PAGE);
-  return { query, corrected, someWords, total, page: input.page, pages, hits };
+  const pages = Math.ceil(found.total / PER_PAGE);
+  return { query, corrected, someWords, total: found.total, page: input.page, pages, hits: found.hits, facets: found.counts };
 }

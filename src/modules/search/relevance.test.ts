@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Agent, buildTestApp } from '../../../test/support/app';
 
-type Expect = { query: string; top: number; id?: string; title?: RegExp; corrected?: string };
+type Expect = { query: string; top: number; id?: string; title?: RegExp; type?: string; corrected?: string };
 
 const CASES: Expect[] = [
   { query: 'permis de conduire', top: 3, id: 'bretagne-aide-code-permis' },
@@ -59,6 +59,17 @@ const CASES: Expect[] = [
   { query: 'mutuelle', top: 3, id: 'css-participation-forfaitaire' },
   { query: 'chômage', top: 5, title: /./ },
   { query: 'caisse allocations familiales', top: 10, id: 'af' },
+  // National procedures of service-public.fr (seed/data/service-public), below local objects at equal relevance.
+  { query: "carte d'identité", top: 3, type: 'demarche', title: /^Carte d'identité/ },
+  { query: 'carte identite', top: 3, type: 'demarche', title: /^Carte d'identité/ },
+  { query: 'passeport', top: 3, type: 'demarche', title: /^Passeport/ },
+  { query: 'acte de naissance', top: 3, id: 'F1427' },
+  { query: 'casier judiciaire', top: 3, type: 'demarche', title: /casier judiciaire/i },
+  { query: 'recensement militaire', top: 3, id: 'F870' },
+  { query: 'permis de conduire', top: 1, type: 'demarche', title: /^Permis de conduire$/ },
+  // Singular and plural, with and without accents, alike (word-forms.ts).
+  { query: 'vélos', top: 1, id: 'bonus-velo-etat' },
+  { query: 'velos electriques', top: 3, title: /vélo électrique/i },
 ];
 
 test('relevance: real queries give the expected first results', async (t) => {
@@ -68,9 +79,9 @@ test('relevance: real queries give the expected first results', async (t) => {
   for (const c of CASES) {
     const res = await agent.get(`/api/v1/recherche?q=${encodeURIComponent(c.query)}`);
     assert.equal(res.statusCode, 200);
-    const body = JSON.parse(res.body) as { corrigee: string | null; resultats: Array<{ id: string; titre: string }> };
+    const body = JSON.parse(res.body) as { corrigee: string | null; resultats: Array<{ id: string; type: string; titre: string }> };
     const first = body.resultats.slice(0, c.top);
-    const found = first.some((r) => (c.id === undefined || r.id === c.id) && (c.title === undefined || c.title.test(r.titre)));
+    const found = first.some((r) => (c.id === undefined || r.id === c.id) && (c.title === undefined || c.title.test(r.titre)) && (c.type === undefined || r.type === c.type));
     if (!found) misses.push(`« ${c.query} » : attendu ${c.id ?? c.title} parmi ${c.top}, obtenu ${first.map((r) => r.id).join(', ') || 'rien'}`);
     if (c.corrected !== undefined && body.corrigee !== c.corrected) misses.push(`« ${c.query} » : corrigé en ${body.corrigee}, attendu ${c.corrected}`);
   }

@@ -1,9 +1,14 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Tenant } from '../../platform/db/tables';
 import { AppError } from '../../platform/http/errors';
+import { PROCEDURE_DOCUMENT_TYPE, procedureLinks } from '../procedures';
+import { KeptPages } from '../../platform/views/kept-pages';
+import { SearchCache } from './cache';
 import { missRecorderOf } from './misses';
-import { search, type SearchOutcome } from './query';
-import { typeLabel } from './sources';
+import { nearPoint, RADIUS_KM, type NearResult } from './distance';
+import { DATE_LABELS, FACETS, filtersKey, parseFilters, type Filters } from './facets';
+import { cleanQuery, queryWords, search, type SearchOutcome } from './query';
+import { facetValueLabel, typeLabel } from './sources';
 import { SEARCH_PATH, SearchPage, type HitLinks } from './views/results';
 
 const TITLE = 'Rechercher';
@@ -24,13 +29,6 @@ function pageOf(raw: unknown): number | undefined {
 
 export async function searchRoutes(app: FastifyInstance): Promise<void> {
   const { platform } = app;
-  // Searches without results: counted in memory, written in the background (misses.ts).
-  const misses = missRecorderOf(platform.db, (error) => app.log.error({ err: error }, 'recherches sans résultat non enregistrées'));
-  app.addHook('onClose', async () => misses.close().catch(() => undefined));
-  /** Counts a search that found nothing under the tenant it was made from (the portal when none). */
-  const recordMiss = (outcome: SearchOutcome, tenant: Tenant | undefined) => {
-    if (outcome.total === 0 && outcome.query.text) misses.record((tenant ?? platform.tenants.portal()).id, outcome.query.text);
-  };
 
   /** The tenant whose results come first: the one named in the URL, else the host's, never the portal. */
   function preferredTenant(request: FastifyRequest, named: unknown): Tenant | undefined {
@@ -42,23 +40,67 @@ export async function searchRoutes(app: FastifyInstance): Promise<void> {
     const port = platform.aidApplications;
     const aids = outcome.hits.filter((h) => h.type === 'aide').map((h) => h.objectId);
     const yes = port ? await Promise.all(aids.map(async (id) => ((await port.hasForm(id)) ? id : undefined))) : [];
-    return { applicable: new Set(yes.filter((id): id is string => id !== undefined)) };
+    const procedures = await procedureLinks(platform.db, outcome.hits.filter((h) => h.type === PROCEDURE_DOCUMENT_TYPE).map((h) => h.objectId));
+    return { applicable: new Set(yes.filter((id): id is string => id !== undefined)), procedures };
+  }
+
+  // Searches without results: counted in memory, written in the background (misses.ts).
+  const misses = missRecorderOf(platform.db, (error) => app.log.error({ err: error }, 'recherches sans résultat non enregistrées'));
+  app.addHook('onClose', async () => misses.close().catch(() => undefined));
+  /** Counts a search that found nothing under the tenant it was made from (the portal when none). */
+  const recordMiss = (outcome: SearchOutcome, tenant: Tenant | undefined) => {
+    if (outcome.total === 0 && outcome.query.text) misses.record((tenant ?? platform.tenants.portal()).id, outcome.query.text);
+  };
+
+  /** What the page and the API pages read (besides the tenants, whose directory is reloaded on change). */
+  const kept = new KeptPages(platform.db, ['search_documents', 'search_words', 'search_synonyms', 'application_forms', 'content_menu_entries', 'content_items']);
+  const cache = new SearchCache<{ outcome: SearchOutcome; links: HitLinks }>(platform.db);
+
+  /** The outcome and its aids' links, kept per words (not per spelling of the query), facets, commune, tenant and page. */
+  async function searchKept(input: { q: unknown; page: number; tenantId: string | undefined; exact: boolean; filters: Filters; near: NearResult }) {
+    const query = cleanQuery(input.q);
+    const near = input.near && 'point' in input.near ? input.near.point : undefined;
+    const key = [queryWords(query.text).join(' '), input.page, input.tenantId ?? '', input.exact ? 1 : 0, filtersKey(input.filters), near ? near.codes.join(',') : ''].join('|');
+    const kept = await cache.get(platform.tenants.portal(), key, async () => {
+      const outcome = await search(platform.db, { ...input, near });
+      return { outcome, links: await applicable(outcome) };
+    });
+    return { outcome: { ...kept.outcome, query }, links: kept.links };
   }
 
   app.get(SEARCH_PATH, async (request, reply) => {
-    const query = request.query as Record<string, unknown>;
-    const tenant = preferredTenant(request, query.collectivite);
-    const page = pageOf(query.page) ?? 1;
-    const exact = query.exact === '1';
-    const outcome = await search(platform.db, { q: query.q, page, tenantId: tenant?.id, exact });
-    recordMiss(outcome, tenant);
-    const title = outcome.query.text ? `${TITLE} : ${outcome.query.text}` : TITLE;
-    return reply.page({
-      title: outcome.hits.length || !outcome.query.text ? title : `Aucun résultat – ${title}`,
-      heading: TITLE,
-      breadcrumb: [{ label: 'Accueil', href: '/' }, { label: TITLE }],
-      main: <SearchPage outcome={outcome} links={await applicable(outcome)} tenant={tenant} exact={exact} />,
+    let built = false;
+    const inputOf = async () => {
+      const query = request.query as Record<string, unknown>;
+      const tenant = preferredTenant(request, query.collectivite);
+      const page = pageOf(query.page) ?? 1;
+      const exact = query.exact === '1';
+      const filters = parseFilters(query);
+      const near = await nearPoint(platform.db, query.commune);
+      return { query, tenant, page, exact, filters, near };
+    };
+    const sent = await kept.send(request, reply, async () => {
+      built = true;
+      const { query, tenant, page, exact, filters, near } = await inputOf();
+      const { outcome, links } = await searchKept({ q: query.q, page, tenantId: tenant?.id, exact, filters, near });
+      recordMiss(outcome, tenant);
+      const title = outcome.query.text ? `${TITLE} : ${outcome.query.text}` : TITLE;
+      const invalid = near && 'error' in near;
+      return {
+        view: {
+          title: `${invalid ? 'Erreur : ' : ''}${outcome.hits.length || !outcome.query.text ? title : `Aucun résultat – ${title}`}`,
+          heading: TITLE,
+          breadcrumb: [{ label: 'Accueil', href: '/' }, { label: TITLE }],
+          main: <SearchPage outcome={outcome} links={links} tenant={tenant} exact={exact} filters={filters} near={near} tenantName={(id) => platform.tenants.get(id)?.name ?? id} />,
+        },
+      };
     });
+    // A kept page was sent without searching: its outcome (kept too) says whether to count a miss.
+    if (!built && cleanQuery((request.query as Record<string, unknown>).q).text) {
+      const { query, tenant, page, exact, filters, near } = await inputOf();
+      recordMiss((await searchKept({ q: query.q, page, tenantId: tenant?.id, exact, filters, near })).outcome, tenant);
+    }
+    return sent;
   });
 
   /** The same engine as JSON, open to every origin. */
@@ -73,9 +115,11 @@ export async function searchRoutes(app: FastifyInstance): Promise<void> {
       tenant = typeof query.collectivite === 'string' ? platform.tenants.get(query.collectivite) : undefined;
       if (!tenant) throw new BadParameterError('collectivite', 'Aucune collectivité de Guichet ne porte cet identifiant (par exemple « bretagne » ou « brest »).');
     }
-    const outcome = await search(platform.db, { q: query.q, page, tenantId: tenant?.id, exact: query.exact === '1' });
+    const filters = parseFilters(query);
+    const near = await nearPoint(platform.db, query.commune);
+    if (near && 'error' in near) throw new BadParameterError('commune', near.error);
+    const { outcome, links } = await searchKept({ q: query.q, page, tenantId: tenant?.id, exact: query.exact === '1', filters, near });
     recordMiss(outcome, tenant);
-    const links = await applicable(outcome);
     return reply.type('application/json; charset=utf-8').send({
       requete: outcome.query.text,
       tronquee: outcome.query.trimmed,
@@ -84,6 +128,13 @@ export async function searchRoutes(app: FastifyInstance): Promise<void> {
       total: outcome.total,
       page,
       pages: outcome.pages,
+      commune: near && 'point' in near ? { saisie: near.point.typed, communes: near.point.label, codes: near.point.codes, rayonKm: RADIUS_KM } : null,
+      facettes: Object.fromEntries(
+        FACETS.map((facet) => [
+          facet,
+          outcome.facets[facet].map((v) => ({ valeur: v.value, libelle: facet === 'dates' ? (DATE_LABELS[v.value] ?? v.value) : facet === 'autorite' ? (platform.tenants.get(v.value)?.name ?? v.value) : facetValueLabel(facet, v.value), nombre: v.count, choisie: v.selected })),
+        ]),
+      ),
       resultats: outcome.hits.map((hit) => ({
         type: hit.type,
         libelleType: typeLabel(hit.type),
@@ -93,10 +144,17 @@ export async function searchRoutes(app: FastifyInstance): Promise<void> {
         url: new URL(hit.url, platform.publicUrl).toString(),
         extrait: hit.extract.replaceAll('\u0002', '').replaceAll('\u0003', ''),
         local: hit.local,
+        distanceKm: hit.distanceKm === null ? null : Math.round(hit.distanceKm * 10) / 10,
         ...(hit.type === 'aide'
           ? {
               eligibilite: new URL(`/aides/${hit.objectId}/calcul`, platform.publicUrl).toString(),
               demande: links.applicable.has(hit.objectId) ? new URL(`/aides/${hit.objectId}/demande`, platform.publicUrl).toString() : null,
+            }
+          : {}),
+        ...(hit.type === PROCEDURE_DOCUMENT_TYPE
+          ? {
+              avertissement: 'Fiche de service-public.fr : le lien ouvre la version à jour (notre copie date de 2020).',
+              servicesEnLigne: (links.procedures.get(hit.objectId)?.onlineServices ?? []).map((s) => ({ titre: s.title, type: s.kind, url: s.url })),
             }
           : {}),
       })),

@@ -13,6 +13,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { changeFeedOf } from '../../platform/db/changes';
 import { normaliseWord } from '../../platform/search';
+import { wordsTsquery } from './word-forms';
 
 export interface SynonymsTable {
   id: string;
@@ -133,8 +134,9 @@ export function expandWords(words: readonly string[], table: SynonymTable): Word
  */
 export function synonymTsquery(words: readonly string[], all: boolean, table: SynonymTable): RawBuilder<unknown> {
   const groups = expandWords(words, table);
-  if (groups.every((g) => g.length === 1)) return sql`websearch_to_tsquery('french_unaccent', ${words.join(all ? ' ' : ' or ')})`;
-  const plain = (alternative: string[]) => sql`plainto_tsquery('french_unaccent', ${alternative.join(' ')})`;
+  if (groups.every((g) => g.length === 1)) return wordsTsquery([...words], all);
+  // Each alternative as the words alone are searched (both numbers, word-forms.ts), its words joined by AND.
+  const plain = (alternative: string[]) => wordsTsquery(alternative, true);
   const parts = groups.map((g) => (g.length === 1 ? plain(g[0]!) : sql`(${sql.join(g.map(plain), sql` || `)})`));
   return sql`(${sql.join(parts, all ? sql` && ` : sql` || `)})`;
 }

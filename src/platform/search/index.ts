@@ -36,6 +36,12 @@ export interface SearchSource {
   type: string;
   /** French, singular, shown on each result: « Aide ». */
   label: string;
+  /**
+   * Multiplies the relevance of this type's documents (default 1). Below 1 for bulk national data
+   * (service-public.fr sheets: 0.8) so that, at equal relevance, the objects of the Région and its
+   * authorities come first.
+   */
+  weight?: number;
   /** Every published document of this type, for a full rebuild. */
   documentsFor(db: AnyDb): Promise<SearchDocument[]>;
 }
@@ -75,9 +81,8 @@ export function wordsOf(text: string): string[] {
   return [...new Set(words)].filter((w) => w.length <= 40);
 }
 
-/** Adds or replaces a document; call it inside the transaction that publishes the object. */
-export async function indexDocument(db: AnyDb, doc: SearchDocument): Promise<void> {
-  const row = {
+function documentRow(doc: SearchDocument): SearchTables['search_documents'] {
+  return {
     type: doc.type,
     object_id: doc.objectId,
     tenant_id: doc.tenantId,
@@ -94,20 +99,28 @@ export async function indexDocument(db: AnyDb, doc: SearchDocument): Promise<voi
     closes_on: doc.closesOn ?? null,
     published_at: doc.publishedAt ?? null,
   };
+}
+
+async function addWords(db: AnyDb, words: string[]): Promise<void> {
+  for (let i = 0; i < words.length; i += 1000) {
+    await searchDb(db)
+      .insertInto('search_words')
+      .values(words.slice(i, i + 1000).map((word) => ({ word })))
+      .onConflict((oc) => oc.column('word').doNothing())
+      .execute();
+  }
+}
+
+/** Adds or replaces a document; call it inside the transaction that publishes the object. */
+export async function indexDocument(db: AnyDb, doc: SearchDocument): Promise<void> {
+  const row = documentRow(doc);
   const { type: _type, object_id: _id, ...changes } = row;
   await searchDb(db)
     .insertInto('search_documents')
     .values(row)
     .onConflict((oc) => oc.columns(['type', 'object_id']).doUpdateSet({ ...changes, indexed_at: sql`now()` } as never))
     .execute();
-  const words = wordsOf(`${doc.title} ${doc.body}`);
-  if (words.length) {
-    await searchDb(db)
-      .insertInto('search_words')
-      .values(words.map((word) => ({ word })))
-      .onConflict((oc) => oc.column('word').doNothing())
-      .execute();
-  }
+  await addWords(db, wordsOf(`${doc.title} ${doc.body}`));
 }
 
 /** Removes a document (withdrawal, deletion); call it inside the transaction that withdraws the object. */
@@ -115,17 +128,26 @@ export async function removeDocument(db: AnyDb, type: string, objectId: string):
   await searchDb(db).deleteFrom('search_documents').where('type', '=', type).where('object_id', '=', objectId).execute();
 }
 
-/** Rebuilds the whole index from the sources, in one transaction (readers see the old or the new index). */
+/**
+ * Rebuilds the whole index from the sources, in one transaction (readers see the old or the new
+ * index). Documents are written by batches (thousands of national procedures); a document given
+ * twice keeps its last version, as with indexDocument.
+ */
 export async function rebuildIndex(db: AnyDb, sources: SearchSource[]): Promise<number> {
   return db.transaction().execute(async (trx) => {
     await searchDb(trx).deleteFrom('search_documents').execute();
     await searchDb(trx).deleteFrom('search_words').execute();
     let count = 0;
     for (const source of sources) {
-      for (const doc of await source.documentsFor(trx)) {
-        await indexDocument(trx, doc);
-        count++;
+      const docs = new Map<string, SearchDocument>();
+      for (const doc of await source.documentsFor(trx)) docs.set(`${doc.type}\u0000${doc.objectId}`, doc);
+      const all = [...docs.values()];
+      for (let i = 0; i < all.length; i += 200) {
+        const batch = all.slice(i, i + 200);
+        await searchDb(trx).insertInto('search_documents').values(batch.map(documentRow)).execute();
+        await addWords(trx, [...new Set(batch.flatMap((doc) => wordsOf(`${doc.title} ${doc.body}`)))]);
       }
+      count += all.length;
     }
     return count;
   });

@@ -2,7 +2,7 @@ import type { AccountSectionDefinition } from '../../../platform/context';
 import { PASSWORD_RULES } from '../../../platform/auth/password-policy';
 import { DateText, Notice, formatDateTime } from '../../../platform/views/components';
 import { ErrorSummary, Form, HintAndError, SubmitButton, TextField, type FieldErrors } from '../../../platform/views/form';
-import { deletionLabels, emailChangeLabels, passwordChangeLabels } from '../service';
+import { deletionLabels, emailChangeLabels, passwordChangeLabels } from '../own-account';
 
 export function SignOutForm({ csrfToken }: { csrfToken: string }) {
   return (

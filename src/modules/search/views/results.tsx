@@ -1,6 +1,11 @@
 import { Notice, Pagination, telHref } from '../../../platform/views/components';
+import type { ProcedureLinks } from '../../procedures';
+import { distanceLabel, RADIUS_KM, type NearResult } from '../distance';
+import { FACETS, type Filters } from '../facets';
 import { MARK_END, MARK_START, MAX_QUERY_LENGTH, type SearchHit, type SearchOutcome } from '../query';
 import { typeLabel } from '../sources';
+import { ProcedureHitLinks } from './procedure-hit';
+import { Facets } from './facets';
 
 export const SEARCH_PATH = '/recherche';
 
@@ -26,6 +31,8 @@ export function Extract({ text }: { text: string }) {
 export interface HitLinks {
   /** Aids people can apply for on Guichet. */
   applicable: Set<string>;
+  /** service-public.fr procedures: their online services. */
+  procedures: Map<string, ProcedureLinks>;
 }
 
 function Hit({ hit, links }: { hit: SearchHit; links: HitLinks }) {
@@ -34,6 +41,7 @@ function Hit({ hit, links }: { hit: SearchHit; links: HitLinks }) {
       <p class="search-hit__meta">
         {typeLabel(hit.type)}
         {hit.tenantName && hit.type !== 'collectivite' ? ` · ${hit.tenantName}` : ''}
+        {hit.distanceKm !== null ? ` · ${distanceLabel(hit.distanceKm)}` : ''}
       </p>
       <h3 class="search-hit__title">
         <a href={hit.url}>{hit.title}</a>
@@ -50,14 +58,25 @@ function Hit({ hit, links }: { hit: SearchHit; links: HitLinks }) {
           ) : null}
         </p>
       ) : null}
+      {hit.type === 'demarche' ? <ProcedureHitLinks title={hit.title} links={links.procedures.get(hit.objectId)} /> : null}
     </li>
   );
 }
 
-export function searchHref(q: string, page = 1, tenantId?: string, exact = false): string {
+/** What a link keeps besides the words and the page: the tenant, exact, facets and commune. */
+export interface Kept {
+  tenantId?: string | undefined;
+  exact?: boolean;
+  filters?: Filters | undefined;
+  commune?: string | undefined;
+}
+
+export function searchHref(q: string, page = 1, keep: Kept = {}): string {
   const params = new URLSearchParams({ q });
-  if (tenantId) params.set('collectivite', tenantId);
-  if (exact) params.set('exact', '1');
+  if (keep.tenantId) params.set('collectivite', keep.tenantId);
+  if (keep.exact) params.set('exact', '1');
+  if (keep.commune) params.set('commune', keep.commune);
+  for (const facet of FACETS) for (const value of keep.filters?.[facet] ?? []) params.append(facet, value);
   if (page > 1) params.set('page', String(page));
   return `${SEARCH_PATH}?${params.toString()}`;
 }
@@ -72,17 +91,52 @@ export interface SearchSpace {
   contact_email?: string;
 }
 
-export function SearchPage({ outcome, links, tenant, exact }: { outcome: SearchOutcome; links: HitLinks; tenant: SearchSpace | undefined; exact: boolean }) {
+export function SearchPage(props: {
+  outcome: SearchOutcome;
+  links: HitLinks;
+  tenant: SearchSpace | undefined;
+  exact: boolean;
+  filters: Filters;
+  near: NearResult;
+  tenantName: (id: string) => string;
+}) {
+  const { outcome, links, tenant, exact, filters, near } = props;
   const { query } = outcome;
   const local = outcome.hits.filter((h) => h.local);
   const elsewhere = outcome.hits.filter((h) => !h.local);
+  const commune = near ? ('point' in near ? near.point.typed : near.typed) : undefined;
+  const communeError = near && 'error' in near ? near.error : undefined;
+  const keep: Kept = { tenantId: tenant?.id, exact, filters, commune: near && 'point' in near ? near.point.typed : undefined };
   return (
     <>
       <form method="get" action={SEARCH_PATH} class="search-form" role="search" aria-label="Modifier la recherche">
-        <label for="recherche-q">Rechercher un service, une aide, une démarche</label>
-        <input id="recherche-q" name="q" type="search" value={query.text} maxLength={MAX_QUERY_LENGTH} />
+        <div class="search-form__words">
+          <label for="recherche-q">Rechercher un service, une aide, une démarche</label>
+          <input id="recherche-q" name="q" type="search" value={query.text} maxLength={MAX_QUERY_LENGTH} />
+        </div>
+        <div class={communeError ? 'field field--error search-form__commune' : 'field search-form__commune'}>
+          <label for="recherche-commune">Près de (commune ou code postal, facultatif)</label>
+          {communeError ? (
+            <p class="field__error" id="erreur-commune">
+              <span class="visually-hidden">Erreur : </span>
+              {communeError}
+            </p>
+          ) : null}
+          <input
+            id="recherche-commune"
+            name="commune"
+            type="text"
+            value={commune ?? ''}
+            maxLength={100}
+            autoComplete="address-level2"
+            aria-invalid={communeError ? 'true' : undefined}
+            aria-describedby={communeError ? 'erreur-commune' : undefined}
+          />
+        </div>
         {tenant ? <input type="hidden" name="collectivite" value={tenant.id} /> : null}
+        {exact ? <input type="hidden" name="exact" value="1" /> : null}
         <button type="submit">Rechercher</button>
+        {query.text ? <Facets counts={outcome.facets} filters={filters} tenantName={props.tenantName} /> : null}
       </form>
       {query.trimmed ? (
         <Notice kind="warning">Votre recherche était trop longue : seuls ses {MAX_QUERY_LENGTH} premiers caractères ont été pris en compte.</Notice>
@@ -90,11 +144,16 @@ export function SearchPage({ outcome, links, tenant, exact }: { outcome: SearchO
       {outcome.corrected ? (
         <p class="search-correction">
           Résultats pour <strong>{outcome.corrected}</strong>.{' '}
-          <a href={searchHref(query.text, 1, tenant?.id, true)}>Rechercher plutôt « {query.text} »</a>
+          <a href={searchHref(query.text, 1, { ...keep, exact: true })}>Rechercher plutôt « {query.text} »</a>
         </p>
       ) : null}
       {outcome.someWords ? <p>Aucun résultat ne contient tous vos mots : voici ceux qui en contiennent une partie.</p> : null}
-      {query.text === '' ? <p>Tapez quelques mots : une aide, une démarche, un lieu, une collectivité.</p> : <Summary outcome={outcome} tenant={tenant} />}
+      {near && 'point' in near && query.text ? (
+        <p>
+          Les lieux à moins de {RADIUS_KM} km de {near.point.label} viennent d’abord, du plus proche au plus loin.
+        </p>
+      ) : null}
+      {query.text === '' ? <p>Tapez quelques mots : une aide, une démarche, un lieu, une collectivité.</p> : <Summary outcome={outcome} keep={keep} tenant={tenant} />}
       {local.length ? (
         <section aria-labelledby="resultats-locaux">
           <h2 id="resultats-locaux">{tenant?.name}</h2>
@@ -107,12 +166,12 @@ export function SearchPage({ outcome, links, tenant, exact }: { outcome: SearchO
           <ol class="search-hits">{elsewhere.map((hit) => <Hit hit={hit} links={links} />)}</ol>
         </section>
       ) : null}
-      <Pagination page={outcome.page} pages={outcome.pages} href={(page) => searchHref(query.text, page, tenant?.id, exact)} label="Pages de résultats" />
+      <Pagination page={outcome.page} pages={outcome.pages} href={(page) => searchHref(query.text, page, keep)} label="Pages de résultats" />
     </>
   );
 }
 
-function Summary({ outcome, tenant }: { outcome: SearchOutcome; tenant: SearchSpace | undefined }) {
+function Summary({ outcome, keep, tenant }: { outcome: SearchOutcome; keep: Kept; tenant: SearchSpace | undefined }) {
   if (outcome.total === 0) {
     const near = tenant?.kind === 'commune' && tenant.short_name ? `/aide-de-proximite?commune=${encodeURIComponent(tenant.short_name)}` : '/aide-de-proximite';
     return (
@@ -151,7 +210,7 @@ function Summary({ outcome, tenant }: { outcome: SearchOutcome; tenant: SearchSp
   if (outcome.hits.length === 0) {
     return (
       <p>
-        Cette page de résultats n’existe pas : il y en a {outcome.pages}. <a href={searchHref(outcome.query.text)}>Revenir à la première page</a>.
+        Cette page de résultats n’existe pas : il y en a {outcome.pages}. <a href={searchHref(outcome.query.text, 1, keep)}>Revenir à la première page</a>.
       </p>
     );
   }

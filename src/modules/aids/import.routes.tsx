@@ -1,0 +1,106 @@
+/**
+ * The two-step import of a tenant's aids (issue 6 a, point 3): the file is checked line by line
+ * (dry run, stored), then applied all or nothing. Éditeur and above.
+ */
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { audit } from '../../platform/audit/audit';
+import type { Tenant } from '../../platform/db/tables';
+import { NotFoundError } from '../../platform/http/errors';
+import { adminPage, routeTenant } from '../../platform/views/admin';
+import { Notice } from '../../platform/views/components';
+import { actorOf, crumbs, pageOf, write } from './admin-shared';
+import { applyImport, dryRun, importOf, MAX_IMPORT_BYTES, parseImportFile, storeDryRun } from './import';
+import { aidsDb } from './store';
+import { aidsAdminBase, DryRunView, ImportForm } from './views/admin';
+
+const upload = { ...write, multipartOptions: { limits: { fileSize: MAX_IMPORT_BYTES + 1, files: 1 }, throwFileSizeLimit: false } as object };
+const LINES_PER_PAGE = 20;
+
+export async function aidsImportRoutes(app: FastifyInstance): Promise<void> {
+  const { platform } = app;
+  const db = aidsDb(platform.db);
+  const actor = actorOf;
+
+  const importBase = (tenantId: string) => `${aidsAdminBase(tenantId)}/import`;
+  const renderImport = async (reply: FastifyReply, tenant: Tenant, error?: string) =>
+    adminPage(
+      reply.request,
+      reply,
+      {
+        title: `${error ? 'Erreur – ' : ''}Importer des aides`,
+        heading: 'Importer des aides',
+        current: aidsAdminBase(tenant.id),
+        crumbs: crumbs(tenant, 'Importer'),
+        main: (csrfToken) => <ImportForm action={importBase(tenant.id)} csrfToken={csrfToken} error={error} />,
+      },
+      { status: error ? 422 : 200, tenant },
+    );
+
+  app.get('/admin/t/:tenant/aides/import', { config: write }, async (request, reply) => renderImport(reply, routeTenant(request)));
+
+  app.post('/admin/t/:tenant/aides/import', { config: upload }, async (request, reply) => {
+    const tenant = routeTenant(request);
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const file = body.fichier;
+    const bytes = Buffer.isBuffer(file) ? file : undefined;
+    if (!bytes || bytes.length === 0) return renderImport(reply, tenant, 'Choisissez un fichier JSON ou CSV.');
+    if (bytes.length > MAX_IMPORT_BYTES) return renderImport(reply, tenant, 'Le fichier est trop lourd : 20 Mo au plus.');
+    const fileName = typeof body.fichier_nom === 'string' ? body.fichier_nom : /^\s*[[{]/.test(bytes.subarray(0, 64).toString('utf8').replace(/^\uFEFF/, '')) ? 'import.json' : 'import.csv';
+    const parsed = parseImportFile(bytes, fileName, tenant.id);
+    if (!parsed.ok) return renderImport(reply, tenant, parsed.error);
+    const run = await dryRun(db, tenant.id, parsed.records);
+    const who = await actor(request);
+    const id = await storeDryRun(db, { tenantId: tenant.id, actorId: who.id, fileName, format: parsed.format, bytes, run });
+    await audit(platform.db, { action: 'aid.import_checked', actor: who, tenantId: tenant.id, targetType: 'aids_import', targetId: id, details: { ...run.counts } });
+    return reply.redirect(`${importBase(tenant.id)}/${id}`, 303);
+  });
+
+  app.get('/admin/t/:tenant/aides/import/:importId', { config: write }, async (request, reply) => {
+    const tenant = routeTenant(request);
+    const row = await importOf(db, tenant.id, (request.params as { importId: string }).importId);
+    if (!row) throw new NotFoundError();
+    const query = request.query as Record<string, unknown>;
+    const onlyErrors = query.erreurs === '1';
+    const all = onlyErrors ? row.lines.filter((l) => l.action === 'error') : row.lines;
+    const pages = Math.max(1, Math.ceil(all.length / LINES_PER_PAGE));
+    const page = Math.min(pages, pageOf(query.page));
+    const base = `${importBase(tenant.id)}/${row.id}`;
+    return adminPage(
+      request,
+      reply,
+      {
+        title: `Vérification de l’import${pages > 1 ? `, page ${page} sur ${pages}` : ''}`,
+        heading: 'Vérification de l’import',
+        current: aidsAdminBase(tenant.id),
+        crumbs: crumbs(tenant, 'Vérification de l’import'),
+        notice: (query.message === 'importe' ? <Notice kind="success" title="Import terminé." /> : null),
+        main: (csrfToken) => (
+          <DryRunView
+            base={base}
+            fileName={row.file_name}
+            counts={row.counts}
+            lines={all.slice((page - 1) * LINES_PER_PAGE, page * LINES_PER_PAGE)}
+            page={page}
+            pages={pages}
+            onlyErrors={onlyErrors}
+            applied={row.applied_at !== null}
+            csrfToken={csrfToken}
+            applyAction={`${base}/appliquer`}
+          />
+        ),
+      },
+      { tenant },
+    );
+  });
+
+  app.post('/admin/t/:tenant/aides/import/:importId/appliquer', { config: write }, async (request, reply) => {
+    const tenant = routeTenant(request);
+    const importId = (request.params as { importId: string }).importId;
+    const who = await actor(request);
+    const outcome = await applyImport(db, tenant.id, importId, who.id);
+    if (!outcome.ok && outcome.detail === 'Cet import n’existe pas.') throw new NotFoundError();
+    if (outcome.ok) await audit(platform.db, { action: 'aid.import_applied', actor: who, tenantId: tenant.id, targetType: 'aids_import', targetId: importId, details: { created: outcome.created, updated: outcome.updated, unchanged: outcome.unchanged } });
+    if (!outcome.ok && outcome.reason === 'conflict') return renderImport(reply, tenant, outcome.detail);
+    return reply.redirect(`${importBase(tenant.id)}/${importId}?message=importe`, 303);
+  });
+}

@@ -1,0 +1,27 @@
+import type { ColumnType } from 'kysely';
+
+/** An online service a sheet links to: the téléservice or simulator that does the procedure. */
+export interface OnlineService {
+  id: string;
+  title: string;
+  url: string;
+  /** « Téléservice », « Simulateur »… as DILA names it. */
+  kind: string;
+}
+
+export type ProceduresTable = {
+  id: string;
+  kind: string;
+  audience: string;
+  title: string;
+  intro: string;
+  theme: string;
+  url: string;
+  online_services: ColumnType<OnlineService[], string, string>;
+  /** YYYY-MM-DD */
+  source_date: string;
+};
+
+export type ProceduresTables = {
+  procedures: ProceduresTable;
+};

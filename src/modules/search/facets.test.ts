@@ -1,0 +1,162 @@
+/**
+ * Facets (type, authority, audience, theme, dates) and distance from a commune in the one search,
+ * on the page and in the API; results kept in memory are forgotten when the index changes.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { sql } from 'kysely';
+import { demoAids } from '../../../seed/aids';
+import { Agent, buildTestApp } from '../../../test/support/app';
+import { aidsDb, saveAid } from '../aids';
+
+interface Value {
+  valeur: string;
+  libelle: string;
+  nombre: number;
+  choisie: boolean;
+}
+interface ApiBody {
+  total: number;
+  pages: number;
+  commune: { saisie: string; communes: string; codes: string[]; rayonKm: number } | null;
+  facettes: Record<'type' | 'autorite' | 'public' | 'theme' | 'dates', Value[]>;
+  resultats: Array<{ type: string; id: string; titre: string; collectivite: { id: string } | null; distanceKm: number | null }>;
+}
+
+async function api(agent: Agent, query: string): Promise<ApiBody> {
+  const res = await agent.get(`/api/v1/recherche?${query}`);
+  assert.equal(res.statusCode, 200, res.body);
+  return JSON.parse(res.body) as ApiBody;
+}
+const count = (values: Value[], valeur: string) => values.find((v) => v.valeur === valeur)?.nombre ?? 0;
+
+test('facets: counts per value, each under the other facets, combinable, in the API', async (t) => {
+  const { app } = await buildTestApp(t);
+  const agent = new Agent(app);
+  const all = await api(agent, 'q=aide');
+  const types = all.facettes.type;
+  assert.ok(types.length >= 2, JSON.stringify(types));
+  assert.equal(types.reduce((n, v) => n + v.nombre, 0), all.total, 'every result has one type');
+  assert.deepEqual(types.find((v) => v.valeur === 'aide')?.libelle, 'Aide');
+  assert.ok(all.facettes.public.some((v) => v.libelle === 'Jeunes'), 'audiences have their French labels');
+  assert.ok(all.facettes.autorite.some((v) => v.valeur === 'bretagne' && v.libelle === 'Région Bretagne'), JSON.stringify(all.facettes.autorite.slice(0, 3)));
+
+  // One type: only aids, as many as the facet said; the type facet still counts the other types.
+  const aids = await api(agent, 'q=aide&type=aide');
+  assert.equal(aids.total, count(types, 'aide'));
+  assert.ok(aids.resultats.every((r) => r.type === 'aide'));
+  assert.deepEqual(aids.facettes.type.map((v) => [v.valeur, v.nombre]), types.map((v) => [v.valeur, v.nombre]));
+  assert.equal(aids.facettes.type.find((v) => v.valeur === 'aide')?.choisie, true);
+
+  // Two values of one facet: OR; two facets: AND, and each count is what ticking it would give.
+  const two = await api(agent, 'q=aide&type=aide&type=page');
+  assert.equal(two.total, count(types, 'aide') + count(types, 'page'));
+  const young = count(aids.facettes.public, 'jeune');
+  assert.ok(young > 0 && young < aids.total, `${young} of ${aids.total}`);
+  const both = await api(agent, 'q=aide&type=aide&public=jeune');
+  assert.equal(both.total, young);
+  assert.equal(count(both.facettes.type, 'aide'), young, 'the type facet is counted under the audience filter');
+  const theme = both.facettes.theme[0]!;
+  const three = await api(agent, `q=aide&type=aide&public=jeune&theme=${theme.valeur}`);
+  assert.equal(three.total, theme.nombre);
+
+  // Authority.
+  const brest = await api(agent, 'q=aide&autorite=brest');
+  assert.ok(brest.total > 0 && brest.resultats.every((r) => r.collectivite?.id === 'brest'));
+
+  // Unknown or odd values select nothing and never break anything.
+  assert.equal((await api(agent, 'q=aide&type=inconnu')).total, 0);
+  assert.equal((await agent.get(`/api/v1/recherche?q=aide&type=${encodeURIComponent("'); drop table x; --")}&public[]=1`)).statusCode, 200);
+});
+
+test('facets: dates (open today, closing within 30 days)', async (t) => {
+  const { app } = await buildTestApp(t);
+  const agent = new Agent(app);
+  const db = aidsDb(app.platform.db);
+  const base = demoAids()[0]!.aid;
+  const porteur = { name: 'Ville de Brest', kind: 'commune' as const, tenant_id: 'brest' };
+  const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+  const aids = [
+    { ...base, id: 'mytiliculteurs-permanente', name: 'Aide aux mytiliculteurs', porteur, dates: { permanent: true } },
+    { ...base, id: 'mytiliculteurs-bientot', name: 'Aide aux mytiliculteurs', porteur, dates: { permanent: false, opening: inDays(-10), closing: inDays(10) } },
+    { ...base, id: 'mytiliculteurs-close', name: 'Aide aux mytiliculteurs', porteur, dates: { permanent: false, opening: '2020-01-01', closing: '2020-12-31' } },
+  ];
+  for (const aid of aids) await saveAid(db, { tenantId: 'brest', status: 'published', aid });
+  const all = await api(agent, 'q=mytiliculteurs');
+  assert.equal(all.total, 3);
+  assert.deepEqual(all.facettes.dates.map((v) => [v.valeur, v.libelle, v.nombre]), [
+    ['ouvert', 'Ouvert aujourd’hui', 2],
+    ['bientot', 'Se termine dans les 30 jours', 1],
+  ]);
+  assert.deepEqual((await api(agent, 'q=mytiliculteurs&dates=ouvert')).resultats.map((r) => r.id).sort(), ['mytiliculteurs-bientot', 'mytiliculteurs-permanente']);
+  assert.deepEqual((await api(agent, 'q=mytiliculteurs&dates=bientot')).resultats.map((r) => r.id), ['mytiliculteurs-bientot']);
+  assert.equal((await api(agent, 'q=mytiliculteurs&dates=nimporte')).total, 3, 'an unknown date filter is ignored');
+});
+
+test('distance: with a commune or a postal code, places within 30 km come first, nearest first, « à 4 km »', async (t) => {
+  const { app } = await buildTestApp(t);
+  const agent = new Agent(app);
+  const near = await api(agent, 'q=france+services&commune=Quimper');
+  assert.equal(near.commune?.communes, 'Quimper');
+  const places = near.resultats.filter((r) => r.distanceKm !== null);
+  assert.ok(places.length >= 1, JSON.stringify(near.resultats));
+  assert.ok(places.every((r) => r.type === 'lieu-aide' && r.distanceKm! <= 30));
+  assert.deepEqual(places.map((r) => r.distanceKm), [...places.map((r) => r.distanceKm!)].sort((a, b) => a - b));
+  assert.match(near.resultats[0]!.titre, /Quimper/);
+  const far = await api(agent, 'q=france+services');
+  assert.ok(far.total > near.total, 'places farther than 30 km are left out');
+  assert.deepEqual((await api(agent, 'q=france+services&commune=29000')).resultats.map((r) => r.id), near.resultats.map((r) => r.id), 'a postal code works like the name');
+  assert.deepEqual((await api(agent, 'q=france+services&commune=quimper')).commune?.codes, ['29232']);
+
+  const page = await agent.get('/recherche?q=france+services&commune=Quimper');
+  assert.equal(page.statusCode, 200);
+  assert.match(page.body, /Lieu d’aide · (à \d+ km|à moins de 1 km)/);
+  assert.match(page.body, /<input id="recherche-commune" name="commune" type="text" value="Quimper"/);
+});
+
+test('an unknown commune: a French message next to the field, what was typed kept; the API answers a problem', async (t) => {
+  const { app } = await buildTestApp(t);
+  const agent = new Agent(app);
+  const page = await agent.get('/recherche?q=aide&commune=Zzyzxville');
+  assert.equal(page.statusCode, 200);
+  assert.match(page.body, /<p class="field__error" id="erreur-commune"><span class="visually-hidden">Erreur : <\/span>Nous ne trouvons pas de commune « Zzyzxville » en Bretagne/);
+  assert.match(page.body, /value="Zzyzxville" maxlength="100" autocomplete="address-level2" aria-invalid="true" aria-describedby="erreur-commune"/);
+  assert.match(page.body, /<title>Erreur : /);
+  assert.match(page.body, /résultats/, 'the results without distance are still shown');
+  const bad = await agent.get('/api/v1/recherche?q=aide&commune=99999');
+  assert.equal(bad.statusCode, 400);
+  assert.match(String(bad.headers['content-type']), /application\/problem\+json/);
+  assert.match(bad.body, /Aucune commune de Bretagne n'a le code postal 99999/);
+});
+
+test('the page keeps the facets and the commune in the URL: checked boxes, pagination, the link to the words as typed', async (t) => {
+  const { app } = await buildTestApp(t);
+  const agent = new Agent(app);
+  const page = await agent.get('/recherche?q=aide&type=aide&public=jeune&commune=Rennes');
+  assert.equal(page.statusCode, 200);
+  assert.match(page.body, /<details class="search-facets" open>/);
+  assert.match(page.body, /<legend>Type<\/legend>/);
+  assert.match(page.body, /<input type="checkbox" id="filtre-type-\d+" name="type" value="aide" checked\/><label for="filtre-type-\d+">Aide <span class="search-facets__count">\(\d+<span class="visually-hidden"> résultats?<\/span>\)<\/span><\/label>/);
+  assert.match(page.body, /name="public" value="jeune" checked/);
+  assert.match(page.body, /href="\/recherche\?q=aide&amp;commune=Rennes&amp;type=aide&amp;public=jeune&amp;page=2"/);
+  const typo = await agent.get('/recherche?q=permsi+de+condure&type=aide');
+  assert.match(typo.body, /href="\/recherche\?q=permsi\+de\+condure&amp;exact=1&amp;type=aide"/);
+  // Without a filter the facets are there, closed.
+  assert.match((await agent.get('/recherche?q=aide')).body, /<details class="search-facets"><summary>Filtrer les résultats<\/summary>/);
+});
+
+test('kept results are forgotten when the index changes, even by a write that does not go through this instance', async (t) => {
+  const { app } = await buildTestApp(t);
+  const agent = new Agent(app);
+  assert.equal((await api(agent, 'q=conchyliculteurs')).total, 0);
+  // Raw SQL, as another instance would: only the trigger's notification tells this one.
+  await sql`insert into search_documents (type, object_id, title, url) values ('page', 'conchyliculture', 'Conchyliculteurs du Léon', '/conchyliculture')`.execute(app.platform.db);
+  let total = 0;
+  for (let i = 0; i < 50 && total === 0; i++) {
+    total = (await api(agent, 'q=conchyliculteurs')).total;
+    if (total === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  assert.equal(total, 1);
+  const html = await agent.get('/recherche?q=conchyliculteurs');
+  assert.match(html.body, /Conchyliculteurs du Léon/);
+});

@@ -1,0 +1,117 @@
+/**
+ * Facets of the one search (issue 13, point 4): type of object, authority, audience, theme and
+ * dates, combinable and kept in the URL (`type=aide&type=page&public=jeune&dates=ouvert…`).
+ * Values of one facet are joined by OR, facets by AND; each facet's counts are those of the
+ * results filtered by every other facet, so a person sees what ticking one more box would give.
+ */
+import { sql, type RawBuilder } from 'kysely';
+
+export const FACETS = ['type', 'autorite', 'public', 'theme', 'dates'] as const;
+export type Facet = (typeof FACETS)[number];
+export type Filters = Record<Facet, string[]>;
+
+export const FACET_LABELS: Record<Facet, string> = {
+  type: 'Type',
+  autorite: 'Collectivité',
+  public: 'Public',
+  theme: 'Thème',
+  dates: 'Dates',
+};
+
+export const DATE_LABELS: Record<string, string> = {
+  ouvert: 'Ouvert aujourd’hui',
+  bientot: 'Se termine dans les 30 jours',
+};
+
+const VALUE = /^[\p{L}\p{N}_-]{1,60}$/u;
+
+/** The filters of a query string: repeated parameters, harmless values only (others are dropped), at most 30 per facet. */
+export function parseFilters(query: Record<string, unknown>): Filters {
+  const filters = {} as Filters;
+  for (const facet of FACETS) {
+    const raw = query[facet];
+    const list = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).filter((v): v is string => typeof v === 'string' && VALUE.test(v));
+    filters[facet] = [...new Set(list)].slice(0, 30).sort();
+  }
+  filters.dates = filters.dates.filter((d) => d in DATE_LABELS);
+  return filters;
+}
+
+export function hasFilters(filters: Filters): boolean {
+  return FACETS.some((f) => filters[f].length > 0);
+}
+
+/** A stable text of the filters, for cache keys and links. */
+export function filtersKey(filters: Filters): string {
+  return FACETS.map((f) => `${f}=${filters[f].join(',')}`).join('&');
+}
+
+const array = (values: string[]) => sql`array[${sql.join(values.map((v) => sql.val(v)))}]::text[]`;
+
+/** An object with a period (the aids, later events): open today when the period contains today. */
+export const OPEN_NOW = sql<boolean>`((d.type = 'aide' or d.opens_on is not null or d.closes_on is not null)
+  and (d.opens_on is null or d.opens_on <= current_date) and (d.closes_on is null or d.closes_on >= current_date))`;
+export const CLOSING_SOON = sql<boolean>`(d.closes_on is not null and d.closes_on >= current_date and d.closes_on <= current_date + 30)`;
+
+/** True when the document `d` passes the facet's filter (true when nothing is ticked). */
+export function facetCondition(facet: Facet, values: string[]): RawBuilder<boolean> {
+  if (values.length === 0) return sql<boolean>`true`;
+  switch (facet) {
+    case 'type':
+      return sql<boolean>`(d.type = any(${array(values)}))`;
+    case 'autorite':
+      return sql<boolean>`(d.tenant_id = any(${array(values)}))`;
+    case 'public':
+      return sql<boolean>`(d.audiences && ${array(values)})`;
+    case 'theme':
+      return sql<boolean>`(d.themes && ${array(values)})`;
+    case 'dates':
+      return sql<boolean>`(${sql.join(values.map((v) => (v === 'ouvert' ? OPEN_NOW : CLOSING_SOON)), sql` or `)})`;
+  }
+}
+
+export interface FacetValue {
+  value: string;
+  count: number;
+  selected: boolean;
+}
+export type FacetCounts = Record<Facet, FacetValue[]>;
+
+/**
+ * The SQL that counts, over the documents `m` (with one boolean column `f_<facet>` per facet
+ * telling whether the document passes that facet's filter), each facet's values under the other
+ * facets' filters; plus `total` (every filter) and `matches` (no filter). Rows: facet, value, n.
+ */
+export function countsSql(): RawBuilder<{ facet: string; value: string | null; n: number }> {
+  const others = (facet: Facet | 'none') => sql.raw(FACETS.filter((f) => f !== facet).map((f) => `m.f_${f}`).join(' and ') || 'true');
+  return sql`
+    select 'type' as facet, m.type as value, count(*)::int as n from m where ${others('type')} group by m.type
+    union all select 'autorite', m.tenant_id, count(*)::int from m where ${others('autorite')} and m.tenant_id is not null group by m.tenant_id
+    union all select 'public', a.value, count(*)::int from m cross join unnest(m.audiences) as a(value) where ${others('public')} group by a.value
+    union all select 'theme', t.value, count(*)::int from m cross join unnest(m.themes) as t(value) where ${others('theme')} group by t.value
+    union all select 'dates', 'ouvert', count(*)::int from m where ${others('dates')} and m.open_now
+    union all select 'dates', 'bientot', count(*)::int from m where ${others('dates')} and m.closing_soon
+    union all select 'total', null, count(*)::int from m where ${others('none')}
+    union all select 'matches', null, count(*)::int from m`;
+}
+
+/** Rows of `countsSql` → counts per facet (selected values always listed, most frequent first). */
+export function readCounts(rows: Array<{ facet: string; value: string | null; n: number }>, filters: Filters): { counts: FacetCounts; total: number; matches: number } {
+  const counts = Object.fromEntries(FACETS.map((f) => [f, [] as FacetValue[]])) as FacetCounts;
+  let total = 0;
+  let matches = 0;
+  for (const row of rows) {
+    const n = Number(row.n);
+    if (row.facet === 'total') total = n;
+    else if (row.facet === 'matches') matches = n;
+    else if (row.value !== null && (n > 0 || filters[row.facet as Facet].includes(row.value))) {
+      counts[row.facet as Facet].push({ value: row.value, count: n, selected: filters[row.facet as Facet].includes(row.value) });
+    }
+  }
+  for (const facet of FACETS) {
+    for (const value of filters[facet]) if (!counts[facet].some((c) => c.value === value)) counts[facet].push({ value, count: 0, selected: true });
+    const order = Object.keys(DATE_LABELS);
+    counts[facet].sort((a, b) => (facet === 'dates' ? order.indexOf(a.value) - order.indexOf(b.value) : b.count - a.count || a.value.localeCompare(b.value)));
+  }
+  return { counts, total, matches };
+}
