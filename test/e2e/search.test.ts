@@ -4,7 +4,7 @@
 // check. Every page is checked (budgets, axe, no JS needed).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { assertIncludes, heading, journey, mainText } from './support/journey';
+import { assertIncludes, field, follow, heading, journey, mainText, signIn } from './support/journey';
 
 const j = journey();
 
@@ -67,4 +67,40 @@ test('nothing found: suggestions and the nearest human help, from a tenant space
   const text = await mainText(page);
   assertIncludes(text, 'Aucun résultat pour « xqzwv »');
   assertIncludes(text, 'trouver un lieu d’aide près de chez moi');
+});
+
+test('the Région’s administrator adds an acronym (French error first), the search uses it; « Recherches sans résultat » lists the search above', async () => {
+  const { page } = j;
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await signIn(page, j.server.origin, 'admin.bretagne@demo.guichet.bzh');
+  await page.goto(j.url('/admin/t/bretagne/'));
+  await follow(page, 'Synonymes de la recherche', 'main');
+  assert.equal(new URL(page.url()).pathname, '/admin/t/bretagne/recherche/synonymes');
+  await j.checkHere();
+  assertIncludes(await mainText(page), 'revenu de solidarité active');
+
+  await field(page, 'Sigle ou mot tapé').fill('Korrigan');
+  await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Ajouter', exact: true }).click()]);
+  await j.checkHere();
+  assertIncludes(await mainText(page), 'Saisissez au moins un équivalent');
+  assert.equal(await field(page, 'Sigle ou mot tapé').inputValue(), 'Korrigan', 'the input is kept');
+  await field(page, 'Équivalents').fill('BreizhGo');
+  await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Ajouter', exact: true }).click()]);
+  assertIncludes(await mainText(page), 'L’entrée a été ajoutée');
+
+  await page.goto(j.url('/recherche?q=korrigan'));
+  assertIncludes(await mainText(page), 'BreizhGo');
+
+  await page.goto(j.url('/admin/t/bretagne/recherche/synonymes'));
+  await follow(page, 'Korrigan (modifier ou supprimer)', 'main');
+  await j.checkHere();
+  await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Supprimer l’entrée « Korrigan »' }).click()]);
+  assertIncludes(await mainText(page), 'L’entrée a été supprimée');
+
+  await page.goto(j.url('/admin/t/bretagne/'));
+  await follow(page, 'Recherches sans résultat', 'main');
+  await j.checkHere();
+  const text = await mainText(page);
+  assertIncludes(text, 'Recherches sans résultat sur toute la plateforme');
+  assert.match(text, /xqzwv\s*Ville de Brest\s*\d+/, 'the search of the test above, counted under Brest');
 });

@@ -8,7 +8,7 @@
  */
 import { changeFeedOf, type ChangeFeed } from '../../platform/db/changes';
 
-const READS = ['search_documents', 'search_words', 'application_forms'] as const;
+const READS = ['search_documents', 'search_words', 'search_synonyms', 'application_forms'] as const;
 
 interface Entry<T> {
   version: string;

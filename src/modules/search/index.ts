@@ -1,4 +1,6 @@
+import { join } from 'node:path';
 import type { GuichetModule } from '../../platform/module';
+import { searchAdminRoutes, searchAdminSections } from './admin.routes';
 import { searchRoutes } from './routes';
 
 export { search, cleanQuery, MAX_QUERY_LENGTH } from './query';
@@ -10,6 +12,9 @@ export { searchOpenApiPath } from './openapi';
 export const searchModule: GuichetModule = {
   name: 'search',
   plugin: async (app) => {
+    app.platform.adminSections.push(...searchAdminSections);
     await app.register(searchRoutes);
+    await app.register(searchAdminRoutes);
   },
+  migrationsDir: join(import.meta.dirname, 'migrations'),
 };

@@ -10,7 +10,7 @@ import { CLOSING_SOON, countsSql, facetCondition, FACETS, OPEN_NOW, readCounts, 
 import { correctWords } from './typos';
 
 import { rankFactor } from './ranking';
-import { wordsTsquery } from './word-forms';
+import { synonymsOf, synonymTsquery, type SynonymTable } from './synonyms';
 
 export { editDistance } from './typos';
 
@@ -85,8 +85,8 @@ export interface SearchInput {
 }
 
 /** A tsquery of the words joined by AND (`all`) or OR, each in both numbers (word-forms.ts); the words are letters and digits only. */
-function tsquery(words: string[], all: boolean) {
-  return wordsTsquery(words, all);
+function tsquery(words: string[], all: boolean, synonyms: SynonymTable) {
+  return synonymTsquery(words, all, synonyms);
 }
 
 const noFilters = (): Filters => Object.fromEntries(FACETS.map((f) => [f, []])) as unknown as Filters;
@@ -103,7 +103,7 @@ type HitRow = { type: string; object_id: string; tenant_id: string | null; tenan
  * (no facet filter), and the page's rows with their extracts (ts_headline over a stored
  * 600-character extract, for those 10 rows only).
  */
-async function run(db: Db, query: ReturnType<typeof tsquery>, text: string, input: SearchInput, filters: Filters, offset: number) {
+async function run(db: Db, query: ReturnType<typeof synonymTsquery>, text: string, input: SearchInput, filters: Filters, offset: number) {
   const local = input.tenantId ?? '';
   const options = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=28, MinWords=12, MaxFragments=1, FragmentDelimiter=" … "`;
   const distance = input.near ? distanceSql(input.near) : sql<number | null>`null::float8`;
@@ -165,20 +165,21 @@ export async function search(platformDb: Kysely<PlatformTables>, input: SearchIn
   if (words.length === 0) return empty;
   const offset = (input.page - 1) * PER_PAGE;
 
+  const synonyms = (await synonymsOf(platformDb)).for(input.tenantId);
   let corrected: string | undefined;
   let someWords = false;
   // Typos are corrected when no document has every word, whatever the facets ticked.
-  let found = await run(db, tsquery(words, true), words.join(' '), input, filters, offset);
+  let found = await run(db, tsquery(words, true, synonyms), words.join(' '), input, filters, offset);
   if (found.matches === 0 && !input.exact) {
     const fixed = await correctWords(db, words);
     if (fixed.join(' ') !== words.join(' ')) {
-      const fixedFound = await run(db, tsquery(fixed, true), fixed.join(' '), input, filters, offset);
+      const fixedFound = await run(db, tsquery(fixed, true, synonyms), fixed.join(' '), input, filters, offset);
       if (fixedFound.matches > 0) [corrected, found] = [fixed.join(' '), fixedFound];
     }
   }
   if (found.matches === 0 && words.length > 1) {
     const fixed = input.exact ? words : await correctWords(db, words);
-    const some = await run(db, tsquery(fixed, false), fixed.join(' '), input, filters, offset);
+    const some = await run(db, tsquery(fixed, false, synonyms), fixed.join(' '), input, filters, offset);
     if (some.matches > 0) [someWords, found] = [true, some];
   }
   const pages = Math.ceil(found.total / PER_PAGE);

@@ -52,6 +52,13 @@ const CASES: Expect[] = [
   { query: 'erasmus', top: 1, id: 'union-europeenne-bourse-erasmus' },
   { query: 'médiation numérique', top: 3, title: /./ },
   { query: 'contrat engagement jeune', top: 1, id: 'contrat-engagement-jeune' },
+  // Acronyms and everyday words (search_synonyms): the words typed are not in the object.
+  { query: 'rsa', top: 10, id: 'rsa' }, // after the départements' « RSA et insertion » pages and the national sheet
+  { query: 'RSA', top: 10, id: 'rsa' },
+  { query: 'aah', top: 3, id: 'aah' },
+  { query: 'mutuelle', top: 3, title: /complémentaire santé/i },
+  { query: 'chômage', top: 5, title: /./ },
+  { query: 'caisse allocations familiales', top: 10, id: 'af' },
   // National procedures of service-public.fr (seed/data/service-public), below local objects at equal relevance.
   { query: "carte d'identité", top: 3, type: 'demarche', title: /^Carte d'identité/ },
   { query: 'carte identite', top: 3, type: 'demarche', title: /^Carte d'identité/ },

@@ -4,6 +4,7 @@ import { AppError } from '../../platform/http/errors';
 import { PROCEDURE_DOCUMENT_TYPE, procedureLinks } from '../procedures';
 import { KeptPages } from '../../platform/views/kept-pages';
 import { SearchCache } from './cache';
+import { missRecorderOf } from './misses';
 import { nearPoint, RADIUS_KM, type NearResult } from './distance';
 import { DATE_LABELS, FACETS, filtersKey, parseFilters, type Filters } from './facets';
 import { cleanQuery, queryWords, search, type SearchOutcome } from './query';
@@ -43,8 +44,16 @@ export async function searchRoutes(app: FastifyInstance): Promise<void> {
     return { applicable: new Set(yes.filter((id): id is string => id !== undefined)), procedures };
   }
 
+  // Searches without results: counted in memory, written in the background (misses.ts).
+  const misses = missRecorderOf(platform.db, (error) => app.log.error({ err: error }, 'recherches sans résultat non enregistrées'));
+  app.addHook('onClose', async () => misses.close().catch(() => undefined));
+  /** Counts a search that found nothing under the tenant it was made from (the portal when none). */
+  const recordMiss = (outcome: SearchOutcome, tenant: Tenant | undefined) => {
+    if (outcome.total === 0 && outcome.query.text) misses.record((tenant ?? platform.tenants.portal()).id, outcome.query.text);
+  };
+
   /** What the page and the API pages read (besides the tenants, whose directory is reloaded on change). */
-  const kept = new KeptPages(platform.db, ['search_documents', 'search_words', 'application_forms', 'content_menu_entries', 'content_items']);
+  const kept = new KeptPages(platform.db, ['search_documents', 'search_words', 'search_synonyms', 'application_forms', 'content_menu_entries', 'content_items']);
   const cache = new SearchCache<{ outcome: SearchOutcome; links: HitLinks }>(platform.db);
 
   /** The outcome and its aids' links, kept per words (not per spelling of the query), facets, commune, tenant and page. */
@@ -59,15 +68,22 @@ export async function searchRoutes(app: FastifyInstance): Promise<void> {
     return { outcome: { ...kept.outcome, query }, links: kept.links };
   }
 
-  app.get(SEARCH_PATH, async (request, reply) =>
-    kept.send(request, reply, async () => {
+  app.get(SEARCH_PATH, async (request, reply) => {
+    let built = false;
+    const inputOf = async () => {
       const query = request.query as Record<string, unknown>;
       const tenant = preferredTenant(request, query.collectivite);
       const page = pageOf(query.page) ?? 1;
       const exact = query.exact === '1';
       const filters = parseFilters(query);
       const near = await nearPoint(platform.db, query.commune);
+      return { query, tenant, page, exact, filters, near };
+    };
+    const sent = await kept.send(request, reply, async () => {
+      built = true;
+      const { query, tenant, page, exact, filters, near } = await inputOf();
       const { outcome, links } = await searchKept({ q: query.q, page, tenantId: tenant?.id, exact, filters, near });
+      recordMiss(outcome, tenant);
       const title = outcome.query.text ? `${TITLE} : ${outcome.query.text}` : TITLE;
       const invalid = near && 'error' in near;
       return {
@@ -78,8 +94,14 @@ export async function searchRoutes(app: FastifyInstance): Promise<void> {
           main: <SearchPage outcome={outcome} links={links} tenant={tenant} exact={exact} filters={filters} near={near} tenantName={(id) => platform.tenants.get(id)?.name ?? id} />,
         },
       };
-    }),
-  );
+    });
+    // A kept page was sent without searching: its outcome (kept too) says whether to count a miss.
+    if (!built && cleanQuery((request.query as Record<string, unknown>).q).text) {
+      const { query, tenant, page, exact, filters, near } = await inputOf();
+      recordMiss((await searchKept({ q: query.q, page, tenantId: tenant?.id, exact, filters, near })).outcome, tenant);
+    }
+    return sent;
+  });
 
   /** The same engine as JSON, open to every origin. */
   app.get('/api/v1/recherche', async (request, reply) => {
@@ -97,6 +119,7 @@ export async function searchRoutes(app: FastifyInstance): Promise<void> {
     const near = await nearPoint(platform.db, query.commune);
     if (near && 'error' in near) throw new BadParameterError('commune', near.error);
     const { outcome, links } = await searchKept({ q: query.q, page, tenantId: tenant?.id, exact: query.exact === '1', filters, near });
+    recordMiss(outcome, tenant);
     return reply.type('application/json; charset=utf-8').send({
       requete: outcome.query.text,
       tronquee: outcome.query.trimmed,

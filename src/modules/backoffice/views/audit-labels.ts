@@ -71,6 +71,9 @@ const ACTION_LABELS: Record<string, string> = {
   'applications.annotation': 'Note interne sur une demande',
   'applications.document_added': 'Document ajouté à une demande',
   'menu.update': 'Menu modifié',
+  'search.synonym_create': 'Synonyme de la recherche ajouté',
+  'search.synonym_update': 'Synonyme de la recherche modifié',
+  'search.synonym_delete': 'Synonyme de la recherche supprimé',
   'profile.update': 'Profil modifié',
   'profile.clear': 'Informations du profil effacées',
 };

@@ -1,4 +1,4 @@
-import { Notice, Pagination } from '../../../platform/views/components';
+import { Notice, Pagination, telHref } from '../../../platform/views/components';
 import type { ProcedureLinks } from '../../procedures';
 import { distanceLabel, RADIUS_KM, type NearResult } from '../distance';
 import { FACETS, type Filters } from '../facets';
@@ -81,10 +81,20 @@ export function searchHref(q: string, page = 1, keep: Kept = {}): string {
   return `${SEARCH_PATH}?${params.toString()}`;
 }
 
+/** The tenant a search is made from, with what the zero-result view offers of it. */
+export interface SearchSpace {
+  id: string;
+  name: string;
+  short_name?: string;
+  kind?: string;
+  contact_phone?: string;
+  contact_email?: string;
+}
+
 export function SearchPage(props: {
   outcome: SearchOutcome;
   links: HitLinks;
-  tenant: { id: string; name: string } | undefined;
+  tenant: SearchSpace | undefined;
   exact: boolean;
   filters: Filters;
   near: NearResult;
@@ -143,7 +153,7 @@ export function SearchPage(props: {
           Les lieux à moins de {RADIUS_KM} km de {near.point.label} viennent d’abord, du plus proche au plus loin.
         </p>
       ) : null}
-      {query.text === '' ? <p>Tapez quelques mots : une aide, une démarche, un lieu, une collectivité.</p> : <Summary outcome={outcome} keep={keep} />}
+      {query.text === '' ? <p>Tapez quelques mots : une aide, une démarche, un lieu, une collectivité.</p> : <Summary outcome={outcome} keep={keep} tenant={tenant} />}
       {local.length ? (
         <section aria-labelledby="resultats-locaux">
           <h2 id="resultats-locaux">{tenant?.name}</h2>
@@ -161,19 +171,38 @@ export function SearchPage(props: {
   );
 }
 
-function Summary({ outcome, keep }: { outcome: SearchOutcome; keep: Kept }) {
+function Summary({ outcome, keep, tenant }: { outcome: SearchOutcome; keep: Kept; tenant: SearchSpace | undefined }) {
   if (outcome.total === 0) {
+    const near = tenant?.kind === 'commune' && tenant.short_name ? `/aide-de-proximite?commune=${encodeURIComponent(tenant.short_name)}` : '/aide-de-proximite';
     return (
       <div class="search-empty">
         <p>Aucun résultat pour « {outcome.query.text} ».</p>
         <ul>
           <li>Vérifiez l’orthographe, ou essayez avec moins de mots ou des mots plus courants.</li>
+          {tenant ? <li>La recherche a déjà porté sur toute la Bretagne, pas seulement sur {tenant.name}.</li> : null}
           <li>
             Consultez <a href="/aides">toutes les aides</a> ou <a href="/aides/simulateur">trouvez les aides auxquelles vous avez droit</a>.
           </li>
           <li>
-            Une personne peut vous aider gratuitement : <a href="/aide-de-proximite">trouver un lieu d’aide près de chez moi</a>.
+            Une personne peut vous aider gratuitement : <a href={near}>trouver un lieu d’aide près de chez moi</a>.
           </li>
+          {tenant && (tenant.contact_phone || tenant.contact_email) ? (
+            <li>
+              Ou contactez {tenant.name}
+              {tenant.contact_phone ? (
+                <>
+                  {' '}au <a href={telHref(tenant.contact_phone)}>{tenant.contact_phone}</a>
+                </>
+              ) : null}
+              {tenant.contact_phone && tenant.contact_email ? ' ou' : ''}
+              {tenant.contact_email ? (
+                <>
+                  {' '}par courriel à <a href={`mailto:${tenant.contact_email}`}>{tenant.contact_email}</a>
+                </>
+              ) : null}
+              .
+            </li>
+          ) : null}
         </ul>
       </div>
     );
