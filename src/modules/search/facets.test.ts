@@ -136,7 +136,7 @@ test('the page keeps the facets and the commune in the URL: checked boxes, pagin
   assert.equal(page.statusCode, 200);
   assert.match(page.body, /<details class="search-facets" open>/);
   assert.match(page.body, /<legend>Type<\/legend>/);
-  assert.match(page.body, /<label class="search-facets__option"><input type="checkbox" name="type" value="aide" checked\/>Aide \(\d+\)<\/label>/);
+  assert.match(page.body, /<label class="search-facets__option"><input type="checkbox" name="type" value="aide" checked\/>Aide \(\d+ résultats?\)<\/label>/);
   assert.match(page.body, /name="public" value="jeune" checked/);
   assert.match(page.body, /href="\/recherche\?q=aide&amp;commune=Rennes&amp;type=aide&amp;public=jeune&amp;page=2"/);
   const typo = await agent.get('/recherche?q=permsi+de+condure&type=aide');

@@ -20,7 +20,7 @@ export function Facets({ counts, filters, tenantName }: { counts: FacetCounts; f
             // The input inside its label: two elements per value (the page stays within the DOM budget).
             <label class="search-facets__option">
               <input type="checkbox" name={facet} value={v.value} checked={v.selected || undefined} />
-              {label(facet, v.value)} ({v.count})
+              {label(facet, v.value)} ({v.count} résultat{v.count > 1 ? 's' : ''})
             </label>
           ))}
         </fieldset>
