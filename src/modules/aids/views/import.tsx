@@ -66,7 +66,8 @@ export function DryRunView(props: {
       <p>
         {props.onlyErrors ? <a href={props.base}>Voir toutes les lignes</a> : counts.errors ? <a href={`${props.base}?erreurs=1`}>Voir seulement les lignes en erreur</a> : null}
       </p>
-      <table>
+      {/* Identifiers and messages may be long words: they break rather than widen the page on a phone. */}
+      <table class="table--breaking">
         <caption>Lignes du fichier{props.pages > 1 ? ` (page ${props.page} sur ${props.pages})` : ''}</caption>
         <thead>
           <tr>
