@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { sql } from 'kysely';
 import { Agent, buildTestApp, csrfTokenFrom, secondInstance, type TestApp } from '../../../test/support/app';
-import { seal } from '../eligibility/state';
+import { sealSimulatorState as seal } from '../eligibility/test-support';
 import { createPerson, PERSON_PASSWORD, signInPerson } from './test-support';
 
 /**
