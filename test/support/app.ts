@@ -64,10 +64,22 @@ export async function secondInstance(t: Pick<TestContext, 'after'>, first: TestA
   const config = loadConfig({}, { NODE_ENV: 'test', LOG_LEVEL: 'silent' });
   const app = await buildApp({ config, database });
   await app.ready();
-  t.after(async () => {
+  // The first instance's database is dropped when it closes, and a drop waits for every session
+  // to leave (test/support/database.ts): this instance must close before, though node:test runs
+  // `after` hooks in the order they were registered, the first instance's first.
+  let closed = false;
+  const closeThis = async () => {
+    if (closed) return;
+    closed = true;
     await app.close();
     await database.close();
-  });
+  };
+  const closeFirst = first.database.close.bind(first.database);
+  first.database.close = async () => {
+    await closeThis();
+    await closeFirst();
+  };
+  t.after(closeThis);
   return { app, database, config };
 }
 
