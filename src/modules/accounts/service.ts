@@ -91,35 +91,46 @@ export async function signUp(deps: Deps, input: SignUpInput, context: RequestCon
   const throttle = new Throttle(deps.counters);
   await throttle.assertAllowed(SIGN_UP_PER_IP, context.ip);
   await throttle.recordFailure(SIGN_UP_PER_IP, context.ip);
+  // Both answers write in one transaction (one commit each): a new account's five rows must not
+  // take longer to commit than the two of an address already registered (tested by their timing).
+  const alreadyRegistered = async (email: string, accountId: string) => {
+    await deps.db.transaction().execute(async (trx) => {
+      await audit(trx, { action: 'account.sign_up_existing', ip: context.ip, targetType: 'account', targetId: accountId });
+      await deps.mailer.send(alreadyRegisteredMail(email, deps.publicUrl), trx);
+    });
+  };
   const existing = await findAccountByEmail(deps.db, input.email);
   if (existing) {
     // The hash a new account costs, spent here too: the answer takes the same time either way.
     await hashPassword(input.password);
-    await audit(deps.db, { action: 'account.sign_up_existing', ip: context.ip, targetType: 'account', targetId: existing.id });
-    await deps.mailer.send(alreadyRegisteredMail(existing.email, deps.publicUrl));
+    await alreadyRegistered(existing.email, existing.id);
     return;
   }
   const id = randomUUID();
   const passwordHash = await hashPassword(input.password);
   try {
-    await accountsDb(deps.db)
-      .insertInto('platform_accounts')
-      .values({ id, email: input.email, display_name: input.display_name, password_hash: passwordHash, email_confirmed_at: null })
-      .execute();
+    await deps.db.transaction().execute(async (trx) => {
+      await accountsDb(trx)
+        .insertInto('platform_accounts')
+        .values({ id, email: input.email, display_name: input.display_name, password_hash: passwordHash, email_confirmed_at: null })
+        .execute();
+      // The browser that created the account is a known device: its first sign-in is no surprise.
+      await rememberDevice(trx, id, describeDevice(context.userAgent).key);
+      await audit(trx, { action: 'account.sign_up', actor: { id, label: input.display_name, ip: context.ip }, targetType: 'account', targetId: id });
+      const token = await issueToken(trx, id, 'confirm');
+      // The confirmation mail commits with the account: never one without the other.
+      await deps.mailer.send(confirmationMail(input.email, input.display_name, deps.publicUrl, token), trx);
+    });
   } catch (error) {
     // Two sign-ups with the same address at once: the unique index decides, the second one
     // is treated as an existing account.
-    if (await findAccountByEmail(deps.db, input.email)) {
-      await deps.mailer.send(alreadyRegisteredMail(input.email, deps.publicUrl));
+    const raced = await findAccountByEmail(deps.db, input.email);
+    if (raced) {
+      await alreadyRegistered(input.email, raced.id);
       return;
     }
     throw error;
   }
-  // The browser that created the account is a known device: its first sign-in is no surprise.
-  await rememberDevice(deps.db, id, describeDevice(context.userAgent).key);
-  await audit(deps.db, { action: 'account.sign_up', actor: { id, label: input.display_name, ip: context.ip }, targetType: 'account', targetId: id });
-  const token = await issueToken(deps.db, id, 'confirm');
-  await deps.mailer.send(confirmationMail(input.email, input.display_name, deps.publicUrl, token));
 }
 
 /** Uses a confirmation link. */
