@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
-import type { OnlineService, ProceduresTables } from '../src/modules/procedures';
+import type { OnlineService, Procedure, ProceduresTables } from '../src/modules/procedures';
 import type { PlatformTables } from '../src/platform/db/tables';
 
 export const SERVICE_PUBLIC_DIR = join(import.meta.dirname, 'data', 'service-public');
@@ -34,18 +34,6 @@ interface ServiceRecord {
   themes: string[];
 }
 
-export interface ProcedureRow {
-  id: string;
-  kind: string;
-  audience: string;
-  title: string;
-  intro: string;
-  theme: string;
-  url: string;
-  online_services: OnlineService[];
-  source_date: string;
-}
-
 /** The online services worth a link: those that do the procedure or compute it (not forms or models). */
 const ONLINE_KINDS = ['Téléservice', 'Téléservice personnalisé sur SP', 'Simulateur'];
 const AUDIENCE_ORDER = ['particuliers', 'professionnels', 'associations'];
@@ -66,7 +54,7 @@ function read<T>(file: string): T {
  * One row per sheet (theme pages and DILA's draft « ** » pages left out; a sheet published for
  * two audiences kept once, for particuliers first) and one per online service that a sheet links to.
  */
-export function readProcedures(): ProcedureRow[] {
+export function readProcedures(): Procedure[] {
   const sheets = read<SheetRecord[]>('fiches.json')
     .filter((s) => s.kind !== 'thème' && !s.title.startsWith('*'))
     .sort((a, b) => AUDIENCE_ORDER.indexOf(a.audience) - AUDIENCE_ORDER.indexOf(b.audience));
@@ -90,7 +78,7 @@ export function readProcedures(): ProcedureRow[] {
     servicesOf.set(sheet, relevant.slice(0, MAX_SERVICES_PER_SHEET).map((s) => ({ id: s.id, title: s.title, url: s.url, kind: s.kind })));
   }
 
-  const rows = new Map<string, ProcedureRow>();
+  const rows = new Map<string, Procedure>();
   for (const s of sheets) {
     if (rows.has(s.id)) continue;
     rows.set(s.id, {

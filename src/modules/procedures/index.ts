@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { GuichetModule } from '../../platform/module';
 
-export type { OnlineService, ProceduresTable, ProceduresTables } from './tables';
+export type { OnlineService, Procedure, ProceduresTable, ProceduresTables } from './tables';
 export { PROCEDURE_DOCUMENT_TYPE, proceduresSearchSource, procedureLinks, type ProcedureLinks } from './search-source';
 
 /**

@@ -1,4 +1,4 @@
-import type { ColumnType } from 'kysely';
+import type { ColumnType, Selectable } from 'kysely';
 
 /** An online service a sheet links to: the téléservice or simulator that does the procedure. */
 export interface OnlineService {
@@ -21,6 +21,9 @@ export type ProceduresTable = {
   /** YYYY-MM-DD */
   source_date: string;
 };
+
+/** A procedure as it is read, and as the seed builds it before writing it. */
+export type Procedure = Selectable<ProceduresTable>;
 
 export type ProceduresTables = {
   procedures: ProceduresTable;

@@ -14,6 +14,33 @@ export interface KeptPageSource {
   tenant?: Tenant;
 }
 
+/** Sends a page built afresh: nothing kept, nothing read from what is. */
+export async function sendBuilt(reply: FastifyReply, build: () => Promise<KeptPageSource>): Promise<FastifyReply> {
+  const { view, status, tenant } = await build();
+  return reply.page(view, { ...(status ? { status } : {}), ...(tenant ? { tenant } : {}) });
+}
+
+/**
+ * Kept entries per tenant directory: every reload of the directory (a tenant changed, or every
+ * 30 s) starts afresh, since every page carries the tenants' names and branding.
+ */
+export class EntriesByDirectory<T> {
+  private byDirectory = new WeakMap<object, Map<string, T>>();
+
+  of(request: FastifyRequest): Map<string, T> {
+    const directory = request.server.platform.tenants.portal();
+    let entries = this.byDirectory.get(directory);
+    if (!entries) this.byDirectory.set(directory, (entries = new Map()));
+    return entries;
+  }
+}
+
+/** Adds an entry, first dropping the oldest one when the map is full. */
+export function keepBounded<T>(entries: Map<string, T>, key: string, entry: T, maxEntries: number): void {
+  if (entries.size >= maxEntries) entries.delete(entries.keys().next().value!);
+  entries.set(key, entry);
+}
+
 interface Kept {
   version: string;
   at: number;
@@ -35,7 +62,7 @@ interface Kept {
  * published data may use this (never a draft, never a person's data).
  */
 export class KeptPages {
-  private byDirectory = new WeakMap<object, Map<string, Kept>>();
+  private readonly entries = new EntriesByDirectory<Kept>();
   private readonly feed: ChangeFeed | undefined;
 
   constructor(
@@ -48,13 +75,8 @@ export class KeptPages {
 
   async send(request: FastifyRequest, reply: FastifyReply, build: () => Promise<KeptPageSource>): Promise<FastifyReply> {
     const feed = this.feed;
-    if (!feed?.live || request.cookies?.[SESSION_COOKIE]) {
-      const { view, status, tenant } = await build();
-      return reply.page(view, { ...(status ? { status } : {}), ...(tenant ? { tenant } : {}) });
-    }
-    const directory = request.server.platform.tenants.portal();
-    let entries = this.byDirectory.get(directory);
-    if (!entries) this.byDirectory.set(directory, (entries = new Map()));
+    if (!feed?.live || request.cookies?.[SESSION_COOKIE]) return sendBuilt(reply, build);
+    const entries = this.entries.of(request);
     const key = `${request.headers.host ?? ''}|${request.url}`;
     const version = feed.version(this.tables);
     let kept = entries.get(key);
@@ -65,8 +87,7 @@ export class KeptPages {
         return { status: status ?? 200, html: renderDocument(<Layout site={site} view={view} />) };
       })();
       kept = { version, at: Date.now(), page };
-      if (entries.size >= (this.options.maxEntries ?? 500)) entries.delete(entries.keys().next().value!);
-      entries.set(key, kept);
+      keepBounded(entries, key, kept, this.options.maxEntries ?? 500);
       const mine = kept;
       page.catch(() => {
         if (entries.get(key) === mine) entries.delete(key);

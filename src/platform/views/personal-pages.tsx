@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { tokenHash } from '../auth/sessions';
 import { changeFeedOf, type ChangeFeed } from '../db/changes';
-import type { KeptPageSource } from './kept-pages';
+import { EntriesByDirectory, keepBounded, sendBuilt, type KeptPageSource } from './kept-pages';
 import { Layout } from './layout';
 import { renderDocument, siteContext } from './render';
 
@@ -34,7 +34,7 @@ function setsCookies(reply: FastifyReply): boolean {
  * Kept pages are sent uncompressed, like every page carrying a CSRF token (no BREACH oracle).
  */
 export class PersonalPages {
-  private byDirectory = new WeakMap<object, Map<string, Kept>>();
+  private readonly entries = new EntriesByDirectory<Kept>();
   private readonly feed: ChangeFeed | undefined;
 
   constructor(
@@ -48,13 +48,8 @@ export class PersonalPages {
   async send(request: FastifyRequest, reply: FastifyReply, input: { key: string; deps: readonly unknown[] }, build: () => Promise<KeptPageSource>): Promise<FastifyReply> {
     const feed = this.feed;
     const account = await request.currentAccount();
-    if (!feed?.live || !account) {
-      const { view, status, tenant } = await build();
-      return reply.page(view, { ...(status ? { status } : {}), ...(tenant ? { tenant } : {}) });
-    }
-    const directory = request.server.platform.tenants.portal();
-    let entries = this.byDirectory.get(directory);
-    if (!entries) this.byDirectory.set(directory, (entries = new Map()));
+    if (!feed?.live || !account) return sendBuilt(reply, build);
+    const entries = this.entries.of(request);
     const key = [request.headers.host ?? '', request.url, tokenHash(account.sessionToken), request.cookies.guichet_csrf ?? '', account.displayName, account.roles.size, input.key].join('\u0000');
     const version = feed.version(this.tables);
     const kept = entries.get(key);
@@ -65,8 +60,7 @@ export class PersonalPages {
     const site = await siteContext(request, tenant ?? request.tenant());
     const html = renderDocument(<Layout site={site} view={view} />);
     if (status === 200 && !setsCookies(reply)) {
-      if (entries.size >= (this.options.maxEntries ?? 1_000)) entries.delete(entries.keys().next().value!);
-      entries.set(key, { version, deps: input.deps, at: Date.now(), status, body: Buffer.from(html) });
+      keepBounded(entries, key, { version, deps: input.deps, at: Date.now(), status, body: Buffer.from(html) }, this.options.maxEntries ?? 1_000);
     } else entries.delete(key);
     return reply.status(status).type('text/html; charset=utf-8').send(html);
   }
