@@ -29,6 +29,10 @@ interface ServiceRecord {
   url: string;
   provider?: string;
   description?: string;
+  /** « 13997*01 »: the Cerfa number of a form. */
+  cerfa?: string;
+  /** Another number the form is known by (« 2042 », « 940-SD »). */
+  otherNumber?: string;
   audiences: string[];
   sheets?: string[];
   themes: string[];
@@ -36,10 +40,21 @@ interface ServiceRecord {
 
 /** The online services worth a link: those that do the procedure or compute it (not forms or models). */
 const ONLINE_KINDS = ['Téléservice', 'Téléservice personnalisé sur SP', 'Simulateur'];
+/** Forms (Cerfa) and letter models: found by the search on their own, by title or by number. */
+const FORM_KINDS = ['Formulaire', 'Modèle de document'];
+/** « Demande de RSA (Mayotte) »: a form for one overseas territory only concerns no one in Bretagne. */
+const ONE_OVERSEAS_TERRITORY = /\((Mayotte|Guadeloupe|Martinique|Guyane|La Réunion|Saint-Pierre-et-Miquelon|Saint-Barthélemy|Saint-Martin|Nouvelle-Calédonie|Polynésie française|Wallis et Futuna)\)/;
 const AUDIENCE_ORDER = ['particuliers', 'professionnels', 'associations'];
 /** The latest « important change » date of the extract (SOURCE.txt): the date of an online service. */
 const EXTRACT_DATE = '2020-12-26';
 const MAX_SERVICES_PER_SHEET = 3;
+
+/** « Formulaire Cerfa n° 13997*01 (2754-SD). »: how people ask for a form, first in its text. */
+function formNumbers(s: ServiceRecord): string {
+  if (!s.cerfa && !s.otherNumber) return '';
+  const cerfa = s.cerfa ? `Formulaire Cerfa n° ${s.cerfa}` : `Formulaire n° ${s.otherNumber}`;
+  return `${cerfa}${s.cerfa && s.otherNumber ? ` (${s.otherNumber})` : ''}.`;
+}
 
 /** Lower-case words of 4 letters or more, without accents: enough to tell what a title is about. */
 function significantWords(title: string): string[] {
@@ -58,7 +73,9 @@ export function readProcedures(): Procedure[] {
   const sheets = read<SheetRecord[]>('fiches.json')
     .filter((s) => s.kind !== 'thème' && !s.title.startsWith('*'))
     .sort((a, b) => AUDIENCE_ORDER.indexOf(a.audience) - AUDIENCE_ORDER.indexOf(b.audience));
-  const services = read<ServiceRecord[]>('services-en-ligne.json').filter((s) => ONLINE_KINDS.includes(s.kind) && (s.sheets?.length ?? 0) > 0);
+  const everyService = read<ServiceRecord[]>('services-en-ligne.json').filter((s) => !s.title.startsWith('*'));
+  const services = everyService.filter((s) => ONLINE_KINDS.includes(s.kind) && (s.sheets?.length ?? 0) > 0);
+  const forms = everyService.filter((s) => FORM_KINDS.includes(s.kind) && !ONE_OVERSEAS_TERRITORY.test(s.title));
 
   // For each sheet, the online services that name what it is about first (« Pré-demande de carte
   // d'identité » for « Carte d'identité », before the birth certificate requests that the dossier
@@ -93,13 +110,13 @@ export function readProcedures(): Procedure[] {
       source_date: s.modified,
     });
   }
-  for (const s of services) {
+  for (const s of [...services, ...forms]) {
     rows.set(s.id, {
       id: s.id,
       kind: s.kind,
       audience: AUDIENCE_ORDER.find((a) => s.audiences.includes(a)) ?? 'particuliers',
       title: s.title.trim(),
-      intro: [s.description, s.provider ? `Service proposé par : ${s.provider}.` : ''].filter(Boolean).join(' '),
+      intro: [formNumbers(s), s.description, s.provider ? `Service proposé par : ${s.provider}.` : ''].filter(Boolean).join(' '),
       theme: s.themes[0] ?? '',
       url: s.url,
       online_services: [],

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { GuichetModule } from '../../platform/module';
 
 export type { OnlineService, Procedure, ProceduresTable, ProceduresTables } from './tables';
-export { PROCEDURE_DOCUMENT_TYPE, proceduresSearchSource, procedureLinks, type ProcedureLinks } from './search-source';
+export { FORM_DOCUMENT_TYPE, PROCEDURE_DOCUMENT_TYPE, formsSearchSource, isProcedureType, proceduresSearchSource, procedureLinks, type ProcedureLinks } from './search-source';
 
 /**
  * The national procedures of service-public.fr (« Vos droits et démarches », DILA, late-2020

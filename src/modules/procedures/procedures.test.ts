@@ -17,7 +17,7 @@ type Api = {
 const count = async (db: Parameters<typeof rebuildSearchIndex>[0], table: string, where = sql`true`) =>
   Number((await sql<{ n: string }>`select count(*) as n from ${sql.table(table)} where ${where}`.execute(db)).rows[0]!.n);
 
-test('the seed loads every sheet and online service from the copy, and the index holds each one as « Démarche nationale »', async (t) => {
+test('the seed loads every sheet and online service from the copy, and the index holds each one as « Démarche nationale » or « Formulaire »', async (t) => {
   const { app } = await buildTestApp(t);
   const db = app.platform.db;
   const rows = readProcedures();
@@ -25,7 +25,11 @@ test('the seed loads every sheet and online service from the copy, and the index
   assert.ok(!rows.some((r) => r.title.startsWith('*') || r.kind === 'thème'), 'no draft or theme page');
   assert.equal(new Set(rows.map((r) => r.id)).size, rows.length, 'a sheet of two audiences is kept once');
   assert.equal(await count(db, 'procedures'), rows.length);
-  assert.equal(await count(db, 'search_documents', sql`type = 'demarche'`), rows.length);
+  const forms = rows.filter((r) => r.kind === 'Formulaire' || r.kind === 'Modèle de document').length;
+  assert.ok(forms > 2_000, `${forms} forms and letter models`);
+  assert.equal(await count(db, 'search_documents', sql`type = 'demarche'`), rows.length - forms);
+  assert.equal(await count(db, 'search_documents', sql`type = 'formulaire'`), forms);
+  assert.ok(!rows.some((r) => r.title === 'Demande de RSA (Mayotte)'), 'a form for one overseas territory is left out');
 
   const sheet = rows.find((r) => r.id === 'N358')!;
   assert.equal(sheet.url, 'https://www.service-public.fr/particuliers/vosdroits/N358');
@@ -66,6 +70,26 @@ test('« carte d’identité » finds the service-public.fr sheet: a link to the
   assert.ok(service);
   const servicePage = await agent.get(`/recherche?q=${encodeURIComponent('pré-demande carte identité')}&page=${1}`);
   assert.match(servicePage.body, /Service en ligne référencé par service-public\.fr/);
+});
+
+test('a Cerfa form is found by its number or its title, said to be a form, and linked to the live page', async (t) => {
+  const { app } = await buildTestApp(t);
+  const agent = new Agent(app);
+  const form = readProcedures().find((r) => r.id === 'R52224')!;
+  assert.equal(form.kind, 'Formulaire');
+  assert.match(form.intro, /^Formulaire Cerfa n° 13997\*01\./);
+  for (const q of ['cerfa 13997', '13997', 'formulaire permis provisoire chien dangereux']) {
+    const api = JSON.parse((await agent.get(`/api/v1/recherche?q=${encodeURIComponent(q)}`)).body) as Api;
+    assert.equal(api.resultats[0]?.id, 'R52224', `${q}: ${api.resultats.slice(0, 3).map((r) => r.titre).join(' | ')}`);
+  }
+  const page = await agent.get(`/recherche?q=${encodeURIComponent('cerfa 13997')}`);
+  const hit = /<li class="search-hit">(?:(?!<\/li>)[\s\S])*?cerfa_13997\.do"[\s\S]*?<\/li>/.exec(page.body)?.[0];
+  assert.ok(hit, 'the form is on the first page');
+  assert.match(hit, /Formulaire référencé par service-public\.fr — le lien ouvre la version à jour/);
+  // A letter model says what it is too.
+  const letter = JSON.parse((await agent.get(`/api/v1/recherche?q=${encodeURIComponent('relèvement plafond paiement carte bancaire')}`)).body) as Api;
+  assert.equal(letter.resultats[0]?.id, 'R1872');
+  assert.match((await agent.get(`/recherche?q=${encodeURIComponent('relèvement plafond paiement carte bancaire')}`)).body, /Modèle de lettre référencé par service-public\.fr/);
 });
 
 test('/sources credits DILA – service-public.fr with the date of the copy and its caveat', async (t) => {

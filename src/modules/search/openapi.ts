@@ -61,7 +61,7 @@ export const searchOpenApiPath = {
                   items: {
                     type: 'object',
                     properties: {
-                      type: { enum: ['aide', 'page', 'actualite', 'lieu-aide', 'collectivite', 'demarche'] },
+                      type: { enum: ['aide', 'page', 'actualite', 'lieu-aide', 'collectivite', 'demarche', 'formulaire'] },
                       libelleType: { type: 'string' },
                       id: { type: 'string' },
                       collectivite: { type: ['object', 'null'], properties: { id: { type: 'string' }, nom: { type: 'string' } } },
@@ -72,7 +72,7 @@ export const searchOpenApiPath = {
                       distanceKm: { type: ['number', 'null'], description: 'Distance en km depuis la commune donnée, pour les objets qui ont un lieu.' },
                       eligibilite: { type: 'string', format: 'uri', description: 'Pour une aide : vérifier son éligibilité.' },
                       demande: { type: ['string', 'null'], format: 'uri', description: 'Pour une aide : déposer une demande sur Guichet, quand c’est possible.' },
-                      avertissement: { type: 'string', description: 'Pour une démarche nationale : la fiche vient d’une copie de 2020 de service-public.fr, le lien (url) ouvre la version à jour.' },
+                      avertissement: { type: 'string', description: 'Pour une démarche nationale ou un formulaire : la fiche vient d’une copie de 2020 de service-public.fr, le lien (url) ouvre la version à jour.' },
                       servicesEnLigne: {
                         type: 'array',
                         description: 'Pour une démarche nationale : les services en ligne qui permettent de la faire (au plus 3).',

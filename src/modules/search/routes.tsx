@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Tenant } from '../../platform/db/tables';
 import { AppError } from '../../platform/http/errors';
-import { PROCEDURE_DOCUMENT_TYPE, procedureLinks } from '../procedures';
+import { FORM_DOCUMENT_TYPE, isProcedureType, procedureLinks } from '../procedures';
 import { KeptPages } from '../../platform/views/kept-pages';
 import { SearchCache } from './cache';
 import { missRecorderOf } from './misses';
@@ -40,7 +40,7 @@ export async function searchRoutes(app: FastifyInstance): Promise<void> {
     const port = platform.aidApplications;
     const aids = outcome.hits.filter((h) => h.type === 'aide').map((h) => h.objectId);
     const yes = port ? await Promise.all(aids.map(async (id) => ((await port.hasForm(id)) ? id : undefined))) : [];
-    const procedures = await procedureLinks(platform.db, outcome.hits.filter((h) => h.type === PROCEDURE_DOCUMENT_TYPE).map((h) => h.objectId));
+    const procedures = await procedureLinks(platform.db, outcome.hits.filter((h) => isProcedureType(h.type)).map((h) => h.objectId));
     return { applicable: new Set(yes.filter((id): id is string => id !== undefined)), procedures };
   }
 
@@ -151,9 +151,9 @@ export async function searchRoutes(app: FastifyInstance): Promise<void> {
               demande: links.applicable.has(hit.objectId) ? new URL(`/aides/${hit.objectId}/demande`, platform.publicUrl).toString() : null,
             }
           : {}),
-        ...(hit.type === PROCEDURE_DOCUMENT_TYPE
+        ...(isProcedureType(hit.type)
           ? {
-              avertissement: 'Fiche de service-public.fr : le lien ouvre la version à jour (notre copie date de 2020).',
+              avertissement: `${hit.type === FORM_DOCUMENT_TYPE ? 'Formulaire référencé par' : 'Fiche de'} service-public.fr : le lien ouvre la version à jour (notre copie date de 2020).`,
               servicesEnLigne: (links.procedures.get(hit.objectId)?.onlineServices ?? []).map((s) => ({ titre: s.title, type: s.kind, url: s.url })),
             }
           : {}),

@@ -3,12 +3,12 @@ import { tenantsSearchSource } from '../../platform/search/tenants';
 import { aidsSearchSource, AUDIENCES, THEMES } from '../aids';
 import { contentNewsSearchSource, contentPagesSearchSource } from '../content';
 import { helpPlacesSearchSource } from '../help';
-import { proceduresSearchSource } from '../procedures';
+import { formsSearchSource, proceduresSearchSource } from '../procedures';
 
 export { tenantsSearchSource };
 
 /** Every type the one search knows, in the order of a rebuild. */
-export const searchSources: SearchSource[] = [aidsSearchSource, contentPagesSearchSource, contentNewsSearchSource, helpPlacesSearchSource, tenantsSearchSource, proceduresSearchSource];
+export const searchSources: SearchSource[] = [aidsSearchSource, contentPagesSearchSource, contentNewsSearchSource, helpPlacesSearchSource, tenantsSearchSource, proceduresSearchSource, formsSearchSource];
 
 export function typeLabel(type: string): string {
   return searchSources.find((s) => s.type === type)?.label ?? type;

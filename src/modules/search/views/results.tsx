@@ -1,5 +1,5 @@
 import { Notice, Pagination, telHref } from '../../../platform/views/components';
-import type { ProcedureLinks } from '../../procedures';
+import { isProcedureType, type ProcedureLinks } from '../../procedures';
 import { distanceLabel, RADIUS_KM, type NearResult } from '../distance';
 import { FACETS, type Filters } from '../facets';
 import { MARK_END, MARK_START, MAX_QUERY_LENGTH, type SearchHit, type SearchOutcome } from '../query';
@@ -58,7 +58,7 @@ function Hit({ hit, links }: { hit: SearchHit; links: HitLinks }) {
           ) : null}
         </p>
       ) : null}
-      {hit.type === 'demarche' ? <ProcedureHitLinks title={hit.title} links={links.procedures.get(hit.objectId)} /> : null}
+      {isProcedureType(hit.type) ? <ProcedureHitLinks title={hit.title} links={links.procedures.get(hit.objectId)} /> : null}
     </li>
   );
 }
