@@ -8,7 +8,7 @@
  * phase and the costliest jobs. `--only=unit` or `--only=e2e` runs one part; `--no-checks` skips
  * type check and lint; other arguments keep the test files whose path contains one of them.
  *
- * What keeps it short (docs/testing.md, "Time of the test run"): the test databases are copies of
+ * What keeps it short (README.md, "Time of the test run"): the test databases are copies of
  * a template data directory built once; each job is one Node process that runs its test file
  * directly, with a TypeScript loader of its own (test/support/loader.ts) and Node's compile cache;
  * the longest jobs start first so that the run does not end on one long job.
@@ -93,8 +93,12 @@ if (checks) {
 // size of its file. The browser journeys on PGlite come before those on PostgreSQL, in the same
 // order, so that a page already checked on one engine is recognised on the other
 // (test/e2e/support/check-memo.ts); then the unit and integration tests of both engines.
+// A fresh clone (CI) has no .cache: it starts from the costs committed in test/support/test-costs.json
+// (copied from a full run's .cache/test-durations.json from time to time; only an order, never a limit).
 const durationsFile = join(cacheDir, 'test-durations.json');
-const known: Record<string, number> = existsSync(durationsFile) ? (JSON.parse(readFileSync(durationsFile, 'utf8')) as Record<string, number>) : {};
+const committedCosts = join(root, 'test', 'support', 'test-costs.json');
+const costsFile = existsSync(durationsFile) ? durationsFile : existsSync(committedCosts) ? committedCosts : null;
+const known: Record<string, number> = costsFile ? (JSON.parse(readFileSync(costsFile, 'utf8')) as Record<string, number>) : {};
 const byCost = (a: Job, b: Job) => (known[b.label] ?? 0) - (known[a.label] ?? 0) || (b.size ?? 0) - (a.size ?? 0);
 const e2eOrder = e2eFiles.map((file) => testJob('browser journeys in Chromium', file, 'pglite')).sort(byCost).map((job) => e2eFiles.find((file) => job.label.startsWith(`${file} on`))!);
 const tests: Job[] = [];
