@@ -7,6 +7,7 @@ import type { SessionStore } from './auth/sessions';
 import type { Database } from './db/database';
 import type { PlatformTables, Tenant } from './db/tables';
 import type { Mailer } from './mail/mailer';
+import type { PersonalDataRegister } from './personal-data';
 import type { TenantDirectory } from './tenancy/directory';
 import type { MenuLink } from './views/site';
 
@@ -62,6 +63,8 @@ export interface Platform {
   accountSections: AccountSectionDefinition[];
   /** Where sign-out continues after Guichet's session is closed (see SignOutHandoff). */
   signOutHandoffs: SignOutHandoff[];
+  /** What Guichet keeps about people: the platform's and every module's declarations. */
+  personalData: PersonalDataRegister;
   /** Every route registered on the app, filled as modules register them. */
   routes: RegisteredRoute[];
 }
