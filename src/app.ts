@@ -81,6 +81,7 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
     counters: redis ? new RedisCounterStore(redis) : new DatabaseCounterStore(database.db),
     assets: { stylesheet: buildStylesheet(), favicon: buildFavicon() },
     menu: { provider: async () => [] },
+    glossary: { tables: [] },
     adminSections: [],
     accountSections: [],
     signOutHandoffs: [],

@@ -41,6 +41,12 @@ export interface AccountSectionDefinition {
  */
 export type SignOutHandoff = (request: FastifyRequest, reply: FastifyReply, closedSession: Record<string, unknown>) => Promise<string | undefined>;
 
+/**
+ * The glossary module's linker: for a tenant's space (`base` as in SiteContext), a function that
+ * links the first use of each term in a page's main HTML. Pages ask for it with PageView.glossary.
+ */
+export type GlossaryLinker = (tenant: Tenant, base: string) => Promise<(html: string) => string>;
+
 export type MenuProvider = (tenant: Tenant, base: string) => Promise<MenuLink[]>;
 
 /** What every module receives: the platform's services, built once in app.ts. */
@@ -57,6 +63,8 @@ export interface Platform {
   assets: { stylesheet: Asset; favicon: Asset };
   /** The content module tells the layout which links make a tenant's menu. */
   menu: { provider: MenuProvider };
+  /** Filled by the glossary module; `tables` are those the linker reads (kept pages compare their versions). */
+  glossary: { linker?: GlossaryLinker; tables: readonly string[] };
   /** Sections of a tenant's back office, registered by the modules that serve them. */
   adminSections: AdminSectionDefinition[];
   /** Sections of a person's own space, registered by the modules that serve them. */
