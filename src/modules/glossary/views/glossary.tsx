@@ -1,7 +1,10 @@
 import type { GlossaryRow } from '../tables';
 import { letterOf } from '../terms';
 
-/** /glossaire: the terms in alphabetical order, grouped by letter, each with its anchor; no JavaScript. */
+/**
+ * /glossaire: the terms in alphabetical order, grouped by letter, each with its anchor; no JavaScript.
+ * Two elements per term (dt, dd): the page stays within the DOM budget with more terms.
+ */
 export function GlossaryPage({ terms, tenantName, ownTenant }: { terms: GlossaryRow[]; tenantName: string; ownTenant: string | null }) {
   const letters = new Map<string, GlossaryRow[]>();
   for (const term of terms) {
@@ -29,21 +32,20 @@ export function GlossaryPage({ terms, tenantName, ownTenant }: { terms: Glossary
             </ul>
           </nav>
           {[...letters].map(([letter, rows]) => (
-            <section aria-labelledby={`lettre-${letter}`}>
+            <>
               <h2 id={`lettre-${letter}`}>{letter}</h2>
               <dl class="glossary">
                 {rows.map((row) => (
                   <>
                     <dt id={row.slug}>
-                      {row.term}
-                      {row.long_form ? <span class="glossary__long"> ({row.long_form})</span> : null}
+                      {row.long_form ? `${row.term} (${row.long_form})` : row.term}
                       {ownTenant && row.tenant_id === ownTenant ? <> <span class="badge">{tenantName}</span></> : null}
                     </dt>
                     <dd>{row.definition}</dd>
                   </>
                 ))}
               </dl>
-            </section>
+            </>
           ))}
         </>
       )}

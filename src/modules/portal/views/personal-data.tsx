@@ -3,29 +3,25 @@ import { concernedLabels, legalBasisLabels, type Concerned, type PersonalDataReg
 
 const ORDER: Concerned[] = ['personnes', 'demandeurs', 'visiteurs', 'agents'];
 
+/** One processing: a heading and one list (few elements: the page stays within the DOM budget). */
 function ProcessingEntry({ p }: { p: Processing }) {
   return (
     <>
       <h4 id={p.id}>{p.title}</h4>
-      <dl class="register">
-        <dt>Quelles données</dt>
-        <dd>{p.data}</dd>
-        <dt>Pour quoi faire</dt>
-        <dd>{p.purpose}</dd>
-        <dt>Ce qui nous y autorise</dt>
-        <dd>
-          {legalBasisLabels[p.basis]}
+      <ul class="register">
+        <li>
+          Quelles données : {p.data} (pour les spécialistes : tables {p.tables.join(', ')})
+        </li>
+        <li>Pour quoi faire : {p.purpose}</li>
+        <li>
+          Ce qui nous y autorise : {legalBasisLabels[p.basis]}
           {p.basisDetail ? ` : ${p.basisDetail}` : ''}.
-        </dd>
-        <dt>Conservé</dt>
-        <dd>{p.kept}</dd>
-        <dt>En pratique</dt>
-        <dd>{p.enforced}</dd>
-        <dt>Qui les voit</dt>
-        <dd>{p.recipients}</dd>
-        <dt>Où (pour les spécialistes)</dt>
-        <dd>tables {p.tables.join(', ')}</dd>
-      </dl>
+        </li>
+        <li>
+          Conservé : {p.kept} En pratique : {p.enforced}
+        </li>
+        <li>Qui les voit : {p.recipients}</li>
+      </ul>
     </>
   );
 }
@@ -71,10 +67,10 @@ export function PersonalData({ publisher, contactHref, register }: { publisher: 
         service d’un autre site n’est chargé dans les pages. Il ne dépose que des cookies strictement nécessaires :
       </p>
       <ul>
-        <li><code>guichet_session</code> : vous garde connecté (8 heures au plus) ;</li>
-        <li><code>guichet_csrf</code> : protège les formulaires contre l’envoi par un autre site (durée de la visite) ;</li>
-        <li><code>guichet_simulateur</code> : garde vos réponses au simulateur, chiffrées, dans votre navigateur seulement (4 heures) ;</li>
-        <li>pendant une connexion seulement, quelques minutes : <code>guichet_mfa</code>, <code>guichet_sso_etat</code>, <code>guichet_fc_state</code>, <code>guichet_fc_logout</code>.</li>
+        <li>guichet_session : vous garde connecté (8 heures au plus) ;</li>
+        <li>guichet_csrf : protège les formulaires contre l’envoi par un autre site (durée de la visite) ;</li>
+        <li>guichet_simulateur : garde vos réponses au simulateur, chiffrées, dans votre navigateur seulement (4 heures) ;</li>
+        <li>pendant une connexion seulement, quelques minutes : guichet_mfa, guichet_sso_etat, guichet_fc_state, guichet_fc_logout.</li>
       </ul>
       <p>
         Ces cookies sont dispensés de consentement (article 82 de la loi Informatique et Libertés) : c’est pourquoi
