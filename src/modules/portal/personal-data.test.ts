@@ -58,9 +58,9 @@ test('the page shows every processing of the register, with its basis, retention
   assert.match(html, /droit d’opposition/);
   assert.match(html, /adresser-une-plainte/);
   assert.doesNotMatch(html, /seules les données des agents/);
-  // EcoIndex ≥ 85 (checked in the browser by test/e2e/portal.test.ts) needs a light DOM.
+  // EcoIndex ≥ 85 (checked in the browser by test/e2e/portal.test.ts): 266 elements gave 85.7, 280 would give ~85.1.
   const elements = (html.match(/<[a-zA-Z][^>]*>/g) ?? []).length;
-  assert.ok(elements <= 280, `${elements} elements`);
+  assert.ok(elements <= 275, `${elements} elements`);
 });
 
 test('the register refuses a table added to an unknown processing, and a processing declared twice', () => {
