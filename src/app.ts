@@ -23,6 +23,8 @@ import { registerInputChecks } from './platform/http/input';
 import { registerMultipart } from './platform/http/multipart';
 import { registerSecurityHeaders, securityHeaders } from './platform/http/security';
 import { Mailer } from './platform/mail/mailer';
+import { buildRegister } from './platform/personal-data';
+import { platformPersonalData } from './platform/platform-personal-data';
 import { demoMailboxRoutes, storeCaughtMail } from './platform/mail/demo-mailbox';
 import { startSmtpCatcher } from './platform/mail/smtp-catcher';
 import { TenantDirectory } from './platform/tenancy/directory';
@@ -79,9 +81,11 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
     counters: redis ? new RedisCounterStore(redis) : new DatabaseCounterStore(database.db),
     assets: { stylesheet: buildStylesheet(), favicon: buildFavicon() },
     menu: { provider: async () => [] },
+    glossary: { tables: [] },
     adminSections: [],
     accountSections: [],
     signOutHandoffs: [],
+    personalData: buildRegister([platformPersonalData, ...modules.flatMap((m) => (m.personalData ? [m.personalData] : []))]),
     routes,
   };
   app.decorate('platform', platform);

@@ -6,6 +6,7 @@ import { backofficeModule } from './backoffice';
 import { contentModule } from './content';
 import { eligibilityModule } from './eligibility';
 import { franceConnectModule } from './franceconnect';
+import { glossaryModule } from './glossary';
 import { helpModule } from './help';
 import { identityProviderModule } from './identity-provider';
 import { mfaModule } from './mfa';
@@ -16,4 +17,4 @@ import { searchModule } from './search';
 import { territoriesModule } from './territories';
 
 /** Every capability, in registration order. */
-export const modules: GuichetModule[] = [territoriesModule, contentModule, backofficeModule, helpModule, portalModule, profileModule, franceConnectModule, accountsModule, mfaModule, identityProviderModule, aidsModule, eligibilityModule, applicationsModule, proceduresModule, searchModule];
+export const modules: GuichetModule[] = [territoriesModule, contentModule, glossaryModule, backofficeModule, helpModule, portalModule, profileModule, franceConnectModule, accountsModule, mfaModule, identityProviderModule, aidsModule, eligibilityModule, applicationsModule, proceduresModule, searchModule];

@@ -7,6 +7,7 @@ import type { SessionStore } from './auth/sessions';
 import type { Database } from './db/database';
 import type { PlatformTables, Tenant } from './db/tables';
 import type { Mailer } from './mail/mailer';
+import type { PersonalDataRegister } from './personal-data';
 import type { TenantDirectory } from './tenancy/directory';
 import type { MenuLink } from './views/site';
 
@@ -40,6 +41,12 @@ export interface AccountSectionDefinition {
  */
 export type SignOutHandoff = (request: FastifyRequest, reply: FastifyReply, closedSession: Record<string, unknown>) => Promise<string | undefined>;
 
+/**
+ * The glossary module's linker: for a tenant's space (`base` as in SiteContext), a function that
+ * links the first use of each term in a page's main HTML. Pages ask for it with PageView.glossary.
+ */
+export type GlossaryLinker = (tenant: Tenant, base: string) => Promise<(html: string) => string>;
+
 export type MenuProvider = (tenant: Tenant, base: string) => Promise<MenuLink[]>;
 
 /** What every module receives: the platform's services, built once in app.ts. */
@@ -56,12 +63,16 @@ export interface Platform {
   assets: { stylesheet: Asset; favicon: Asset };
   /** The content module tells the layout which links make a tenant's menu. */
   menu: { provider: MenuProvider };
+  /** Filled by the glossary module; `tables` are those the linker reads (kept pages compare their versions). */
+  glossary: { linker?: GlossaryLinker; tables: readonly string[] };
   /** Sections of a tenant's back office, registered by the modules that serve them. */
   adminSections: AdminSectionDefinition[];
   /** Sections of a person's own space, registered by the modules that serve them. */
   accountSections: AccountSectionDefinition[];
   /** Where sign-out continues after Guichet's session is closed (see SignOutHandoff). */
   signOutHandoffs: SignOutHandoff[];
+  /** What Guichet keeps about people: the platform's and every module's declarations. */
+  personalData: PersonalDataRegister;
   /** Every route registered on the app, filled as modules register them. */
   routes: RegisteredRoute[];
 }

@@ -1,8 +1,14 @@
 import type { FastifyInstance } from 'fastify';
+import type { PersonalDataDeclaration } from './personal-data';
 
 /** A capability of MISSION.md: its routes, and the folder of its migrations if it owns tables. */
 export interface GuichetModule {
   name: string;
   plugin: (app: FastifyInstance) => Promise<void>;
   migrationsDir?: string;
+  /**
+   * What its tables keep about people (`platform/personal-data.ts`): rendered on
+   * /donnees-personnelles; a test fails when a table holding personal data is declared nowhere.
+   */
+  personalData?: PersonalDataDeclaration;
 }

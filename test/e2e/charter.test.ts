@@ -20,6 +20,8 @@ const PAGES = [
   { name: 'aide-de-proximite', path: '/aide-de-proximite' },
   { name: 'collectivite-brest', path: '/collectivites/brest/' },
   { name: 'charte', path: '/charte' },
+  { name: 'glossaire', path: '/glossaire' },
+  { name: 'page-avec-termes', path: '/pages/formation-et-orientation' },
 ];
 
 test('the main pages pass every page check (axe, budgets, no JS, keyboard, 320 px)', async () => {

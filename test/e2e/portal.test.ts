@@ -63,6 +63,7 @@ const FOOTER_LINKS: Array<{ name: string; path: string; heading: RegExp; mention
   { name: 'Mentions légales', path: '/mentions-legales', heading: /mentions légales/i, mentions: /hébergeur|hébergement|éditeur/i },
   { name: 'Données personnelles', path: '/donnees-personnelles', heading: /données personnelles/i, mentions: /droits?/i },
   { name: 'Plan du site', path: '/plan-du-site', heading: /plan du site/i },
+  { name: 'Glossaire', path: '/glossaire', heading: /glossaire/i, mentions: /quotient familial/ },
   { name: 'Contact', path: '/contact', heading: /contact/i, mentions: /02 99 27 10 10/ },
   { name: 'Sources des données', path: '/sources', heading: /sources/i, mentions: /licence/i },
   { name: 'Voir la liste', path: '/collectivites/', heading: /collectivités/i, mentions: /Ville de Brest/ },

@@ -9,6 +9,7 @@ import { composeSignInLinkMail, SIGN_IN_LINK_MAIL } from './sign-in-link';
 import { signInLinkRoutes } from './sign-in-link.routes';
 import { spaceRoutes } from './space.routes';
 import { ssoRoutes } from './sso.routes';
+import { accountsPersonalData } from './personal-data';
 
 export { markEmailConfirmed } from './store';
 export type { AccountsTables } from './tables';
@@ -26,4 +27,5 @@ export const accountsModule: GuichetModule = {
     await app.register(ssoRoutes);
   },
   migrationsDir: join(import.meta.dirname, 'migrations'),
+  personalData: accountsPersonalData,
 };

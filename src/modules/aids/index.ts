@@ -4,6 +4,7 @@ import { aidsAdminRoutes } from './admin.routes';
 import { aidsImportRoutes } from './import.routes';
 import { aidsRoutes } from './routes';
 import { aidVersionsRoutes } from './versions.routes';
+import { aidsPersonalData } from './personal-data';
 
 export * from './format';
 export type { AidApplicationsPort } from './application-port';
@@ -28,4 +29,5 @@ export const aidsModule: GuichetModule = {
     await app.register(aidVersionsRoutes);
   },
   migrationsDir: join(import.meta.dirname, 'migrations'),
+  personalData: aidsPersonalData,
 };

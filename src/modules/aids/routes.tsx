@@ -59,6 +59,7 @@ export async function aidsRoutes(app: FastifyInstance): Promise<void> {
           title: aid.name,
           heading: aid.name,
           breadcrumb: [{ label: 'Accueil', href: '/' }, { label: TITLE, href: '/aides' }, { label: aid.name }],
+          glossary: true,
           main: <AidPage aid={aid} tenantName={tenant?.name ?? row.tenant_id} applyHref={(await platform.aidApplications?.hasForm(id)) ? `/aides/${id}` : undefined} />,
         },
       };

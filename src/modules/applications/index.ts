@@ -11,6 +11,7 @@ import type { Kysely } from 'kysely';
 import type { PlatformTables } from '../../platform/db/tables';
 import type { AidsTables } from '../aids';
 import type { ApplicationsTables } from './tables';
+import { applicationsPersonalData } from './personal-data';
 
 export { checkForm, FIELD_TYPES, type FormDefinition, type FormField, type FormSection } from './form';
 export { checkDocument, sniffDocument, MAX_DOCUMENT_BYTES } from './documents';
@@ -67,4 +68,5 @@ export const applicationsModule: GuichetModule = {
     await app.register(instructionRoutes);
   },
   migrationsDir: join(import.meta.dirname, 'migrations'),
+  personalData: applicationsPersonalData,
 };

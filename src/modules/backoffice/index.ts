@@ -9,6 +9,7 @@ import { passwordRoutes } from './password.routes';
 import { signInRoutes } from './sign-in.routes';
 
 import { backofficeSections } from './admin-links';
+import { backofficePersonalData } from './personal-data';
 
 export const backofficeModule: GuichetModule = {
   name: 'backoffice',
@@ -23,4 +24,5 @@ export const backofficeModule: GuichetModule = {
     await app.register(invitationRoutes);
   },
   migrationsDir: join(import.meta.dirname, 'migrations'),
+  personalData: backofficePersonalData,
 };

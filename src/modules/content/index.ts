@@ -7,6 +7,7 @@ import { menuRoutes } from './menu.routes';
 import { TenantMemo } from './page-cache';
 import { publicRoutes } from './public.routes';
 import { contentDb } from './store';
+import { contentPersonalData } from './personal-data';
 
 export type { ContentTables } from './tables';
 export { contentPagesSearchSource, contentNewsSearchSource } from './search-source';
@@ -21,6 +22,7 @@ const contentSections = [
 export const contentModule: GuichetModule = {
   name: 'content',
   migrationsDir: join(import.meta.dirname, 'migrations'),
+  personalData: contentPersonalData,
   plugin: async (app) => {
     app.platform.adminSections.push(...contentSections);
     const db = contentDb(app.platform.db);

@@ -2,8 +2,9 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { SESSION_COOKIE } from '../../platform/auth/current-account';
 import type { Tenant } from '../../platform/db/tables';
-import { Layout, type PageView } from '../../platform/views/layout';
-import { renderDocument, siteContext } from '../../platform/views/render';
+import type { PageView } from '../../platform/views/layout';
+import { changeFeedOf } from '../../platform/db/changes';
+import { renderPage, siteContext } from '../../platform/views/render';
 
 /**
  * Public pages change only when content is saved, published or arranged, or when a tenant
@@ -90,11 +91,14 @@ export async function sendPublicPage(
 ): Promise<FastifyReply> {
   const render = async () => {
     const view = await build();
-    return renderDocument(<Layout site={await siteContext(request, tenant)} view={view} />);
+    return renderPage(request, await siteContext(request, tenant), view);
   };
   reply.type('text/html; charset=utf-8');
   if (request.cookies?.[SESSION_COOKIE]) return reply.send(await render());
-  const page = await memo.getOrBuild(tenant, `${base}|${request.url}`, async () => compressed(await render()));
+  // A change of the glossary (here or on another instance) makes other pages: the key says its version.
+  const glossaryTables = request.server.platform.glossary.tables;
+  const glossary = glossaryTables.length ? (changeFeedOf(request.server.platform.db)?.version(glossaryTables) ?? '') : '';
+  const page = await memo.getOrBuild(tenant, `${base}|${request.url}|${glossary}`, async () => compressed(await render()));
   // A kept page is sent compressed when the browser accepts it: a third of the bytes.
   reply.header('vary', 'accept-encoding');
   const accepted = String(request.headers['accept-encoding'] ?? '');

@@ -76,7 +76,7 @@ export async function publicRoutes(app: FastifyInstance) {
     return sendPublicPage(memo, request, reply, tenant, base, async () => {
       const content = await publishedBySlug(db, tenant.id, 'page', (request.params as { slug: string }).slug);
       if (!content) throw new NotFoundError();
-      return { title: content.title, breadcrumb: [homeCrumb(base), { label: content.title }], main: <Article content={content} base={base} /> };
+      return { title: content.title, breadcrumb: [homeCrumb(base), { label: content.title }], main: <Article content={content} base={base} />, glossary: true };
     });
   });
 
@@ -109,6 +109,7 @@ export async function publicRoutes(app: FastifyInstance) {
         title: content.title,
         breadcrumb: [homeCrumb(base), { label: 'Actualités', href: `${base}/actualites` }, { label: content.title }],
         main: <Article content={content} base={base} />,
+        glossary: true,
       };
     });
   });

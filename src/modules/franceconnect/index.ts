@@ -5,6 +5,7 @@ import { franceConnectAccountRoutes } from './account.routes';
 import { franceConnectRoutes } from './routes';
 import { standinEnabled } from './settings';
 import { standinRoutes } from './standin/routes';
+import { franceConnectPersonalData } from './personal-data';
 
 export { FranceConnectButton } from './views/button';
 export { franceConnectSettings, standinEnabled, STANDIN_PATH } from './settings';
@@ -28,4 +29,5 @@ export const franceConnectModule: GuichetModule = {
     if (standinEnabled(config)) await app.register(standinRoutes);
   },
   migrationsDir: join(import.meta.dirname, 'migrations'),
+  personalData: franceConnectPersonalData,
 };

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { GuichetModule } from '../../platform/module';
 import { helpRoutes } from './routes';
+import { helpPersonalData } from './personal-data';
 
 export { describeWeek, franceServicesHoursToFrench, mediationHoursToFrench, parseOsmHours, tidyText } from './hours';
 export type { HelpPlace, HelpPlaceKind, HelpPlacesTable, HelpTables } from './tables';
@@ -12,4 +13,5 @@ export const helpModule: GuichetModule = {
   name: 'help',
   plugin: helpRoutes,
   migrationsDir: join(import.meta.dirname, 'migrations'),
+  personalData: helpPersonalData,
 };

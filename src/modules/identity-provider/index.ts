@@ -6,6 +6,7 @@ import { adminRoutes } from './admin.routes';
 import { apiRoutes } from './api.routes';
 import { interactionRoutes } from './interaction.routes';
 import { IdentityProvider } from './provider';
+import { identityProviderPersonalData } from './personal-data';
 
 export { rotateSigningKeys, publishedKeys, DEFAULT_GRACE_SECONDS } from './keys';
 export { MOUNT as IDP_MOUNT } from './provider';
@@ -27,4 +28,5 @@ export const identityProviderModule: GuichetModule = {
     await apiRoutes(app, idp);
   },
   migrationsDir: join(import.meta.dirname, 'migrations'),
+  personalData: identityProviderPersonalData,
 };

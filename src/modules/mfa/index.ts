@@ -5,6 +5,7 @@ import { adminMfaRoutes } from './admin.routes';
 import { codeRoutes } from './code.routes';
 import { resetRoutes } from './reset.routes';
 import { hasFactor } from './service';
+import { mfaPersonalData } from './personal-data';
 
 export { factorsOf } from './store';
 export { isPlatformOperator } from './reset';
@@ -29,4 +30,5 @@ export const mfaModule: GuichetModule = {
     await app.register(accountMfaRoutes);
   },
   migrationsDir: join(import.meta.dirname, 'migrations'),
+  personalData: mfaPersonalData,
 };

@@ -43,7 +43,8 @@ const PAGES = [
     path: '/donnees-personnelles',
     title: 'Données personnelles',
     content: [
-      /Les comptes des agents des collectivités/,
+      /<h4 id="compte">Votre compte<\/h4>/,
+      /Les droits des agents/,
       /guichet_session/,
       /aucun cookie de suivi/,
       /n’affiche pas de bandeau de cookies/,

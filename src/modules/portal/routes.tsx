@@ -66,7 +66,7 @@ const PAGES: SharedPage[] = [
   {
     path: '/donnees-personnelles',
     title: 'Données personnelles',
-    main: ({ publisher, contactHref }) => <PersonalData publisher={publisher} contactHref={contactHref} />,
+    main: ({ request, publisher, contactHref }) => <PersonalData publisher={publisher} contactHref={contactHref} register={request.server.platform.personalData} />,
   },
   { path: '/sources', title: 'Sources des données', main: () => <SourcesPage datasets={datasets()} /> },
   {

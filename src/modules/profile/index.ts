@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { GuichetModule } from '../../platform/module';
 import { profileRoutes } from './routes';
+import { profilePersonalData } from './personal-data';
 
 export * from './model';
 export { readProfile, writeCertified, writeDeclared, clearDeclared, forgetCertified, CertifiedFieldError } from './store';
@@ -17,4 +18,5 @@ export const profileModule: GuichetModule = {
     await app.register(profileRoutes);
   },
   migrationsDir: join(import.meta.dirname, 'migrations'),
+  personalData: profilePersonalData,
 };

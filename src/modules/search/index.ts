@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { GuichetModule } from '../../platform/module';
 import { searchAdminRoutes, searchAdminSections } from './admin.routes';
 import { searchRoutes } from './routes';
+import { searchPersonalData } from './personal-data';
 
 export { search, cleanQuery, MAX_QUERY_LENGTH } from './query';
 export { searchSources } from './sources';
@@ -17,4 +18,5 @@ export const searchModule: GuichetModule = {
     await app.register(searchAdminRoutes);
   },
   migrationsDir: join(import.meta.dirname, 'migrations'),
+  personalData: searchPersonalData,
 };

@@ -1,7 +1,7 @@
 import type { TenantDirectory } from './directory';
 
 /** Paths that live inside a tenant's space; everything else is shared by the whole platform. */
-const TENANT_SPACE = /^\/(?:$|[?#]|(?:pages|actualites|plan-du-site|contact)(?:[/?#]|$))/;
+const TENANT_SPACE = /^\/(?:$|[?#]|(?:pages|actualites|plan-du-site|contact|glossaire)(?:[/?#]|$))/;
 
 /**
  * A tenant's space is served at /collectivites/<id>/…; on the portal's host the Région's space

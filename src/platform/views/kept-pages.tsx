@@ -4,8 +4,7 @@ import { SESSION_COOKIE } from '../auth/current-account';
 import { changeFeedOf, type ChangeFeed } from '../db/changes';
 import type { Tenant } from '../db/tables';
 import type { PageView } from './layout';
-import { Layout } from './layout';
-import { renderDocument, siteContext } from './render';
+import { renderPage, siteContext } from './render';
 
 /** What a kept page is made of: the view, its status and the tenant whose layout frames it. */
 export interface KeptPageSource {
@@ -78,13 +77,14 @@ export class KeptPages {
     if (!feed?.live || request.cookies?.[SESSION_COOKIE]) return sendBuilt(reply, build);
     const entries = this.entries.of(request);
     const key = `${request.headers.host ?? ''}|${request.url}`;
-    const version = feed.version(this.tables);
+    // Pages that link glossary terms also change with the glossary.
+    const version = feed.version([...this.tables, ...request.server.platform.glossary.tables]);
     let kept = entries.get(key);
     if (!kept || kept.version !== version || Date.now() - kept.at > (this.options.maxAgeMs ?? 60_000)) {
       const page = (async () => {
         const { view, status, tenant } = await build();
         const site = await siteContext(request, tenant ?? request.tenant());
-        return { status: status ?? 200, html: renderDocument(<Layout site={site} view={view} />) };
+        return { status: status ?? 200, html: await renderPage(request, site, view) };
       })();
       kept = { version, at: Date.now(), page };
       keepBounded(entries, key, kept, this.options.maxEntries ?? 500);

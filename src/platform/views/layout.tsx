@@ -17,6 +17,8 @@ export interface PageView {
    * search), and there is no help block nor public footer.
    */
   backOffice?: { sidebar: ComponentChildren } | undefined;
+  /** Link the first use of each glossary term in the main content (aid and content pages). */
+  glossary?: boolean | undefined;
   /** Shown under the heading, e.g. a "draft preview" banner. */
   notice?: ComponentChildren;
 }
@@ -213,6 +215,7 @@ function Footer({ site }: { site: SiteContext }) {
           <li><a href="/mentions-legales">Mentions légales</a></li>
           <li><a href="/donnees-personnelles">Données personnelles</a></li>
           <li><a href={tenantHref(site, '/plan-du-site')}>Plan du site</a></li>
+          <li><a href={tenantHref(site, '/glossaire')}>Glossaire</a></li>
           <li><a href={tenantHref(site, '/contact')}>Contact</a></li>
           <li><a href="/sources">Sources des données</a></li>
           <li><a href="/charte">Charte graphique</a></li>

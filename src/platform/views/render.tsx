@@ -47,9 +47,25 @@ export function renderDocument(node: VNode): string {
   return `<!doctype html>${renderToString(node)}`;
 }
 
+/**
+ * The whole page of a view in its layout; a view with `glossary` has the first use of each term
+ * of its main content (after the heading) linked to the glossary, by the glossary module's linker.
+ */
+export async function renderPage(request: FastifyRequest, site: SiteContext, view: PageView): Promise<string> {
+  const html = renderDocument(<Layout site={site} view={view} />);
+  const linker = view.glossary ? request.server.platform.glossary.linker : undefined;
+  if (!linker) return html;
+  const link = await linker(site.tenant, site.base);
+  const start = html.indexOf('<main id="contenu"');
+  const from = start < 0 ? -1 : html.indexOf('</h1>', start);
+  const end = html.lastIndexOf('</main>');
+  if (from < 0 || end < from) return html;
+  return html.slice(0, from + 5) + link(html.slice(from + 5, end)) + html.slice(end);
+}
+
 export async function page(this: FastifyReply, view: PageView, options: { status?: number; tenant?: Tenant } = {}) {
   const site = await siteContext(this.request, options.tenant ?? this.request.tenant());
   return this.status(options.status ?? this.statusCode ?? 200)
     .type('text/html; charset=utf-8')
-    .send(renderDocument(<Layout site={site} view={view} />));
+    .send(await renderPage(this.request, site, view));
 }

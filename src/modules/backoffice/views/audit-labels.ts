@@ -74,6 +74,9 @@ const ACTION_LABELS: Record<string, string> = {
   'search.synonym_create': 'Synonyme de la recherche ajouté',
   'search.synonym_update': 'Synonyme de la recherche modifié',
   'search.synonym_delete': 'Synonyme de la recherche supprimé',
+  'glossary.term_create': 'Terme du glossaire ajouté',
+  'glossary.term_update': 'Terme du glossaire modifié',
+  'glossary.term_delete': 'Terme du glossaire supprimé',
   'profile.update': 'Profil modifié',
   'profile.clear': 'Informations du profil effacées',
 };
@@ -89,6 +92,7 @@ const TARGET_LABELS: Record<string, string> = {
   media: 'Fichier',
   content: 'Contenu',
   menu: 'Menu',
+  glossary_term: 'Terme du glossaire',
 };
 
 /** What kind of actor the journal shows under the name. */

@@ -1,77 +1,64 @@
 import type { Tenant } from '../../../platform/db/tables';
+import { concernedLabels, legalBasisLabels, type Concerned, type PersonalDataRegister, type Processing } from '../../../platform/personal-data';
 
-interface Processing {
-  title: string;
-  data: string;
-  purpose: string;
-  basis: string;
-  kept: string;
+const ORDER: Concerned[] = ['personnes', 'demandeurs', 'visiteurs', 'agents'];
+
+/** One processing: a heading and one list (few elements: the page stays within the DOM budget). */
+function ProcessingEntry({ p }: { p: Processing }) {
+  return (
+    <>
+      <h4 id={p.id}>{p.title}</h4>
+      <ul class="register">
+        <li>
+          Quelles données : {p.data} (pour les spécialistes : tables {p.tables.join(', ')})
+        </li>
+        <li>Pour quoi faire : {p.purpose}</li>
+        <li>
+          Ce qui nous y autorise : {legalBasisLabels[p.basis]}
+          {p.basisDetail ? ` : ${p.basisDetail}` : ''}.
+        </li>
+        <li>
+          Conservé : {p.kept} En pratique : {p.enforced}
+        </li>
+        <li>Qui les voit : {p.recipients}</li>
+      </ul>
+    </>
+  );
 }
 
-/** What Guichet processes today. Update this list whenever a capability adds personal data. */
-const PROCESSINGS: Processing[] = [
-  {
-    title: 'Les comptes des agents des collectivités',
-    data: 'nom affiché, adresse électronique, collectivités et rôle (lecteur, éditeur, administrateur), date de la dernière connexion. Le mot de passe n’est jamais enregistré : seule une empreinte (argon2id) est gardée, qui ne permet pas de le retrouver.',
-    purpose: 'permettre aux agents de publier les contenus de leur collectivité et de gérer son espace.',
-    basis: 'l’exécution d’une mission d’intérêt public (article 6.1.e du RGPD).',
-    kept: 'tant que l’agent a un compte ; le compte est supprimé ou désactivé par l’administrateur de sa collectivité quand l’agent n’en a plus besoin.',
-  },
-  {
-    title: 'Les sessions de connexion',
-    data: 'un identifiant de session tiré au hasard, le compte connecté et le navigateur utilisé.',
-    purpose: 'garder un agent connecté entre deux pages, et protéger les formulaires.',
-    basis: 'l’exécution d’une mission d’intérêt public ; cookies strictement nécessaires.',
-    kept: '8 heures au plus, ou jusqu’à la déconnexion.',
-  },
-  {
-    title: 'Le journal des actions (journal d’audit)',
-    data: 'qui a fait quoi et quand dans l’espace agent (connexions, publications, changements de droits), avec l’adresse IP.',
-    purpose: 'la sécurité de la plateforme et la traçabilité des changements, exigées pour un service public.',
-    basis: 'l’exécution d’une mission d’intérêt public et l’obligation de sécurité (article 32 du RGPD).',
-    kept: 'durée à fixer par l’opérateur ; la CNIL recommande de 6 mois à 1 an. Guichet ne supprime pas encore ce journal automatiquement.',
-  },
-  {
-    title: 'La protection contre les tentatives de connexion répétées',
-    data: 'le nombre d’essais de connexion ratés, par compte et par adresse IP.',
-    purpose: 'bloquer pendant quelques minutes les personnes qui essaient de deviner un mot de passe.',
-    basis: 'l’obligation de sécurité (article 32 du RGPD).',
-    kept: '15 minutes.',
-  },
-];
-
-/** The personal data page: what is processed, why, how long, and the person's rights. */
-export function PersonalData({ publisher, contactHref }: { publisher: Tenant; contactHref: string }) {
+/** The personal data page, rendered from the register every module declares (platform/personal-data.ts). */
+export function PersonalData({ publisher, contactHref, register }: { publisher: Tenant; contactHref: string; register: PersonalDataRegister }) {
   return (
     <div class="prose">
       <p class="lead">
-        Guichet traite le moins possible de données personnelles. Aujourd’hui, seules les données des agents des
-        collectivités sont enregistrées. Vous pouvez consulter les pages et chercher un lieu d’aide sans compte et
-        sans donner votre nom.
+        Vous pouvez lire les pages, chercher une aide, faire le simulateur et trouver un lieu d’aide sans compte et
+        sans donner votre nom. Guichet garde des données sur vous seulement si vous créez un compte, si vous faites une
+        demande, ou si vous êtes agent d’une collectivité. Cette page dit tout ce qui est gardé, pourquoi, et combien
+        de temps.
       </p>
 
       <h2>Qui est responsable de vos données ?</h2>
       <p>
-        La <strong>{publisher.name}</strong>, qui édite Guichet, est responsable des traitements décrits ici. Chaque
-        collectivité présente sur Guichet est responsable des données qu’elle publie dans son espace.
+        La <strong>{publisher.name}</strong>, qui édite Guichet, est responsable des données des comptes. Pour une
+        demande d’aide, la collectivité qui propose l’aide est aussi responsable des données de la demande.
       </p>
 
-      <h2>Quelles données, pourquoi, et pour combien de temps ?</h2>
-      {PROCESSINGS.map((p) => (
-        <section>
-          <h3>{p.title}</h3>
-          <ul>
-            <li>Données : {p.data}</li>
-            <li>Pour : {p.purpose}</li>
-            <li>Base légale : {p.basis}</li>
-            <li>Durée de conservation : {p.kept}</li>
-          </ul>
-        </section>
-      ))}
+      <h2>Quelles données, pourquoi, et combien de temps ?</h2>
+      {ORDER.map((concerned) => {
+        const list = register.processings.filter((p) => p.concerned === concerned);
+        return list.length === 0 ? null : (
+          <section>
+            <h3>{concernedLabels[concerned]}</h3>
+            {list.map((p) => (
+              <ProcessingEntry p={p} />
+            ))}
+          </section>
+        );
+      })}
       <p>
         Les journaux techniques du serveur (page demandée, heure, adresse IP, code de réponse) servent à corriger les
-        pannes ; ils ne contiennent ni mot de passe ni cookie, et leur durée de conservation est fixée par
-        l’opérateur de la plateforme. Aucune donnée n’est vendue, ni transmise à des fins publicitaires.
+        pannes ; ils ne contiennent ni mot de passe ni cookie, et leur durée est fixée par l’équipe technique.
+        Aucune donnée n’est vendue, ni donnée pour de la publicité.
       </p>
 
       <h2>Cookies</h2>
@@ -80,13 +67,10 @@ export function PersonalData({ publisher, contactHref }: { publisher: Tenant; co
         service d’un autre site n’est chargé dans les pages. Il ne dépose que des cookies strictement nécessaires :
       </p>
       <ul>
-        <li>
-          <code>guichet_session</code> : garde un agent connecté (il n’existe que si vous vous connectez à l’espace
-          agent ; 8 heures au plus) ;
-        </li>
-        <li>
-          <code>guichet_csrf</code> : protège les formulaires contre l’envoi par un autre site (durée de la visite).
-        </li>
+        <li>guichet_session : vous garde connecté (8 heures au plus) ;</li>
+        <li>guichet_csrf : protège les formulaires contre l’envoi par un autre site (durée de la visite) ;</li>
+        <li>guichet_simulateur : garde vos réponses au simulateur, chiffrées, dans votre navigateur seulement (4 heures) ;</li>
+        <li>pendant une connexion seulement, quelques minutes : guichet_mfa, guichet_sso_etat, guichet_fc_state, guichet_fc_logout.</li>
       </ul>
       <p>
         Ces cookies sont dispensés de consentement (article 82 de la loi Informatique et Libertés) : c’est pourquoi
@@ -94,46 +78,63 @@ export function PersonalData({ publisher, contactHref }: { publisher: Tenant; co
       </p>
 
       <h2>Vos droits</h2>
-      <p>
-        Selon le règlement général sur la protection des données (RGPD) et la loi Informatique et Libertés, vous
-        pouvez :
-      </p>
-      <ul>
-        <li>savoir quelles données vous concernent et en obtenir une copie (droit d’accès) ;</li>
-        <li>faire corriger des données fausses (droit de rectification) ;</li>
-        <li>faire effacer vos données quand elles ne sont plus nécessaires (droit à l’effacement) ;</li>
-        <li>faire suspendre l’utilisation de vos données (droit à la limitation) ;</li>
-        <li>vous opposer à l’utilisation de vos données, pour des raisons tenant à votre situation (droit d’opposition).</li>
-      </ul>
-      <h3>Comment exercer vos droits ?</h3>
-      <p>
-        Écrivez au délégué à la protection des données (DPD) de la {publisher.name} :
-      </p>
+      <p>Selon le règlement général sur la protection des données (RGPD), vous pouvez :</p>
       <ul>
         <li>
-          par le <a href={contactHref}>formulaire de contact</a>, en choisissant ou en écrivant « Données personnelles » ;
+          <strong>voir vos données</strong> et en avoir une copie (droit d’accès) : « <a href="/mon-compte">Mon compte</a> »
+          montre votre profil, vos sessions, vos applications autorisées ; « <a href="/mes-demarches">Mes démarches</a> »
+          montre vos demandes, leurs pièces et leurs messages ;
         </li>
+        <li>
+          <strong>les corriger</strong> (droit de rectification) : dans « <a href="/mon-compte/profil">Mon profil</a> » et
+          « <a href="/mon-compte/identifiants">Identifiants</a> » ;
+        </li>
+        <li>
+          <strong>les effacer</strong> (droit à l’effacement) : effacez une donnée de votre profil, ou votre compte entier
+          dans « <a href="/mon-compte/supprimer">Supprimer mon compte</a> » ;
+        </li>
+        <li>
+          <strong>les récupérer dans un fichier</strong> pour les donner à un autre service (droit à la portabilité),
+          pour ce que vous avez donné avec votre accord (profil, liaison FranceConnect) : Guichet n’a pas encore de
+          bouton pour le faire, demandez-le-nous ;
+        </li>
+        <li>
+          <strong>retirer votre accord</strong> à tout moment : effacez la donnée, retirez la liaison FranceConnect ou
+          l’application autorisée ;
+        </li>
+        <li>
+          <strong>vous opposer</strong> à l’utilisation de vos données pour des raisons tenant à votre situation (droit
+          d’opposition), ou la faire suspendre (droit à la limitation).
+        </li>
+      </ul>
+      <h3>Comment nous écrire ?</h3>
+      <p>Écrivez au délégué à la protection des données (DPD) de la {publisher.name} :</p>
+      <ul>
+        <li>
+          par le <a href={contactHref}>formulaire de contact</a>, en écrivant « Données personnelles » ;
+        </li>
+        {publisher.contact_email ? (
+          <li>
+            par courriel : <a href={`mailto:${publisher.contact_email}`}>{publisher.contact_email}</a>, avec « Données personnelles » dans l’objet ;
+          </li>
+        ) : null}
         {publisher.contact_address ? (
           <li>
             par courrier : Délégué à la protection des données, {publisher.name}, {publisher.contact_address}.
           </li>
         ) : null}
       </ul>
-      <p>Nous vous répondons dans un délai d’un mois. Nous pouvons vous demander de prouver votre identité.</p>
-
-      <h3>Réclamation auprès de la CNIL</h3>
       <p>
-        Si vous pensez, après nous avoir contactés, que vos droits ne sont pas respectés, vous pouvez adresser une
-        réclamation à la Commission nationale de l’informatique et des libertés (CNIL) :{' '}
-        <a href="https://www.cnil.fr/fr/adresser-une-plainte">en ligne sur le site de la CNIL</a>, ou par courrier :
-        CNIL, 3 place de Fontenoy, TSA 80715, 75334 Paris CEDEX 07.
+        Pour une demande d’aide, vous pouvez aussi écrire à la collectivité qui propose l’aide. Nous vous répondons dans
+        un délai d’un mois. Nous pouvons vous demander de prouver votre identité.
       </p>
 
-      <h2>Et demain ?</h2>
+      <h3>Se plaindre à la CNIL</h3>
       <p>
-        Quand Guichet proposera un compte aux habitants (avec FranceConnect), des démarches et des demandes d’aides,
-        cette page dira quelles données sont utilisées, par qui, et comment les voir, les télécharger ou les
-        supprimer. Aucune utilisation ne se fera sans votre accord explicite.
+        Si vous pensez, après nous avoir écrit, que vos droits ne sont pas respectés, vous pouvez vous plaindre à la
+        Commission nationale de l’informatique et des libertés (CNIL) :{' '}
+        <a href="https://www.cnil.fr/fr/adresser-une-plainte">en ligne sur le site de la CNIL</a>, ou par courrier :
+        CNIL, 3 place de Fontenoy, TSA 80715, 75334 Paris CEDEX 07.
       </p>
     </div>
   );
