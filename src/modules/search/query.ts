@@ -6,7 +6,7 @@ import { sql, type Kysely } from 'kysely';
 import type { PlatformTables } from '../../platform/db/tables';
 import { normaliseWord, type SearchTables } from '../../platform/search';
 import { distanceSql, RADIUS_KM, type NearPoint } from './distance';
-import { CLOSING_SOON, countsSql, facetCondition, FACETS, OPEN_NOW, readCounts, type FacetCounts, type Filters } from './facets';
+import { CLOSING_SOON, countMatches, facetCondition, FACETS, OPEN_NOW, readCounts, type FacetCounts, type Filters, type MatchRow } from './facets';
 import { correctWords } from './typos';
 
 import { rankFactor } from './ranking';
@@ -136,7 +136,7 @@ async function run(db: Db, query: ReturnType<typeof synonymTsquery>, text: strin
   const factors = sql`${datesFactor} * ${rankFactor(sql`q.exact`)}`;
   const firstScore = sql`(case when d.title_search @@ q.query then 1 + ts_rank(d.title_search, q.query, 1) else 0.5 end) * ${factors}`;
   const localFlag = sql`(d.tenant_id is not null and d.tenant_id = ${local})`;
-  const result = await sql<{ counts: Array<{ facet: string; value: string | null; n: number }> | string | null; hits: HitRow[] | string | null; reachable: number; broad: boolean }>`
+  const result = await sql<{ counts: MatchRow[] | string | null; hits: HitRow[] | string | null; reachable: number; broad: boolean }>`
     with q as (select ${query} as query, immutable_unaccent(lower(${text})) as words, strip(to_tsvector('french_unaccent', ${text})) as exact),
     m as materialized (
       select d.type, d.object_id, d.tenant_id, d.audiences, d.themes, d.title, d.published_at,
@@ -177,10 +177,9 @@ async function run(db: Db, query: ReturnType<typeof synonymTsquery>, text: strin
       from ranked r
       order by position
       limit ${PER_PAGE} offset ${offset}
-    ),
-    counts as (${countsSql()})
+    )
     select
-      (select json_agg(counts) from counts) as counts,
+      (select json_agg(json_build_array(m.type, m.tenant_id, m.audiences, m.themes, m.open_now, m.closing_soon, ${sql.raw(FACETS.map((f) => `m.f_${f}`).join(', '))})) from m) as counts,
       (select count(*)::int from candidates) as reachable,
       (select yes from broad) as broad,
       (select json_agg(h) from (
@@ -205,7 +204,7 @@ async function run(db: Db, query: ReturnType<typeof synonymTsquery>, text: strin
     local: r.local,
     distanceKm: r.km === null ? null : Number(r.km),
   }));
-  const { counts, matches } = readCounts(parse(row.counts), filters);
+  const { counts, matches } = readCounts(countMatches(parse(row.counts)), filters);
   const capped = row.broad === true;
   // Broad: the results that can be shown (matches read and title matches, under every filter), at most COUNT_CAP.
   const total = capped ? Math.min(Number(row.reachable), COUNT_CAP) : Number(row.reachable);

@@ -6,3 +6,13 @@
 alter table search_documents
   add column title_search tsvector generated always as (to_tsvector('french_unaccent', title)) stored;
 create index search_documents_title_search on search_documents using gin (title_search);
+
+-- GIN indexes write new entries to a pending list that every search then reads whole, until a
+-- vacuum merges it; PGlite has no autovacuum, so the list only grew (up to 4 MB). The index is
+-- written once per publication: written in place, searches never read a pending list.
+alter index search_documents_search set (fastupdate = off);
+alter index search_documents_title_search set (fastupdate = off);
+alter index search_documents_title_trgm set (fastupdate = off);
+alter index search_words_trgm set (fastupdate = off);
+select gin_clean_pending_list(i::regclass)
+  from unnest(array['search_documents_search', 'search_documents_title_search', 'search_documents_title_trgm', 'search_words_trgm']) as i;
