@@ -24,18 +24,28 @@ async function api(agent: Agent, query: string): Promise<ApiBody> {
   return JSON.parse(res.body) as ApiBody;
 }
 
-test('a word in more than 1,000 documents: a minimum said as such, title matches first, facets « au moins »', async (t) => {
+test('a word in more than 1,000 documents: a minimum said as such, title matches first, facets « au moins », filters still find every kind', async (t) => {
   const { app } = await buildTestApp(t);
   const agent = new Agent(app);
   const db = app.platform.db;
-  // Written first, so that the index gives them first: 1,050 pages that name the word in their body only…
+  // 1,050 news items that name the word in their body only…
   await sql`insert into search_documents (type, object_id, title, body, url)
-    select 'page', 'corps-' || g, 'Page ordinaire ' || g, 'Il y est question de zorglubs, entre autres choses.', '/corps-' || g
+    select 'actualite', 'corps-' || g, 'Brève ordinaire ' || g, 'Il y est question de zorglubs, entre autres choses.', '/corps-' || g
     from generate_series(1, ${COUNT_CAP + 50}) g`.execute(db);
   // …then 20 aids whose title has it.
   await sql`insert into search_documents (type, object_id, title, body, url)
     select 'aide', 'titre-' || g, 'Aide zorglub ' || g, 'Une aide.', '/titre-' || g
     from generate_series(1, 20) g`.execute(db);
+  // …and 30 pages that name it in their body only.
+  await sql`insert into search_documents (type, object_id, title, body, url)
+    select 'page', 'breve-' || g, 'Page ' || g, 'Des zorglubs ont été vus.', '/breve-' || g
+    from generate_series(1, 30) g`.execute(db);
+  // Stored in primary key order (type, id): the 1,050 news items first, so that the full-text
+  // index, which gives rows in stored order, gives them before the aids and the pages.
+  await sql`cluster search_documents using search_documents_pkey`.execute(db);
+  const firstRead = await sql<{ type: string; n: number }>`
+    select type, count(*)::int as n from (select type from search_documents where search @@ to_tsquery('french_unaccent', 'zorglub') order by ctid limit ${COUNT_CAP + 1}) x group by type`.execute(db);
+  assert.deepEqual(firstRead.rows, [{ type: 'actualite', n: COUNT_CAP + 1 }]);
 
   let body = await api(agent, 'q=zorglub');
   for (let i = 0; i < 50 && body.total === 0; i++) {
@@ -59,13 +69,18 @@ test('a word in more than 1,000 documents: a minimum said as such, title matches
   const page = await agent.get('/recherche?q=zorglub');
   assert.match(page.body, /Plus de 1\u202f000 résultats, page 1\. Seuls les 1\u202f000 premiers résultats trouvés sont classés et affichés/);
   assert.match(page.body, /les nombres sont comptés parmi les 1\u202f000 premiers trouvés/);
-  assert.match(page.body, /Aide \(au moins \d+ résultats?\)/);
+  assert.match(page.body, /Actualité \(au moins \d+ résultats\)/);
 
   // A filter: at least the reachable results under it, still said to be a minimum.
   const aids = await api(agent, 'q=zorglub&type=aide');
   assert.equal(aids.totalPartiel, true);
   assert.equal(aids.total, 20);
   assert.match((await agent.get('/recherche?q=zorglub&type=aide')).body, /Au moins 20 résultats/);
+
+  // A filter never hides results that exist beyond the matches read (these come after 1,070 others).
+  const news = await api(agent, 'q=zorglub&type=page');
+  assert.equal(news.total, 30);
+  assert.ok(news.resultats.every((r) => r.id.startsWith('breve-')));
 
   // Below the cap everything is exact, as before.
   const exact = await api(agent, 'q=permis');

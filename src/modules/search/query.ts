@@ -6,7 +6,7 @@ import { sql, type Kysely } from 'kysely';
 import type { PlatformTables } from '../../platform/db/tables';
 import { normaliseWord, type SearchTables } from '../../platform/search';
 import { distanceSql, RADIUS_KM, type NearPoint } from './distance';
-import { CLOSING_SOON, countMatches, facetCondition, FACETS, OPEN_NOW, readCounts, type FacetCounts, type Filters, type MatchRow } from './facets';
+import { CLOSING_SOON, countMatches, facetCondition, FACETS, hasFilters, OPEN_NOW, readCounts, type FacetCounts, type Filters, type MatchRow } from './facets';
 import { correctWords } from './typos';
 
 import { rankFactor } from './ranking';
@@ -118,7 +118,9 @@ export const RANKED = 100;
  *   at most COUNT_CAP matches, otherwise minimums over the matches read);
  * - `wide`: only when there are more matches than that, up to COUNT_CAP title matches passing
  *   every filter, from the title vector's own index, so that a broad word still ranks the
- *   documents whose title has it, whichever the index gave first;
+ *   documents whose title has it, whichever the index gave first; and with filters on, up to
+ *   COUNT_CAP matches passing them (`filtered`), so that a filter never hides results that exist
+ *   beyond the matches read;
  * - the first RANKED candidates by first score get the full score (`ts_rank` over the whole
  *   document's vector, title similarity, factors): the page's order; candidates beyond keep the
  *   first score's order (pages past the 10th);
@@ -153,10 +155,18 @@ async function run(db: Db, query: ReturnType<typeof synonymTsquery>, text: strin
       where (select yes from broad) and d.title_search @@ q.query and ${nearCondition(input.near)} and ${allOnDocument}
       limit ${sql.lit(COUNT_CAP)}
     ),
+    filtered as materialized (
+      select d.type, d.object_id, d.title, d.published_at, ${localFlag} as local, ${distance} as km, ${firstScore} as first_score
+      from search_documents d cross join q
+      where ${hasFilters(filters) ? sql`(select yes from broad)` : sql`false`} and d.search @@ q.query and ${nearCondition(input.near)} and ${allOnDocument}
+      limit ${sql.lit(COUNT_CAP)}
+    ),
     candidates as materialized (
       select m.type, m.object_id, m.title, m.published_at, m.local, m.km, m.first_score from m where ${all}
       union
       select wide.type, wide.object_id, wide.title, wide.published_at, wide.local, wide.km, wide.first_score from wide
+      union
+      select filtered.type, filtered.object_id, filtered.title, filtered.published_at, filtered.local, filtered.km, filtered.first_score from filtered
     ),
     firsts as materialized (
       select c.* from candidates c
