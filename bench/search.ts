@@ -43,6 +43,9 @@ async function grow(db: Kysely<PlatformTables>, target: number): Promise<number>
     select row_number() over (order by code) as i, name from territory_communes`.execute(db);
   const communes = Number((await sql<{ n: number }>`select count(*)::int as n from bench_communes`.execute(db)).rows[0]!.n);
   await sql`create temporary table bench_real as select row_number() over (order by type, object_id) as i, * from search_documents`.execute(db);
+  // Bulk writes go through GIN pending lists (migration 0220 writes them in place, for single publications), merged once after.
+  const gin = ['search_documents_search', 'search_documents_title_search', 'search_documents_title_trgm', 'search_words_trgm'];
+  for (const index of gin) await sql`alter index ${sql.ref(index)} set (fastupdate = on)`.execute(db);
   // In batches, so that PGlite's memory stays small.
   for (let from = 1; from <= copies; from += 10) {
     const to = Math.min(copies, from + 9);
@@ -68,6 +71,10 @@ async function grow(db: Kysely<PlatformTables>, target: number): Promise<number>
     select distinct w from search_documents cross join lateral regexp_split_to_table(immutable_unaccent(lower(title)), '[^[:alpha:]]+') as w
     where length(w) between 3 and 40
     on conflict do nothing`.execute(db);
+  for (const index of gin) {
+    await sql`select gin_clean_pending_list(${index}::regclass)`.execute(db);
+    await sql`alter index ${sql.ref(index)} set (fastupdate = off)`.execute(db);
+  }
   await sql`analyze search_documents`.execute(db);
   await sql`analyze search_words`.execute(db);
   return Number((await sql<{ n: number }>`select count(*)::int as n from search_documents`.execute(db)).rows[0]!.n);

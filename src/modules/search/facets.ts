@@ -78,24 +78,44 @@ export interface FacetValue {
 export type FacetCounts = Record<Facet, FacetValue[]>;
 
 /**
- * The SQL that counts, over the documents `m` (with one boolean column `f_<facet>` per facet
- * telling whether the document passes that facet's filter), each facet's values under the other
- * facets' filters; plus `total` (every filter) and `matches` (no filter). Rows: facet, value, n.
+ * One match as the search statement returns it for counting (`json_build_array` in query.ts):
+ * type, authority, audiences, themes, open today, closing soon, then whether it passes each
+ * facet's filter, in the order of FACETS.
  */
-export function countsSql(): RawBuilder<{ facet: string; value: string | null; n: number }> {
-  const others = (facet: Facet | 'none') => sql.raw(FACETS.filter((f) => f !== facet).map((f) => `m.f_${f}`).join(' and ') || 'true');
-  return sql`
-    select 'type' as facet, m.type as value, count(*)::int as n from m where ${others('type')} group by m.type
-    union all select 'autorite', m.tenant_id, count(*)::int from m where ${others('autorite')} and m.tenant_id is not null group by m.tenant_id
-    union all select 'public', a.value, count(*)::int from m cross join unnest(m.audiences) as a(value) where ${others('public')} group by a.value
-    union all select 'theme', t.value, count(*)::int from m cross join unnest(m.themes) as t(value) where ${others('theme')} group by t.value
-    union all select 'dates', 'ouvert', count(*)::int from m where ${others('dates')} and m.open_now
-    union all select 'dates', 'bientot', count(*)::int from m where ${others('dates')} and m.closing_soon
-    union all select 'total', null, count(*)::int from m where ${others('none')}
-    union all select 'matches', null, count(*)::int from m`;
+export type MatchRow = [string, string | null, string[], string[], boolean, boolean, ...boolean[]];
+
+/**
+ * Counts, over the matches read (at most COUNT_CAP + 1 of them, query.ts), each facet's values
+ * under the other facets' filters; plus `total` (every filter) and `matches` (no filter). In
+ * JavaScript: the same counts in SQL were eight scans of the matches and most of the statement's
+ * planning time on PGlite. Rows: facet, value, n (as `readCounts` reads them).
+ */
+export function countMatches(rows: MatchRow[]): Array<{ facet: string; value: string | null; n: number }> {
+  const tallies = new Map<string, number>();
+  const add = (facet: string, value: string | null) => {
+    const key = `${facet}\u0000${value ?? ''}`;
+    tallies.set(key, (tallies.get(key) ?? 0) + 1);
+  };
+  for (const row of rows) {
+    const [type, tenantId, audiences, themes, openNow, closingSoon] = row;
+    const passes = FACETS.map((_, i) => row[6 + i] === true);
+    const others = (facet: Facet) => passes.every((ok, i) => ok || FACETS[i] === facet);
+    if (others('type')) add('type', type);
+    if (others('autorite') && tenantId !== null) add('autorite', tenantId);
+    if (others('public')) for (const value of new Set(audiences)) add('public', value);
+    if (others('theme')) for (const value of new Set(themes)) add('theme', value);
+    if (others('dates') && openNow) add('dates', 'ouvert');
+    if (others('dates') && closingSoon) add('dates', 'bientot');
+    if (passes.every(Boolean)) add('total', null);
+    add('matches', null);
+  }
+  return [...tallies].map(([key, n]) => {
+    const [facet, value] = key.split('\u0000') as [string, string];
+    return { facet, value: facet === 'total' || facet === 'matches' ? null : value, n };
+  });
 }
 
-/** Rows of `countsSql` → counts per facet (selected values always listed, most frequent first). */
+/** Rows of `countMatches` → counts per facet (selected values always listed, most frequent first). */
 export function readCounts(rows: Array<{ facet: string; value: string | null; n: number }>, filters: Filters): { counts: FacetCounts; total: number; matches: number } {
   const counts = Object.fromEntries(FACETS.map((f) => [f, [] as FacetValue[]])) as FacetCounts;
   let total = 0;

@@ -17,7 +17,7 @@ export const searchOpenApiPath = {
     operationId: 'recherche',
     summary: 'Une seule recherche : aides, pages, actualités, lieux d’aide, collectivités et démarches nationales (service-public.fr)',
     description:
-      'Recherche en français (majuscules et accents ignorés, pluriels et conjugaisons rapprochés, fautes de frappe corrigées). 10 résultats par page. Filtres (facettes) combinables : les valeurs d’un même filtre s’ajoutent (OU), les filtres se cumulent (ET) ; chaque valeur de facette compte les résultats sous les autres filtres. Avec une commune, les lieux à plus de 30 km sont écartés et les autres viennent d’abord, du plus proche au plus loin. Ouvert à toutes les origines (CORS).',
+      'Recherche en français (majuscules et accents ignorés, pluriels et conjugaisons rapprochés, fautes de frappe corrigées). 10 résultats par page. Filtres (facettes) combinables : les valeurs d’un même filtre s’ajoutent (OU), les filtres se cumulent (ET) ; chaque valeur de facette compte les résultats sous les autres filtres. Au-delà de 1 000 objets trouvés, la recherche cesse de compter (totalPartiel) : les objets dont le titre contient les mots viennent d’abord. Avec une commune, les lieux à plus de 30 km sont écartés et les autres viennent d’abord, du plus proche au plus loin. Ouvert à toutes les origines (CORS).',
     parameters: [
       { name: 'q', in: 'query', required: false, schema: { type: 'string', maxLength: 200 }, description: 'Les mots cherchés ; au-delà de 200 caractères, la requête est tronquée (tronquee: true).' },
       { name: 'page', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 10000, default: 1 } },
@@ -37,13 +37,18 @@ export const searchOpenApiPath = {
           'application/json': {
             schema: {
               type: 'object',
-              required: ['requete', 'tronquee', 'corrigee', 'certainsMots', 'total', 'page', 'pages', 'resultats'],
+              required: ['requete', 'tronquee', 'corrigee', 'certainsMots', 'total', 'totalPartiel', 'page', 'pages', 'resultats'],
               properties: {
                 requete: { type: 'string' },
                 tronquee: { type: 'boolean' },
                 corrigee: { type: ['string', 'null'], description: 'Les mots réellement cherchés quand des fautes ont été corrigées.' },
                 certainsMots: { type: 'boolean', description: 'Aucun résultat ne contient tous les mots : ceux-ci en contiennent une partie.' },
-                total: { type: 'integer' },
+                total: { type: 'integer', description: 'Le nombre de résultats ; un minimum quand totalPartiel est vrai.' },
+                totalPartiel: {
+                  type: 'boolean',
+                  description:
+                    'Vrai quand les mots se trouvent dans plus de 1 000 objets : la recherche cesse alors de compter. total est un minimum (au plus 1 000 : « plus de 1 000 résultats »), seuls les 1 000 premiers résultats trouvés sont classés et paginés (au plus 100 pages), et les nombres des facettes sont comptés parmi eux (ce sont des minimums).',
+                },
                 page: { type: 'integer' },
                 pages: { type: 'integer' },
                 commune: {
@@ -53,7 +58,7 @@ export const searchOpenApiPath = {
                 },
                 facettes: {
                   type: 'object',
-                  description: 'Pour chaque filtre, ses valeurs avec le nombre de résultats sous les autres filtres ; les valeurs choisies sont toujours présentes.',
+                  description: 'Pour chaque filtre, ses valeurs avec le nombre de résultats sous les autres filtres (un minimum quand totalPartiel est vrai) ; les valeurs choisies sont toujours présentes.',
                   properties: Object.fromEntries(['type', 'autorite', 'public', 'theme', 'dates'].map((f) => [f, { type: 'array', items: facetValueSchema }])),
                 },
                 resultats: {

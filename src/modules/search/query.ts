@@ -6,7 +6,7 @@ import { sql, type Kysely } from 'kysely';
 import type { PlatformTables } from '../../platform/db/tables';
 import { normaliseWord, type SearchTables } from '../../platform/search';
 import { distanceSql, RADIUS_KM, type NearPoint } from './distance';
-import { CLOSING_SOON, countsSql, facetCondition, FACETS, OPEN_NOW, readCounts, type FacetCounts, type Filters } from './facets';
+import { CLOSING_SOON, countMatches, facetCondition, FACETS, hasFilters, OPEN_NOW, readCounts, type FacetCounts, type Filters, type MatchRow } from './facets';
 import { correctWords } from './typos';
 
 import { rankFactor } from './ranking';
@@ -63,7 +63,14 @@ export interface SearchOutcome {
   corrected: string | undefined;
   /** True when no document has every word and the results have some of them. */
   someWords: boolean;
+  /** Results that can be shown; a minimum when `capped`. */
   total: number;
+  /**
+   * True when the words match more than COUNT_CAP documents: the search stopped counting, `total`
+   * is a minimum (« plus de 1 000 résultats ») and the facet counts are minimums, counted over
+   * the matches read.
+   */
+  capped: boolean;
   page: number;
   pages: number;
   hits: SearchHit[];
@@ -97,11 +104,27 @@ function nearCondition(near: NearPoint | undefined) {
 
 type HitRow = { type: string; object_id: string; tenant_id: string | null; tenant_name: string | null; title: string; url: string; extract: string; closes_on: string | null; local: boolean; km: number | null };
 
+/** Matches read per search: beyond, the total is « plus de 1 000 » and facets are counted on those read. */
+export const COUNT_CAP = 1000;
+/** Candidates (by the cheap first score) that get the full score; the rest keep the first score's order. */
+export const RANKED = 100;
+
 /**
- * One statement per search: every match is read once (ranked on precomputed columns, with one
- * flag per facet), then the facet counts, the number of results (every filter) and of matches
- * (no facet filter), and the page's rows with their extracts (ts_headline over a stored
- * 600-character extract, for those 10 rows only).
+ * One statement per search, its work bounded whatever the number of matches:
+ * - `m`: the matches, at most COUNT_CAP + 1 of them (GIN index order), each read once with cheap
+ *   columns only: one flag per facet, distance, and a first score from the title's own small
+ *   vector (title matches first, shorter titles first, times the date, type, freshness and exact
+ *   title factors); the facet counts and the totals are counted over them (exact when there are
+ *   at most COUNT_CAP matches, otherwise minimums over the matches read);
+ * - `wide`: only when there are more matches than that, up to COUNT_CAP title matches passing
+ *   every filter, from the title vector's own index, so that a broad word still ranks the
+ *   documents whose title has it, whichever the index gave first; and with filters on, up to
+ *   COUNT_CAP matches passing them (`filtered`), so that a filter never hides results that exist
+ *   beyond the matches read;
+ * - the first RANKED candidates by first score get the full score (`ts_rank` over the whole
+ *   document's vector, title similarity, factors): the page's order; candidates beyond keep the
+ *   first score's order (pages past the 10th);
+ * - the page's rows with their extracts (ts_headline over a stored 600-character extract).
  */
 async function run(db: Db, query: ReturnType<typeof synonymTsquery>, text: string, input: SearchInput, filters: Filters, offset: number) {
   const local = input.tenantId ?? '';
@@ -110,33 +133,72 @@ async function run(db: Db, query: ReturnType<typeof synonymTsquery>, text: strin
   const byDistance = input.near ? sql`km asc nulls last,` : sql``;
   const flags = sql.join(FACETS.map((f) => sql`${facetCondition(f, filters[f])} as ${sql.ref(`f_${f}`)}`));
   const all = sql.raw(FACETS.map((f) => `m.f_${f}`).join(' and '));
-  const result = await sql<{ counts: Array<{ facet: string; value: string | null; n: number }> | string | null; hits: HitRow[] | string | null }>`
-    with q as (select ${query} as query, immutable_unaccent(lower(${text})) as words),
+  const allOnDocument = sql.join(FACETS.map((f) => facetCondition(f, filters[f])), sql` and `);
+  const datesFactor = sql`(case when (d.closes_on is not null and d.closes_on < current_date) or (d.opens_on is not null and d.opens_on > current_date) then 0.5 else 1 end)`;
+  const factors = sql`${datesFactor} * ${rankFactor(sql`q.exact`)}`;
+  const firstScore = sql`(case when d.title_search @@ q.query then 1 + ts_rank(d.title_search, q.query, 1) else 0.5 end) * ${factors}`;
+  const localFlag = sql`(d.tenant_id is not null and d.tenant_id = ${local})`;
+  const result = await sql<{ counts: MatchRow[] | string | null; hits: HitRow[] | string | null; reachable: number; broad: boolean }>`
+    with q as (select ${query} as query, immutable_unaccent(lower(${text})) as words, strip(to_tsvector('french_unaccent', ${text})) as exact),
     m as materialized (
       select d.type, d.object_id, d.tenant_id, d.audiences, d.themes, d.title, d.published_at,
         ${OPEN_NOW} as open_now, ${CLOSING_SOON} as closing_soon, ${flags},
-        (d.tenant_id is not null and d.tenant_id = ${local}) as local, ${distance} as km,
-        ( ts_rank(d.search, q.query, 1) + similarity(d.title_norm, q.words)
-        ) * (case when (d.closes_on is not null and d.closes_on < current_date) or (d.opens_on is not null and d.opens_on > current_date) then 0.5 else 1 end)
-          * ${rankFactor(text)} as score
+        ${localFlag} as local, ${distance} as km, ${firstScore} as first_score
       from search_documents d cross join q
       where d.search @@ q.query and ${nearCondition(input.near)}
+      limit ${sql.lit(COUNT_CAP + 1)}
+    ),
+    broad as materialized (select count(*) > ${sql.lit(COUNT_CAP)} as yes from m),
+    wide as materialized (
+      select d.type, d.object_id, d.title, d.published_at, ${localFlag} as local, ${distance} as km, ${firstScore} as first_score
+      from search_documents d cross join q
+      where (select yes from broad) and d.title_search @@ q.query and ${nearCondition(input.near)} and ${allOnDocument}
+      limit ${sql.lit(COUNT_CAP)}
+    ),
+    filtered as materialized (
+      select d.type, d.object_id, d.title, d.published_at, ${localFlag} as local, ${distance} as km, ${firstScore} as first_score
+      from search_documents d cross join q
+      where ${hasFilters(filters) ? sql`(select yes from broad)` : sql`false`} and d.search @@ q.query and ${nearCondition(input.near)} and ${allOnDocument}
+      limit ${sql.lit(COUNT_CAP)}
+    ),
+    candidates as materialized (
+      select m.type, m.object_id, m.title, m.published_at, m.local, m.km, m.first_score from m where ${all}
+      union
+      select wide.type, wide.object_id, wide.title, wide.published_at, wide.local, wide.km, wide.first_score from wide
+      union
+      select filtered.type, filtered.object_id, filtered.title, filtered.published_at, filtered.local, filtered.km, filtered.first_score from filtered
+    ),
+    firsts as materialized (
+      select c.* from candidates c
+      order by local desc, ${byDistance} first_score desc, published_at desc nulls last, title, object_id
+      limit ${Math.max(RANKED, offset + PER_PAGE)}
+    ),
+    ranked as materialized (
+      select f.type, f.object_id, f.local, f.km, f.published_at, f.title, f.first_rank,
+        case when f.first_rank <= ${sql.lit(RANKED)} then (ts_rank(d.search, q.query, 1) + similarity(d.title_norm, q.words)) * ${factors} end as score
+      from (
+        select f.*, row_number() over (order by local desc, ${byDistance} first_score desc, published_at desc nulls last, title, object_id) as first_rank from firsts f
+      ) f cross join q
+      join search_documents d on d.type = f.type and d.object_id = f.object_id
     ),
     top as materialized (
-      select m.type, m.object_id, m.local, m.km, m.score, m.published_at, m.title from m where ${all}
-      order by local desc, ${byDistance} score desc, published_at desc nulls last, title, object_id
+      select r.*, row_number() over (order by first_rank > ${sql.lit(RANKED)}, local desc, ${byDistance} score desc nulls last,
+        case when first_rank > ${sql.lit(RANKED)} then first_rank end, published_at desc nulls last, title, object_id) as position
+      from ranked r
+      order by position
       limit ${PER_PAGE} offset ${offset}
-    ),
-    counts as (${countsSql()})
+    )
     select
-      (select json_agg(counts) from counts) as counts,
+      (select json_agg(json_build_array(m.type, m.tenant_id, m.audiences, m.themes, m.open_now, m.closing_soon, ${sql.raw(FACETS.map((f) => `m.f_${f}`).join(', '))})) from m) as counts,
+      (select count(*)::int from candidates) as reachable,
+      (select yes from broad) as broad,
       (select json_agg(h) from (
         select top.type, top.object_id, d.tenant_id, t.name as tenant_name, d.title, d.url, d.closes_on::text as closes_on, top.local, top.km,
           ts_headline('french_unaccent', d.extract_source, q.query, ${options}) as extract
         from top cross join q
         join search_documents d on d.type = top.type and d.object_id = top.object_id
         left join platform_tenants t on t.id = d.tenant_id
-        order by top.local desc, ${byDistance} top.score desc, top.published_at desc nulls last, top.title, top.object_id
+        order by top.position
       ) h) as hits`.execute(db);
   const row = result.rows[0]!;
   const parse = <T,>(v: T[] | string | null): T[] => (typeof v === 'string' ? (JSON.parse(v) as T[]) : (v ?? []));
@@ -152,7 +214,11 @@ async function run(db: Db, query: ReturnType<typeof synonymTsquery>, text: strin
     local: r.local,
     distanceKm: r.km === null ? null : Number(r.km),
   }));
-  return { ...readCounts(parse(row.counts), filters), hits };
+  const { counts, matches } = readCounts(countMatches(parse(row.counts)), filters);
+  const capped = row.broad === true;
+  // Broad: the results that can be shown (matches read and title matches, under every filter), at most COUNT_CAP.
+  const total = capped ? Math.min(Number(row.reachable), COUNT_CAP) : Number(row.reachable);
+  return { counts, total, matches, capped, hits };
 }
 
 /** Searches the index; `page` starts at 1 and a page past the end gives no hits (and the real count). */
@@ -160,7 +226,7 @@ export async function search(platformDb: Kysely<PlatformTables>, input: SearchIn
   const db = platformDb as unknown as Db;
   const query = cleanQuery(input.q);
   const filters = input.filters ?? noFilters();
-  const empty: SearchOutcome = { query, corrected: undefined, someWords: false, total: 0, page: input.page, pages: 0, hits: [], facets: readCounts([], filters).counts };
+  const empty: SearchOutcome = { query, corrected: undefined, someWords: false, total: 0, capped: false, page: input.page, pages: 0, hits: [], facets: readCounts([], filters).counts };
   const words = queryWords(query.text);
   if (words.length === 0) return empty;
   const offset = (input.page - 1) * PER_PAGE;
@@ -183,5 +249,5 @@ export async function search(platformDb: Kysely<PlatformTables>, input: SearchIn
     if (some.matches > 0) [someWords, found] = [true, some];
   }
   const pages = Math.ceil(found.total / PER_PAGE);
-  return { query, corrected, someWords, total: found.total, page: input.page, pages, hits: found.hits, facets: found.counts };
+  return { query, corrected, someWords, total: found.total, capped: found.capped, page: input.page, pages, hits: found.hits, facets: found.counts };
 }

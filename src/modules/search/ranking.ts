@@ -16,8 +16,12 @@ export const FRESH_NEWS_BOOST = 1;
 /** Days after which the freshness boost is halved. */
 export const FRESH_NEWS_HALF_LIFE_DAYS = 30;
 
-/** The factor for document alias `d` of search_documents and the searched words, as an SQL expression. */
-export function rankFactor(text: string): RawBuilder<number> {
+/**
+ * The factor for document alias `d` of search_documents, as an SQL expression; `exact` is the
+ * stripped vector of the searched words (`strip(to_tsvector('french_unaccent', words))`), compared
+ * with the stored title vector (`title_search`, migration 0220) rather than parsing each title again.
+ */
+export function rankFactor(exact: RawBuilder<unknown>): RawBuilder<number> {
   const weighted = searchSources.filter((s) => s.weight !== undefined && s.weight !== 1);
   const typeWeight = weighted.length
     ? sql`(case ${sql.join(weighted.map((s) => sql`when d.type = ${s.type} then ${s.weight}::double precision`), sql` `)} else 1 end)`
@@ -26,6 +30,6 @@ export function rankFactor(text: string): RawBuilder<number> {
   const fresh = sql`(case when d.type = ${FRESH_NEWS_TYPE} and d.published_at is not null
     then 1 + ${FRESH_NEWS_BOOST}::double precision * power(0.5, (${age} / ${FRESH_NEWS_HALF_LIFE_DAYS}::double precision)::double precision)
     else 1 end)`;
-  const exactTitle = sql`(case when strip(to_tsvector('french_unaccent', d.title)) = strip(to_tsvector('french_unaccent', ${text})) then 2 else 1 end)`;
+  const exactTitle = sql`(case when strip(d.title_search) = ${exact} then 2 else 1 end)`;
   return sql<number>`(${typeWeight} * ${fresh} * ${exactTitle})`;
 }

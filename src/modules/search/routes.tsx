@@ -126,6 +126,7 @@ export async function searchRoutes(app: FastifyInstance): Promise<void> {
       corrigee: outcome.corrected ?? null,
       certainsMots: outcome.someWords,
       total: outcome.total,
+      totalPartiel: outcome.capped,
       page,
       pages: outcome.pages,
       commune: near && 'point' in near ? { saisie: near.point.typed, communes: near.point.label, codes: near.point.codes, rayonKm: RADIUS_KM } : null,

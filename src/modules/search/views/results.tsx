@@ -2,7 +2,7 @@ import { Notice, Pagination, telHref } from '../../../platform/views/components'
 import { isProcedureType, type ProcedureLinks } from '../../procedures';
 import { distanceLabel, RADIUS_KM, type NearResult } from '../distance';
 import { FACETS, type Filters } from '../facets';
-import { MARK_END, MARK_START, MAX_QUERY_LENGTH, type SearchHit, type SearchOutcome } from '../query';
+import { COUNT_CAP, MARK_END, MARK_START, MAX_QUERY_LENGTH, type SearchHit, type SearchOutcome } from '../query';
 import { typeLabel } from '../sources';
 import { ProcedureHitLinks } from './procedure-hit';
 import { Facets } from './facets';
@@ -136,7 +136,7 @@ export function SearchPage(props: {
         {tenant ? <input type="hidden" name="collectivite" value={tenant.id} /> : null}
         {exact ? <input type="hidden" name="exact" value="1" /> : null}
         <button type="submit">Rechercher</button>
-        {query.text ? <Facets counts={outcome.facets} filters={filters} tenantName={props.tenantName} /> : null}
+        {query.text ? <Facets counts={outcome.facets} filters={filters} capped={outcome.capped} tenantName={props.tenantName} /> : null}
       </form>
       {query.trimmed ? (
         <Notice kind="warning">Votre recherche était trop longue : seuls ses {MAX_QUERY_LENGTH} premiers caractères ont été pris en compte.</Notice>
@@ -211,6 +211,16 @@ function Summary({ outcome, keep, tenant }: { outcome: SearchOutcome; keep: Kept
     return (
       <p>
         Cette page de résultats n’existe pas : il y en a {outcome.pages}. <a href={searchHref(outcome.query.text, 1, keep)}>Revenir à la première page</a>.
+      </p>
+    );
+  }
+  if (outcome.capped) {
+    // The search stopped counting (query.ts, COUNT_CAP): say so, never a made-up exact number.
+    const cap = COUNT_CAP.toLocaleString('fr-FR');
+    return (
+      <p role="status">
+        {outcome.total >= COUNT_CAP ? `Plus de ${cap} résultats` : `Au moins ${outcome.total.toLocaleString('fr-FR')} résultats`}
+        {outcome.pages > 1 ? `, page ${outcome.page}` : ''}. Seuls les {cap} premiers résultats trouvés sont classés et affichés : ajoutez un mot ou un filtre pour préciser votre recherche.
       </p>
     );
   }
