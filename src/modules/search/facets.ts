@@ -1,18 +1,19 @@
 /**
- * Facets of the one search (issue 13, point 4): type of object, authority, audience, theme and
- * dates, combinable and kept in the URL (`type=aide&type=page&public=jeune&dates=ouvert…`).
+ * Facets of the one search (issue 13, point 4): type of object, authority, territory (the
+ * départements of the objects that have a territory or a place), audience, theme and dates, combinable and kept in the URL (`type=aide&type=page&public=jeune&dates=ouvert…`).
  * Values of one facet are joined by OR, facets by AND; each facet's counts are those of the
  * results filtered by every other facet, so a person sees what ticking one more box would give.
  */
 import { sql, type RawBuilder } from 'kysely';
 
-export const FACETS = ['type', 'autorite', 'public', 'theme', 'dates'] as const;
+export const FACETS = ['type', 'autorite', 'territoire', 'public', 'theme', 'dates'] as const;
 export type Facet = (typeof FACETS)[number];
 export type Filters = Record<Facet, string[]>;
 
 export const FACET_LABELS: Record<Facet, string> = {
   type: 'Type',
   autorite: 'Collectivité',
+  territoire: 'Territoire',
   public: 'Public',
   theme: 'Thème',
   dates: 'Dates',
@@ -61,6 +62,8 @@ export function facetCondition(facet: Facet, values: string[]): RawBuilder<boole
       return sql<boolean>`(d.type = any(${array(values)}))`;
     case 'autorite':
       return sql<boolean>`(d.tenant_id = any(${array(values)}))`;
+    case 'territoire':
+      return sql<boolean>`(d.departements && ${array(values)})`;
     case 'public':
       return sql<boolean>`(d.audiences && ${array(values)})`;
     case 'theme':
@@ -87,6 +90,7 @@ export function countsSql(): RawBuilder<{ facet: string; value: string | null; n
   return sql`
     select 'type' as facet, m.type as value, count(*)::int as n from m where ${others('type')} group by m.type
     union all select 'autorite', m.tenant_id, count(*)::int from m where ${others('autorite')} and m.tenant_id is not null group by m.tenant_id
+    union all select 'territoire', r.value, count(*)::int from m cross join unnest(m.departements) as r(value) where ${others('territoire')} group by r.value
     union all select 'public', a.value, count(*)::int from m cross join unnest(m.audiences) as a(value) where ${others('public')} group by a.value
     union all select 'theme', t.value, count(*)::int from m cross join unnest(m.themes) as t(value) where ${others('theme')} group by t.value
     union all select 'dates', 'ouvert', count(*)::int from m where ${others('dates')} and m.open_now

@@ -113,7 +113,7 @@ async function run(db: Db, query: ReturnType<typeof synonymTsquery>, text: strin
   const result = await sql<{ counts: Array<{ facet: string; value: string | null; n: number }> | string | null; hits: HitRow[] | string | null }>`
     with q as (select ${query} as query, immutable_unaccent(lower(${text})) as words),
     m as materialized (
-      select d.type, d.object_id, d.tenant_id, d.audiences, d.themes, d.title, d.published_at,
+      select d.type, d.object_id, d.tenant_id, d.audiences, d.themes, d.departements, d.title, d.published_at,
         ${OPEN_NOW} as open_now, ${CLOSING_SOON} as closing_soon, ${flags},
         (d.tenant_id is not null and d.tenant_id = ${local}) as local, ${distance} as km,
         ( ts_rank(d.search, q.query, 1) + similarity(d.title_norm, q.words)
