@@ -49,11 +49,12 @@ function Hit({ hit, links }: { hit: SearchHit; links: HitLinks }) {
       {hit.extract ? <Extract text={hit.extract} /> : null}
       {hit.type === 'aide' ? (
         <p class="search-hit__actions">
-          <a href={`/aides/${hit.objectId}/calcul`}>Vérifier mon éligibilité<span class="visually-hidden"> : {hit.title}</span></a>
+          {/* Named with the aid by aria-label (its visible words first), not a hidden span: one element less per link (the DOM budget). */}
+          <a aria-label={`Vérifier mon éligibilité : ${hit.title}`} href={`/aides/${hit.objectId}/calcul`}>Vérifier mon éligibilité</a>
           {links.applicable.has(hit.objectId) ? (
             <>
               {' · '}
-              <a href={`/aides/${hit.objectId}/demande`}>Déposer une demande<span class="visually-hidden"> : {hit.title}</span></a>
+              <a aria-label={`Déposer une demande : ${hit.title}`} href={`/aides/${hit.objectId}/demande`}>Déposer une demande</a>
             </>
           ) : null}
         </p>
