@@ -43,7 +43,7 @@ async function grow(db: Kysely<PlatformTables>, target: number): Promise<number>
     select row_number() over (order by code) as i, name from territory_communes`.execute(db);
   const communes = Number((await sql<{ n: number }>`select count(*)::int as n from bench_communes`.execute(db)).rows[0]!.n);
   await sql`create temporary table bench_real as select row_number() over (order by type, object_id) as i, * from search_documents`.execute(db);
-  // Bulk writes go through GIN pending lists (migration 0220 writes them in place, for single publications), merged once after.
+  // Bulk writes go through GIN pending lists (migration 0221 writes them in place, for single publications), merged once after.
   const gin = ['search_documents_search', 'search_documents_title_search', 'search_documents_title_trgm', 'search_words_trgm'];
   for (const index of gin) await sql`alter index ${sql.ref(index)} set (fastupdate = on)`.execute(db);
   // In batches, so that PGlite's memory stays small.

@@ -6,8 +6,14 @@
 // Screenshots of each page at each width are kept in .artifacts/screenshots (printed).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { createPerson, PERSON_PASSWORD, signInPerson } from '../../src/modules/accounts/test-support';
+import { applyForDrivingLicence, SAMPLE_PDF } from '../../src/modules/applications/test-support';
+import { multipartBody } from '../../src/modules/content/test-support';
+import { csrfTokenFrom } from '../support/app';
 import { newContext } from './support/browser';
-import { journey } from './support/journey';
+import { checkPage } from './support/checks';
+import { field, journey, signIn, unfold } from './support/journey';
 import { focusNotVisible, HEADER_MAX_AT_375, headerHeight, horizontalScroll, screenshot, SCREENSHOTS_DIR, smallText, WIDTHS } from './support/visual';
 
 const j = journey();
@@ -24,18 +30,108 @@ const PAGES = [
   { name: 'page-avec-termes', path: '/pages/formation-et-orientation' },
 ];
 
+// Signed-in pages: an agent's instruction page and a person's « Mes démarches », each seen in a
+// context of its own (its cookies saved once, reused at every width).
+const EMAIL = 'nolwenn.guillou@exemple.fr';
+const INSTRUCTEUR = 'instructeur.bretagne@demo.guichet.bzh';
+/** The instruction page's height at 1280 × 800 in the usual case: at most 1.5 screens. */
+const INSTRUCTION_MAX_AT_1280 = 1.5 * 800;
+type SignedIn = { name: string; path: string; state: BrowserContextOptions['storageState'] };
+let usual: Promise<SignedIn[]> | undefined;
+/** The signed-in pages, made once for the file (the first test that needs them waits). */
+const signedInPages = () => (usual ??= usualCase());
+
+async function click(page: Page, name: string | RegExp) {
+  await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name }).first().click()]);
+}
+
+/**
+ * The usual case of an application under instruction: the Région's driving licence aid
+ * (5 sections, a quote in PDF) deposited, its examination started, a document asked for with a
+ * message, the person sending it with a word of thanks, the agent answering: 3 messages, 6 steps
+ * in its history.
+ */
+async function usualCase(): Promise<SignedIn[]> {
+  const { server, browser } = j;
+  const signedIn: SignedIn[] = [];
+  await createPerson(server.database.db, { email: EMAIL, name: 'Nolwenn' });
+  const person = await signInPerson(server.app, EMAIL);
+  const reference = await applyForDrivingLicence(person);
+
+  const agentContext = await newContext(browser);
+  const agentPage = await agentContext.newPage();
+  await signIn(agentPage, server.origin, INSTRUCTEUR);
+  await agentPage.goto(j.url(`/admin/t/bretagne/demandes?q=${reference}`));
+  await Promise.all([agentPage.waitForEvent('load'), agentPage.getByRole('link', { name: reference }).click()]);
+  const path = new URL(agentPage.url()).pathname;
+  await click(agentPage, 'Commencer l’examen');
+  await unfold(agentPage, 'Demander des documents');
+  await agentPage.getByLabel('Documents demandés').fill('Justificatif de domicile');
+  await agentPage.getByLabel('Message à la personne (facultatif)').fill('Merci d’envoyer un justificatif de domicile de moins de 3 mois.');
+  await click(agentPage, 'Demander les documents');
+
+  const detail = await person.get(`/mes-demarches/${reference}`);
+  const piece = /<option value="([^"]+)"/.exec(detail.body)![1]!;
+  const upload = multipartBody([['_csrf', csrfTokenFrom(detail.body)], ['piece', piece], ['fichier', { filename: 'justificatif.pdf', type: 'application/pdf', data: SAMPLE_PDF }]]);
+  assert.equal((await person.request({ method: 'POST', url: `/mes-demarches/${reference}/document`, payload: upload.payload, headers: { 'content-type': upload.contentType } })).statusCode, 303);
+  assert.equal((await person.submit(`/mes-demarches/${reference}`, `/mes-demarches/${reference}/message`, { message: 'Voici mon justificatif de domicile. Merci !' })).statusCode, 303);
+
+  await agentPage.goto(j.url(path));
+  await unfold(agentPage, 'Envoyer un message');
+  await agentPage.getByLabel('Écrire à la personne').fill('Merci, votre dossier est complet : nous l’examinons.');
+  await click(agentPage, 'Envoyer le message');
+  signedIn.push({ name: 'instruction', path, state: await agentContext.storageState() });
+  await agentContext.close();
+
+  const personContext = await newContext(browser);
+  const personPage = await personContext.newPage();
+  await personPage.goto(j.url('/connexion'));
+  await field(personPage, 'Adresse électronique').fill(EMAIL);
+  await field(personPage, 'Mot de passe').fill(PERSON_PASSWORD);
+  await click(personPage, 'Se connecter');
+  signedIn.push({ name: 'mes-demarches', path: '/mes-demarches', state: await personContext.storageState() });
+  signedIn.push({ name: 'mon-compte', path: '/mon-compte', state: await personContext.storageState() });
+  await personContext.close();
+  return signedIn;
+}
+
 test('the main pages pass every page check (axe, budgets, no JS, keyboard, 320 px)', async () => {
   for (const page of PAGES) await j.check(j.url(page.path));
+});
+
+test('the instruction page and a person’s own pages pass every page check', async () => {
+  for (const { path, state } of await signedInPages()) {
+    const context = await newContext(j.browser, { storageState: state });
+    try {
+      await checkPage(await context.newPage(), j.url(path));
+    } finally {
+      await context.close();
+    }
+  }
 });
 
 for (const width of WIDTHS) {
   test(`at ${width} px: no sideways scroll, body copy of 16 px or more, a visible focus everywhere${width === 375 ? ', a header of 120 px at most' : ''}`, async () => {
     const context = await newContext(j.browser, { viewport: { width, height: 800 } });
+    const contexts = [context];
     try {
       const page = await context.newPage();
       const problems: string[] = [];
-      for (const { name, path } of PAGES) {
+      const visits = [...PAGES.map((p) => ({ ...p, page }))];
+      for (const p of await signedInPages()) {
+        const own = await newContext(j.browser, { viewport: { width, height: 800 }, storageState: p.state });
+        contexts.push(own);
+        visits.push({ ...p, page: await own.newPage() });
+      }
+      for (const { name, path, page } of visits) {
         await page.goto(j.url(path));
+        const here = new URL(page.url());
+        assert.equal(here.pathname + here.search, path, `${path}: not sent elsewhere (still signed in)`);
+        if (name === 'instruction' && width === 1280) {
+          const height = await page.evaluate(() => document.documentElement.scrollHeight);
+          console.log(`the instruction page is ${height} px tall at 1280 × 800 (at most ${INSTRUCTION_MAX_AT_1280})`);
+          if (height > INSTRUCTION_MAX_AT_1280) problems.push(`${path}: ${height} px tall at 1280 × 800 (at most ${INSTRUCTION_MAX_AT_1280}, 1.5 screens)`);
+        }
         if (width === 375) {
           const overflow = await horizontalScroll(page);
           if (overflow > 0) problems.push(`${path}: scrolls sideways by ${overflow} px`);
@@ -51,7 +147,7 @@ for (const width of WIDTHS) {
       console.log(`screenshots at ${width} px in ${SCREENSHOTS_DIR}`);
       assert.deepEqual(problems, []);
     } finally {
-      await context.close();
+      for (const c of contexts) await c.close();
     }
   });
 }

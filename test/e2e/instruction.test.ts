@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { createPerson, PERSON_PASSWORD } from '../../src/modules/accounts/test-support';
-import { assertIncludes, field, heading, journey, mainText, signIn } from './support/journey';
+import { assertIncludes, field, heading, journey, mainText, signIn, unfold } from './support/journey';
 
 const j = journey();
 const EMAIL = 'erwan.le-bihan@exemple.fr';
@@ -75,8 +75,10 @@ test('agent instructs an application', async () => {
     await j.checkHere();
 
     // A request of documents: empty first (French message), then one document.
+    await unfold(page, 'Demander des documents');
     await click('Demander les documents');
     assertIncludes(await mainText(page), 'Écrivez au moins un document à demander');
+    await unfold(page, 'Demander des documents');
     await page.getByLabel('Documents demandés').fill('Justificatif de domicile');
     await page.getByLabel('Message à la personne (facultatif)').fill('Merci d’envoyer un justificatif de domicile de moins de 3 mois.');
     await click('Demander les documents');
@@ -99,9 +101,11 @@ test('agent instructs an application', async () => {
     await signIn(page, server.origin, 'instructeur.bretagne@demo.guichet.bzh');
     await page.goto(j.url('/admin/t/bretagne/demandes'));
     await Promise.all([page.waitForEvent('load'), page.getByRole('link', { name: reference }).click()]);
+    await unfold(page, 'Décider');
     await page.getByRole('radio', { name: 'Acceptée' }).check();
     await click('Enregistrer la décision');
     assertIncludes(await mainText(page), 'Écrivez la motivation');
+    await unfold(page, 'Décider');
     await page.getByLabel('Motivation').fill('Votre formation et votre devis remplissent les conditions de l’aide.');
     await page.getByLabel('Montant accordé, en euros (si la demande est acceptée)').fill('450');
     await click('Enregistrer la décision');

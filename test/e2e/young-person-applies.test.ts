@@ -15,7 +15,7 @@ import { createPerson, PERSON_PASSWORD } from '../../src/modules/accounts/test-s
 import { writeDeclared } from '../../src/modules/profile';
 import { linkIn, startTestInbox, type TestInbox } from '../support/mail';
 import { clickButton, fillDrivingLicenceSteps } from './support/driving-licence';
-import { assertIncludes, field, heading, journey, mainText, signIn } from './support/journey';
+import { assertIncludes, field, heading, journey, mainText, signIn, unfold } from './support/journey';
 
 const cleanups: Array<() => unknown> = [];
 let inbox: TestInbox;
@@ -177,6 +177,7 @@ test('a young person in Rennes finds the driving licence aid, applies, adds a re
     await click('Commencer l’examen');
     assertIncludes(await mainText(page), 'L’étape est changée.');
     await j.checkHere();
+    await unfold(page, 'Demander des documents');
     await page.getByLabel('Documents demandés').fill('Justificatif de domicile de moins de 3 mois');
     await page.getByLabel('Message à la personne (facultatif)').fill('Bonjour, il nous manque un justificatif de domicile à Rennes.');
     await click('Demander les documents');
@@ -213,6 +214,7 @@ test('a young person in Rennes finds the driving licence aid, applies, adds a re
     // The link of the mail opens the file.
     await j.check(onServer(linkIn(alert, '/admin/t/bretagne/demandes/')));
     assertIncludes(await mainText(page), 'Justificatif de domicile de moins de 3 mois');
+    await unfold(page, 'Décider');
     await page.getByRole('radio', { name: 'Acceptée' }).check();
     await page.getByLabel('Motivation').fill('Vous avez entre 18 et 30 ans, vous habitez en Bretagne et votre formation est financée par la Région.');
     await page.getByLabel('Montant accordé, en euros (si la demande est acceptée)').fill('450');

@@ -17,12 +17,15 @@ export function testEngine(): TestEngine {
 
 const root = join(import.meta.dirname, '..', '..');
 
-/** Changes whenever a migration, the referential or the seed changes: the template is rebuilt. */
+/** Changes whenever a migration, the referential, the seed or the search documents' builders change: the template is rebuilt. */
 function schemaFingerprint(): string {
   const hash = createHash('sha256');
   const files = [
     ...migrationDirs.flatMap((dir) => readdirSync(dir).map((f) => join(dir, f))),
     ...listFiles(join(root, 'seed')),
+    // What the seed's index rebuild writes for each document.
+    ...listFiles(join(root, 'src/platform/search')),
+    ...listFiles(join(root, 'src/modules')).filter((f) => f.endsWith('search-source.ts')),
     join(root, 'node_modules/@etalab/decoupage-administratif/package.json'),
   ].sort();
   for (const file of files) hash.update(relative(root, file)).update(readFileSync(file));

@@ -1,4 +1,4 @@
-import { indexDocument, removeDocument, type AnyDb, type SearchDocument, type SearchSource } from '../../platform/search';
+import { indexDocument, removeDocument, territoryCode, type AnyDb, type SearchDocument, type SearchSource } from '../../platform/search';
 import type { Aid } from './format';
 import type { AidStatus } from './tables';
 
@@ -15,7 +15,7 @@ export function aidDocument(tenantId: string, aid: Aid, publishedAt: Date | null
     url: `/aides/${aid.id}`,
     audiences: [...aid.audiences],
     themes: [...aid.themes],
-    territoryCodes: aid.territory.scope === 'local' ? aid.territory.areas.map((a) => a.code) : [],
+    territoryCodes: aid.territory.scope === 'local' ? aid.territory.areas.map((a) => territoryCode(a.level, a.code)) : ['FR'],
     opensOn: aid.dates.opening ?? null,
     closesOn: aid.dates.closing ?? null,
     publishedAt,

@@ -9,7 +9,7 @@ import { roleAllows } from '../../platform/auth/roles';
 import { NotFoundError } from '../../platform/http/errors';
 import { adminPage, requireAccount, routeTenant } from '../../platform/views/admin';
 import { Pagination } from '../../platform/views/components';
-import { ErrorSummary, Form, RadioGroup, SelectField, SubmitButton, TextArea, TextField, type FieldErrors } from '../../platform/views/form';
+import { SelectField, SubmitButton, TextField, type FieldErrors } from '../../platform/views/form';
 import type { Tenant } from '../../platform/db/tables';
 import { actorOf } from './http';
 import { agentMay, annotationsOf, DECISIONS, isClosed, messagesOf, tenantAidsWithApplications, tenantApplication, tenantApplications, tenantDocument, type TenantApplication } from './instruction';
@@ -18,12 +18,12 @@ import type { Refusal } from './service';
 import { applicationsDb, documentsOf, historyOf } from './store';
 import { APPLICATION_STATUSES, type ApplicationStatus } from './tables';
 import { markRead, UNREAD_LABELS } from './unread';
-import { Answers, frenchDateTime, frenchDay, grantedText, MessageList, sizeText, StatusTag } from './views';
+import { InstructionFile } from './instruction.views';
+import { frenchDay, StatusTag } from './views';
 
 const read = { guard: { tenantRole: 'lecteur' as const } };
 const instruct = { guard: { tenantRole: 'instructeur' as const } };
 const PER_PAGE = 20;
-const HISTORY: Record<string, string> = { depot: 'Demande déposée', retrait: 'Demande retirée', statut: 'Changement d’étape', pieces_demandees: 'Documents demandés', decision: 'Décision', message: 'Message', document: 'Document ajouté' };
 
 type Input = { errors: FieldErrors; values: Record<string, string>; done?: string | undefined };
 
@@ -112,117 +112,32 @@ export async function instructionRoutes(app: FastifyInstance): Promise<void> {
     const [history, documents, messages, notes] = await Promise.all([historyOf(db, application.id), documentsOf(db, application.id), messagesOf(db, application.id), annotationsOf(db, application.id)]);
     const url = `${base(tenant)}/${application.id}`;
     const from = application.status;
-    const decisions = DECISIONS.filter((d) => agentMay(from, d));
-    const labels = { statut: 'Étape', pieces: 'Documents demandés', pieces_message: 'Message', message: 'Message', annotation: 'Note', decision: 'Décision', motivation: 'Motivation', montant: 'Montant accordé' };
     const DONE: Record<string, string> = { statut: 'L’étape est changée.', pieces: 'Les documents sont demandés.', message: 'Le message est envoyé.', note: 'La note est enregistrée.', decision: 'La décision est enregistrée.' };
-    const v = input.values;
     return adminPage(
       request,
       reply,
       {
         title: `${Object.keys(input.errors).length ? 'Erreur : ' : ''}Demande ${application.reference}`,
-        heading: `Demande ${application.reference} : ${application.aid_name}`,
+        heading: `Demande ${application.reference}`,
         crumbs: [{ label: 'Demandes d’aide', href: base(tenant) }, { label: application.reference! }],
         current: base(tenant),
         notice: input.done && DONE[input.done] ? <div class="notice notice--success" role="status">{DONE[input.done]}</div> : undefined,
         main: (csrf: string) => (
-          <>
-            <ErrorSummary errors={input.errors} labels={labels} />
-            <p>
-              <StatusTag status={application.status} /> – déposée le {frenchDay(application.submitted_at!)} par {application.person_name} ({application.person_email}).
-            </p>
-            {application.decision_motivation ? (
-              <p>
-                Décision du {frenchDay(application.decided_at!)} : {application.decision_motivation}
-                {application.amount_granted ? ` Montant accordé : ${grantedText(application.amount_granted)}.` : ''}
-              </p>
-            ) : null}
-            {mayInstruct ? null : <p>Votre rôle vous permet de lire cette demande. Ce sont les instructeurs de la collectivité qui l’examinent et répondent à la personne.</p>}
-            {mayInstruct && from === 'depose' ? (
-              <Form action={`${url}/statut`} csrfToken={csrf}>
-                <input type="hidden" name="statut" value="en_instruction" />
-                <SubmitButton>Commencer l’examen</SubmitButton>
-              </Form>
-            ) : null}
-            {mayInstruct && from === 'pieces_demandees' ? (
-              <Form action={`${url}/statut`} csrfToken={csrf}>
-                <input type="hidden" name="statut" value="en_instruction" />
-                <SubmitButton secondary>Reprendre l’examen sans attendre les documents</SubmitButton>
-              </Form>
-            ) : null}
-            <h2>Réponses</h2>
-            <Answers form={application.form} answers={application.answers} documents={documents} headingLevel={3} />
-            <h2>Documents</h2>
-            {documents.length ? (
-              <ul>
-                {documents.map((d) => (
-                  <li>
-                    <a href={`${url}/documents/${d.id}`}>{d.filename}</a> ({sizeText(d.size)}, {frenchDateTime(d.created_at)})
-                  </li>
-                ))}
-              </ul>
-            ) : (
-              <p>Aucun document.</p>
-            )}
-            <h2>Messages</h2>
-            <MessageList messages={messages} author={(kind) => (kind === 'agent' ? 'Collectivité' : application.person_name)} />
-            {mayInstruct && !isClosed(from) ? (
-              <Form action={`${url}/message`} csrfToken={csrf}>
-                <TextArea name="message" label="Écrire à la personne" rows={4} value={v.message} error={input.errors.message} required />
-                <SubmitButton>Envoyer le message</SubmitButton>
-              </Form>
-            ) : null}
-            {mayInstruct && agentMay(from, 'pieces_demandees') ? (
-              <>
-                <h2>Demander des documents</h2>
-                <Form action={`${url}/pieces`} csrfToken={csrf}>
-                  <TextArea name="pieces" label="Documents demandés" hint="Un document par ligne, par exemple : Justificatif de domicile de moins de 3 mois." rows={3} value={v.pieces} error={input.errors.pieces} required />
-                  <TextArea name="pieces_message" label="Message à la personne (facultatif)" rows={3} value={v.pieces_message} />
-                  <SubmitButton>Demander les documents</SubmitButton>
-                </Form>
-              </>
-            ) : null}
-            {mayInstruct && decisions.length ? (
-              <>
-                <h2>Décision</h2>
-                <Form action={`${url}/decision`} csrfToken={csrf}>
-                  <RadioGroup name="decision" legend="Décision" value={v.decision} error={input.errors.decision} options={decisions.map((d) => ({ value: d, label: APPLICATION_STATUSES[d] }))} />
-                  <TextArea name="motivation" label="Motivation" hint="Les raisons de la décision, en mots simples : la personne les lira." rows={4} value={v.motivation} error={input.errors.motivation} required />
-                  <TextField name="montant" label="Montant accordé, en euros (si la demande est acceptée)" value={v.montant} error={input.errors.montant} />
-                  <SubmitButton>Enregistrer la décision</SubmitButton>
-                </Form>
-              </>
-            ) : null}
-            <h2>Suivi</h2>
-            <ol class="application-history">
-              {history.map((h) => (
-                <li>
-                  {frenchDateTime(h.created_at)} : {HISTORY[h.action] ?? h.action} ({h.actor_kind === 'agent' ? 'agent' : h.actor_kind === 'usager' ? 'la personne' : 'Guichet'})
-                  {h.to_status ? ` → ${APPLICATION_STATUSES[h.to_status as ApplicationStatus] ?? h.to_status}` : ''}
-                  {h.note ? ` – ${h.note}` : ''}
-                </li>
-              ))}
-            </ol>
-            <h2>Notes internes</h2>
-            <p>Ces notes ne sont jamais montrées à la personne.</p>
-            {notes.length ? (
-              <ul>
-                {notes.map((n) => (
-                  <li>
-                    {n.author_label}, {frenchDateTime(n.created_at)} : {n.body}
-                  </li>
-                ))}
-              </ul>
-            ) : (
-              <p>Aucune note.</p>
-            )}
-            {mayInstruct ? (
-              <Form action={`${url}/notes`} csrfToken={csrf}>
-                <TextArea name="annotation" label="Ajouter une note interne" rows={3} value={v.annotation} error={input.errors.annotation} required />
-                <SubmitButton secondary>Enregistrer la note</SubmitButton>
-              </Form>
-            ) : null}
-          </>
+          <InstructionFile
+            url={url}
+            application={application}
+            history={history}
+            documents={documents}
+            messages={messages}
+            notes={notes}
+            mayInstruct={mayInstruct}
+            decisions={mayInstruct ? DECISIONS.filter((d) => agentMay(from, d)) : []}
+            mayMessage={mayInstruct && !isClosed(from)}
+            mayRequest={mayInstruct && agentMay(from, 'pieces_demandees')}
+            errors={input.errors}
+            values={input.values}
+            csrf={csrf}
+          />
         ),
       },
       { status, tenant },

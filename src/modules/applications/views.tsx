@@ -261,13 +261,15 @@ export function Panel({ children }: { children: ComponentChildren }) {
 }
 
 /** The messages of an application, oldest first; `author` names who wrote each one. */
-export function MessageList({ messages, author }: {
+export function MessageList({ messages, author, start }: {
   messages: Array<{ author_kind: 'usager' | 'agent'; created_at: Date | string; body: string | null; requested_documents: string[] | null }>;
   author: (kind: 'usager' | 'agent') => string;
+  /** The number of the first message shown (when the older ones are shown elsewhere). */
+  start?: number;
 }) {
   if (!messages.length) return <p>Aucun message.</p>;
   return (
-    <ol class="application-messages">
+    <ol class="application-messages" start={start && start > 1 ? start : undefined}>
       {messages.map((m) => (
         <li>
           <p>

@@ -1,5 +1,5 @@
 /**
- * Facets (type, authority, audience, theme, dates) and distance from a commune in the one search,
+ * Facets (type, authority, territory, audience, theme, dates) and distance from a commune in the one search,
  * on the page and in the API; results kept in memory are forgotten when the index changes.
  */
 import assert from 'node:assert/strict';
@@ -19,8 +19,8 @@ interface ApiBody {
   total: number;
   pages: number;
   commune: { saisie: string; communes: string; codes: string[]; rayonKm: number } | null;
-  facettes: Record<'type' | 'autorite' | 'public' | 'theme' | 'dates', Value[]>;
-  resultats: Array<{ type: string; id: string; titre: string; collectivite: { id: string } | null; distanceKm: number | null }>;
+  facettes: Record<'type' | 'autorite' | 'territoire' | 'public' | 'theme' | 'dates', Value[]>;
+  resultats: Array<{ type: string; id: string; titre: string; url: string; collectivite: { id: string } | null; distanceKm: number | null }>;
 }
 
 async function api(agent: Agent, query: string): Promise<ApiBody> {
@@ -91,6 +91,80 @@ test('facets: dates (open today, closing within 30 days)', async (t) => {
   assert.deepEqual((await api(agent, 'q=mytiliculteurs&dates=ouvert')).resultats.map((r) => r.id).sort(), ['mytiliculteurs-bientot', 'mytiliculteurs-permanente']);
   assert.deepEqual((await api(agent, 'q=mytiliculteurs&dates=bientot')).resultats.map((r) => r.id), ['mytiliculteurs-bientot']);
   assert.equal((await api(agent, 'q=mytiliculteurs&dates=nimporte')).total, 3, 'an unknown date filter is ignored');
+});
+
+test('territory: the départements of aids (a région in each of its départements, an EPCI in its own, a national aid in none), help places and authorities', async (t) => {
+  const { app } = await buildTestApp(t);
+  const agent = new Agent(app);
+  const db = aidsDb(app.platform.db);
+  const base = demoAids()[0]!.aid;
+  const porteur = { name: 'Ville de Brest', kind: 'commune' as const, tenant_id: 'brest' };
+  const local = (level: 'region' | 'epci' | 'commune', code: string, name: string) => ({ scope: 'local' as const, areas: [{ level, code, name }] });
+  const aids = [
+    { id: 'ostreiculteurs-bretagne', territory: local('region', '53', 'Bretagne') },
+    { id: 'ostreiculteurs-france', territory: { scope: 'national' as const } },
+    { id: 'ostreiculteurs-brest-metropole', territory: local('epci', '242900314', 'Brest métropole') },
+    { id: 'ostreiculteurs-rennes', territory: local('commune', '35238', 'Rennes') },
+  ];
+  for (const aid of aids) await saveAid(db, { tenantId: 'brest', status: 'published', aid: { ...base, ...aid, name: 'Aide aux ostréiculteurs', porteur } });
+
+  const all = await api(agent, 'q=ostreiculteurs');
+  assert.equal(all.total, 4);
+  assert.deepEqual(all.facettes.territoire.map((v) => [v.valeur, v.nombre]), [['29', 2], ['35', 2], ['22', 1], ['56', 1]]);
+  assert.equal(all.facettes.territoire[0]!.libelle, 'Finistère (29)');
+  const finistere = await api(agent, 'q=ostreiculteurs&territoire=29');
+  assert.deepEqual(finistere.resultats.map((r) => r.id).sort(), ['ostreiculteurs-brest-metropole', 'ostreiculteurs-bretagne']);
+  assert.equal(finistere.facettes.territoire.find((v) => v.valeur === '29')?.choisie, true);
+  assert.deepEqual(finistere.facettes.territoire.map((v) => [v.valeur, v.nombre]), all.facettes.territoire.map((v) => [v.valeur, v.nombre]), 'counted under the other facets only');
+  assert.equal((await api(agent, 'q=ostreiculteurs&territoire=29&territoire=35')).total, 3, 'values of the facet: OR');
+  assert.equal((await api(agent, 'q=ostreiculteurs&territoire=75')).total, 0, 'a département without any of them');
+
+  // Help places by their commune: each in one département, the counts add up to the places found.
+  const places = await api(agent, 'q=france+services&type=lieu-aide');
+  assert.equal(places.facettes.territoire.reduce((n, v) => n + v.nombre, 0), places.total);
+  const inFinistere = await api(agent, 'q=france+services&type=lieu-aide&territoire=29');
+  assert.equal(inFinistere.total, count(places.facettes.territoire, '29'));
+  assert.ok(inFinistere.total > 0 && inFinistere.total < places.total, `${inFinistere.total} of ${places.total}`);
+  for (const r of inFinistere.resultats) assert.match(r.url, /commune=29\d{3}/, r.titre);
+
+  // Authorities by their territory: Brest in the Finistère, not in Ille-et-Vilaine; the Région in both.
+  const ids = async (query: string) => (await api(agent, query)).resultats.map((r) => r.id);
+  assert.ok((await ids('q=brest&type=collectivite&territoire=29')).includes('brest'));
+  assert.ok(!(await ids('q=brest&type=collectivite&territoire=35')).includes('brest'));
+  for (const d of ['29', '35']) assert.ok((await ids(`q=region+bretagne&type=collectivite&territoire=${d}`)).includes('bretagne'), d);
+
+  // The page: a « Territoire » fieldset, the ticked box, kept in the links.
+  const page = await agent.get('/recherche?q=ostreiculteurs&territoire=29');
+  assert.match(page.body, /<legend>Territoire<\/legend>/);
+  assert.match(page.body, /<input type="checkbox" name="territoire" value="29" checked\/>Finistère \(29\) \(2 résultats\)/);
+  const typo = await agent.get('/recherche?q=ostreiculteirs&territoire=29');
+  assert.match(typo.body, /Aide aux ostréiculteurs/);
+  assert.match(typo.body, /href="\/recherche\?q=ostreiculteirs&amp;exact=1&amp;territoire=29"/, 'the link to the words as typed keeps the territory');
+});
+
+test('no result in a territory or near a commune: « Élargir la recherche à tout le territoire » takes both restrictions away', async (t) => {
+  const { app } = await buildTestApp(t);
+  const agent = new Agent(app);
+  const base = demoAids()[0]!.aid;
+  const porteur = { name: 'Ville de Rennes', kind: 'commune' as const, tenant_id: 'rennes' };
+  const aid = { ...base, id: 'conchyliculteurs-rennais', name: 'Aide aux conchyliculteurs rennais', porteur, territory: { scope: 'local' as const, areas: [{ level: 'commune' as const, code: '35238', name: 'Rennes' }] } };
+  await saveAid(aidsDb(app.platform.db), { tenantId: 'rennes', status: 'published', aid });
+  const link = /<a href="([^"]+)">Élargir la recherche à tout le territoire<\/a>([^<]*)/;
+  for (const [query, says] of [
+    ['q=conchyliculteurs&territoire=29&type=aide', ', sans choisir de département.'],
+    ['q=conchyliculteurs&territoire=29&type=aide&commune=Brest', ', pas seulement près de Brest.'],
+  ] as const) {
+    const none = await agent.get(`/recherche?${query}`);
+    assert.match(none.body, /Aucun résultat pour « conchyliculteurs »/);
+    const [, href, text] = link.exec(none.body)!;
+    assert.equal(href, '/recherche?q=conchyliculteurs&amp;type=aide');
+    assert.equal(text, says);
+    assert.doesNotMatch(none.body, /La recherche a déjà porté sur toute la Bretagne/);
+    const wider = await agent.get(href!.replaceAll('&amp;', '&'));
+    assert.match(wider.body, /Aide aux conchyliculteurs rennais/);
+  }
+  // Nothing restricted: no such link.
+  assert.doesNotMatch((await agent.get('/recherche?q=zzyzxquux')).body, link);
 });
 
 test('distance: with a commune or a postal code, places within 30 km come first, nearest first, « à 4 km »', async (t) => {

@@ -1,18 +1,19 @@
 /**
- * Facets of the one search (issue 13, point 4): type of object, authority, audience, theme and
- * dates, combinable and kept in the URL (`type=aide&type=page&public=jeune&dates=ouvert…`).
+ * Facets of the one search (issue 13, point 4): type of object, authority, territory (the
+ * départements of the objects that have a territory or a place), audience, theme and dates, combinable and kept in the URL (`type=aide&type=page&public=jeune&dates=ouvert…`).
  * Values of one facet are joined by OR, facets by AND; each facet's counts are those of the
  * results filtered by every other facet, so a person sees what ticking one more box would give.
  */
 import { sql, type RawBuilder } from 'kysely';
 
-export const FACETS = ['type', 'autorite', 'public', 'theme', 'dates'] as const;
+export const FACETS = ['type', 'autorite', 'territoire', 'public', 'theme', 'dates'] as const;
 export type Facet = (typeof FACETS)[number];
 export type Filters = Record<Facet, string[]>;
 
 export const FACET_LABELS: Record<Facet, string> = {
   type: 'Type',
   autorite: 'Collectivité',
+  territoire: 'Territoire',
   public: 'Public',
   theme: 'Thème',
   dates: 'Dates',
@@ -61,6 +62,8 @@ export function facetCondition(facet: Facet, values: string[]): RawBuilder<boole
       return sql<boolean>`(d.type = any(${array(values)}))`;
     case 'autorite':
       return sql<boolean>`(d.tenant_id = any(${array(values)}))`;
+    case 'territoire':
+      return sql<boolean>`(d.departements && ${array(values)})`;
     case 'public':
       return sql<boolean>`(d.audiences && ${array(values)})`;
     case 'theme':
@@ -79,10 +82,10 @@ export type FacetCounts = Record<Facet, FacetValue[]>;
 
 /**
  * One match as the search statement returns it for counting (`json_build_array` in query.ts):
- * type, authority, audiences, themes, open today, closing soon, then whether it passes each
- * facet's filter, in the order of FACETS.
+ * type, authority, départements, audiences, themes, open today, closing soon, then whether it
+ * passes each facet's filter, in the order of FACETS.
  */
-export type MatchRow = [string, string | null, string[], string[], boolean, boolean, ...boolean[]];
+export type MatchRow = [string, string | null, string[], string[], string[], boolean, boolean, ...boolean[]];
 
 /**
  * Counts, over the matches read (at most COUNT_CAP + 1 of them, query.ts), each facet's values
@@ -97,11 +100,12 @@ export function countMatches(rows: MatchRow[]): Array<{ facet: string; value: st
     tallies.set(key, (tallies.get(key) ?? 0) + 1);
   };
   for (const row of rows) {
-    const [type, tenantId, audiences, themes, openNow, closingSoon] = row;
-    const passes = FACETS.map((_, i) => row[6 + i] === true);
+    const [type, tenantId, departements, audiences, themes, openNow, closingSoon] = row;
+    const passes = FACETS.map((_, i) => row[7 + i] === true);
     const others = (facet: Facet) => passes.every((ok, i) => ok || FACETS[i] === facet);
     if (others('type')) add('type', type);
     if (others('autorite') && tenantId !== null) add('autorite', tenantId);
+    if (others('territoire')) for (const value of new Set(departements)) add('territoire', value);
     if (others('public')) for (const value of new Set(audiences)) add('public', value);
     if (others('theme')) for (const value of new Set(themes)) add('theme', value);
     if (others('dates') && openNow) add('dates', 'ouvert');

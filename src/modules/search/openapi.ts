@@ -1,3 +1,5 @@
+import { FACETS } from './facets';
+
 const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Probleme' } } } });
 
 function facetParameter(name: string, description: string) {
@@ -25,6 +27,7 @@ export const searchOpenApiPath = {
       { name: 'exact', in: 'query', required: false, schema: { enum: ['1'] }, description: 'Ne pas corriger les fautes de frappe.' },
       ...facetParameter('type', 'Type d’objet, répétable : aide, page, actualite, lieu-aide, collectivite.'),
       ...facetParameter('autorite', 'Identifiant d’une collectivité qui publie l’objet, répétable (par exemple « brest »).'),
+      ...facetParameter('territoire', 'Code d’un département où l’objet s’applique ou se trouve, répétable (par exemple « 29 ») : aides par leur territoire (une aide de la Région compte dans chacun de ses départements, une aide nationale dans aucun), lieux d’aide par leur commune, collectivités par leur territoire.'),
       ...facetParameter('public', 'Public visé, répétable (par exemple « jeune », « etudiant », « famille »).'),
       ...facetParameter('theme', 'Thème, répétable (par exemple « mobilite », « logement »).'),
       { name: 'dates', in: 'query', required: false, style: 'form', explode: true, schema: { type: 'array', items: { enum: ['ouvert', 'bientot'] } }, description: 'ouvert : ouvert aujourd’hui ; bientot : se termine dans les 30 jours. Répétable.' },
@@ -59,7 +62,7 @@ export const searchOpenApiPath = {
                 facettes: {
                   type: 'object',
                   description: 'Pour chaque filtre, ses valeurs avec le nombre de résultats sous les autres filtres (un minimum quand totalPartiel est vrai) ; les valeurs choisies sont toujours présentes.',
-                  properties: Object.fromEntries(['type', 'autorite', 'public', 'theme', 'dates'].map((f) => [f, { type: 'array', items: facetValueSchema }])),
+                  properties: Object.fromEntries(FACETS.map((f) => [f, { type: 'array', items: facetValueSchema }])),
                 },
                 resultats: {
                   type: 'array',

@@ -19,7 +19,7 @@ export const FRESH_NEWS_HALF_LIFE_DAYS = 30;
 /**
  * The factor for document alias `d` of search_documents, as an SQL expression; `exact` is the
  * stripped vector of the searched words (`strip(to_tsvector('french_unaccent', words))`), compared
- * with the stored title vector (`title_search`, migration 0220) rather than parsing each title again.
+ * with the stored title vector (`title_search`, migration 0221) rather than parsing each title again.
  */
 export function rankFactor(exact: RawBuilder<unknown>): RawBuilder<number> {
   const weighted = searchSources.filter((s) => s.weight !== undefined && s.weight !== 1);

@@ -1,4 +1,4 @@
-import type { SearchSource } from '../../platform/search';
+import { departementLabel, type SearchSource } from '../../platform/search';
 import { tenantsSearchSource } from '../../platform/search/tenants';
 import { aidsSearchSource, AUDIENCES, THEMES } from '../aids';
 import { contentNewsSearchSource, contentPagesSearchSource } from '../content';
@@ -14,9 +14,10 @@ export function typeLabel(type: string): string {
   return searchSources.find((s) => s.type === type)?.label ?? type;
 }
 
-/** The French label of a facet's value: « Aide », « Jeunes », « Logement »… (the value itself when unknown). */
+/** The French label of a facet's value: « Aide », « Jeunes », « Logement », « Finistère (29) »… (the value itself when unknown). */
 export function facetValueLabel(facet: string, value: string): string {
   if (facet === 'type') return typeLabel(value);
+  if (facet === 'territoire') return departementLabel(value);
   const labels: Record<string, string> = facet === 'public' ? AUDIENCES : facet === 'theme' ? THEMES : {};
   return labels[value] ?? value;
 }

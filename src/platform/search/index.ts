@@ -5,6 +5,9 @@
  * engine could later be plugged in behind these two functions.
  */
 import { sql, type Kysely } from 'kysely';
+import { departementsOf } from './territory';
+
+export { departementLabel, departementsOf, territoryCode } from './territory';
 
 // Any connection or transaction: the caller's tables do not matter, the index tables exist on every database.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -21,6 +24,7 @@ export interface SearchDocument {
   url: string;
   audiences?: string[];
   themes?: string[];
+  /** Where it applies, at its level: `FR` (national), `R53`, `D29`, `E<siren>`, `C<cog>` (see territory.ts). */
   territoryCodes?: string[];
   communeCode?: string | null;
   latitude?: number | null;
@@ -57,6 +61,8 @@ export type SearchTables = {
     audiences: string[];
     themes: string[];
     territory_codes: string[];
+    /** The départements of its territory codes and commune (the « Territoire » facet), filled by documentRow. */
+    departements: string[];
     commune_code: string | null;
     latitude: number | null;
     longitude: number | null;
@@ -92,6 +98,7 @@ function documentRow(doc: SearchDocument): SearchTables['search_documents'] {
     audiences: doc.audiences ?? [],
     themes: doc.themes ?? [],
     territory_codes: doc.territoryCodes ?? [],
+    departements: departementsOf(doc.territoryCodes ?? [], doc.communeCode),
     commune_code: doc.communeCode ?? null,
     latitude: doc.latitude ?? null,
     longitude: doc.longitude ?? null,

@@ -4,6 +4,7 @@
  * office reindexes a tenant in the transaction that edits its name, description or contact.
  */
 import { indexDocument, type AnyDb, type SearchDocument, type SearchSource } from './index';
+import { territoryCode } from './territory';
 
 export const TENANT_DOCUMENT_TYPE = 'collectivite';
 
@@ -12,6 +13,7 @@ interface TenantRow {
   name: string;
   short_name: string;
   description: string;
+  kind: 'region' | 'departement' | 'epci' | 'commune';
   cog_code: string;
   contact_address: string;
 }
@@ -24,12 +26,12 @@ function tenantDocument(t: TenantRow): SearchDocument {
     title: t.name,
     body: [t.short_name, t.description, t.contact_address].filter(Boolean).join('\n'),
     url: `/collectivites/${t.id}/`,
-    territoryCodes: [t.cog_code],
+    territoryCodes: [territoryCode(t.kind, t.cog_code)],
   };
 }
 
 function tenantRows(db: AnyDb) {
-  return db.selectFrom('platform_tenants').select(['id', 'name', 'short_name', 'description', 'cog_code', 'contact_address']);
+  return db.selectFrom('platform_tenants').select(['id', 'name', 'short_name', 'description', 'kind', 'cog_code', 'contact_address']);
 }
 
 export const tenantsSearchSource: SearchSource = {

@@ -131,3 +131,10 @@ export function field(page: Page, label: string) {
   const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return page.getByLabel(new RegExp(`^${escaped}( \\(obligatoire\\))?$`));
 }
+
+/** Opens a folded part of the page (a <details>) by the title of its summary, as a person clicks it; an open one stays open. */
+export async function unfold(page: Page, title: string): Promise<void> {
+  const summary = page.locator('details > summary', { hasText: title }).first();
+  const open = await summary.evaluate((element) => (element.parentElement as HTMLDetailsElement).open);
+  if (!open) await summary.click();
+}

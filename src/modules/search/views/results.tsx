@@ -49,11 +49,12 @@ function Hit({ hit, links }: { hit: SearchHit; links: HitLinks }) {
       {hit.extract ? <Extract text={hit.extract} /> : null}
       {hit.type === 'aide' ? (
         <p class="search-hit__actions">
-          <a href={`/aides/${hit.objectId}/calcul`}>Vérifier mon éligibilité<span class="visually-hidden"> : {hit.title}</span></a>
+          {/* Named with the aid by aria-label (its visible words first), not a hidden span: one element less per link (the DOM budget). */}
+          <a aria-label={`Vérifier mon éligibilité : ${hit.title}`} href={`/aides/${hit.objectId}/calcul`}>Vérifier mon éligibilité</a>
           {links.applicable.has(hit.objectId) ? (
             <>
               {' · '}
-              <a href={`/aides/${hit.objectId}/demande`}>Déposer une demande<span class="visually-hidden"> : {hit.title}</span></a>
+              <a aria-label={`Déposer une demande : ${hit.title}`} href={`/aides/${hit.objectId}/demande`}>Déposer une demande</a>
             </>
           ) : null}
         </p>
@@ -173,13 +174,22 @@ export function SearchPage(props: {
 
 function Summary({ outcome, keep, tenant }: { outcome: SearchOutcome; keep: Kept; tenant: SearchSpace | undefined }) {
   if (outcome.total === 0) {
+    // A territory or a commune narrowed the search: one link takes both away.
+    const restricted = Boolean(keep.commune) || (keep.filters?.territoire.length ?? 0) > 0;
     const near = tenant?.kind === 'commune' && tenant.short_name ? `/aide-de-proximite?commune=${encodeURIComponent(tenant.short_name)}` : '/aide-de-proximite';
     return (
       <div class="search-empty">
         <p>Aucun résultat pour « {outcome.query.text} ».</p>
         <ul>
           <li>Vérifiez l’orthographe, ou essayez avec moins de mots ou des mots plus courants.</li>
-          {tenant ? <li>La recherche a déjà porté sur toute la Bretagne, pas seulement sur {tenant.name}.</li> : null}
+          {restricted ? (
+            <li>
+              <a href={searchHref(outcome.query.text, 1, { ...keep, commune: undefined, filters: keep.filters ? { ...keep.filters, territoire: [] } : undefined })}>Élargir la recherche à tout le territoire</a>
+              {keep.commune ? `, pas seulement près de ${keep.commune}` : ', sans choisir de département'}.
+            </li>
+          ) : tenant ? (
+            <li>La recherche a déjà porté sur toute la Bretagne, pas seulement sur {tenant.name}.</li>
+          ) : null}
           <li>
             Consultez <a href="/aides">toutes les aides</a> ou <a href="/aides/simulateur">trouvez les aides auxquelles vous avez droit</a>.
           </li>
