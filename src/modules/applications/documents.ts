@@ -38,7 +38,9 @@ const EXTENSIONS: Record<DocumentType, string[]> = { 'application/pdf': ['pdf'],
  * are gets the right one added. Without a name, `fallback` (the field's label) made safe.
  */
 export function documentName(original: string | undefined, fallback: string, contentType: DocumentType): string {
-  const base = (original ?? '').split(/[\\/]/).pop()!.replace(/[\u0000-\u001f\u007f"]/g, '').replace(/\s+/g, ' ').trim();
+  // Control characters (below a space, and DEL) and double quotes go.
+  const kept = [...(original ?? '').split(/[\\/]/).pop()!].filter((ch) => ch.charCodeAt(0) >= 0x20 && ch.charCodeAt(0) !== 0x7f && ch !== '"').join('');
+  const base = kept.replace(/\s+/g, ' ').trim();
   if (!base || /^\.+$/.test(base)) return safeFilename(fallback, contentType);
   const ext = /\.([^.]+)$/.exec(base)?.[1]?.toLowerCase();
   const named = ext && EXTENSIONS[contentType].includes(ext) ? base : `${base}.${EXTENSIONS[contentType][0]}`;
