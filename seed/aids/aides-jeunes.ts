@@ -264,7 +264,7 @@ export function mapEligibility(b: RawBenefit): Condition {
   if (b.engine === 'openfisca') {
     const where = institutionTerritory(b.institution);
     if (b.scope === 'bretagne' && where) parts.push(residence(where.level, where.codes));
-    parts.push(text(COMPUTED_NOTE, 'openfisca', 'Selon le simulateur de l’organisme, avez-vous droit à cette aide ?'));
+    parts.push(text(COMPUTED_NOTE, 'openfisca', 'L’organisme vous a-t-il déjà dit que vous avez droit à cette aide ?'));
   }
   if (b.profils.length) {
     const profiles = mergeSituations(b.profils.map((p) => mapProfile(p, b.institution)));

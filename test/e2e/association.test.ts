@@ -53,7 +53,7 @@ test('an association in Brest answers « pour une organisation » and gets its a
       await page.getByLabel(question).fill('Brest');
     } else if (question === 'Pour quel type d’organisation faites-vous la demande ?') await page.getByLabel('Association', { exact: true }).check();
     else if (question === 'Combien de salariés a votre organisation ?') await page.getByLabel(question).fill('1');
-    else if (question === 'Quel est le code NAF (activité) de votre organisation ?') await page.getByLabel(question).fill('94.99Z');
+    else if (question === 'Quelle est l’activité principale de votre organisation ?') await page.getByLabel(question).selectOption({ label: 'Autre association (culture, loisirs, entraide, environnement…)' });
     else {
       // The association's own questions (RNA, projects…): the results are enough for now.
       await follow('Voir mes résultats maintenant');
@@ -72,13 +72,13 @@ test('an association in Brest answers « pour une organisation » and gets its a
   await j.checkHere();
   text = await mainText(page);
   assertIncludes(text, 'FDVA – formation des bénévoles');
-  assertIncludes(text, 'Votre organisation : association ; cette aide demande d’être association');
+  assertIncludes(text, 'Votre organisation : association ; cette aide demande d’être une association');
 
   await page.goto(j.url('/aides/simulateur/resultats?liste=a-verifier'));
   await j.checkHere();
   text = await mainText(page);
   for (const name of ['Ville de Brest : subvention aux associations brestoises', 'Finistère : aide aux associations qui font vivre la langue bretonne', 'Emploi associatif d’intérêt régional']) assertIncludes(text, name);
-  assertIncludes(text, 'Vous habitez Brest (Finistère)');
+  assertIncludes(text, 'Votre organisation est à Brest (Finistère)');
   assert.ok(!text.includes('Allocation personnalisée d’autonomie'), 'no aid for people');
 
   await page.goto(j.url('/aides/brest-subvention-associations/calcul'));

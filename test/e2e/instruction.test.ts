@@ -40,7 +40,7 @@ test('agent instructs an application', async () => {
     await page.goto(j.url(`${AID}/demande`));
     await page.getByLabel('Prénom').fill('Erwan');
     await page.getByLabel('Nom de naissance').fill('Le Bihan');
-    await page.getByLabel('Date de naissance').fill('2006-09-03');
+    await page.getByLabel('Date de naissance').fill('03/09/2006');
     await click('Enregistrer et continuer');
     await page.getByLabel('Numéro et rue').fill('8 rue de Brest');
     await page.getByLabel('Code postal').fill('29200');

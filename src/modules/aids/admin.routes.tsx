@@ -113,7 +113,7 @@ export async function aidsAdminRoutes(app: FastifyInstance): Promise<void> {
     if (Object.keys(errors).length) return renderFiche(reply, tenant, { values, errors }, 422);
     const who = await actor(request);
     await saveAid(db, { tenantId: tenant.id, status: 'draft', aid: draft as unknown as Aid, actorId: who.id });
-    await audit(platform.db, { action: 'aid.create', actor: who, tenantId: tenant.id, targetType: 'aid', targetId: values.id });
+    await audit(platform.db, { action: 'aid.create', actor: who, tenantId: tenant.id, targetType: 'aid', targetId: values.id, details: { title: draft.name } });
     return reply.redirect(`${aidsAdminBase(tenant.id)}/${values.id}/conditions?message=cree`, 303);
   });
 
@@ -130,7 +130,7 @@ export async function aidsAdminRoutes(app: FastifyInstance): Promise<void> {
     if (Object.keys(errors).length) return renderFiche(reply, tenant, { values, errors, row }, 422);
     const who = await actor(request);
     const outcome = await saveAid(db, { tenantId: tenant.id, status: row.status, aid: draft as unknown as Aid, actorId: who.id });
-    if (outcome !== 'unchanged') await audit(platform.db, { action: 'aid.update', actor: who, tenantId: tenant.id, targetType: 'aid', targetId: row.id, details: { part: 'fiche' } });
+    if (outcome !== 'unchanged') await audit(platform.db, { action: 'aid.update', actor: who, tenantId: tenant.id, targetType: 'aid', targetId: row.id, details: { title: draft.name, part: 'fiche' } });
     return reply.redirect(`${aidsAdminBase(tenant.id)}/${row.id}?message=enregistre`, 303);
   });
 
@@ -183,7 +183,7 @@ export async function aidsAdminRoutes(app: FastifyInstance): Promise<void> {
     }
     const who = await actor(request);
     const outcome = await saveAid(db, { tenantId: tenant.id, status: row.status, aid: draft as Aid, actorId: who.id });
-    if (outcome !== 'unchanged') await audit(platform.db, { action: 'aid.update', actor: who, tenantId: tenant.id, targetType: 'aid', targetId: row.id, details: { part: 'conditions' } });
+    if (outcome !== 'unchanged') await audit(platform.db, { action: 'aid.update', actor: who, tenantId: tenant.id, targetType: 'aid', targetId: row.id, details: { title: draft.name, part: 'conditions' } });
     return reply.redirect(`${aidsAdminBase(tenant.id)}/${row.id}/conditions?message=enregistre`, 303);
   });
 
@@ -217,7 +217,7 @@ export async function aidsAdminRoutes(app: FastifyInstance): Promise<void> {
       const { tenant, row } = await aidOf(request);
       const who = await actor(request);
       const outcome = await saveAid(db, { tenantId: tenant.id, status, aid: row.definition, actorId: who.id });
-      if (outcome !== 'unchanged') await audit(platform.db, { action: status === 'published' ? 'aid.publish' : 'aid.unpublish', actor: who, tenantId: tenant.id, targetType: 'aid', targetId: row.id });
+      if (outcome !== 'unchanged') await audit(platform.db, { action: status === 'published' ? 'aid.publish' : 'aid.unpublish', actor: who, tenantId: tenant.id, targetType: 'aid', targetId: row.id, details: { title: row.definition.name } });
       return reply.redirect(`${aidsAdminBase(tenant.id)}/${row.id}?message=${status === 'published' ? 'publie' : 'depublie'}`, 303);
     });
   }

@@ -13,6 +13,7 @@ import {
   type Territory,
 } from './format';
 import { formatEuros, formatNumber } from '../../platform/views/format';
+import { nafText } from './naf';
 
 export interface Sentence {
   text: string;
@@ -24,6 +25,14 @@ export interface Sentence {
 }
 
 export { formatEuros };
+
+/** An organisation's kind as a sentence says it (« être une association »), never its stored value. */
+const ORGANISATION_KIND_WORDS: Record<string, string> = {
+  entreprise: 'une entreprise',
+  association: 'une association',
+  commune: 'une commune ou une intercommunalité',
+  etablissement_public: 'un établissement public',
+};
 
 function orList(items: string[]): string {
   if (items.length <= 1) return items.join('');
@@ -82,8 +91,8 @@ export function explainCondition(c: Condition): Sentence {
       return { text: (c.children_min ?? 1) <= 1 ? 'Avoir au moins un enfant à charge' : `Avoir au moins ${c.children_min} enfants à charge` };
     case 'organisation': {
       const parts = [
-        c.kinds ? `être ${orList(c.kinds)}` : '',
-        c.naf ? `avoir une activité (code NAF) parmi ${c.naf.join(', ')}` : '',
+        c.kinds ? `être ${orList(c.kinds.map((k) => ORGANISATION_KIND_WORDS[k] ?? k))}` : '',
+        c.naf ? `avoir une activité parmi : ${c.naf.map(nafText).join(' ; ')}` : '',
         c.headcount_min !== undefined ? (c.headcount_min === 1 ? 'avoir au moins un salarié' : `avoir au moins ${c.headcount_min} salariés`) : '',
         c.headcount_max !== undefined ? (c.headcount_max <= 1 ? `avoir au plus ${c.headcount_max} salarié` : `avoir au plus ${c.headcount_max} salariés`) : '',
       ].filter(Boolean);

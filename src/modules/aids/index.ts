@@ -11,6 +11,7 @@ export type { AidApplicationsPort } from './application-port';
 export { explainCondition, explainEligibility, formatAmount, describeTerritory, type Sentence } from './explain';
 export { checkAid, validateAid, isAid, fieldLabel, type AidError, type FormatError } from './validate';
 export { formatEuros } from './explain';
+export { NAF_FAMILIES, nafActivity, nafListed, nafMatches, nafText, type NafActivity, type NafFamily } from './naf';
 export { aidColumns, aidsDb, saveAid, prefilter, prefilterVersions, residenceCodes, territoryCodes, ageBounds, publishedAid, InvalidAidError } from './store';
 export type { AidsTables, AidStatus } from './tables';
 export { aidsSearchSource } from './search-source';

@@ -105,7 +105,7 @@ test('« Rétablir cette version »: an old version becomes a new one, history k
     .orderBy('id')
     .execute();
   assert.deepEqual(audits.map((a) => [a.action, a.tenant_id, a.actor_label, a.details]), [
-    ['aid.restore', 'bretagne', 'Éditeur Région Bretagne', { restored: 1, version: 3, status: 'draft' }],
-    ['aid.restore', 'bretagne', 'Éditeur Région Bretagne', { restored: 2, version: 5, status: 'published' }],
+    ['aid.restore', 'bretagne', 'Éditeur Région Bretagne', { title: 'Aide test au covoiturage', restored: 1, version: 3, status: 'draft' }],
+    ['aid.restore', 'bretagne', 'Éditeur Région Bretagne', { title: 'Aide test au covoiturage solidaire', restored: 2, version: 5, status: 'published' }],
   ]);
 });

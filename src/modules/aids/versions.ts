@@ -94,7 +94,7 @@ export async function restoreAidVersion(db: AidsDb, input: { tenantId: string; a
       tenantId: input.tenantId,
       targetType: 'aid',
       targetId: input.aidId,
-      details: { restored: input.version, version, status: current.status },
+      details: { title: (old.definition as Aid).name, restored: input.version, version, status: current.status },
     });
     return { ok: true, version, status: current.status };
   });

@@ -98,7 +98,7 @@ export async function applicationAdminRoutes(app: FastifyInstance): Promise<void
     const errors = checkForm(parsed);
     if (errors.length) return render(request, reply, { text, errors }, 422);
     const account = await requireAccount(request);
-    await saveForm(db, { aidId: aid.id, tenantId: tenant.id, definition: parsed as FormDefinition, actor: { id: account.id, label: account.displayName, ip: request.ip } });
+    await saveForm(db, { aidId: aid.id, aidName: aid.name, tenantId: tenant.id, definition: parsed as FormDefinition, actor: { id: account.id, label: account.displayName, ip: request.ip } });
     return reply.redirect(`/admin/t/${tenant.id}/aides/${aid.id}/formulaire/json?fait=1`, 303);
   });
 }

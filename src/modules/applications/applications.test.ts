@@ -55,7 +55,7 @@ test('field checks: IBAN (ibantools), SIRET (Luhn), date, number, choice, addres
   const bad = readSection(section, { iban: 'FR76 3000 6000 0112 3456 7890 188', siret: '12345678901234', d: '2024-02-30', n: '12', y: '', a__street: '1 rue de Brest', a__postal_code: '350', a__city: 'Rennes' });
   assert.match(bad.errors.iban!, /IBAN n’est pas valide/);
   assert.match(bad.errors.siret!, /SIRET n’est pas valide/);
-  assert.match(bad.errors.d!, /date valide/);
+  assert.match(bad.errors.d!, /le jour, le mois et l’année, par exemple 14\/03\/2008/);
   assert.match(bad.errors.n!, /au plus 10/);
   assert.match(bad.errors.y!, /Choisissez une réponse/);
   assert.match(bad.errors.a!, /code postal a 5 chiffres/);
@@ -63,6 +63,9 @@ test('field checks: IBAN (ibantools), SIRET (Luhn), date, number, choice, addres
   const good = readSection(section, { iban: 'fr7630006000011234567890189', siret: '73282932000074', d: '2024-02-29', n: '7', y: 'oui', a__street: '', a__postal_code: '', a__city: '' });
   assert.deepEqual(good.errors, {});
   assert.equal(good.values.iban, IBAN);
+  assert.equal(good.values.d, '2024-02-29');
+  assert.equal(readSection(section, { iban: IBAN, y: 'oui', d: '29/02/2024' }).values.d, '2024-02-29', 'the date as people write it');
+  assert.match(readSection(section, { iban: IBAN, y: 'oui', d: '29/02/2023' }).errors.d!, /par exemple 14\/03\/2008/);
 });
 
 test('documents are recognised by their bytes, not their name', () => {
@@ -90,8 +93,10 @@ async function fillDrivingLicence(person: Agent) {
   assert.equal(r.headers.location, `${BASE}/formation`);
   r = await person.post(`${BASE}/formation`, { _csrf: token, formation: 'Prépa avenir', permis_prepare: 'code_conduite', cout: '1450', permis_necessaire: 'oui' });
   assert.equal(r.headers.location, `${BASE}/devis`);
-  r = await uploadTo(person, `${BASE}/devis`, token, 'devis', { filename: 'devis.pdf', type: 'application/pdf', data: PDF });
+  r = await uploadTo(person, `${BASE}/devis`, token, 'devis', { filename: 'Devis auto-école Rennes.pdf', type: 'application/pdf', data: PDF });
   assert.equal(r.statusCode, 303);
+  // The document keeps the name the person gave it.
+  assert.match((await person.get(`${BASE}/devis`)).body, /Document déjà envoyé : <a href="\/mes-demarches\/documents\/[0-9a-f-]+">Devis auto-école Rennes\.pdf<\/a>/);
   r = await person.post(`${BASE}/versement`, { _csrf: token, iban: IBAN });
   assert.equal(r.headers.location, `${BASE}/verification`);
   page = await person.get(`${BASE}/verification`);
@@ -113,10 +118,17 @@ test('a person applies: sign-in first, prefill only with consent and with its so
   assert.equal(visitor.headers.location, `/connexion?suite=${encodeURIComponent(BASE)}`);
 
   const person = await signInPerson(app, 'maelys@exemple.fr');
+  const drafts = async () => (await applicationsDb(database.db).selectFrom('applications').select('id').where('account_id', '=', accountId).execute()).length;
   const start = await person.get(BASE);
   assert.equal(start.headers.location, `${BASE}/identite`);
   let page = await person.get(`${BASE}/identite`);
   assert.equal(page.statusCode, 200);
+  assert.equal((await person.get(`${BASE}/verification`)).statusCode, 200);
+  assert.equal(await drafts(), 0, 'opening the form, a step or the review creates no draft');
+  // Date fields: a text field that takes the date as people write it, and says so.
+  assert.doesNotMatch(page.body, /type="date"/);
+  assert.match(page.body, /id="aide-date_naissance"[^>]*>Le jour, le mois et l’année, par exemple 14\/03\/2008\./);
+  assert.doesNotMatch(page.body, /année-mois-jour|2007-03-14/);
   assert.match(page.body, /Prénom : Maëlys \(déclaré\)/);
   assert.match(page.body, /Date de naissance : 12\/05\/2007 \(certifié par FranceConnect\)/);
   assert.doesNotMatch(page.body, /value="Maëlys"/, 'nothing is filled before the person agrees');
@@ -124,16 +136,23 @@ test('a person applies: sign-in first, prefill only with consent and with its so
   const refused = await person.post(`${BASE}/identite/preremplir`, { _csrf: token });
   assert.equal(refused.statusCode, 422);
   assert.match(refused.body, /Cochez la case pour accepter/);
+  assert.equal(await drafts(), 0, 'a refused prefill saves nothing');
   await person.post(`${BASE}/identite/preremplir`, { _csrf: token, accord: 'oui' });
+  assert.equal(await drafts(), 1, 'accepting the prefill is the first thing saved');
   page = await person.get(`${BASE}/identite`);
   assert.match(page.body, /value="Maëlys"/);
+  assert.match(page.body, /name="date_naissance"[^>]*value="12\/05\/2007"|value="12\/05\/2007"[^>]*name="date_naissance"/, 'the date as the hint writes it');
   assert.match(page.body, /Rempli pour vous : déclaré/);
   assert.match(page.body, /id="aide-date_naissance"[^>]*>[^<]*Rempli pour vous : certifié par FranceConnect/);
 
-  const bad = await person.post(`${BASE}/identite`, { _csrf: token, prenom: 'Maëlys', nom: 'Le Goff', date_naissance: '12/05/2007' });
+  const bad = await person.post(`${BASE}/identite`, { _csrf: token, prenom: 'Maëlys', nom: 'Le Goff', date_naissance: '31/02/2007' });
   assert.equal(bad.statusCode, 422);
-  assert.match(bad.body, /id="erreur-date_naissance"[^>]*>[\s\S]*Écrivez une date valide/);
-  assert.match(bad.body, /value="12\/05\/2007"/, 'the input is kept');
+  assert.match(bad.body, /id="erreur-date_naissance"[^>]*>[\s\S]*Écrivez la date avec le jour, le mois et l’année, par exemple 14\/03\/2008/);
+  assert.match(bad.body, /value="31\/02\/2007"/, 'the input is kept');
+  const typed = await person.post(`${BASE}/identite`, { _csrf: token, prenom: 'Maëlys', nom: 'Le Goff', date_naissance: '12/05/2007' });
+  assert.equal(typed.statusCode, 303, 'the date written as the hint says is taken');
+  const stored = await applicationsDb(database.db).selectFrom('applications').select('answers').where('account_id', '=', accountId).executeTakeFirstOrThrow();
+  assert.equal((typeof stored.answers === 'string' ? JSON.parse(stored.answers) : stored.answers).date_naissance, '2007-05-12');
 
   // An executable renamed .pdf is refused.
   const exe = await uploadTo(person, `${BASE}/devis`, token, 'devis', { filename: 'devis.pdf', type: 'application/pdf', data: EXE });
@@ -149,6 +168,7 @@ test('a person applies: sign-in first, prefill only with consent and with its so
 
   const review = await fillDrivingLicence(person);
   assert.match(review.body, /Prépa avenir/);
+  assert.match(review.body, /Devis auto-école Rennes\.pdf \(/);
   assert.match(review.body, /3 rue de Saint-Malo, 35000 Rennes/);
   const key = /name="cle" value="([^"]+)"/.exec(review.body)![1]!;
   const uncertified = await person.post(`${BASE}/deposer`, { _csrf: token, cle: key });
@@ -194,7 +214,7 @@ test('a person applies: sign-in first, prefill only with consent and with its so
   const doc = await person.get(docHref);
   assert.equal(doc.statusCode, 200);
   assert.equal(doc.headers['content-type'], 'application/pdf');
-  assert.match(String(doc.headers['content-disposition']), /^attachment; filename="devis.pdf"/);
+  assert.equal(doc.headers['content-disposition'], `attachment; filename="Devis auto-ecole Rennes.pdf"; filename*=UTF-8''Devis%20auto-%C3%A9cole%20Rennes.pdf`);
   assert.equal(doc.headers['cache-control'], 'no-store');
   assert.deepEqual(doc.rawPayload, PDF);
 

@@ -30,6 +30,31 @@ export function checkDocument(bytes: Buffer): DocumentCheck {
   return { ok: true, contentType, sha256: createHash('sha256').update(bytes).digest('hex') };
 }
 
+const EXTENSIONS: Record<DocumentType, string[]> = { 'application/pdf': ['pdf'], 'image/jpeg': ['jpg', 'jpeg'], 'image/png': ['png'] };
+
+/**
+ * The name a person gave their file, kept as they know it (« Attestation CAF mars.pdf »): only its
+ * folders, control characters and excess length go; an extension that does not say what the bytes
+ * are gets the right one added. Without a name, `fallback` (the field's label) made safe.
+ */
+export function documentName(original: string | undefined, fallback: string, contentType: DocumentType): string {
+  // Control characters (below a space, and DEL) and double quotes go.
+  const kept = [...(original ?? '').split(/[\\/]/).pop()!].filter((ch) => ch.charCodeAt(0) >= 0x20 && ch.charCodeAt(0) !== 0x7f && ch !== '"').join('');
+  const base = kept.replace(/\s+/g, ' ').trim();
+  if (!base || /^\.+$/.test(base)) return safeFilename(fallback, contentType);
+  const ext = /\.([^.]+)$/.exec(base)?.[1]?.toLowerCase();
+  const named = ext && EXTENSIONS[contentType].includes(ext) ? base : `${base}.${EXTENSIONS[contentType][0]}`;
+  if (named.length <= 150) return named;
+  const suffix = named.slice(named.lastIndexOf('.'));
+  return `${named.slice(0, 150 - suffix.length).trimEnd()}${suffix}`;
+}
+
+/** The content-disposition header of a document: its name as is for browsers (RFC 6266), a plain one for older ones. */
+export function attachmentHeader(filename: string): string {
+  const plain = filename.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  return `attachment; filename="${plain}"; filename*=UTF-8''${encodeURIComponent(filename).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
+}
+
 /** A file name safe to show and to put in a content-disposition header. */
 export function safeFilename(name: string, contentType: DocumentType): string {
   const ext = contentType === 'application/pdf' ? 'pdf' : contentType === 'image/png' ? 'png' : 'jpg';

@@ -61,7 +61,7 @@ export function builderPages(app: FastifyInstance) {
   /** The one way a change is written: the same checkForm and saveForm as the JSON editor. */
   const save = async (request: FastifyRequest, loaded: Loaded, form: FormDefinition) => {
     const account = await requireAccount(request);
-    await saveForm(db, { aidId: loaded.aid.id, tenantId: loaded.tenant.id, definition: form, actor: { id: account.id, label: account.displayName, ip: request.ip } });
+    await saveForm(db, { aidId: loaded.aid.id, aidName: loaded.aid.name, tenantId: loaded.tenant.id, definition: form, actor: { id: account.id, label: account.displayName, ip: request.ip } });
   };
 
   const page = (request: FastifyRequest, reply: FastifyReply, loaded: Loaded, view: { title: string; errors?: FieldErrors; crumb?: string; notice?: string | undefined; main: (csrf: string) => ComponentChildren }, status = 200) => {

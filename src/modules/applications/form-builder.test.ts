@@ -218,7 +218,7 @@ test('an éditeur builds an application form by sections and fields; the person�
   assert.match(step, /name="iban"/);
   assert.match(step, /name="adresse__postal_code"/);
   assert.match(step, /type="file"[^>]*name="justificatif_de_domicile"|name="justificatif_de_domicile"[^>]*type="file"/);
-  assert.match(step, /type="date"/);
+  assert.match(step, /Le jour, le mois et l’année, par exemple 14\/03\/2008\./, 'a date field says how to write the date it takes');
   assert.match((await new Agent(app).get(`/aides/${aid.id}/formulaire-papier`)).body, /Qui êtes-vous \?/);
 });
 

@@ -143,6 +143,7 @@ export function readSection(section: FormSection, body: Record<string, unknown>,
     if (error) errors[field.name] = error;
     else if (field.type === 'iban') values[field.name] = formatIban(raw);
     else if (field.type === 'siret') values[field.name] = raw.replace(/\s/g, '');
+    else if (field.type === 'date') values[field.name] = isoDate(raw);
   }
   return { values, errors };
 }
@@ -150,6 +151,27 @@ export function readSection(section: FormSection, body: Record<string, unknown>,
 export function formatIban(raw: string): string {
   const compact = electronicFormatIBAN(raw) ?? raw.replace(/\s/g, '').toUpperCase();
   return compact.replace(/(.{4})/g, '$1 ').trim();
+}
+
+/** The example every date field and its messages give: the way people write a date in France. */
+export const DATE_EXAMPLE = '14/03/2008';
+export const DATE_HINT = `Le jour, le mois et l’année, par exemple ${DATE_EXAMPLE}.`;
+
+/** A date as people write it (14/03/2008, 14.03.2008, 14-3-2008) or as stored (2008-03-14): its ISO form, if it exists. */
+export function isoDate(raw: string): string | undefined {
+  const fr = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(raw.replace(/\s/g, ''));
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw.trim());
+  const [y, m, d] = fr ? [fr[3]!, fr[2]!, fr[1]!] : iso ? [iso[1]!, iso[2]!, iso[3]!] : [];
+  if (!y || !m || !d) return undefined;
+  const text = `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text ? text : undefined;
+}
+
+/** A stored date (ISO) as the field shows it: 14/03/2008; anything else as it was typed. */
+export function dateForField(value: string): string {
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  return iso ? `${iso[3]}/${iso[2]}/${iso[1]}` : value;
 }
 
 function checkValue(field: FormField, raw: string, today: Date): string | undefined {
@@ -164,10 +186,9 @@ function checkValue(field: FormField, raw: string, today: Date): string | undefi
       return undefined;
     }
     case 'date': {
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(raw) || Number.isNaN(Date.parse(`${raw}T00:00:00Z`)) || new Date(`${raw}T00:00:00Z`).toISOString().slice(0, 10) !== raw) {
-        return 'Écrivez une date valide, par exemple 2008-03-14.';
-      }
-      const year = Number(raw.slice(0, 4));
+      const iso = isoDate(raw);
+      if (!iso) return `Écrivez la date avec le jour, le mois et l’année, par exemple ${DATE_EXAMPLE}.`;
+      const year = Number(iso.slice(0, 4));
       if (year < 1900 || year > today.getUTCFullYear() + 5) return 'Cette date n’est pas possible.';
       return undefined;
     }

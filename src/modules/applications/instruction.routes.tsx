@@ -11,6 +11,7 @@ import { adminPage, requireAccount, routeTenant } from '../../platform/views/adm
 import { Pagination } from '../../platform/views/components';
 import { SelectField, SubmitButton, TextField, type FieldErrors } from '../../platform/views/form';
 import type { Tenant } from '../../platform/db/tables';
+import { attachmentHeader } from './documents';
 import { actorOf } from './http';
 import { agentMay, annotationsOf, DECISIONS, isClosed, messagesOf, tenantAidsWithApplications, tenantApplication, tenantApplications, tenantDocument, type TenantApplication } from './instruction';
 import { instructionService } from './instruction.service';
@@ -162,7 +163,7 @@ export async function instructionRoutes(app: FastifyInstance): Promise<void> {
     await audit(platform.db, { action: 'applications.document_download', actor: actorOf(account, request), tenantId: tenant.id, targetType: 'account', targetId: application.account_id, details: { reference: application.reference, document: doc.id } });
     return reply
       .header('content-type', doc.content_type)
-      .header('content-disposition', `attachment; filename="${doc.filename}"`)
+      .header('content-disposition', attachmentHeader(doc.filename))
       .header('cache-control', 'no-store')
       .header('x-content-type-options', 'nosniff')
       .send(doc.bytes);

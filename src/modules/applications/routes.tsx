@@ -2,11 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { NotFoundError } from '../../platform/http/errors';
 import type { FieldErrors } from '../../platform/views/form';
+import { attachmentHeader } from './documents';
 import { personOf, upload } from './http';
 import { PaperForm, Recap } from './print';
-import { applicationService, missingAnswers, REVIEW_STEP, sectionIndex, type AidWithForm, type Person } from './service';
+import { applicationService, missingAnswers, REVIEW_STEP, sectionIndex, type AidWithForm, type DraftView, type Person } from './service';
 import { applicationsDb, documentsOf, ownedDocument } from './store';
-import type { Answers, Application } from './tables';
+import type { Answers } from './tables';
 import { ReviewPage, SectionPage } from './views';
 
 const HOME = { label: 'Accueil', href: '/' };
@@ -23,7 +24,7 @@ export async function applicationRoutes(app: FastifyInstance): Promise<void> {
   async function renderSection(
     request: FastifyRequest,
     reply: FastifyReply,
-    input: { aid: AidWithForm; draft: Application; index: number; answers?: Answers; errors?: FieldErrors; consentError?: string; person: Person },
+    input: { aid: AidWithForm; draft: DraftView; index: number; answers?: Answers; errors?: FieldErrors; consentError?: string; person: Person },
     status = 200,
   ) {
     const { aid, draft, index } = input;
@@ -45,7 +46,7 @@ export async function applicationRoutes(app: FastifyInstance): Promise<void> {
             answers={{ ...draft.answers, ...(input.answers ?? {}) }}
             sources={draft.sources}
             errors={errors}
-            documents={await documentsOf(db, draft.id)}
+            documents={draft.id ? await documentsOf(db, draft.id) : []}
             offers={await service.prefillOffers(input.person, section, draft)}
             consentError={input.consentError}
             csrf={await reply.generateCsrf()}
@@ -56,22 +57,24 @@ export async function applicationRoutes(app: FastifyInstance): Promise<void> {
     );
   }
 
+  // Opening the form writes nothing: the draft exists from the first step the person saves.
   app.get('/aides/:id/demande', { config: { guard: { person: true } } }, async (request, reply) => {
-    const draft = await service.openDraft(personOf(request), await aidWithForm(request));
-    return reply.redirect(`${base(draft.aid_id)}/${draft.form.sections[0]!.id}`, 303);
+    const aid = await aidWithForm(request);
+    const draft = await service.draftView(personOf(request), aid);
+    return reply.redirect(`${base(aid.id)}/${draft.form.sections[0]!.id}`, 303);
   });
 
   app.get('/aides/:id/demande/:step', { config: { guard: { person: true } } }, async (request, reply) => {
     const aid = await aidWithForm(request);
     const person = personOf(request);
-    const draft = await service.openDraft(person, aid);
+    const draft = await service.draftView(person, aid);
     const { step } = request.params as { step: string };
     if (step === REVIEW_STEP) return renderReview(reply, aid, draft);
     return renderSection(request, reply, { aid, draft, index: sectionIndex(draft.form, step), person });
   });
 
-  async function renderReview(reply: FastifyReply, aid: AidWithForm, draft: Application, certifyError?: string) {
-    const documents = await documentsOf(db, draft.id);
+  async function renderReview(reply: FastifyReply, aid: AidWithForm, draft: DraftView, certifyError?: string) {
+    const documents = draft.id ? await documentsOf(db, draft.id) : [];
     return reply.page(
       {
         title: `${certifyError ? 'Erreur : ' : ''}Vérifier et déposer – Demande : ${aid.name}`,
@@ -103,7 +106,6 @@ export async function applicationRoutes(app: FastifyInstance): Promise<void> {
     const agreed = ((request.body ?? {}) as Record<string, unknown>).accord === 'oui';
     const outcome = await service.acceptPrefill(person, aid, (request.params as { step: string }).step, agreed);
     if (outcome.ok) return reply.redirect(`${base(aid.id)}/${outcome.section.id}`, 303);
-    if (outcome.reason === 'no_draft') return reply.redirect(base(aid.id), 303);
     return renderSection(request, reply, { aid, draft: outcome.draft, index: outcome.index, person, consentError: 'Cochez la case pour accepter, ou remplissez l’étape vous-même plus bas.' }, 422);
   });
 
@@ -121,7 +123,6 @@ export async function applicationRoutes(app: FastifyInstance): Promise<void> {
     }
     const outcome = await service.saveStep(person, aid, step, body);
     if (outcome.ok) return reply.redirect(`${base(aid.id)}/${outcome.next}`, 303);
-    if (outcome.reason === 'no_draft') return reply.redirect(base(aid.id), 303);
     return renderSection(request, reply, { aid, draft: outcome.draft, index: outcome.index, answers: outcome.values, errors: outcome.errors, person }, 422);
   });
 
@@ -142,7 +143,7 @@ export async function applicationRoutes(app: FastifyInstance): Promise<void> {
     if (!found) throw new NotFoundError('Ce document n’existe pas.');
     return reply
       .header('content-type', found.content_type)
-      .header('content-disposition', `attachment; filename="${found.filename}"`)
+      .header('content-disposition', attachmentHeader(found.filename))
       .header('cache-control', 'no-store')
       .header('x-content-type-options', 'nosniff')
       .send(found.bytes);

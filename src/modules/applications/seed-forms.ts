@@ -10,7 +10,7 @@ const identity: FormSection = {
   fields: [
     { name: 'prenom', label: 'Prénom', type: 'text', required: true, profile: 'given_name' },
     { name: 'nom', label: 'Nom de naissance', type: 'text', required: true, profile: 'family_name' },
-    { name: 'date_naissance', label: 'Date de naissance', type: 'date', required: true, hint: 'Au format année-mois-jour, par exemple 2007-03-14.', profile: 'birthdate' },
+    { name: 'date_naissance', label: 'Date de naissance', type: 'date', required: true, profile: 'birthdate' },
   ],
 };
 

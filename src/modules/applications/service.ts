@@ -10,7 +10,8 @@ import { NotFoundError } from '../../platform/http/errors';
 import type { FieldErrors } from '../../platform/views/form';
 import { aidsDb, publishedAid } from '../aids';
 import { readProfile, type Profile } from '../profile';
-import { checkDocument, safeFilename } from './documents';
+import { uploadedName } from '../../platform/http/multipart';
+import { checkDocument, documentName } from './documents';
 import { isFilled, readSection, type FormDefinition, type FormField, type FormSection } from './form';
 import { addMessage, addRequestedDocument, messagesOf, requestedPieces } from './instruction';
 import { applicationMail, instructeurAlertMail } from './mails';
@@ -32,6 +33,11 @@ export interface Person {
 }
 
 export type AidWithForm = { id: string; name: string; tenantId: string; tenantName: string; form: FormDefinition };
+/**
+ * What the pages of an application show: the person's draft, or, until they save something, the
+ * form as it is now with nothing in it (`id` null: no row exists, « Mes démarches » lists nothing).
+ */
+export type DraftView = Pick<Application, 'form' | 'answers' | 'sources' | 'consents'> & { id: string | null };
 export type PrefillOffer = { field: FormField; value: unknown; source: PrefillSource };
 /** A use case refused with French messages by field, and the HTTP status that says why. */
 export type Refusal = { ok: false; status: 409 | 422; errors: FieldErrors };
@@ -94,13 +100,13 @@ export function applicationService(platform: Platform) {
       return { id, name: aid.name, tenantId: aid.tenant_id, tenantName: platform.tenants.get(aid.tenant_id)?.name ?? aid.tenant_id, form: form.definition };
     },
 
-    /** The person's draft for the aid, created on first visit with the form as it is now. */
-    openDraft(person: Person, aid: AidWithForm): Promise<Application> {
-      return draftFor(db, { accountId: person.id, aidId: aid.id, aidName: aid.name, tenantId: aid.tenantId, form: aid.form });
+    /** The person's draft for the aid, or an empty one that is not saved: opening the form creates nothing. */
+    async draftView(person: Person, aid: AidWithForm): Promise<DraftView> {
+      return (await existingDraft(db, person.id, aid.id)) ?? { id: null, form: aid.form, answers: {}, sources: {}, consents: {} };
     },
 
     /** What the profile or the previous application can fill in a step, until the person accepted it. */
-    async prefillOffers(person: Person, section: FormSection, draft: Application): Promise<PrefillOffer[]> {
+    async prefillOffers(person: Person, section: FormSection, draft: DraftView): Promise<PrefillOffer[]> {
       if (draft.consents[section.id]) return [];
       const candidates = section.fields.filter((f) => f.profile || f.reuse);
       if (candidates.length === 0) return [];
@@ -115,12 +121,13 @@ export function applicationService(platform: Platform) {
     },
 
     /** The person agrees (or not) to fill a step from what Guichet knows, each value with its source. */
-    async acceptPrefill(person: Person, aid: AidWithForm, step: string, agreed: boolean): Promise<{ ok: true; section: FormSection } | { ok: false; reason: 'no_draft' } | { ok: false; reason: 'no_consent'; draft: Application; index: number }> {
-      const draft = await existingDraft(db, person.id, aid.id);
-      if (!draft) return { ok: false, reason: 'no_draft' };
-      const index = sectionIndex(draft.form, step);
-      const section = draft.form.sections[index]!;
-      if (!agreed) return { ok: false, reason: 'no_consent', draft, index };
+    async acceptPrefill(person: Person, aid: AidWithForm, step: string, agreed: boolean): Promise<{ ok: true; section: FormSection } | { ok: false; reason: 'no_consent'; draft: DraftView; index: number }> {
+      const shown = await this.draftView(person, aid);
+      const index = sectionIndex(shown.form, step);
+      if (!agreed) return { ok: false, reason: 'no_consent', draft: shown, index };
+      // Accepting is the person's first act on this application: the draft is written now.
+      const draft = await draftFor(db, { accountId: person.id, aidId: aid.id, aidName: aid.name, tenantId: aid.tenantId, form: aid.form });
+      const section = draft.form.sections[sectionIndex(draft.form, step)]!;
       const answers: Answers = {};
       const sources: Sources = { ...draft.sources };
       for (const offer of await this.prefillOffers(person, section, draft)) {
@@ -137,14 +144,13 @@ export function applicationService(platform: Platform) {
       aid: AidWithForm,
       step: string,
       body: Record<string, unknown>,
-    ): Promise<{ ok: true; next: string } | { ok: false; reason: 'no_draft' } | { ok: false; reason: 'invalid'; draft: Application; index: number; values: Answers; errors: FieldErrors }> {
-      const draft = await existingDraft(db, person.id, aid.id);
-      if (!draft) return { ok: false, reason: 'no_draft' };
-      const index = sectionIndex(draft.form, step);
-      const section = draft.form.sections[index]!;
+    ): Promise<{ ok: true; next: string } | { ok: false; reason: 'invalid'; draft: DraftView; index: number; values: Answers; errors: FieldErrors }> {
+      const shown = await this.draftView(person, aid);
+      const index = sectionIndex(shown.form, step);
+      const section = shown.form.sections[index]!;
       const { values, errors } = readSection(section, body);
-      const existingDocs = await documentsOf(db, draft.id);
-      const uploads: Array<{ field: FormField; bytes: Buffer; contentType: 'application/pdf' | 'image/jpeg' | 'image/png'; sha256: string }> = [];
+      const existingDocs = shown.id ? await documentsOf(db, shown.id) : [];
+      const uploads: Array<{ field: FormField; bytes: Buffer; name: string | undefined; contentType: 'application/pdf' | 'image/jpeg' | 'image/png'; sha256: string }> = [];
       for (const field of section.fields.filter((f) => f.type === 'file')) {
         const file = body[field.name];
         const bytes = Buffer.isBuffer(file) ? file : undefined;
@@ -154,9 +160,11 @@ export function applicationService(platform: Platform) {
         }
         const check = checkDocument(bytes);
         if (!check.ok) errors[field.name] = check.message;
-        else uploads.push({ field, bytes, contentType: check.contentType, sha256: check.sha256 });
+        else uploads.push({ field, bytes, name: uploadedName(file), contentType: check.contentType, sha256: check.sha256 });
       }
-      if (Object.keys(errors).length > 0) return { ok: false, reason: 'invalid', draft, index, values, errors };
+      if (Object.keys(errors).length > 0) return { ok: false, reason: 'invalid', draft: shown, index, values, errors };
+      // Saving a step is what creates the draft, with the form as it is now.
+      const draft = shown.id ? (shown as Application) : await draftFor(db, { accountId: person.id, aidId: aid.id, aidName: aid.name, tenantId: aid.tenantId, form: aid.form });
       // A value the person changed is no longer the prefilled one: its source goes.
       const sources: Sources = { ...draft.sources };
       for (const [name, value] of Object.entries(values)) {
@@ -164,7 +172,7 @@ export function applicationService(platform: Platform) {
       }
       await saveDraft(db, draft, { answers: values, sources });
       for (const upload of uploads) {
-        await putDocument(db, { application: draft, field: upload.field.name, filename: safeFilename(upload.field.name, upload.contentType), contentType: upload.contentType, sha256: upload.sha256, bytes: upload.bytes, accountId: person.id });
+        await putDocument(db, { application: draft, field: upload.field.name, filename: documentName(upload.name, upload.field.label, upload.contentType), contentType: upload.contentType, sha256: upload.sha256, bytes: upload.bytes, accountId: person.id });
       }
       return { ok: true, next: draft.form.sections[index + 1]?.id ?? REVIEW_STEP };
     },
@@ -225,7 +233,7 @@ export function applicationService(platform: Platform) {
       const bytes = Buffer.isBuffer(file) && file.length ? file : undefined;
       const check = bytes ? checkDocument(bytes) : ({ ok: false, message: 'Choisissez le fichier à envoyer (PDF, JPEG ou PNG).' } as const);
       if (!check.ok) return { ok: false, status: 422, errors: { fichier: check.message } };
-      const { complete } = await addRequestedDocument(db, { application, field: wanted.field, filename: safeFilename(wanted.label, check.contentType), contentType: check.contentType, sha256: check.sha256, bytes: bytes!, actor: actorOf(person), pieces }, tellInstructeurs(application, 'document'));
+      const { complete } = await addRequestedDocument(db, { application, field: wanted.field, filename: documentName(uploadedName(file), wanted.label, check.contentType), contentType: check.contentType, sha256: check.sha256, bytes: bytes!, actor: actorOf(person), pieces }, tellInstructeurs(application, 'document'));
       return { ok: true, complete };
     },
   };

@@ -19,7 +19,7 @@ export async function formOf(db: ApplicationsDb, aidId: string): Promise<{ tenan
   return db.selectFrom('application_forms').select(['tenant_id', 'definition']).where('aid_id', '=', aidId).executeTakeFirst();
 }
 
-export async function saveForm(db: ApplicationsDb, input: { aidId: string; tenantId: string; definition: FormDefinition; actor: Actor }): Promise<void> {
+export async function saveForm(db: ApplicationsDb, input: { aidId: string; aidName: string; tenantId: string; definition: FormDefinition; actor: Actor }): Promise<void> {
   await withTransaction(db, async (trx) => {
     const json = JSON.stringify(input.definition);
     await trx
@@ -27,7 +27,7 @@ export async function saveForm(db: ApplicationsDb, input: { aidId: string; tenan
       .values({ aid_id: input.aidId, tenant_id: input.tenantId, definition: json, updated_by: input.actor.id })
       .onConflict((oc) => oc.column('aid_id').doUpdateSet({ definition: json, updated_by: input.actor.id, updated_at: new Date() }))
       .execute();
-    await audit(trx as unknown as Kysely<PlatformTables>, { action: 'applications.form_saved', actor: input.actor, tenantId: input.tenantId, targetType: 'aid', targetId: input.aidId });
+    await audit(trx as unknown as Kysely<PlatformTables>, { action: 'applications.form_saved', actor: input.actor, tenantId: input.tenantId, targetType: 'aid', targetId: input.aidId, details: { title: input.aidName } });
   });
 }
 

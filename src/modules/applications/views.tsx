@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import type { BadgeTone } from '../../platform/views/components';
 import { formatDate, formatDateTime, formatEuros } from '../../platform/views/format';
 import { ErrorSummary, FileField, Form, HintAndError, RadioGroup, SubmitButton, TextField, type FieldErrors } from '../../platform/views/form';
-import { displayValue, isAddress, type FormDefinition, type FormField, type FormSection } from './form';
+import { DATE_HINT, dateForField, displayValue, isAddress, type FormDefinition, type FormField, type FormSection } from './form';
 import type { DocumentSummary } from './store';
 import { APPLICATION_STATUSES, type Answers, type ApplicationStatus, type PrefillSource, type Sources } from './tables';
 
@@ -50,10 +50,14 @@ export function StatusTag({ status }: { status: ApplicationStatus }) {
   );
 }
 
+/** A date field's own hint, unless it gives another way of writing the date than the field takes (forms written before). */
+const OTHER_DATE_FORMAT = /année-mois-jour|AAAA-MM-JJ|\d{4}-\d{2}-\d{2}/i;
+
 function sourceHint(field: FormField, answers: Answers, sources: Sources): string | undefined {
   const s = sources[field.name];
   const same = s && JSON.stringify(s.value) === JSON.stringify(answers[field.name]);
-  const parts = [field.hint, same ? `Rempli pour vous : ${SOURCE_LABELS[s.source]}.` : undefined].filter(Boolean);
+  const own = field.type === 'date' ? [DATE_HINT, field.hint && !OTHER_DATE_FORMAT.test(field.hint) ? field.hint : undefined] : [field.hint];
+  const parts = [...own, same ? `Rempli pour vous : ${SOURCE_LABELS[s.source]}.` : undefined].filter(Boolean);
   return parts.length ? parts.join(' ') : undefined;
 }
 
@@ -115,9 +119,9 @@ function FieldInput({ field, answers, sources, errors, documents }: { field: For
           hint={hint}
           error={error}
           required={required}
-          type={field.type === 'date' ? 'date' : 'text'}
           inputMode={field.type === 'number' || field.type === 'siret' ? 'numeric' : undefined}
-          value={typeof value === 'string' ? value : value === undefined ? '' : String(value)}
+          maxLength={field.type === 'date' ? 10 : undefined}
+          value={typeof value === 'string' ? (field.type === 'date' ? dateForField(value) : value) : value === undefined ? '' : String(value)}
           autocomplete={field.profile === 'given_name' ? 'given-name' : field.profile === 'family_name' ? 'family-name' : field.profile === 'birthdate' ? 'bday' : field.profile === 'phone' ? 'tel' : undefined}
         />
       );

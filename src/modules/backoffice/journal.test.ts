@@ -4,6 +4,7 @@ import { buildTestApp, signInAs } from '../../../test/support/app';
 import { demoAgentEmail } from '../../../seed/accounts';
 import { audit } from '../../platform/audit/audit';
 import { createPerson } from '../accounts/test-support';
+import { postMultipart, signInWithToken } from '../content/test-support';
 import { JOURNAL_PAGE_SIZE } from './journal.store';
 import { textOf } from './test-support';
 
@@ -71,4 +72,35 @@ test('the journal names each actor for what they are: a person, an agent with th
   assert.match(row(/Ines Instructrice Agent, instructeur Profil modifié/), /Profil modifié Compte d’une personne$/);
   assert.match(row(/Import d’aides appliqué/), /à \d\d:\d\d Système Import d’aides appliqué$/);
   assert.doesNotMatch(rows.join('\n'), /Camille Demandeuse[^\n]*Compte d’agent|BR-2026-000001[^\n]*Compte d’agent/);
+});
+
+test('the « Sur » column names the object acted on: the aid, the page or news item by their titles, in the journal and on the home page', async (t) => {
+  const { app, database } = await buildTestApp(t);
+  const { agent: editor, token } = await signInWithToken(app, 'editeur', 'brest');
+  assert.equal((await editor.post('/admin/t/brest/aides/brest-subvention-associations/depublier', { _csrf: token })).statusCode, 303);
+  const created = await postMultipart(editor, '/admin/t/brest/contenus/nouveau?type=actualite', token, [
+    ['title', 'Fête de la musique à Brest'],
+    ['slug', ''],
+    ['summary', 'Concerts dans les quartiers.'],
+    ['body', 'Des concerts partout.'],
+    ['tags', 'culture'],
+  ]);
+  assert.equal(created.statusCode, 303, created.body.slice(0, 300));
+  const itemUrl = String(created.headers.location).replace(/\?.*$/, '');
+  assert.equal((await editor.post(`${itemUrl}/publier`, { _csrf: token })).statusCode, 303);
+  // A row written before the journal kept names: its kind and address at least.
+  await audit(database.db, { action: 'aid.update', actorLabel: 'Ancienne ligne', tenantId: 'brest', targetType: 'aid', targetId: 'brest-aide-ancienne', details: { part: 'fiche' } });
+  await audit(database.db, { action: 'content.publish', actorLabel: 'Ancienne ligne', tenantId: 'brest', targetType: 'content_item', targetId: 'x', details: { kind: 'news', slug: 'vieille-actualite' } });
+
+  const admin = await signInAs(app, 'administrateur', 'brest');
+  const rows = [...(await admin.get(PAGE)).body.matchAll(/<tr>(.*?)<\/tr>/gs)].map((m) => textOf(m[1]!).trim());
+  const row = (pattern: RegExp) => rows.find((r) => pattern.test(r)) ?? '';
+  assert.match(row(/Aide dépubliée/), /Aide dépubliée Ville de Brest : subvention aux associations brestoises$/);
+  assert.match(row(/Éditeur.*Contenu créé/), /Contenu créé Fête de la musique à Brest$/);
+  assert.match(row(/Éditeur.*Contenu publié/), /Contenu publié Fête de la musique à Brest$/);
+  assert.match(row(/Ancienne ligne .*Aide modifiée/), /Aide « brest-aide-ancienne »$/);
+  assert.match(row(/Ancienne ligne .*Contenu publié/), /Actualité « vieille-actualite »$/);
+  const home = textOf((await admin.get('/admin/t/brest/')).body);
+  assert.match(home, /Aide dépubliée \(Ville de Brest : subvention aux associations brestoises\)/);
+  assert.match(home, /Contenu publié \(Fête de la musique à Brest\)/);
 });

@@ -1,3 +1,4 @@
+import { safeAgentPath } from '../../platform/auth/agent-next-path';
 import type { Kysely } from 'kysely';
 import { audit } from '../../platform/audit/audit';
 import type { CounterStore } from '../../platform/auth/counters';
@@ -66,6 +67,5 @@ export async function signIn(
 
 /** Only a path of this site: never an open redirect. */
 export function safeNextPath(next: unknown): string {
-  if (typeof next !== 'string' || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/admin';
-  return next.startsWith('/admin') ? next : '/admin';
+  return safeAgentPath(next);
 }

@@ -48,10 +48,23 @@ export async function publishedList(db: ContentDb, tenantId: string, kind: Conte
   return { rows: rows as PublishedSummary[], total: Number(total.n) };
 }
 
-/** The latest published news of every tenant (the regional portal's home). */
+/**
+ * The latest published news of every tenant (the regional portal's home). A news item several
+ * authorities published in the same words (the same advice from two départements) is listed
+ * once, as its latest publication.
+ */
 export async function latestNewsAllTenants(db: ContentDb, limit: number): Promise<PublishedSummary[]> {
-  const rows = await published(db).select(summaryColumns).where('i.kind', '=', 'news').orderBy('i.published_at', 'desc').orderBy('i.id').limit(limit).execute();
-  return rows as PublishedSummary[];
+  const rows = (await published(db).select(summaryColumns).where('i.kind', '=', 'news').orderBy('i.published_at', 'desc').orderBy('i.id').limit(limit * 4).execute()) as PublishedSummary[];
+  const seen = new Set<string>();
+  const kept: PublishedSummary[] = [];
+  for (const row of rows) {
+    const key = `${row.title}|${row.summary}`.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/\s+/g, ' ').trim();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    kept.push(row);
+    if (kept.length === limit) break;
+  }
+  return kept;
 }
 
 /** Tags used by a tenant's published news, most used first. */

@@ -23,6 +23,15 @@ test('the regional portal home shows news of every authority, the Région pages 
   assert.match(home.body, /<li><a href="\/pages\/transports-breizhgo">Transports<\/a><\/li>/);
   assert.match(home.body, /<li><a href="\/actualites">Actualités<\/a><\/li>/);
   assert.ok(elementCount(home.body) < 500, `${elementCount(home.body)} elements`);
+  // As many authorities as there are (the Région counted, as the footer and /collectivites/ count it).
+  const authorities = app.platform.tenants.ordered().length;
+  assert.equal(authorities, 13);
+  assert.match(home.body, /13 collectivités proposent leurs services sur Guichet : la Région Bretagne et les 12 ci-dessous/);
+  assert.doesNotMatch(home.body, /12 collectivités proposent/);
+  // A news item published in the same words by two départements is listed once.
+  const news = home.body.split('id="accueil-actualites"')[1]!.split('</section>')[0]!;
+  assert.equal(news.match(/Routes en hiver : soyez prudents/g)?.length, 1, 'the same news once');
+  assert.equal(news.match(/<h3/g)?.length, 6, 'still six news items');
 });
 
 test('each authority has its own home, pages, news, site map and contact, with titles and breadcrumbs', async (t) => {

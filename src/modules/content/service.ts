@@ -85,7 +85,7 @@ export async function saveContent(
         tenantId,
         targetType: 'content_item',
         targetId: itemId,
-        details: { kind: target.kind, slug: parsed.slug, version: number },
+        details: { title: version.title, kind: target.kind, slug: parsed.slug, version: number },
       });
       return { ok: true as const, itemId, version: number };
     });
@@ -110,7 +110,7 @@ export async function publishContent(platformDb: Kysely<PlatformTables>, actor: 
       tenantId,
       targetType: 'content_item',
       targetId: itemId,
-      details: { kind: item.kind, slug: item.slug, version: publish ? item.published_version : null },
+      details: { title: (await getVersion(trx, tenantId, itemId, item.latest_version))?.title, kind: item.kind, slug: item.slug, version: publish ? item.published_version : null },
     });
   });
 }
@@ -135,7 +135,7 @@ export async function restoreVersion(platformDb: Kysely<PlatformTables>, actor: 
       tenantId,
       targetType: 'content_item',
       targetId: itemId,
-      details: { kind: item.kind, slug: item.slug, restored: old.version, version: number },
+      details: { title: old.title, kind: item.kind, slug: item.slug, restored: old.version, version: number },
     });
     return number;
   });

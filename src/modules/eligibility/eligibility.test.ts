@@ -157,6 +157,12 @@ describe('eligibility: questionnaire, results, calculation page, API', () => {
     assert.equal(many.statusCode, 200);
     assert.match(many.body, /Plusieurs communes correspondent/);
     const code = /name="commune" value="([0-9AB]{5})"/.exec(many.body)![1]!;
+    // A name typed in full is that commune, not every name it starts: « Quimper » is not « Quimperlé ».
+    const other = new Agent(app);
+    const otherPage = await other.get('/aides/simulateur/question/commune');
+    const quimper = await other.post('/aides/simulateur/question/commune', { _csrf: csrfTokenFrom(otherPage.body), recherche: 'quimper' });
+    assert.equal(quimper.statusCode, 303, `Quimper is taken at once: ${quimper.body.slice(0, 0)}`);
+    assert.match((await other.get('/aides/simulateur/resultats')).body, /<dt>Commune<\/dt><dd>Quimper \(Finistère\)/);
     const none = await agent.post('/aides/simulateur/question/commune', { _csrf: csrfTokenFrom(page.body), recherche: 'Paris' });
     assert.equal(none.statusCode, 422);
     assert.match(none.body, /Aucune commune de Bretagne ne correspond/);
@@ -248,15 +254,28 @@ describe('eligibility: questionnaire, results, calculation page, API', () => {
     assert.ok(asked.includes('organisation_type'));
     const commune = await agent.get('/aides/simulateur/question/commune');
     assert.match(commune.body, /Dans quelle commune se trouve votre organisation \?/);
+    // The activity is chosen in a list of activities in plain words; no NAF code is asked.
+    const activity = await agent.get('/aides/simulateur/question/organisation_naf');
+    assert.match(activity.body, /Quelle est l’activité principale de votre organisation \?/);
+    assert.match(activity.body, /<optgroup label="Associations et autres services"><option value="94.11Z"[^>]*>Organisation patronale ou chambre consulaire<\/option>/);
+    assert.match(activity.body, /<option value="94.99Z" selected[^>]*>Autre association \(culture, loisirs, entraide, environnement…\)<\/option>/);
+    assert.doesNotMatch(activity.body, /code NAF|94\.99Z\)|Sirene/);
+    const typed = await agent.post('/aides/simulateur/question/organisation_naf', { _csrf: csrfTokenFrom(activity.body), reponse: '12.34' });
+    assert.equal(typed.statusCode, 422);
+    assert.match(typed.body, /Choisissez l’activité de votre organisation dans la liste/);
 
     const eligible = await allPages(agent, 'eligibles');
     assert.match(eligible, /FDVA – formation des bénévoles/);
-    assert.match(eligible, /Votre organisation : association ; cette aide demande d’être association/);
-    assert.match(eligible, /Votre organisation : code NAF 94.99Z ; cette aide exclut ce cas : avoir une activité \(code NAF\) parmi 93.12/);
+    assert.match(eligible, /Votre organisation : association ; cette aide demande d’être une association/);
+    assert.match(eligible, /Votre organisation : activité : autre association \(culture, loisirs, entraide, environnement…\) \(94.99Z\) ; cette aide exclut ce cas : avoir une activité parmi : club de sport \(93.12\)/);
+    assert.match((await agent.get('/aides/simulateur/resultats')).body, /<dt>Activité<\/dt><dd>Autre association \(culture, loisirs, entraide, environnement…\) \(94.99Z\)/);
     assert.match(eligible, /Dispositif local d’accompagnement/);
     const toCheck = await allPages(agent, 'a-verifier');
     for (const name of [/Fonds pour le développement de la vie associative \(FDVA\) – fonctionnement/, /Emploi associatif d’intérêt régional/, /Finistère : aide aux associations qui font vivre la langue bretonne/, /Ville de Brest : subvention aux associations brestoises/]) assert.match(toCheck, name);
     assert.match(toCheck, /Votre association a-t-elle un numéro RNA et un numéro SIRET \?/);
+    // An organisation is addressed as one: it is somewhere, it does not live there.
+    assert.match(toCheck, /Votre organisation est à Brest \(Finistère\) : cette aide est réservée aux organisations d/);
+    assert.doesNotMatch(eligible + toCheck, /Vous habitez/);
     const everything = eligible + toCheck + (await allPages(agent, 'non-eligibles'));
     assert.doesNotMatch(everything, /Aide à la formation au code et au permis de conduire|Allocation personnalisée d’autonomie/, 'aids for people are not listed for an association');
 
@@ -264,13 +283,19 @@ describe('eligibility: questionnaire, results, calculation page, API', () => {
     await answer(agent, '/aides/simulateur/question/organisation_naf', { reponse: '93.12Z' });
     const refused = await allPages(agent, 'non-eligibles');
     assert.match(refused, /FDVA – formation des bénévoles/);
-    assert.match(refused, /Votre organisation : code NAF 93.12Z ; cette aide exclut ce cas : avoir une activité \(code NAF\) parmi 93.12/);
+    assert.match(refused, /Votre organisation : activité : club de sport \(93.12Z\) ; cette aide exclut ce cas : avoir une activité parmi : club de sport \(93.12\)/);
+    // Never a stored value in what a person reads.
+    assert.doesNotMatch(everything + refused, /etablissement_public|être commune\b|code NAF/);
     assert.match(refused, /aides sont pour les particuliers : elles ne sont pas listées ici/);
 
     // A person is not shown the associations’ aids; « Comment est-ce calculé ? » explains why.
     const person = new Agent(app);
     await run(person, { demandeur: { reponse: 'particulier' }, commune: { recherche: '29200', commune: '29019' }, age: { reponse: bornYearsAgo(30) } });
     assert.doesNotMatch((await allPages(person, 'a-verifier')) + (await allPages(person, 'eligibles')), /vie associative|FDVA/);
+    // No circular question, no sentence that starts in lower case: « confirmer : Selon le simulateur… » is gone.
+    const personToCheck = await allPages(person, 'a-verifier');
+    assert.doesNotMatch(personToCheck, /confirmer :|Selon le simulateur/);
+    assert.match(personToCheck, /Une question propre à cette aide : <a href="\/aides\/simulateur\/question\/t-[0-9a-f]{10}\?aide=[a-z0-9-]+">L’organisme vous a-t-il déjà dit que vous avez droit à cette aide \?<\/a>/);
     const calcul = await person.get('/aides/brest-subvention-associations/calcul');
     assert.match(calcul.body, /Vous cherchez des aides pour vous-même : cette aide est pour les organisations \(associations\)/);
 

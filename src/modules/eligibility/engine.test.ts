@@ -232,3 +232,15 @@ test('an informational text (blocking: false) never decides: eligible when the r
   assert.equal(alone.status, 'eligible', 'an aid with no condition but information is for everyone in its territory');
   assert.deepEqual(alone.reasons, []);
 });
+
+test('an activity chosen broader than a NAF condition stays to check, and is not asked again', () => {
+  const bakeries: Condition = { type: 'organisation', naf: ['10.71'] };
+  const industry = evaluateCondition(bakeries, { requester: 'organisation', organisation: { naf: '10' } } as Facts, 'x');
+  assert.equal(industry.value, undefined);
+  assert.deepEqual(industry.missing, [], 'the same list would not tell more');
+  assert.match(industry.text, /Votre organisation : activité : industrie alimentaire .*\(10\) ; cette aide demande d’avoir une activité parmi : code NAF 10.71|Votre organisation : activité : industrie alimentaire/);
+  const unknown = evaluateCondition(bakeries, { requester: 'organisation', organisation: {} } as Facts, 'x');
+  assert.deepEqual(unknown.missing.map((q) => q.id), ['organisation_naf']);
+  const sport = evaluateCondition({ type: 'not', condition: { type: 'organisation', naf: ['93.12'] } }, { requester: 'organisation', organisation: { naf: '93.12Z' } } as Facts, 'x');
+  assert.equal(sport.value, false);
+});

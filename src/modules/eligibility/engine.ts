@@ -22,7 +22,7 @@ import {
   type ResidenceCondition,
   type TextCondition,
 } from '../aids';
-import { formatEuros } from '../aids';
+import { formatEuros, nafMatches, nafText } from '../aids';
 import { ORGANISATION_TYPES, SITUATIONS } from '../profile';
 import { INCOME_PERIOD, isPerAid, textQuestionId, type FactQuestion, type Facts, type Place, type Requester } from './facts';
 
@@ -102,8 +102,14 @@ function territoryOf(c: ResidenceCondition): string {
   }
 }
 
-export function placeText(place: Place): string {
-  return `Vous habitez ${place.communeName} (${place.departementName})`;
+/** Where the requester is: a person lives somewhere, an organisation is somewhere. */
+export function placeText(place: Place, requester?: Requester): string {
+  return requester === 'organisation' ? `Votre organisation est à ${place.communeName} (${place.departementName})` : `Vous habitez ${place.communeName} (${place.departementName})`;
+}
+
+/** Who an aid of a territory is for, in the requester's words: its inhabitants, or its organisations. */
+function territoryPeople(requester: Requester | undefined): string {
+  return requester === 'organisation' ? 'organisations' : 'habitants';
 }
 
 function ageRange(min?: number, max?: number): string {
@@ -158,8 +164,9 @@ function organisation(c: OrganisationCondition, facts: Facts): Evaluation {
     });
   }
   if (c.naf) {
-    const naf = org.naf?.toUpperCase();
-    parts.push({ value: naf === undefined ? undefined : c.naf.some((code) => naf.startsWith(code.toUpperCase())), missing: 'organisation_naf', said: naf ? `code NAF ${naf}` : undefined });
+    const naf = org.naf;
+    // An activity chosen broader than the condition (an industry, for the bakeries) stays to check: asking again would not tell more.
+    parts.push({ value: naf === undefined ? undefined : or(c.naf.map((code) => nafMatches(naf, code))), missing: 'organisation_naf', said: naf ? `activité : ${nafText(naf)}` : undefined });
   }
   if (c.headcount_min !== undefined || c.headcount_max !== undefined) {
     const n = org.headcount;
@@ -172,7 +179,8 @@ function organisation(c: OrganisationCondition, facts: Facts): Evaluation {
   const value = and(parts.map((p) => p.value));
   const said = parts.map((p) => p.said ?? `${p.missing === 'organisation_type' ? 'type' : p.missing === 'organisation_naf' ? 'activité' : 'effectif'} à préciser`);
   const rule = lower(explainCondition(c).text.replace(/^Pour une organisation : /, ''));
-  return leaf(c, value, `Votre organisation : ${said.join(', ')} ; cette aide demande d’${rule}`, fact(...parts.filter((p) => p.value === undefined).map((p) => p.missing)));
+  const open = parts.filter((p) => p.value === undefined && p.said === undefined).map((p) => p.missing);
+  return leaf(c, value, `Votre organisation : ${said.join(', ')} ; cette aide demande d’${rule}`, fact(...open));
 }
 
 /** Evaluates one node (and its children) of an aid's rule against the facts. */
@@ -189,8 +197,8 @@ export function evaluateCondition(c: Condition, facts: Facts, aidId: string): Ev
       const inner = evaluateCondition(c.condition, facts, aidId);
       const value = inner.value === undefined ? undefined : !inner.value;
       let text: string;
-      if (c.condition.type === 'residence' && facts.place) text = `${placeText(facts.place)} : cette aide n’est pas pour les habitants ${territoryOf(c.condition)}`;
-      else if (c.condition.type === 'residence') text = `Commune à préciser : cette aide n’est pas pour les habitants ${territoryOf(c.condition)}`;
+      if (c.condition.type === 'residence' && facts.place) text = `${placeText(facts.place, facts.requester)} : cette aide n’est pas pour les ${territoryPeople(facts.requester)} ${territoryOf(c.condition)}`;
+      else if (c.condition.type === 'residence') text = `Commune à préciser : cette aide n’est pas pour les ${territoryPeople(facts.requester)} ${territoryOf(c.condition)}`;
       else if (c.condition.type === 'organisation') text = `${inner.text.split(' ; ')[0]} ; cette aide exclut ce cas : ${lower(explainCondition(c.condition).text.replace(/^Pour une organisation : /, ''))}`;
       else text = `Cette aide exclut ce cas : ${lower(explainCondition(c.condition).text).replace(/ :$/, '')}`;
       const rule = explainCondition(c).text;
@@ -203,11 +211,11 @@ export function evaluateCondition(c: Condition, facts: Facts, aidId: string): Ev
       return leaf(c, value, `Vous avez ${facts.age} ans : cette aide est réservée ${range}`);
     }
     case 'residence': {
-      const who = `cette aide est réservée aux habitants ${territoryOf(c)}`;
+      const who = `cette aide est réservée aux ${territoryPeople(facts.requester)} ${territoryOf(c)}`;
       if (!facts.place) return leaf(c, undefined, `Commune à préciser : ${who}`, fact('commune'));
       const p = facts.place;
       const code = { region: p.region, departement: p.departement, epci: p.epci, commune: p.commune }[c.level];
-      return leaf(c, code !== undefined && c.codes.includes(code), `${placeText(p)} : ${who}`);
+      return leaf(c, code !== undefined && c.codes.includes(code), `${placeText(p, facts.requester)} : ${who}`);
     }
     case 'situation': {
       const wanted = `cette aide est pour ces situations : ${orList(c.values.map(situationLabel))}`;

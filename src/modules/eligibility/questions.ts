@@ -2,7 +2,7 @@
  * The questionnaire's questions about facts: the words a person reads, and how an answer posted
  * by a form becomes part of the situation (or a French error next to the field).
  */
-import { DIPLOMA_LEVELS, STUDY_LEVELS } from '../aids';
+import { DIPLOMA_LEVELS, nafListed, nafText, STUDY_LEVELS } from '../aids';
 import { ORGANISATION_TYPES, SITUATIONS } from '../profile';
 import type { FactQuestion } from './facts';
 import type { Situation } from './situation';
@@ -61,7 +61,7 @@ export const QUESTIONS: Record<Exclude<FactQuestion, 'commune'>, FactQuestionDef
   revenu_fiscal: { label: 'Quel est le revenu fiscal de référence de votre foyer, par an ?', hint: 'Il est écrit sur votre avis d’impôt. En euros.', input: 'euros', short: 'Revenu fiscal (par an)' },
   ressources_mensuelles: { label: 'Quelles sont les ressources de votre foyer, par mois ?', hint: 'Salaires, allocations et pensions, en euros.', input: 'euros', short: 'Ressources (par mois)' },
   organisation_type: { label: 'Pour quel type d’organisation faites-vous la demande ?', options: choices(ORGANISATION_TYPES), short: 'Type d’organisation' },
-  organisation_naf: { label: 'Quel est le code NAF (activité) de votre organisation ?', hint: 'Il figure sur l’avis de situation Sirene, par exemple 94.99Z.', input: 'naf', short: 'Code NAF' },
+  organisation_naf: { label: 'Quelle est l’activité principale de votre organisation ?', hint: 'Choisissez la plus proche dans la liste.', input: 'naf', short: 'Activité' },
   organisation_effectif: { label: 'Combien de salariés a votre organisation ?', hint: 'Écrivez 0 s’il n’y en a pas.', input: 'integer', short: 'Salariés' },
 };
 
@@ -113,6 +113,7 @@ export function answerText(s: Situation, id: FactQuestion, communeName?: string)
   const value = currentValue(s, id);
   const def = QUESTIONS[id];
   if (id === 'commune') return communeName ?? s.commune ?? '';
+  if (id === 'organisation_naf' && value) return `${nafText(value).charAt(0).toUpperCase()}${nafText(value).slice(1)}`;
   if (id === 'age') return s.date_naissance ? s.date_naissance.split('-').reverse().join('/') : s.age !== undefined ? `${s.age} ans` : '';
   if (def.options) return def.options.find((o) => o.value === value)?.label ?? value;
   if (def.input === 'euros') return `${value} €`;
@@ -155,9 +156,9 @@ export function parseAnswer(id: Exclude<FactQuestion, 'commune'>, raw: string, s
     return { ok: true, situation: next };
   }
   if (id === 'organisation_naf') {
-    const naf = value.toUpperCase().replace(/\s/g, '');
-    if (!/^[0-9]{2}(?:\.[0-9]{1,2}[A-Z]?)?$/.test(naf)) return { ok: false, error: 'Le code NAF s’écrit comme 94.99Z.' };
-    next.organisation = { ...next.organisation, naf };
+    const activity = nafListed(value);
+    if (!activity) return { ok: false, error: 'Choisissez l’activité de votre organisation dans la liste.' };
+    next.organisation = { ...next.organisation, naf: activity.code };
     return { ok: true, situation: next };
   }
   const number = value.replace(/\s/g, '').replace(',', '.').replace(/€$/, '');

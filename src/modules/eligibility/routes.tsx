@@ -212,12 +212,14 @@ export async function eligibilityRoutes(app: FastifyInstance): Promise<void> {
     } else if (id === 'commune') {
       const search = field('recherche').trim();
       const chosen = field('commune');
-      let communes: Array<{ code: string; name: string }> = [];
+      let communes: Array<{ code: string; name: string; exact?: boolean }> = [];
       if (/^\d{5}$/.test(search.replace(/\s/g, ''))) {
         postalCode = search.replace(/\s/g, '');
         communes = await communesForPostalCode(db, postalCode);
       } else if (search) communes = await communesByName(db, search);
-      const pick = communes.find((c) => c.code === chosen) ?? (communes.length === 1 ? communes[0] : undefined);
+      // « Quimper » is Quimper, not Quimperlé: a name typed in full is that commune (if only one bears it).
+      const exact = communes.filter((c) => c.exact);
+      const pick = communes.find((c) => c.code === chosen) ?? (communes.length === 1 ? communes[0] : !chosen && exact.length === 1 ? exact[0] : undefined);
       if (!search) return renderQuestion(request, reply, state, { error: 'Indiquez le code postal ou le nom de votre commune.', search }, 422);
       if (!communes.length) {
         return renderQuestion(request, reply, state, { error: 'Aucune commune de Bretagne ne correspond. Vérifiez le code postal ou le nom : Guichet connaît les communes de Bretagne.', search }, 422);

@@ -44,20 +44,21 @@ export async function resolvePlace(db: Db, commune: string): Promise<Place | und
 }
 
 /** Communes whose name matches (accents and case forgiven), exact names first. */
-export async function communesByName(db: Db, name: string): Promise<Array<{ code: string; name: string; postal: string }>> {
+/** Communes whose name starts with the words typed; `exact` when the name is the words typed (accents and case aside). */
+export async function communesByName(db: Db, name: string): Promise<Array<{ code: string; name: string; postal: string; exact: boolean }>> {
   const words = name.trim().replace(/\s+/g, ' ');
   if (words.length < 2) return [];
   const rows = await db
     .withTables<TerritoryTables>()
     .selectFrom('territory_communes as c')
     .innerJoin('territory_departements as d', 'd.code', 'c.departement_code')
-    .select(['c.code', 'c.name', 'd.name as dep', sql<string>`coalesce(c.postal_codes[1], '')`.as('postal')])
+    .select(['c.code', 'c.name', 'd.name as dep', sql<string>`coalesce(c.postal_codes[1], '')`.as('postal'), sql<boolean>`lower(immutable_unaccent(c.name)) = lower(immutable_unaccent(${words}::text))`.as('exact')])
     .where(sql<boolean>`lower(immutable_unaccent(c.name)) like lower(immutable_unaccent(${words}::text)) || '%'`)
     .orderBy(sql`lower(immutable_unaccent(c.name)) = lower(immutable_unaccent(${words}::text))`, 'desc')
     .orderBy('c.name')
     .limit(20)
     .execute();
-  return rows.map((r) => ({ code: r.code, name: `${r.name} (${r.dep})`, postal: r.postal }));
+  return rows.map((r) => ({ code: r.code, name: `${r.name} (${r.dep})`, postal: r.postal, exact: Boolean(r.exact) }));
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { FastifyReply } from 'fastify';
+import { safeAgentPath } from '../../platform/auth/agent-next-path';
 import { TooManyRequestsError } from '../../platform/http/errors';
 import type { FieldErrors } from '../../platform/views/form';
 
@@ -22,8 +23,7 @@ export function isLocked(value: unknown): value is { locked: FieldErrors } {
 
 /** A path of the back office to go back to: never an open redirect. */
 export function safeAdminPath(next: unknown): string {
-  if (typeof next !== 'string' || !next.startsWith('/admin') || next.startsWith('//') || next.includes('\\')) return '/admin';
-  return next;
+  return safeAgentPath(next);
 }
 
 export function field(body: unknown, name: string): string {

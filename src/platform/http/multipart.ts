@@ -58,7 +58,16 @@ async function readFields(request: FastifyRequest): Promise<Record<string, unkno
   return body;
 }
 
+/** A file of the form: its bytes, and the name it had on the sender's machine. */
+export type UploadedFile = Buffer & { uploadedName?: string };
+
+/** The name a sent file had on the person's machine (as their browser gave it), if any. */
+export function uploadedName(value: unknown): string | undefined {
+  return Buffer.isBuffer(value) ? (value as UploadedFile).uploadedName : undefined;
+}
+
 function valueOf(part: Multipart): unknown {
   if (part.type === 'field') return part.value;
-  return (part as MultipartFile & { _buf?: Buffer | null })._buf ?? undefined;
+  const bytes = (part as MultipartFile & { _buf?: Buffer | null })._buf ?? undefined;
+  return bytes ? Object.assign(bytes, { uploadedName: part.filename }) : undefined;
 }

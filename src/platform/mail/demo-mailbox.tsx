@@ -17,6 +17,21 @@ export function storeCaughtMail(db: Kysely<PlatformTables>) {
   };
 }
 
+const URL_IN_TEXT = /https?:\/\/[^\s<>"]+/g;
+
+/** A mail's text with its addresses made links, as a mail reader shows them (a final full stop or bracket is not part of one). */
+export function MailText({ text }: { text: string }) {
+  const parts: Array<string | { href: string }> = [];
+  let last = 0;
+  for (const match of text.matchAll(URL_IN_TEXT)) {
+    const href = match[0].replace(/[.,;:!?)»]+$/, '');
+    parts.push(text.slice(last, match.index), { href });
+    last = match.index + href.length;
+  }
+  parts.push(text.slice(last));
+  return <>{parts.map((p) => (typeof p === 'string' ? p : <a href={p.href}>{p.href}</a>))}</>;
+}
+
 /** Shows the mails the demo catcher received, newest first (demo only: registered with the catcher). */
 export async function demoMailboxRoutes(app: FastifyInstance) {
   app.get(DEMO_MAILBOX_PATH, async (request, reply) => {
@@ -57,7 +72,9 @@ export async function demoMailboxRoutes(app: FastifyInstance) {
                       À {mail.recipients}, le{' '}
                       {new Date(mail.received_at).toLocaleString('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' })}
                     </p>
-                    <pre class="mail-list__body">{mail.body}</pre>
+                    <pre class="mail-list__body">
+                      <MailText text={mail.body} />
+                    </pre>
                   </article>
                 </li>
               ))}

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { Agent, buildTestApp, signInAs } from '../../../test/support/app';
+import { Agent, buildTestApp, csrfTokenFrom, passSecondFactor, signInAs } from '../../../test/support/app';
+import { DEMO_PASSWORD, demoAgentEmail } from '../../../seed/accounts';
 import { startTestInbox } from '../../../test/support/mail';
 import { freshDatabase } from '../../../test/support/database';
 import { freePort } from '../../../test/support/net';
@@ -44,6 +45,31 @@ test('without SMTP_URL the demo catcher keeps mails for the demo operator only',
   assert.equal(page.statusCode, 200);
   assert.match(page.body, /Confirmez votre adresse/);
   assert.match(page.body, /lou@example\.org/);
+});
+
+test('the demo mailbox: signing in from it comes back to it, and the links of its mails can be followed', async (t) => {
+  const { app } = await buildTestApp(t);
+  await app.platform.mailer.send({ to: 'lou@example.org', subject: 'Confirmez votre adresse', text: 'Bonjour,\n\nConfirmez votre adresse : http://localhost:3000/inscription/confirmer?jeton=abc-123.\nÀ bientôt.' });
+  await app.platform.mailer.drain();
+  await signInAs(app, 'administrateur', 'bretagne'); // the operator's second factor, enrolled once
+  const operator = new Agent(app);
+  const asked = await operator.get('/demo/courriels');
+  assert.equal(asked.statusCode, 303);
+  const signInUrl = String(asked.headers.location);
+  assert.equal(signInUrl, '/admin/connexion?suite=%2Fdemo%2Fcourriels');
+  const form = await operator.get(signInUrl);
+  assert.match(form.body, /name="suite" value="\/demo\/courriels"/);
+  const email = demoAgentEmail('administrateur', 'bretagne');
+  const signedIn = await operator.post('/admin/connexion', { _csrf: csrfTokenFrom(form.body), email, password: DEMO_PASSWORD, suite: '/demo/courriels' });
+  assert.equal(signedIn.statusCode, 303);
+  const done = await passSecondFactor(operator, signedIn, email);
+  assert.equal(done.headers.location, '/demo/courriels', 'back to the page that was asked for');
+  const page = await operator.get('/demo/courriels');
+  assert.equal(page.statusCode, 200);
+  assert.match(page.body, /Confirmez votre adresse : <a href="http:\/\/localhost:3000\/inscription\/confirmer\?jeton=abc-123">http:\/\/localhost:3000\/inscription\/confirmer\?jeton=abc-123<\/a>\./);
+  // Another site is never where a sign-in leads.
+  const elsewhere = await new Agent(app).get('/admin/connexion?suite=%2F%2Fexemple.org%2F');
+  assert.doesNotMatch(elsewhere.body, /name="suite" value="\/\/exemple/);
 });
 
 test('a mail that cannot be sent stays in the outbox, is tried again later, and goes out after a restart', async (t) => {

@@ -134,8 +134,9 @@ export function TextArea(props: FieldProps & { value?: string | undefined; rows?
   );
 }
 
-export function SelectField(props: FieldProps & { value?: string | undefined; options: Array<{ value: string; label: string }> }) {
-  const { name, hint, error, value, options, required } = props;
+/** A list to choose from; `groups` puts the options under headings (optgroup), read out by screen readers. */
+export function SelectField(props: FieldProps & { value?: string | undefined; options: Array<{ value: string; label: string }>; groups?: Array<{ label: string; options: Array<{ value: string; label: string }> }> }) {
+  const { name, hint, error, value, options, required, groups } = props;
   return (
     <FieldShell {...props}>
       <select
@@ -149,6 +150,15 @@ export function SelectField(props: FieldProps & { value?: string | undefined; op
           <option value={option.value} selected={option.value === value}>
             {option.label}
           </option>
+        ))}
+        {(groups ?? []).map((group) => (
+          <optgroup label={group.label}>
+            {group.options.map((option) => (
+              <option value={option.value} selected={option.value === value}>
+                {option.label}
+              </option>
+            ))}
+          </optgroup>
         ))}
       </select>
     </FieldShell>

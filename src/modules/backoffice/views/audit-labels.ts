@@ -91,9 +91,19 @@ const TARGET_LABELS: Record<string, string> = {
   invitation: 'Invitation',
   media: 'Fichier',
   content: 'Contenu',
+  content_item: 'Contenu',
+  content_menu_entry: 'Menu',
   menu: 'Menu',
   glossary_term: 'Terme du glossaire',
+  aid: 'Aide',
+  aids_import: 'Import d’aides',
+  application: 'Demande d’aide',
+  search_synonym: 'Synonyme de la recherche',
+  idp_client: 'Application reliée',
+  idp_key: 'Clé de signature',
 };
+
+const CONTENT_KINDS: Record<string, string> = { page: 'Page', news: 'Actualité' };
 
 /** What kind of actor the journal shows under the name. */
 export function actorKindLabel(actor: ActorKind): string {
@@ -116,13 +126,17 @@ export function actorKindLabel(actor: ActorKind): string {
  * account is an agent's only when it is an agent of this tenant: the person whose application
  * an instructeur opened is a person, not an agent.
  */
-export function entrySubject(details: Record<string, unknown>, targetType: string | null, options: { people?: boolean; targetIsAgent?: boolean } = {}): string {
+export function entrySubject(details: Record<string, unknown>, targetType: string | null, options: { people?: boolean; targetIsAgent?: boolean; targetId?: string | null | undefined } = {}): string {
   // Addresses of agents are shown to administrators only (in the journal), not on the home page.
   for (const key of options.people ? ['title', 'label', 'email', 'name'] : ['title', 'label']) {
     const value = details[key];
     if (typeof value === 'string' && value) return value;
   }
   if (typeof details.reference === 'string' && details.reference) return `Demande ${details.reference}`;
+  if (typeof details.term === 'string' && details.term) return `Synonyme « ${details.term} »`;
+  // Rows written before the journal named its objects: their kind and the address they had.
+  if (targetType === 'content_item' && typeof details.slug === 'string' && details.slug) return `${CONTENT_KINDS[String(details.kind)] ?? 'Contenu'} « ${details.slug} »`;
+  if (targetType === 'aid' && options.targetId) return `Aide « ${options.targetId} »`;
   if (Array.isArray(details.changed) && details.changed.length) {
     return details.changed.map((field) => (typeof field === 'string' ? (FIELD_LABELS[field] ?? field) : '')).filter(Boolean).join(', ');
   }

@@ -80,7 +80,7 @@ export function TenantHome({ tenant, role, sections, recent, journalHref }: {
       ) : (
         <ul class="recent-changes">
           {recent.map((entry) => {
-            const subject = entrySubject(entry.details, null);
+            const subject = entrySubject(entry.details, entry.targetType, { targetIsAgent: entry.targetIsAgent, targetId: entry.targetId });
             return (
               <li>
                 <DateText date={entry.at} /> : {actionLabel(entry.action)}

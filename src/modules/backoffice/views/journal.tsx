@@ -68,7 +68,7 @@ export function JournalPage({ tenant, entries, actions, action, page, pages, tot
                     )}
                   </td>
                   <td>{actionLabel(entry.action)}</td>
-                  <td>{entrySubject(entry.details, entry.targetType, { people: true, targetIsAgent: entry.targetIsAgent })}</td>
+                  <td>{entrySubject(entry.details, entry.targetType, { people: true, targetIsAgent: entry.targetIsAgent, targetId: entry.targetId })}</td>
                 </tr>
               ))}
             </tbody>

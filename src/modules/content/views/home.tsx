@@ -107,7 +107,9 @@ export function PortalHome({ portal, base, news, pages, tenants, procedures }: {
       ) : null}
       <section aria-labelledby="accueil-collectivites">
         <h2 id="accueil-collectivites">Les collectivités sur Guichet</h2>
-        <p>{others.length} collectivités proposent aussi leurs services sur Guichet.</p>
+        <p>
+          {tenants.length} collectivités proposent leurs services sur Guichet : la {portal.name} et les {others.length} ci-dessous.
+        </p>
         {groups.map((group) => (
           <>
             <h3>{KIND_LABELS[group.kind]}</h3>

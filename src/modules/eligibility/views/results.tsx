@@ -42,12 +42,18 @@ function AidCard({ r }: { r: AidResult }) {
                   <a href={questionHref(q)}>{questionLabel(q)}</a>
                 </>
               ))}
-              {own.length ? ' ; et ' : ''}
+              .
             </>
           ) : (
-            'Vous remplissez les conditions que Guichet peut vérifier. '
+            'Vous remplissez les conditions que Guichet peut vérifier.'
           )}
-          {own.length ? <a href={questionHref(own[0]!, r.aid.id)}>{own.length > 1 ? `${own.length} questions propres à cette aide` : `confirmer : ${questionLabel(own[0]!).replace(/ \?$/, '')}`}</a> : null}
+          {own.length ? (
+            <>
+              {' '}
+              {own.length > 1 ? `${own.length} questions sont propres à cette aide, dont : ` : 'Une question propre à cette aide : '}
+              <a href={questionHref(own[0]!, r.aid.id)}>{questionLabel(own[0]!)}</a>
+            </>
+          ) : null}
         </p>
       ) : null}
       <p class="elig-links">

@@ -1,7 +1,7 @@
 /** The simulator's introduction and question pages, and the marks (✓ ✗ ?) its results and « le calcul » share. */
-import type { TextCondition } from '../../aids';
+import { NAF_FAMILIES, type TextCondition } from '../../aids';
 import { Notice } from '../../../platform/views/components';
-import { ErrorSummary, Form, RadioGroup, SubmitButton, TextField } from '../../../platform/views/form';
+import { ErrorSummary, Form, RadioGroup, SelectField, SubmitButton, TextField } from '../../../platform/views/form';
 import type { Evaluation, MissingQuestion, Truth } from '../engine';
 import { isFactQuestion, type FactQuestion } from '../facts';
 import { QUESTIONS } from '../questions';
@@ -140,6 +140,19 @@ function Answer({ v }: { v: QuestionView }) {
     );
   }
   if (def.options) return <RadioGroup name={name} legend={legend} hint={def.hint} error={v.error} value={v.value} options={def.options} />;
+  if (def.input === 'naf') {
+    return (
+      <SelectField
+        name={name}
+        label={legend}
+        hint={def.hint}
+        error={v.error}
+        value={v.value}
+        options={[{ value: '', label: 'Choisissez une activité' }]}
+        groups={NAF_FAMILIES.map((f) => ({ label: f.label, options: f.activities.map((x) => ({ value: x.code, label: x.label })) }))}
+      />
+    );
+  }
   return (
     <TextField
       name={name}
@@ -148,7 +161,7 @@ function Answer({ v }: { v: QuestionView }) {
       error={v.error}
       value={v.value}
       maxLength={20}
-      inputMode={def.input === 'date' ? undefined : def.input === 'naf' ? 'text' : 'decimal'}
+      inputMode={def.input === 'date' ? undefined : 'decimal'}
       autocomplete={def.input === 'date' ? 'bday' : 'off'}
     />
   );
