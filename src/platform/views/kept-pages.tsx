@@ -46,7 +46,11 @@ export class KeptPages {
     this.feed = changeFeedOf(db);
   }
 
-  async send(request: FastifyRequest, reply: FastifyReply, build: () => Promise<KeptPageSource>): Promise<FastifyReply> {
+  /**
+   * `variant`: what else the page depends on besides its host and URL, for a page made from a
+   * visitor's own inputs (the simulator's answers): it must say everything the page is made of.
+   */
+  async send(request: FastifyRequest, reply: FastifyReply, build: () => Promise<KeptPageSource>, variant?: string): Promise<FastifyReply> {
     const feed = this.feed;
     if (!feed?.live || request.cookies?.[SESSION_COOKIE]) {
       const { view, status, tenant } = await build();
@@ -55,7 +59,7 @@ export class KeptPages {
     const directory = request.server.platform.tenants.portal();
     let entries = this.byDirectory.get(directory);
     if (!entries) this.byDirectory.set(directory, (entries = new Map()));
-    const key = `${request.headers.host ?? ''}|${request.url}`;
+    const key = `${request.headers.host ?? ''}|${request.url}${variant === undefined ? '' : `\u0000${variant}`}`;
     const version = feed.version(this.tables);
     let kept = entries.get(key);
     if (!kept || kept.version !== version || Date.now() - kept.at > (this.options.maxAgeMs ?? 60_000)) {
