@@ -37,7 +37,7 @@ const config = loadConfig({}, { NODE_ENV: 'test', LOG_LEVEL: 'silent' });
 const app = await buildApp({ config, database: counted });
 await app.ready();
 /** BENCH_COOKIE: the Cookie header to send (e.g. a signed-in person's session). */
-const cookie = signedIn ? await signedInPerson(app, database.db) : process.env.BENCH_COOKIE;
+const cookie = signedIn ? (await signedInPerson(app, database.db)).cookie : process.env.BENCH_COOKIE;
 const headers = cookie ? { cookie } : {};
 for (const path of paths) {
   await app.inject({ url: path, headers }); // warm-up

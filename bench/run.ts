@@ -10,7 +10,9 @@
  *   BENCH_CONNECTIONS=100    concurrent connections
  *   BENCH_PATHS=/,/aides,…   pages of the application to measure (default: every public page that
  *                            reads the database, below; /mes-demarches and the simulator's results
- *                            are requested with the cookies of a person signed in during the setup)
+ *                            are requested with the cookies of a person signed in during the setup;
+ *                            `answers:/path` is requested signed out, with the simulator's answers
+ *                            and the CSRF cookie only)
  *   BENCH_DATABASE_URL=postgres://…       also measure on this PostgreSQL database (migrated and
  *                                         seeded in place: use a scratch database); without it,
  *                                         TEST_DATABASE_URL gives a fresh database cloned for the run
@@ -50,11 +52,14 @@ const DEFAULT_PATHS = [
   '/recherche?q=permsi+de+condure',
   '/api/v1/recherche?q=velo',
   '/aides/simulateur/resultats',
+  'answers:/aides/simulateur/resultats',
   '/mes-demarches',
 ];
 const paths = (env.BENCH_PATHS ? env.BENCH_PATHS.split(',') : DEFAULT_PATHS).filter(Boolean);
 /** Pages asked with the signed-in person's cookies (session, and the simulator's answers). */
 const SIGNED_IN_PATHS = ['/mes-demarches', '/aides/simulateur/resultats'];
+/** `answers:/path`: asked signed out, with the simulator's answers and the CSRF cookie only. */
+const ANSWERS = 'answers:';
 const TARGET_RATIO = 0.2;
 const TARGET_P99_MS = 100;
 
@@ -62,7 +67,7 @@ const TARGET_P99_MS = 100;
 async function serve(kind: ServerKind): Promise<void> {
   let close: () => Promise<void>;
   let port: number;
-  let cookie = '';
+  let cookies = { cookie: '', answersOnly: '' };
   if (kind === 'bare') {
     const { default: Fastify } = await import('fastify');
     const app = Fastify({ logger: false });
@@ -77,7 +82,7 @@ async function serve(kind: ServerKind): Promise<void> {
     const config = loadConfig({}, { NODE_ENV: 'production', SESSION_SECRET: randomBytes(32).toString('hex'), SECRETS_ENCRYPTION_KEYS: `bench:${randomBytes(32).toString('base64')}`, LOG_LEVEL: 'silent', SMTP_URL: 'smtp://127.0.0.1:2525' });
     const app = await buildApp({ config, database });
     const { signedInPerson } = await import('./signed-in');
-    cookie = await signedInPerson(app, database.db);
+    cookies = await signedInPerson(app, database.db);
     await app.listen({ port: 0, host: '127.0.0.1' });
     port = (app.server.address() as AddressInfo).port;
     close = async () => {
@@ -88,7 +93,7 @@ async function serve(kind: ServerKind): Promise<void> {
   process.on('message', (message) => {
     if (message === 'stop') void close().finally(() => process.exit(0));
   });
-  process.send!({ port, cookie });
+  process.send!({ port, ...cookies });
 }
 
 async function openBenchDatabase(kind: 'pglite' | 'postgres') {
@@ -112,7 +117,7 @@ async function openBenchDatabase(kind: 'pglite' | 'postgres') {
 }
 
 // ---------------------------------------------------------------- parent: measure
-function start(kind: ServerKind): Promise<{ child: ChildProcess; origin: string; cookie: string }> {
+function start(kind: ServerKind): Promise<{ child: ChildProcess; origin: string; cookie: string; answersOnly: string }> {
   const profile = env.BENCH_CPU_PROF && kind !== 'bare';
   const profileDir = join(import.meta.dirname, '..', '.cache', 'bench-profiles');
   if (profile) mkdirSync(profileDir, { recursive: true });
@@ -123,8 +128,8 @@ function start(kind: ServerKind): Promise<{ child: ChildProcess; origin: string;
   });
   return new Promise((resolve, reject) => {
     child.once('message', (message) => {
-      const { port, cookie } = message as { port: number; cookie: string };
-      resolve({ child, origin: `http://127.0.0.1:${port}`, cookie });
+      const { port, cookie, answersOnly } = message as { port: number; cookie: string; answersOnly: string };
+      resolve({ child, origin: `http://127.0.0.1:${port}`, cookie, answersOnly });
     });
     child.once('exit', (code) => reject(new Error(`the ${kind} server stopped before listening (exit ${code})`)));
   });
@@ -164,12 +169,14 @@ async function main(): Promise<void> {
   const results: Measure[] = [];
   const kinds: ServerKind[] = ['bare', 'pglite', ...(postgres ? (['postgres'] as const) : [])];
   for (const kind of kinds) {
-    const { child, origin, cookie } = await start(kind);
+    const { child, origin, cookie, answersOnly } = await start(kind);
     try {
       for (const path of kind === 'bare' ? ['/'] : paths) {
         const name = kind === 'bare' ? 'bare Fastify "hello"' : `${kind === 'pglite' ? 'PGlite' : 'PostgreSQL'} ${path}`;
         process.stdout.write(`measuring ${name}… `);
-        const result = await measure(name, `${origin}${path}`, SIGNED_IN_PATHS.includes(path) ? cookie : '');
+        const signedOut = path.startsWith(ANSWERS);
+        const url = `${origin}${signedOut ? path.slice(ANSWERS.length) : path}`;
+        const result = await measure(name, url, signedOut ? answersOnly : SIGNED_IN_PATHS.includes(path) ? cookie : '');
         console.log(`${Math.round(result.requestsPerSecond)} req/s`);
         results.push(result);
       }

@@ -19,6 +19,8 @@ interface IndexedAid {
   ageMin: number | null;
   ageMax: number | null;
   definition: Aid;
+  /** Position in the order of names (French collation, ties in the order of ids): results are sorted by it. */
+  nameRank: number;
 }
 
 interface PublishedIndex {
@@ -29,6 +31,7 @@ interface PublishedIndex {
 
 type DefinitionsReader = (db: Db, rows: Array<{ id: string; version: number }>) => Promise<Array<{ id: string; definition: Aid }>>;
 
+const byName = new Intl.Collator('fr');
 const indexes = new WeakMap<object, { version: string; index: Promise<PublishedIndex> }>();
 
 async function load(db: Db, version: string, withDefinitions: DefinitionsReader): Promise<PublishedIndex> {
@@ -39,7 +42,7 @@ async function load(db: Db, version: string, withDefinitions: DefinitionsReader)
   for (const row of rows) {
     const definition = definitions.get(row.id);
     if (!definition) continue;
-    const aid: IndexedAid = { rank: all.length, id: row.id, ageMin: row.age_min, ageMax: row.age_max, definition };
+    const aid: IndexedAid = { rank: all.length, id: row.id, ageMin: row.age_min, ageMax: row.age_max, definition, nameRank: 0 };
     all.push(aid);
     for (const code of new Set(row.territory_codes)) {
       const list = byCode.get(code);
@@ -47,8 +50,11 @@ async function load(db: Db, version: string, withDefinitions: DefinitionsReader)
       else byCode.set(code, [aid]);
     }
   }
+  // Collating names is what sorting the results cost most: done once here, for every aid.
+  [...all].sort((a, b) => byName.compare(a.definition.name, b.definition.name)).forEach((aid, i) => (aid.nameRank = i));
   return { version, all, byCode };
 }
+
 
 /** The index of this database handle, or undefined when its change feed cannot vouch for it. */
 export async function publishedIndex(db: Db, withDefinitions: DefinitionsReader): Promise<PublishedIndex | undefined> {
@@ -85,12 +91,12 @@ function indexIdentity(db: object): number {
 const fits = (aid: IndexedAid, age: number | undefined) => age === undefined || ((aid.ageMin === null || aid.ageMin <= age) && (aid.ageMax === null || aid.ageMax >= age));
 
 /** What `prefilter` returns, from the index: aids covering one of the codes whose age bounds admit the age. */
-export function prefilterIndex(index: PublishedIndex, residence: string[] | undefined, age: number | undefined): Array<{ id: string; definition: Aid }> {
+export function prefilterIndex(index: PublishedIndex, residence: string[] | undefined, age: number | undefined): Array<{ id: string; definition: Aid; nameRank: number }> {
   let found: IndexedAid[];
   if (residence) {
     const seen = new Set<IndexedAid>();
     for (const code of residence) for (const aid of index.byCode.get(code) ?? []) if (fits(aid, age)) seen.add(aid);
     found = [...seen].sort((a, b) => a.rank - b.rank);
   } else found = index.all.filter((aid) => fits(aid, age));
-  return found.map((aid) => ({ id: aid.id, definition: aid.definition }));
+  return found.map((aid) => ({ id: aid.id, definition: aid.definition, nameRank: aid.nameRank }));
 }

@@ -5,6 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { PlatformTables } from '../../platform/db/tables';
+import type { Aid } from '../aids';
 import { aidRequester, evaluateAid, nextQuestion, type AidResult, type MissingQuestion } from './engine';
 import { FACT_QUESTIONS, type Place } from './facts';
 import { ageOf, toFacts, type Situation } from './situation';
@@ -29,12 +30,23 @@ export const PREFERRED_ORDER: readonly string[] = FACT_QUESTIONS;
 const collator = new Intl.Collator('fr');
 
 /**
+ * Each candidate's place in the order of names (French collation, ties in the given order): the
+ * in-memory index ranks every aid once (published-index.ts), else the names are collated here.
+ */
+function nameRanks(rows: Array<{ definition: Aid; nameRank?: number }>): Map<Aid, number> {
+  const ranks = new Map<Aid, number>();
+  if (rows.every((row) => row.nameRank !== undefined)) for (const row of rows) ranks.set(row.definition, row.nameRank!);
+  else [...rows].sort((a, b) => collator.compare(a.definition.name, b.definition.name)).forEach((row, i) => ranks.set(row.definition, i));
+  return ranks;
+}
+
+/**
  * Aids to check whose only open questions belong to the aid itself come first (they are nearly
  * sure), then those with the most conditions already met, then by name.
  */
-function sortToCheck(results: AidResult[]): AidResult[] {
-  const keyed = results.map((r) => ({ r, open: r.missing.filter((q) => !q.perAid).length, met: r.reasons.filter((e) => e.value === true).length }));
-  keyed.sort((a, b) => a.open - b.open || b.met - a.met || a.r.missing.length - b.r.missing.length || collator.compare(a.r.aid.name, b.r.aid.name));
+function sortToCheck(results: AidResult[], rank: (r: AidResult) => number): AidResult[] {
+  const keyed = results.map((r) => ({ r, open: r.missing.filter((q) => !q.perAid).length, met: r.reasons.filter((e) => e.value === true).length, name: rank(r) }));
+  keyed.sort((a, b) => a.open - b.open || b.met - a.met || a.r.missing.length - b.r.missing.length || a.name - b.name);
   return keyed.map((k) => k.r);
 }
 
@@ -45,13 +57,22 @@ export async function evaluateSituation(db: Kysely<PlatformTables>, situation: S
   const facts = toFacts(situation, place, today);
   // Aids for the other kind of requester are not listed at all (a person does not need 9 lines
   // « réservée aux associations »); « Comment est-ce calculé ? » still explains them one by one.
-  const forRequester = facts.requester ? rows.filter((row) => aidRequester(row.definition) !== (facts.requester === 'particulier' ? 'organisation' : 'particulier')) : rows;
-  const all = forRequester.map((row) => evaluateAid(row.definition, facts, today));
-  const byName = (a: AidResult, b: AidResult) => collator.compare(a.aid.name, b.aid.name);
-  const eligible = all.filter((r) => r.status === 'eligible').sort(byName);
-  const toCheck = sortToCheck(all.filter((r) => r.status === 'to_check'));
-  const notEligible = all.filter((r) => r.status === 'not_eligible').sort(byName);
-  return { place, age, eligible, toCheck, notEligible, all: [...eligible, ...toCheck, ...notEligible], forOthers: rows.length - forRequester.length };
+  const other = facts.requester === 'particulier' ? 'organisation' : 'particulier';
+  const forRequester = facts.requester ? rows.filter((row) => aidRequester(row.definition) !== other) : rows;
+  const ranks = nameRanks(forRequester);
+  const rank = (r: AidResult) => ranks.get(r.aid)!;
+  const eligible: AidResult[] = [];
+  const toCheck: AidResult[] = [];
+  const notEligible: AidResult[] = [];
+  for (const row of forRequester) {
+    const r = evaluateAid(row.definition, facts, today);
+    (r.status === 'eligible' ? eligible : r.status === 'to_check' ? toCheck : notEligible).push(r);
+  }
+  const byName = (a: AidResult, b: AidResult) => rank(a) - rank(b);
+  eligible.sort(byName);
+  notEligible.sort(byName);
+  const sortedToCheck = sortToCheck(toCheck, rank);
+  return { place, age, eligible, toCheck: sortedToCheck, notEligible, all: [...eligible, ...sortedToCheck, ...notEligible], forOthers: rows.length - forRequester.length };
 }
 
 /**

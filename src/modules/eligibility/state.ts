@@ -36,8 +36,40 @@ export function seal(state: SimulatorState, secret: string): string {
   return sealBox(secret, PURPOSE, JSON.stringify(state), STATE_COOKIE);
 }
 
+/**
+ * Cookies already opened, by secret and value: the same sealed value always opens to the same
+ * answers (any change to it fails authentication), so a page asked again neither decrypts nor
+ * validates them again. The answers are frozen (read-only, shared); expiry is checked every time.
+ */
+const opened = new Map<string, Map<string, SimulatorState>>();
+const MAX_OPENED = 1000;
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
 export function unseal(value: string | undefined, secret: string, now = Date.now()): SimulatorState | undefined {
   if (!value || value.length > 6000) return undefined;
+  let bySecret = opened.get(secret);
+  if (!bySecret) {
+    if (opened.size >= 4) opened.clear();
+    opened.set(secret, (bySecret = new Map()));
+  }
+  const known = bySecret.get(value);
+  if (known) return now - known.at > MAX_AGE_SECONDS * 1000 ? undefined : known;
+  const state = open(value, secret, now);
+  if (state) {
+    if (bySecret.size >= MAX_OPENED) bySecret.delete(bySecret.keys().next().value!);
+    bySecret.set(value, deepFreeze(state));
+  }
+  return state;
+}
+
+function open(value: string, secret: string, now: number): SimulatorState | undefined {
   const plain = unsealBox(secret, PURPOSE, value, STATE_COOKIE);
   if (plain === null) return undefined;
   try {

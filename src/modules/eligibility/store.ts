@@ -88,7 +88,7 @@ async function withDefinitions(db: Db, rows: Array<{ id: string; version: number
  * aid whose age bounds do not exclude the person. From the in-memory index while the change feed
  * vouches for it (published-index.ts), else from the database.
  */
-export async function candidates(db: Db, place: Place | undefined, age: number | undefined): Promise<Array<{ id: string; definition: Aid }>> {
+export async function candidates(db: Db, place: Place | undefined, age: number | undefined): Promise<Array<{ id: string; definition: Aid; nameRank?: number }>> {
   const index = await publishedIndex(db, withDefinitions);
   if (index) return prefilterIndex(index, place ? residenceCodes(place) : undefined, age);
   const adb = aidsDb(db);

@@ -19,8 +19,18 @@ const SALT = 'guichet-mfa';
 const IV = 12;
 const TAG = 16;
 
+/** Derived keys, made once per secret and purpose (HKDF on every cookie read was a tenth of a results page's time). */
+const keys = new Map<string, Map<string, Buffer>>();
+
 function keyFor(secret: string, purpose: string): Buffer {
-  return Buffer.from(hkdfSync('sha256', secret, SALT, purpose, 32));
+  let bySecret = keys.get(secret);
+  if (!bySecret) {
+    if (keys.size >= 8) keys.clear();
+    keys.set(secret, (bySecret = new Map()));
+  }
+  let key = bySecret.get(purpose);
+  if (!key) bySecret.set(purpose, (key = Buffer.from(hkdfSync('sha256', secret, SALT, purpose, 32))));
+  return key;
 }
 
 export function seal(secret: string, purpose: string, plaintext: string, associatedData = ''): string {

@@ -72,11 +72,15 @@ export class KeptPages {
     this.feed = changeFeedOf(db);
   }
 
-  async send(request: FastifyRequest, reply: FastifyReply, build: () => Promise<KeptPageSource>): Promise<FastifyReply> {
+  /**
+   * `variant`: what else the page depends on besides its host and URL, for a page made from a
+   * visitor's own inputs (the simulator's answers): it must say everything the page is made of.
+   */
+  async send(request: FastifyRequest, reply: FastifyReply, build: () => Promise<KeptPageSource>, variant?: string): Promise<FastifyReply> {
     const feed = this.feed;
     if (!feed?.live || request.cookies?.[SESSION_COOKIE]) return sendBuilt(reply, build);
     const entries = this.entries.of(request);
-    const key = `${request.headers.host ?? ''}|${request.url}`;
+    const key = `${request.headers.host ?? ''}|${request.url}${variant === undefined ? '' : `\u0000${variant}`}`;
     // Pages that link glossary terms also change with the glossary.
     const version = feed.version([...this.tables, ...request.server.platform.glossary.tables]);
     let kept = entries.get(key);

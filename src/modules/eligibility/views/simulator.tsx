@@ -7,6 +7,11 @@ import { isFactQuestion, type FactQuestion } from '../facts';
 import { QUESTIONS } from '../questions';
 
 export const BASE = '/aides/simulateur';
+export const TITLE = 'Mes droits aux aides';
+/** The breadcrumb's first steps on every page of the simulator. */
+export const HOME = { label: 'Accueil', href: '/' };
+export const AIDS = { label: 'Les aides publiques', href: '/aides' };
+export const CRUMB = { label: TITLE, href: BASE };
 
 export function questionHref(q: Pick<MissingQuestion, 'id'>, aidId?: string): string {
   return `${BASE}/question/${q.id}${aidId ? `?aide=${aidId}` : ''}`;
