@@ -9,6 +9,7 @@ import { franceConnectModule } from './franceconnect';
 import { helpModule } from './help';
 import { identityProviderModule } from './identity-provider';
 import { mfaModule } from './mfa';
+import { orientationModule } from './orientation';
 import { portalModule } from './portal';
 import { proceduresModule } from './procedures';
 import { profileModule } from './profile';
@@ -16,4 +17,4 @@ import { searchModule } from './search';
 import { territoriesModule } from './territories';
 
 /** Every capability, in registration order. */
-export const modules: GuichetModule[] = [territoriesModule, contentModule, backofficeModule, helpModule, portalModule, profileModule, franceConnectModule, accountsModule, mfaModule, identityProviderModule, aidsModule, eligibilityModule, applicationsModule, proceduresModule, searchModule];
+export const modules: GuichetModule[] = [territoriesModule, contentModule, backofficeModule, helpModule, portalModule, profileModule, franceConnectModule, accountsModule, mfaModule, identityProviderModule, aidsModule, eligibilityModule, applicationsModule, proceduresModule, orientationModule, searchModule];
