@@ -3,6 +3,7 @@ import type { GuichetModule } from '../../platform/module';
 import { orientationRoutes } from './routes';
 
 export type { OrientationTables } from './tables';
+export { JOB_DOCUMENT_TYPE, jobsSearchSource } from './search-source';
 
 /**
  * C6 Orientation, part a: the jobs of France Travail's ROME 4.0 (fiches, appellations,
