@@ -46,6 +46,7 @@ const DEFAULT_PATHS = [
   '/aides/bretagne-aide-code-permis',
   '/collectivites/brest/aides',
   '/aide-de-proximite?commune=Quimper',
+  '/orientation/metiers/D1102',
   '/recherche?q=permsi+de+condure',
   '/api/v1/recherche?q=velo',
   '/aides/simulateur/resultats',

@@ -7,16 +7,19 @@ import { RomeCredit } from './credit';
 
 const LABELS = { q: 'Nom du métier', interet: 'Centre d’intérêt', domaine: 'Domaine professionnel' };
 
-/** The grand domains and their professional domains as options: « Commerce… (tout le domaine) », then each one. */
-function domainOptions(domains: Domain[]) {
+/**
+ * The 14 grand domains as options (the professional domains are links under a grand domain's list:
+ * 110 more options would weigh on every page); a professional domain chosen by a link stays selected.
+ */
+function domainOptions(domains: Domain[], value: string) {
   const options = [{ value: '', label: 'Tous les domaines' }];
   let grand = '';
   for (const d of domains) {
     if (d.grand_domain_code !== grand) {
       grand = d.grand_domain_code;
-      options.push({ value: grand, label: `${d.grand_domain_label} (tout)` });
+      options.push({ value: grand, label: d.grand_domain_label });
     }
-    options.push({ value: d.code, label: `– ${d.label}` });
+    if (d.code === value) options.push({ value: d.code, label: `– ${d.label}` });
   }
   return options;
 }
@@ -39,7 +42,7 @@ export function JobsPage({ outcome }: { outcome: JobsOutcome }) {
           error={errors.interet}
           options={[{ value: '', label: 'Tous les centres d’intérêt' }, ...outcome.interests.map((i) => ({ value: String(i.code), label: i.label }))]}
         />
-        <SelectField name="domaine" label={LABELS.domaine} value={values.domaine} error={errors.domaine} options={domainOptions(outcome.domains)} />
+        <SelectField name="domaine" label={LABELS.domaine} value={values.domaine} error={errors.domaine} options={domainOptions(outcome.domains, values.domaine)} />
         <SubmitButton>Rechercher</SubmitButton>
       </form>
       {outcome.asked ? <Results outcome={outcome} /> : <WaysIn outcome={outcome} />}
