@@ -49,6 +49,7 @@ const DEFAULT_PATHS = [
   '/collectivites/brest/aides',
   '/aide-de-proximite?commune=Quimper',
   '/glossaire',
+  '/orientation/metiers/D1102',
   '/recherche?q=permsi+de+condure',
   '/api/v1/recherche?q=velo',
   '/aides/simulateur/resultats',

@@ -1,11 +1,12 @@
 /**
  * `npm run reindex`: empties the search index and rebuilds it from every published object (aids,
- * pages, news, help places, authorities, service-public.fr procedures), in one transaction, on the
- * configured database. The procedures are first reloaded from their open data copy (seed/data/service-public/).
+ * pages, news, help places, authorities, service-public.fr procedures, ROME jobs), in one transaction, on the
+ * configured database. The procedures and the jobs are first reloaded from their open data copies (seed/data/service-public/, seed/data/rome/).
  */
 import { ConfigError, loadConfig } from '../src/config';
 import { openDatabase } from '../src/platform/db/database';
 import { rebuildSearchIndex } from '../src/modules/search';
+import { seedOrientation } from '../seed/orientation';
 import { seedProcedures } from '../seed/procedures';
 
 async function main(): Promise<void> {
@@ -13,6 +14,7 @@ async function main(): Promise<void> {
   const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, poolSize: 2 });
   try {
     await seedProcedures(database.db, { replace: true });
+    await seedOrientation(database.db, { replace: true });
     const count = await rebuildSearchIndex(database.db);
     console.log(`Index de recherche reconstruit : ${count} documents.`);
   } finally {

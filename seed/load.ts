@@ -10,6 +10,7 @@ import { seedApplicationForms } from '../src/modules/applications/seed-forms';
 import { seedContent } from './content';
 import { seedHelpPlaces } from './help';
 import { seedId } from './ids';
+import { seedOrientation } from './orientation';
 import { seedProcedures } from './procedures';
 import { logoSvg } from './logos';
 import { demoTenants } from './tenants';
@@ -59,6 +60,7 @@ export async function seedDemo(db: Kysely<PlatformTables>): Promise<SeedResult> 
   if (await seedAids(db)) created = true;
   if (await seedApplicationForms(db)) created = true;
   if (await seedProcedures(db)) created = true;
+  if (await seedOrientation(db)) created = true;
   // The seed writes rows directly, so the search index is rebuilt from them (as npm run reindex does).
   if (created) await rebuildSearchIndex(db);
 

@@ -10,6 +10,7 @@ import { glossaryModule } from './glossary';
 import { helpModule } from './help';
 import { identityProviderModule } from './identity-provider';
 import { mfaModule } from './mfa';
+import { orientationModule } from './orientation';
 import { portalModule } from './portal';
 import { proceduresModule } from './procedures';
 import { profileModule } from './profile';
@@ -17,4 +18,4 @@ import { searchModule } from './search';
 import { territoriesModule } from './territories';
 
 /** Every capability, in registration order. */
-export const modules: GuichetModule[] = [territoriesModule, contentModule, glossaryModule, backofficeModule, helpModule, portalModule, profileModule, franceConnectModule, accountsModule, mfaModule, identityProviderModule, aidsModule, eligibilityModule, applicationsModule, proceduresModule, searchModule];
+export const modules: GuichetModule[] = [territoriesModule, contentModule, glossaryModule, backofficeModule, helpModule, portalModule, profileModule, franceConnectModule, accountsModule, mfaModule, identityProviderModule, aidsModule, eligibilityModule, applicationsModule, proceduresModule, orientationModule, searchModule];

@@ -172,7 +172,7 @@ test('on a phone the menu folds behind « Menu » and opens without JavaScript; 
       }
       // The menu names the services; the search box of the header goes to /recherche.
       const names = await page.locator('nav#menu a').allTextContents();
-      for (const service of ['Aides', 'Aide de proximité', 'Collectivités', 'Se connecter']) assert.ok(names.includes(service), `${service} in ${names.join(', ')}`);
+      for (const service of ['Aides', 'Orientation', 'Aide de proximité', 'Collectivités', 'Se connecter']) assert.ok(names.includes(service), `${service} in ${names.join(', ')}`);
       assert.equal(await page.locator('form[role="search"][aria-label="Recherche sur le site"]').getAttribute('action'), '/recherche');
     } finally {
       await context.close();

@@ -67,7 +67,7 @@ const PAGES = [
       /Licence Ouverte/,
       /aides-jeunes/,
       /Schéma des dispositifs d’aide/,
-      /Répertoire des métiers \(ROME\)/,
+      /Répertoire des métiers \(ROME 4\.0\)/, /France Travail — ROME 4\.0/,
       /Composition des intercommunalités de Bretagne/,
     ],
   },

@@ -132,15 +132,14 @@ export function datasets(): Dataset[] {
     },
     {
       id: 'metiers',
-      title: 'Répertoire des métiers (ROME)',
-      producer: 'France Travail (ex Pôle emploi)',
-      what: 'ROME 4.0 : 1 584 fiches métiers et 13 120 appellations ; ROME 3 : 532 fiches et l’arborescence des domaines.',
+      title: 'Répertoire des métiers (ROME 4.0)',
+      producer: 'France Travail — ROME 4.0',
+      what: 'Les 1 584 fiches métiers et 13 120 appellations de ROME 4.0, leurs définitions, l’accès à chaque métier, les métiers vers lesquels évoluer et les 30 centres d’intérêt ; les domaines professionnels de l’arborescence ROME 3.',
       source: { label: 'jeu « Répertoire opérationnel des métiers et des emplois » de France Travail', href: 'https://www.data.gouv.fr/fr/datasets/repertoire-operationnel-des-metiers-et-des-emplois-rome/' },
       licence:
         'Licence Ouverte / Etalab 2.0 pour le jeu officiel ; copies prises dans les dépôts tomjoy75/code_rome (MIT) et StartupsPoleEmploi/labonneboite (AGPL-3.0)',
       date: 'ROME 4.0 version 460 ; arborescence ROME 3 de juillet 2021',
-      use: 'Les futures fiches métiers du service d’orientation.',
-      later: true,
+      use: 'Les fiches métiers du service d’orientation (/orientation/metiers) et la recherche (« Métier »).',
     },
     {
       id: 'intercommunalites',

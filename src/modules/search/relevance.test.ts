@@ -67,6 +67,11 @@ const CASES: Expect[] = [
   { query: 'casier judiciaire', top: 3, type: 'demarche', title: /casier judiciaire/i },
   { query: 'recensement militaire', top: 3, id: 'F870' },
   { query: 'permis de conduire', top: 1, type: 'demarche', title: /^Permis de conduire$/ },
+  // ROME 4.0 job sheets (seed/data/rome), by their feminine or masculine names.
+  { query: 'boulangère', top: 3, type: 'metier', id: 'D1102' },
+  { query: 'boulanger', top: 3, type: 'metier', id: 'D1102' },
+  { query: 'infirmière', top: 3, type: 'metier', title: /^Infirmier \/ Infirmière/ },
+  { query: 'aide-soignante', top: 3, type: 'metier', title: /Aide-soignant/ },
   // Singular and plural, with and without accents, alike (word-forms.ts).
   { query: 'vélos', top: 1, id: 'bonus-velo-etat' },
   { query: 'velos electriques', top: 3, title: /vélo électrique/i },

@@ -3,12 +3,13 @@ import { tenantsSearchSource } from '../../platform/search/tenants';
 import { aidsSearchSource, AUDIENCES, THEMES } from '../aids';
 import { contentNewsSearchSource, contentPagesSearchSource } from '../content';
 import { helpPlacesSearchSource } from '../help';
+import { jobsSearchSource } from '../orientation';
 import { formsSearchSource, proceduresSearchSource } from '../procedures';
 
 export { tenantsSearchSource };
 
 /** Every type the one search knows, in the order of a rebuild. */
-export const searchSources: SearchSource[] = [aidsSearchSource, contentPagesSearchSource, contentNewsSearchSource, helpPlacesSearchSource, tenantsSearchSource, proceduresSearchSource, formsSearchSource];
+export const searchSources: SearchSource[] = [aidsSearchSource, contentPagesSearchSource, contentNewsSearchSource, helpPlacesSearchSource, tenantsSearchSource, proceduresSearchSource, formsSearchSource, jobsSearchSource];
 
 export function typeLabel(type: string): string {
   return searchSources.find((s) => s.type === type)?.label ?? type;

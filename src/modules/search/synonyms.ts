@@ -13,7 +13,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { changeFeedOf } from '../../platform/db/changes';
 import { normaliseWord } from '../../platform/search';
-import { wordsTsquery } from './word-forms';
+import { otherForms, wordsTsquery } from './word-forms';
 
 export interface SynonymsTable {
   id: string;
@@ -90,6 +90,8 @@ function buildTable(entries: readonly SynonymEntry[]): SynonymTable {
     const term = phraseWords(entry.term);
     const equivalents = entry.equivalents.map(phraseWords).filter((w) => w.length > 0);
     add(term, equivalents);
+    // A one-word term in its other number too (« vélos » as « vélo »): singular and plural find the same.
+    if (term.length === 1) for (const form of otherForms(term[0]!)) add([form], equivalents);
     if (entry.twoWay) for (const equivalent of equivalents) add(equivalent, [term, ...equivalents]);
   }
   return table;

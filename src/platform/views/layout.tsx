@@ -162,6 +162,7 @@ export function serviceLinks(site: SiteContext): MenuLink[] {
   return [
     // On a tenant's own host links carry no /collectivites/<id> prefix: the shared list of aids then.
     { label: 'Aides', href: tenant.id === portal.id || site.base === '' ? '/aides' : `${site.base}/aides` },
+    { label: 'Orientation', href: '/orientation' },
     { label: 'Aide de proximité', href: '/aide-de-proximite' },
     { label: 'Collectivités', href: '/collectivites/' },
   ];

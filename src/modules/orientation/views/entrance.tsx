@@ -1,0 +1,38 @@
+import { formatNumber } from '../../../platform/views/format';
+import { JOBS_PATH, jobsHref } from '../service';
+import type { Interest } from '../store';
+import { RomeCredit } from './credit';
+
+/** /orientation: what exists today (the jobs, the places where someone can help), nothing promised. */
+export function Entrance({ interests }: { interests: Interest[] }) {
+  return (
+    <>
+      <p class="lead">Découvrir des métiers, ce qu’on y fait, comment y accéder et vers quoi évoluer.</p>
+      <section aria-labelledby="metiers">
+        <h2 id="metiers">
+          <a href={JOBS_PATH}>Les métiers</a>
+        </h2>
+        <p>
+          {formatNumber(1_584)} fiches métiers du répertoire de France Travail, à chercher par leur nom (au féminin comme
+          au masculin), par ce qui vous plaît ou par domaine.
+        </p>
+        <p>Par exemple :</p>
+        <ul class="link-list">
+          {interests.slice(0, 4).map((i) => (
+            <li>
+              <a href={jobsHref({ interet: String(i.code) })}>{i.label}</a>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="accompagnement">
+        <h2 id="accompagnement">Être accompagné</h2>
+        <p>
+          Une personne peut vous aider gratuitement près de chez vous, dans un espace France Services ou un lieu de
+          médiation numérique. <a href="/aide-de-proximite">Trouver un lieu d’aide</a>
+        </p>
+      </section>
+      <RomeCredit />
+    </>
+  );
+}

@@ -1,0 +1,125 @@
+import { Badge, Pagination } from '../../../platform/views/components';
+import { formatNumber } from '../../../platform/views/format';
+import { JOBS_PATH, jobsHref } from '../service';
+import type { FicheSheet } from '../store';
+import { RomeCredit } from './credit';
+
+export const APPELLATIONS_PER_PAGE = 30;
+
+/** A sentence of ROME, with its final stop (the definition's sentences often lack it). */
+function sentence(text: string): string {
+  return /[.!?…)]$/.test(text) ? text : `${text}.`;
+}
+
+export interface FicheView {
+  sheet: FicheSheet;
+  appellations: Array<{ ogr_code: string; long_label: string; classification: string }>;
+  page: number;
+}
+
+export function FichePage({ sheet, appellations, page }: FicheView) {
+  const [intro, ...tasks] = sheet.definition;
+  const pages = Math.max(1, Math.ceil(sheet.appellationCount / APPELLATIONS_PER_PAGE));
+  return (
+    <>
+      <p>
+        Fiche ROME {sheet.code} · domaine <a href={jobsHref({ domaine: sheet.domain.code })}>{sheet.domain.label}</a>
+        {sheet.regulated ? (
+          <>
+            {' '}
+            <Badge tone="warning">Métier réglementé</Badge>
+          </>
+        ) : null}
+        {sheet.executive ? (
+          <>
+            {' '}
+            <Badge tone="info">Emploi de cadre</Badge>
+          </>
+        ) : null}
+      </p>
+      {sheet.regulated ? <p class="muted">Métier réglementé : il faut un diplôme, une autorisation ou une inscription précise pour l’exercer.</p> : null}
+      {sheet.parent ? (
+        <p>
+          Ce métier est une spécialité de la fiche <a href={`${JOBS_PATH}/${sheet.parent.code}`}>{sheet.parent.label}</a>.
+        </p>
+      ) : null}
+
+      <section aria-labelledby="definition">
+        <h2 id="definition">En quoi consiste ce métier ?</h2>
+        {intro ? <p>{sentence(intro)}</p> : <p>Pas de définition dans le répertoire pour ce métier.</p>}
+        {tasks.length ? (
+          <ul>
+            {tasks.map((t) => (
+              <li>{sentence(t)}</li>
+            ))}
+          </ul>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="acces">
+        <h2 id="acces">Accès au métier</h2>
+        {sheet.access.length ? sheet.access.map((t) => <p>{sentence(t)}</p>) : <p>Le répertoire ne précise pas comment accéder à ce métier.</p>}
+      </section>
+
+      <section aria-labelledby="appellations">
+        <h2 id="appellations">
+          Ses {formatNumber(sheet.appellationCount)} appellation{sheet.appellationCount > 1 ? 's' : ''}
+        </h2>
+        <p class="muted">Les noms sous lesquels ce métier est proposé dans les offres d’emploi.</p>
+        <ul>
+          {appellations.map((a) => (
+            <li>{a.long_label}</li>
+          ))}
+        </ul>
+        <Pagination page={page} pages={pages} href={(p) => `${JOBS_PATH}/${sheet.code}${p > 1 ? `?page=${p}` : ''}#appellations`} label="Pages d’appellations" />
+      </section>
+
+      {sheet.mobilities.length ? (
+        <section aria-labelledby="evoluer">
+          <h2 id="evoluer">Vers quels métiers évoluer ?</h2>
+          <p class="muted">Les métiers proches, où l’on peut aller avec l’expérience de celui-ci.</p>
+          <ul class="link-list">
+            {sheet.mobilities.map((m) => (
+              <li>
+                <a href={`${JOBS_PATH}/${m.code}`}>{m.label}</a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {sheet.interests.length ? (
+        <section aria-labelledby="interets">
+          <h2 id="interets">Pour qui a envie de…</h2>
+          <ul class="link-list">
+            {sheet.interests.map((i) => (
+              <li>
+                <a href={jobsHref({ interet: String(i.code) })}>{i.label}</a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="se-former">
+        <h2 id="se-former">Se former à ce métier</h2>
+        <p>
+          Les formations qui mènent à ce métier, les aides qui peuvent les payer et les événements à son sujet viendront
+          avec le service des formations : ils ne sont pas encore sur Guichet.
+        </p>
+      </section>
+
+      <section aria-labelledby="conseiller">
+        <h2 id="conseiller">Trouver un conseiller</h2>
+        <p>
+          Pour parler de votre projet avec une personne, gratuitement : un espace France Services ou un lieu d’aide près de
+          chez vous peut vous orienter vers le bon conseiller.
+        </p>
+        <p>
+          <a href="/aide-de-proximite">Trouver un lieu d’aide près de chez moi</a>
+        </p>
+      </section>
+      <RomeCredit />
+    </>
+  );
+}
