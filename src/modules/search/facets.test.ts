@@ -109,16 +109,17 @@ test('territory: the départements of aids (a région in each of its départemen
   ];
   for (const aid of aids) await saveAid(db, { tenantId: 'brest', status: 'published', aid: { ...base, ...aid, name: 'Aide aux ostréiculteurs', porteur } });
 
-  const all = await api(agent, 'q=ostreiculteurs');
+  // Aids only: the job sheet « Ostréiculteur » is found too (orientation).
+  const all = await api(agent, 'q=ostreiculteurs&type=aide');
   assert.equal(all.total, 4);
   assert.deepEqual(all.facettes.territoire.map((v) => [v.valeur, v.nombre]), [['29', 2], ['35', 2], ['22', 1], ['56', 1]]);
   assert.equal(all.facettes.territoire[0]!.libelle, 'Finistère (29)');
-  const finistere = await api(agent, 'q=ostreiculteurs&territoire=29');
+  const finistere = await api(agent, 'q=ostreiculteurs&type=aide&territoire=29');
   assert.deepEqual(finistere.resultats.map((r) => r.id).sort(), ['ostreiculteurs-brest-metropole', 'ostreiculteurs-bretagne']);
   assert.equal(finistere.facettes.territoire.find((v) => v.valeur === '29')?.choisie, true);
   assert.deepEqual(finistere.facettes.territoire.map((v) => [v.valeur, v.nombre]), all.facettes.territoire.map((v) => [v.valeur, v.nombre]), 'counted under the other facets only');
-  assert.equal((await api(agent, 'q=ostreiculteurs&territoire=29&territoire=35')).total, 3, 'values of the facet: OR');
-  assert.equal((await api(agent, 'q=ostreiculteurs&territoire=75')).total, 0, 'a département without any of them');
+  assert.equal((await api(agent, 'q=ostreiculteurs&type=aide&territoire=29&territoire=35')).total, 3, 'values of the facet: OR');
+  assert.equal((await api(agent, 'q=ostreiculteurs&type=aide&territoire=75')).total, 0, 'a département without any of them');
 
   // Help places by their commune: each in one département, the counts add up to the places found.
   const places = await api(agent, 'q=france+services&type=lieu-aide');
