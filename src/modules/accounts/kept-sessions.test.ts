@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { sql } from 'kysely';
 import { Agent, buildTestApp, csrfTokenFrom, secondInstance, type TestApp } from '../../../test/support/app';
+import { startDrivingLicenceDraft } from '../applications/test-support';
 import { sealSimulatorState as seal } from '../eligibility/test-support';
 import { createPerson, PERSON_PASSWORD, signInPerson } from './test-support';
 
@@ -121,7 +122,7 @@ test('a person’s kept list of applications and profile follow changes made on 
   const b = await secondInstance(t, a);
   const id = await createPerson(a.database.db, { email: EMAIL });
   const person = await signInPerson(b.app, EMAIL);
-  await person.get('/aides/bretagne-aide-code-permis/demande');
+  await startDrivingLicenceDraft(person);
   assert.ok(await signedIn(person));
   assert.match((await person.get('/mes-demarches')).body, /pas encore déposée/);
 
@@ -146,7 +147,7 @@ test('a kept page is given only to the session that asked for it', async (t) => 
   await createPerson(database.db, { email: EMAIL, name: 'Nolwenn' });
   await createPerson(database.db, { email: 'yann@exemple.fr', name: 'Yann' });
   const nolwenn = await signInPerson(app, EMAIL);
-  await nolwenn.get('/aides/bretagne-aide-code-permis/demande');
+  await startDrivingLicenceDraft(nolwenn);
   assert.ok(await signedIn(nolwenn));
   const yann = await signInPerson(app, 'yann@exemple.fr');
   const page = await yann.get('/mes-demarches');

@@ -86,7 +86,7 @@ export function checkForm(value: unknown): string[] {
       else if (names.has(field.name)) errors.push(`${at} : le nom « ${field.name} » est déjà utilisé dans le formulaire.`);
       else names.add(field.name);
       if (typeof field.label !== 'string' || !field.label.trim()) errors.push(`${at} : donnez un libellé (label).`);
-      if (!(field.type in FIELD_TYPES)) errors.push(`${at} : le type doit être l’un de : ${Object.keys(FIELD_TYPES).join(', ')}.`);
+      if (typeof field.type !== 'string' || !Object.hasOwn(FIELD_TYPES, field.type)) errors.push(`${at} : le type doit être l’un de : ${Object.keys(FIELD_TYPES).join(', ')}.`);
       if (field.type === 'file') files += 1;
       if (field.type === 'choice') {
         const ok = Array.isArray(field.options) && field.options.length >= 2 && field.options.every((o) => o && typeof o.value === 'string' && o.value && typeof o.label === 'string' && o.label);

@@ -43,7 +43,7 @@ export async function instructionRoutes(app: FastifyInstance): Promise<void> {
   app.get('/admin/t/:tenant/demandes', { config: read }, async (request, reply) => {
     const tenant = routeTenant(request);
     const query = request.query as Record<string, string | undefined>;
-    const status = query.statut && query.statut in APPLICATION_STATUSES && query.statut !== 'brouillon' ? (query.statut as ApplicationStatus) : undefined;
+    const status = query.statut && Object.hasOwn(APPLICATION_STATUSES, query.statut) && query.statut !== 'brouillon' ? (query.statut as ApplicationStatus) : undefined;
     const aid = query.aide && /^[a-z0-9-]{2,120}$/.test(query.aide) ? query.aide : undefined;
     const q = (query.q ?? '').trim().slice(0, 100) || undefined;
     const unreadOnly = query.a_lire === '1';

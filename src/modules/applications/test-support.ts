@@ -6,6 +6,13 @@ export const DRIVING_LICENCE_AID = 'bretagne-aide-code-permis';
 const BASE = `/aides/${DRIVING_LICENCE_AID}/demande`;
 export const SAMPLE_PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
+/** A signed-in person saves the first step of the driving licence aid's form: their draft now exists (opening the form alone writes nothing). */
+export async function startDrivingLicenceDraft(person: Agent): Promise<void> {
+  const token = csrfTokenFrom((await person.get(`${BASE}/identite`)).body);
+  const saved = await person.post(`${BASE}/identite`, { _csrf: token, prenom: 'Maëlys', nom: 'Le Goff', date_naissance: '12/05/2007' });
+  assert.equal(saved.statusCode, 303, 'the first step is saved');
+}
+
 /** A signed-in person fills and submits the Région's driving licence aid, as a browser would; returns the reference. */
 export async function applyForDrivingLicence(person: Agent): Promise<string> {
   await person.get(BASE);

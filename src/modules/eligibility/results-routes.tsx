@@ -39,7 +39,7 @@ export async function resultsRoutes(app: FastifyInstance, { keptProfile, stateOf
   async function resultsView(request: FastifyRequest, reply: FastifyReply, state: SimulatorState, save?: { error?: string; done?: boolean }): Promise<PageView> {
     const query = request.query as { liste?: string; page?: string };
     const outcome = await keptOutcome(db, state.situation, todayInFrance());
-    const listName = query.liste && query.liste in LISTS ? (query.liste as ListName) : undefined;
+    const listName = query.liste && Object.hasOwn(LISTS, query.liste) ? (query.liste as ListName) : undefined;
     let list: ResultsView['list'];
     if (listName) {
       const all = { eligibles: outcome.eligible, 'a-verifier': outcome.toCheck, 'non-eligibles': outcome.notEligible }[listName];

@@ -44,7 +44,6 @@ export function Layout({ site, view }: { site: SiteContext; view: PageView }) {
           <ul>
             <li><a href="#contenu">Aller au contenu</a></li>
             <li><a href="#menu">Aller au menu</a></li>
-            <li><a href="#pied-de-page">Aller au pied de page</a></li>
           </ul>
         </nav>
         {view.backOffice ? (
@@ -219,7 +218,6 @@ function Footer({ site }: { site: SiteContext }) {
           <li><a href={tenantHref(site, '/glossaire')}>Glossaire</a></li>
           <li><a href={tenantHref(site, '/contact')}>Contact</a></li>
           <li><a href="/sources">Sources des données</a></li>
-          <li><a href="/charte">Charte graphique</a></li>
           <li><a href="/admin">Espace agent</a></li>
         </ul>
         <p class="site-footer__legal">

@@ -2,14 +2,18 @@ import { DATE_LABELS, FACET_LABELS, FACETS, hasFilters, type Facet, type FacetCo
 import { COUNT_CAP } from '../query';
 import { facetValueLabel } from '../sources';
 
+/** Values shown per facet, most frequent first (a ticked value is always shown): the page stays within its DOM budget. */
+const MAX_VALUES_SHOWN = 6;
+
 /**
  * The facets as checkboxes in the search form (no JavaScript: ticking boxes then « Filtrer »
  * sends a GET with every ticked value). Closed unless a filter is on; each value says how many
  * results it would give with the other filters. When the search stopped counting (`capped`), the
  * counts are those of the matches read: minimums, said « au moins ».
  */
-export function Facets({ counts, filters, capped, tenantName }: { counts: FacetCounts; filters: Filters; capped: boolean; tenantName: (id: string) => string }) {
-  const shown = FACETS.filter((f) => counts[f].length > 0);
+export function Facets({ counts, filters, capped, tenantName, nearCommune }: { counts: FacetCounts; filters: Filters; capped: boolean; tenantName: (id: string) => string; nearCommune?: boolean }) {
+  // Near a commune, the results are already placed by distance: the départements would only repeat it (unless one is ticked).
+  const shown = FACETS.filter((f) => counts[f].length > 0 && !(f === 'territoire' && nearCommune && filters.territoire.length === 0));
   if (shown.length === 0) return null;
   const label = (facet: Facet, value: string) => (facet === 'dates' ? (DATE_LABELS[value] ?? value) : facet === 'autorite' ? tenantName(value) : facetValueLabel(facet, value));
   return (
@@ -19,7 +23,7 @@ export function Facets({ counts, filters, capped, tenantName }: { counts: FacetC
       {shown.map((facet) => (
         <fieldset class="search-facets__group">
           <legend>{FACET_LABELS[facet]}</legend>
-          {counts[facet].map((v) => (
+          {counts[facet].filter((v, i) => i < MAX_VALUES_SHOWN || v.selected).map((v) => (
             // The input inside its label: two elements per value (the page stays within the DOM budget).
             <label class="search-facets__option">
               <input type="checkbox" name={facet} value={v.value} checked={v.selected || undefined} />

@@ -137,7 +137,7 @@ export function SearchPage(props: {
         {tenant ? <input type="hidden" name="collectivite" value={tenant.id} /> : null}
         {exact ? <input type="hidden" name="exact" value="1" /> : null}
         <button type="submit">Rechercher</button>
-        {query.text ? <Facets counts={outcome.facets} filters={filters} capped={outcome.capped} tenantName={props.tenantName} /> : null}
+        {query.text ? <Facets counts={outcome.facets} filters={filters} capped={outcome.capped} tenantName={props.tenantName} nearCommune={Boolean(near && 'point' in near)} /> : null}
       </form>
       {query.trimmed ? (
         <Notice kind="warning">Votre recherche était trop longue : seuls ses {MAX_QUERY_LENGTH} premiers caractères ont été pris en compte.</Notice>
