@@ -6,6 +6,9 @@
  * table holding a person's identifier, address or IP is declared nowhere.
  */
 
+import type { Kysely } from 'kysely';
+import type { PlatformTables } from './db/tables';
+
 /** RGPD article 6.1: the four bases Guichet uses. */
 export type LegalBasis = 'mission' | 'consentement' | 'obligation' | 'contrat';
 
@@ -49,9 +52,30 @@ export interface Processing {
   recipients: string;
 }
 
+/**
+ * A module's part of the copy a person downloads from « Mes données » (RGPD articles 15 and 20):
+ * what it keeps about one account, in plain JSON, never a secret (no password hash, token or key).
+ */
+export interface PersonalDataCopy {
+  /** Key of this part in the downloaded file (« profil »). */
+  key: string;
+  /** The tables it reads (with `notCopied`, they cover every table of a processing about a person: a test checks). */
+  tables: string[];
+  read(db: Kysely<PlatformTables>, accountId: string): Promise<unknown>;
+}
+
+/** A table about a person left out of the copy, and why in plain words (shown on « Mes données »). */
+export interface NotCopied {
+  table: string;
+  why: string;
+}
+
 /** A module's declaration. */
 export interface PersonalDataDeclaration {
   processings?: Processing[];
+  /** Its parts of the person's copy. */
+  copies?: PersonalDataCopy[];
+  notCopied?: NotCopied[];
   /** Tables of this module that belong to a processing declared elsewhere (by its id). */
   alsoIn?: Array<{ processing: string; tables: string[] }>;
   /** Tables whose columns look personal but are not (a place's public address…), and why. */
@@ -62,7 +86,12 @@ export interface PersonalDataDeclaration {
 export interface PersonalDataRegister {
   processings: Processing[];
   withoutPersonalData: Array<{ table: string; why: string }>;
+  copies: PersonalDataCopy[];
+  notCopied: NotCopied[];
 }
+
+/** The processings a person's copy must cover: those about people with an account or an application. */
+export const COPIED_CONCERNS: readonly Concerned[] = ['personnes', 'demandeurs'];
 
 /**
  * Merges the declarations in order; `alsoIn` adds tables to a processing declared by any of
@@ -86,5 +115,16 @@ export function buildRegister(declarations: PersonalDataDeclaration[]): Personal
       target.tables.push(...extra.tables);
     }
   }
-  return { processings, withoutPersonalData: declarations.flatMap((d) => d.withoutPersonalData ?? []) };
+  const copies = declarations.flatMap((d) => d.copies ?? []);
+  const keys = new Set<string>();
+  for (const copy of copies) {
+    if (keys.has(copy.key)) throw new Error(`personal data: copy ${copy.key} declared twice`);
+    keys.add(copy.key);
+  }
+  return {
+    processings,
+    withoutPersonalData: declarations.flatMap((d) => d.withoutPersonalData ?? []),
+    copies,
+    notCopied: declarations.flatMap((d) => d.notCopied ?? []),
+  };
 }

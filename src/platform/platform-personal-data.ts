@@ -1,4 +1,41 @@
+import type { Kysely } from 'kysely';
+import type { PlatformTables } from './db/tables';
 import type { PersonalDataDeclaration } from './personal-data';
+
+async function accountCopy(db: Kysely<PlatformTables>, accountId: string) {
+  const account = await db
+    .selectFrom('platform_accounts')
+    .select(['email', 'display_name', 'created_at', 'last_sign_in_at', 'disabled_at'])
+    .where('id', '=', accountId)
+    .executeTakeFirst();
+  const memberships = await db
+    .selectFrom('platform_memberships')
+    .innerJoin('platform_tenants', 'platform_tenants.id', 'platform_memberships.tenant_id')
+    .select(['platform_tenants.name as collectivite', 'platform_memberships.role as role', 'platform_memberships.created_at as depuis'])
+    .where('platform_memberships.account_id', '=', accountId)
+    .orderBy('platform_tenants.name')
+    .execute();
+  return {
+    adresseElectronique: account?.email,
+    nom: account?.display_name,
+    creeLe: account?.created_at,
+    derniereConnexion: account?.last_sign_in_at,
+    desactiveLe: account?.disabled_at ?? undefined,
+    motDePasse: 'non inclus : Guichet n’en garde qu’une empreinte, qui ne permet pas de le retrouver',
+    rolesAgent: memberships,
+  };
+}
+
+async function sessionsCopy(db: Kysely<PlatformTables>, accountId: string) {
+  const rows = await db
+    .selectFrom('platform_sessions')
+    .select(['user_agent', 'created_at', 'expires_at', 'data'])
+    .where('account_id', '=', accountId)
+    .where('expires_at', '>', new Date())
+    .orderBy('created_at', 'desc')
+    .execute();
+  return rows.map((row) => ({ navigateur: row.user_agent, ouverteLe: row.created_at, expireLe: row.expires_at, moyen: (row.data as { method?: unknown }).method ?? null }));
+}
 
 /**
  * What the platform's own tables (platform_*) keep about people. Every duration below is the one
@@ -106,6 +143,11 @@ export const platformPersonalData: PersonalDataDeclaration = {
       recipients: 'toute personne qui utilise la démonstration.',
     },
   ],
+  copies: [
+    { key: 'compte', tables: ['platform_accounts', 'platform_memberships'], read: accountCopy },
+    { key: 'sessions', tables: ['platform_sessions'], read: sessionsCopy },
+  ],
+  notCopied: [{ table: 'platform_mail_outbox', why: 'un courriel en attente est effacé dès qu’il est parti : vous l’avez reçu dans votre messagerie.' }],
   withoutPersonalData: [
     { table: 'platform_tenants', why: 'l’adresse, le téléphone et le courriel publics de chaque collectivité.' },
   ],

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { onSessionOpened } from '../../platform/auth/open-session';
 import type { GuichetModule } from '../../platform/module';
+import { myDataRoutes } from './my-data.routes';
 import { publicRoutes } from './public.routes';
 import { newSignInNotice } from './own-account';
 import { composeResetMail, RESET_MAIL } from './service';
@@ -24,6 +25,7 @@ export const accountsModule: GuichetModule = {
     await app.register(publicRoutes);
     await app.register(signInLinkRoutes);
     await app.register(spaceRoutes);
+    await app.register(myDataRoutes);
     await app.register(ssoRoutes);
   },
   migrationsDir: join(import.meta.dirname, 'migrations'),

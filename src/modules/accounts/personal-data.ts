@@ -1,4 +1,20 @@
+import type { Kysely } from 'kysely';
+import type { PlatformTables } from '../../platform/db/tables';
+import type { AccountsTables } from './tables';
 import type { PersonalDataDeclaration } from '../../platform/personal-data';
+
+async function devicesCopy(db: Kysely<PlatformTables>, accountId: string) {
+  const rows = await db.withTables<AccountsTables>().selectFrom('account_known_devices').select(['first_seen_at', 'last_seen_at']).where('account_id', '=', accountId).orderBy('last_seen_at', 'desc').execute();
+  return rows.map((row) => ({ vuLaPremiereFois: row.first_seen_at, vuLaDerniereFois: row.last_seen_at }));
+}
+
+const PURPOSES: Record<string, string> = { confirm: 'confirmer votre adresse', reset: 'changer de mot de passe', email_change: 'changer d’adresse', sign_in: 'se connecter par un lien' };
+
+async function linksCopy(db: Kysely<PlatformTables>, accountId: string) {
+  const rows = await db.withTables<AccountsTables>().selectFrom('account_tokens').select(['purpose', 'new_email', 'created_at', 'expires_at', 'used_at']).where('account_id', '=', accountId).orderBy('created_at', 'desc').execute();
+  return rows.map((row) => ({ pour: PURPOSES[row.purpose] ?? row.purpose, nouvelleAdresse: row.new_email ?? undefined, envoyeLe: row.created_at, expireLe: row.expires_at, utiliseLe: row.used_at }));
+}
+
 
 /** What the accounts module keeps (durations: store.ts, TOKEN_LIFETIME_SECONDS and the purges). */
 export const accountsPersonalData: PersonalDataDeclaration = {
@@ -29,5 +45,10 @@ export const accountsPersonalData: PersonalDataDeclaration = {
       recipients: 'personne : seul Guichet s’en sert.',
     },
   ],
+  copies: [
+    { key: 'appareils', tables: ['account_known_devices'], read: devicesCopy },
+    { key: 'liensCourriel', tables: ['account_tokens'], read: linksCopy },
+  ],
+  notCopied: [{ table: 'account_sso_codes', why: 'un code de passage d’un site de Guichet à un autre ne vit qu’une minute.' }],
   alsoIn: [{ processing: 'sessions', tables: ['account_sso_codes'] }],
 };

@@ -1,4 +1,13 @@
+import type { Kysely } from 'kysely';
+import type { PlatformTables } from '../../platform/db/tables';
+import type { FranceConnectTables } from './tables';
 import type { PersonalDataDeclaration } from '../../platform/personal-data';
+
+async function linkCopy(db: Kysely<PlatformTables>, accountId: string) {
+  const link = await db.withTables<FranceConnectTables>().selectFrom('franceconnect_links').select(['sub', 'linked_at', 'last_seen_at']).where('account_id', '=', accountId).executeTakeFirst();
+  return link ? { identifiantFranceConnect: link.sub, lieLe: link.linked_at, derniereConnexion: link.last_seen_at } : null;
+}
+
 
 /** The link between a Guichet account and a FranceConnect identity, and sign-ins in progress. */
 export const franceConnectPersonalData: PersonalDataDeclaration = {
@@ -15,5 +24,10 @@ export const franceConnectPersonalData: PersonalDataDeclaration = {
       enforced: 'la liaison est effacée tout de suite ; les connexions en cours expirées sont effacées au début de la connexion suivante.',
       recipients: 'vous ; FranceConnect (l’État) pendant la connexion.',
     },
+  ],
+  copies: [{ key: 'franceConnect', tables: ['franceconnect_links'], read: linkCopy }],
+  notCopied: [
+    { table: 'franceconnect_flows', why: 'une connexion en cours ne dure que quelques minutes.' },
+    { table: 'franceconnect_standin_store', why: 'ce sont les données de la démonstration de FranceConnect, pas celles de Guichet.' },
   ],
 };

@@ -1,4 +1,20 @@
+import type { Kysely } from 'kysely';
+import type { PlatformTables } from '../../platform/db/tables';
+import type { IdpTables } from './tables';
 import type { PersonalDataDeclaration } from '../../platform/personal-data';
+
+async function consentsCopy(db: Kysely<PlatformTables>, accountId: string) {
+  const rows = await db
+    .withTables<IdpTables>()
+    .selectFrom('idp_consents')
+    .innerJoin('idp_clients', 'idp_clients.id', 'idp_consents.client_id')
+    .select(['idp_clients.name as name', 'idp_consents.scopes as scopes', 'idp_consents.granted_at as granted_at'])
+    .where('idp_consents.account_id', '=', accountId)
+    .orderBy('idp_consents.granted_at')
+    .execute();
+  return rows.map((row) => ({ application: row.name, donneesAcceptees: row.scopes, autoriseeLe: row.granted_at }));
+}
+
 
 /** Guichet as an OpenID provider: the consents given, and the provider's codes and tokens. */
 export const identityProviderPersonalData: PersonalDataDeclaration = {
@@ -16,5 +32,7 @@ export const identityProviderPersonalData: PersonalDataDeclaration = {
       recipients: 'l’application autorisée, pour les seules données que vous avez acceptées.',
     },
   ],
+  copies: [{ key: 'applicationsAutorisees', tables: ['idp_consents'], read: consentsCopy }],
+  notCopied: [{ table: 'idp_payloads', why: 'les codes et jetons de connexion ne servent que quelques minutes ou quelques heures, et sont secrets.' }],
   alsoIn: [{ processing: 'travail-agents', tables: ['idp_clients'] }],
 };

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { sql } from 'kysely';
 import { buildTestApp } from '../../../test/support/app';
-import { buildRegister, type PersonalDataRegister } from '../../platform/personal-data';
+import { buildRegister, COPIED_CONCERNS, type PersonalDataRegister } from '../../platform/personal-data';
 
 /** Column names that identify or reach a person, whatever the table. */
 const PERSONAL_COLUMN = /^(account_id|actor_id|author_id|created_by|updated_by|uploaded_by|invited_by|email|new_email|recipients|ip|user_agent|display_name|password_hash|sub)$/;
@@ -38,6 +38,17 @@ test('every table that holds personal data is declared in the register, and ever
   const counts = new Map<string, number>();
   for (const table of register.processings.flatMap((p) => p.tables)) counts.set(table, (counts.get(table) ?? 0) + 1);
   assert.deepEqual([...counts].filter(([, n]) => n > 1), [], 'each table belongs to one processing');
+});
+
+test('the copy « Mes données » covers every table about a person: read by a module, or left out with a reason', async (t) => {
+  const { app } = await buildTestApp(t);
+  const register = app.platform.personalData;
+  const aboutPeople = register.processings.filter((p) => COPIED_CONCERNS.includes(p.concerned)).flatMap((p) => p.tables);
+  const copied = new Set(register.copies.flatMap((c) => c.tables));
+  const left = new Set(register.notCopied.map((n) => n.table));
+  assert.deepEqual(aboutPeople.filter((table) => !copied.has(table) && !left.has(table)), [], 'tables about a person that the copy neither reads nor explains (add a copy or a notCopied to the module’s personalData)');
+  assert.deepEqual([...copied].filter((table) => left.has(table)), [], 'a table is either copied or left out');
+  for (const n of register.notCopied) assert.ok(n.why.length > 20, `${n.table}: a reason in plain words`);
 });
 
 test('the page shows every processing of the register, with its basis, retention, enforcement and rights', async (t) => {

@@ -1,4 +1,15 @@
+import type { Kysely } from 'kysely';
+import type { PlatformTables } from '../../platform/db/tables';
+import type { ProfileTables } from './tables';
 import type { PersonalDataDeclaration } from '../../platform/personal-data';
+
+const SOURCES: Record<string, string> = { franceconnect: 'FranceConnect', declared: 'vous' };
+
+async function profileCopy(db: Kysely<PlatformTables>, accountId: string) {
+  const rows = await db.withTables<ProfileTables>().selectFrom('profile_fields').select(['field', 'value', 'source', 'received_at']).where('account_id', '=', accountId).orderBy('field').execute();
+  return Object.fromEntries(rows.map((row) => [row.field, { valeur: row.value, source: SOURCES[row.source] ?? row.source, le: row.received_at }]));
+}
+
 
 /** The person's profile (profile_fields), each field with where it came from. */
 export const profilePersonalData: PersonalDataDeclaration = {
@@ -16,4 +27,5 @@ export const profilePersonalData: PersonalDataDeclaration = {
       recipients: 'vous ; les agents qui instruisent une demande, seulement pour ce que vous y avez mis.',
     },
   ],
+  copies: [{ key: 'profil', tables: ['profile_fields'], read: profileCopy }],
 };

@@ -95,8 +95,8 @@ export function PersonalData({ publisher, contactHref, register }: { publisher: 
         </li>
         <li>
           <strong>les récupérer dans un fichier</strong> pour les donner à un autre service (droit à la portabilité),
-          pour ce que vous avez donné avec votre accord (profil, liaison FranceConnect) : Guichet n’a pas encore de
-          bouton pour le faire, demandez-le-nous ;
+          et en avoir une copie (droit d’accès) : « <a href="/mon-compte/mes-donnees">Mes données</a> » vous donne
+          tout ce que Guichet garde sur vous dans un seul fichier ;
         </li>
         <li>
           <strong>retirer votre accord</strong> à tout moment : effacez la donnée, retirez la liaison FranceConnect ou

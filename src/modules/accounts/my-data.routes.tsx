@@ -1,0 +1,58 @@
+import type { FastifyInstance } from 'fastify';
+import { signedInAccount } from '../../platform/auth/guards';
+import { audit } from '../../platform/audit/audit';
+import { COPIED_CONCERNS } from '../../platform/personal-data';
+import { MyDataPage } from './views/my-data';
+
+/**
+ * « Mes données » (RGPD articles 15 and 20): what Guichet keeps about the signed-in person, and
+ * the whole of it in one JSON file, built from every module's part of the register
+ * (`PersonalDataDeclaration.copies`). Each download is audited.
+ */
+export async function myDataRoutes(app: FastifyInstance): Promise<void> {
+  const { platform } = app;
+  platform.accountSections.push({
+    href: '/mon-compte/mes-donnees',
+    label: 'Mes données',
+    description: 'Voir ce que Guichet garde sur vous et le télécharger dans un fichier.',
+    order: 900,
+  });
+  const register = platform.personalData;
+
+  app.get('/mon-compte/mes-donnees', { config: { guard: { person: true } } }, async (_request, reply) =>
+    reply.page({
+      title: 'Mes données',
+      heading: 'Mes données',
+      noindex: true,
+      breadcrumb: [{ label: 'Accueil', href: '/' }, { label: 'Mon compte', href: '/mon-compte' }, { label: 'Mes données' }],
+      main: <MyDataPage processings={register.processings.filter((p) => COPIED_CONCERNS.includes(p.concerned))} notCopied={register.notCopied} />,
+    }),
+  );
+
+  app.get('/mon-compte/mes-donnees/telecharger', { config: { guard: { person: true } } }, async (request, reply) => {
+    const current = signedInAccount(request);
+    const now = new Date();
+    const parts: Record<string, unknown> = {};
+    for (const copy of register.copies) parts[copy.key] = await copy.read(platform.db, current.id);
+    await audit(platform.db, {
+      action: 'personal_data.copied',
+      actor: { id: current.id, label: current.displayName, ip: request.ip },
+      targetType: 'account',
+      targetId: current.id,
+      details: { parts: register.copies.map((c) => c.key) },
+    });
+    const file = {
+      produitPar: 'Guichet',
+      produitLe: now.toISOString(),
+      aSavoir:
+        'Ce fichier contient tout ce que Guichet garde sur vous. Les dates sont en temps universel (UTC). Ne le transmettez qu’à une personne ou un service de confiance.',
+      ...parts,
+      nonInclus: Object.fromEntries(register.notCopied.map((n) => [n.table, n.why])),
+    };
+    return reply
+      .header('content-type', 'application/json; charset=utf-8')
+      .header('content-disposition', `attachment; filename="guichet-mes-donnees-${now.toISOString().slice(0, 10)}.json"`)
+      .header('cache-control', 'no-store')
+      .send(JSON.stringify(file, null, 2));
+  });
+}
