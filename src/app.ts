@@ -23,6 +23,8 @@ import { registerInputChecks } from './platform/http/input';
 import { registerMultipart } from './platform/http/multipart';
 import { registerSecurityHeaders, securityHeaders } from './platform/http/security';
 import { Mailer } from './platform/mail/mailer';
+import { Housekeeper } from './platform/housekeeping/housekeeper';
+import { allPurges } from './platform/housekeeping/all';
 import { buildRegister } from './platform/personal-data';
 import { platformPersonalData } from './platform/platform-personal-data';
 import { demoMailboxRoutes, storeCaughtMail } from './platform/mail/demo-mailbox';
@@ -115,10 +117,13 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
   for (const module of modules) await app.register(module.plugin);
   // Once every module registered its composers: mails left by a previous run go out too.
   app.addHook('onReady', async () => mailer.start());
+  const housekeeper = new Housekeeper({ db: database.db, purges: allPurges(modules), intervalMs: config.HOUSEKEEPING_INTERVAL_MINUTES * 60_000, log: app.log });
+  app.addHook('onReady', async () => housekeeper.start());
 
   app.addHook('onClose', async () => {
     tenants.stop();
     await mailer.close();
+    await housekeeper.close();
     await catcher?.close();
     await redis?.quit();
   });

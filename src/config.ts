@@ -39,6 +39,8 @@ const ConfigSchema = Type.Object({
   FRANCECONNECT_CLIENT_SECRET: Type.String({ default: '' }),
   /** The signature algorithm chosen in FranceConnect's partners' space for ID tokens and userinfo (v2: ES256 or RS256). */
   FRANCECONNECT_SIGNING_ALG: Type.Union([Type.Literal('ES256'), Type.Literal('RS256')], { default: 'ES256' }),
+  /** Minutes between two runs of the purges of data past its retention (platform/housekeeping); 0 turns them off in this instance. */
+  HOUSEKEEPING_INTERVAL_MINUTES: Type.Integer({ minimum: 0, maximum: 10_080, default: 60 }),
   /** Lifetime of an authorization code issued by Guichet's own OpenID provider (/oidc), in seconds. */
   IDP_CODE_TTL_SECONDS: Type.Integer({ minimum: 1, maximum: 600, default: 60 }),
 });

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { Purge } from './housekeeping/purges';
 import type { PersonalDataDeclaration } from './personal-data';
 
 /** A capability of MISSION.md: its routes, and the folder of its migrations if it owns tables. */
@@ -11,4 +12,6 @@ export interface GuichetModule {
    * /donnees-personnelles; a test fails when a table holding personal data is declared nowhere.
    */
   personalData?: PersonalDataDeclaration;
+  /** Deletes of what its tables keep past the retention its `personalData` states (platform/housekeeping). */
+  purges?: Purge[];
 }

@@ -11,6 +11,7 @@ import { signInLinkRoutes } from './sign-in-link.routes';
 import { spaceRoutes } from './space.routes';
 import { ssoRoutes } from './sso.routes';
 import { accountsPersonalData } from './personal-data';
+import { accountsPurges } from './purges';
 
 export { markEmailConfirmed } from './store';
 export type { AccountsTables } from './tables';
@@ -30,4 +31,5 @@ export const accountsModule: GuichetModule = {
   },
   migrationsDir: join(import.meta.dirname, 'migrations'),
   personalData: accountsPersonalData,
+  purges: accountsPurges,
 };

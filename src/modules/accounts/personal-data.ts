@@ -28,7 +28,7 @@ export const accountsPersonalData: PersonalDataDeclaration = {
       purpose: 'confirmer votre adresse, vous connecter par un lien, changer d’adresse ou de mot de passe.',
       basis: 'mission',
       kept: 'le lien marche 15 minutes (connexion), 1 heure (mot de passe), 24 heures (nouvelle adresse) ou 48 heures (confirmation) ; il est gardé encore 7 jours après.',
-      enforced: 'les liens expirés depuis plus de 7 jours sont effacés chaque fois qu’un nouveau lien est créé.',
+      enforced: 'les liens expirés depuis plus de 7 jours sont effacés chaque heure, et chaque fois qu’un nouveau lien est créé.',
       recipients: 'vous.',
     },
     {

@@ -10,6 +10,7 @@ import { signInRoutes } from './sign-in.routes';
 
 import { backofficeSections } from './admin-links';
 import { backofficePersonalData } from './personal-data';
+import { backofficePurges } from './purges';
 
 export const backofficeModule: GuichetModule = {
   name: 'backoffice',
@@ -25,4 +26,5 @@ export const backofficeModule: GuichetModule = {
   },
   migrationsDir: join(import.meta.dirname, 'migrations'),
   personalData: backofficePersonalData,
+  purges: backofficePurges,
 };

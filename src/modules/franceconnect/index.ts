@@ -6,6 +6,7 @@ import { franceConnectRoutes } from './routes';
 import { standinEnabled } from './settings';
 import { standinRoutes } from './standin/routes';
 import { franceConnectPersonalData } from './personal-data';
+import { franceConnectPurges } from './purges';
 
 export { FranceConnectButton } from './views/button';
 export { franceConnectSettings, standinEnabled, STANDIN_PATH } from './settings';
@@ -30,4 +31,5 @@ export const franceConnectModule: GuichetModule = {
   },
   migrationsDir: join(import.meta.dirname, 'migrations'),
   personalData: franceConnectPersonalData,
+  purges: franceConnectPurges,
 };

@@ -21,7 +21,7 @@ export const franceConnectPersonalData: PersonalDataDeclaration = {
       purpose: 'vous connecter avec FranceConnect, et reprendre votre identité certifiée dans votre profil.',
       basis: 'consentement',
       kept: 'jusqu’à ce que vous retiriez la liaison (« Mon compte » › « FranceConnect ») ou supprimiez votre compte ; une connexion en cours, quelques minutes.',
-      enforced: 'la liaison est effacée tout de suite ; les connexions en cours expirées sont effacées au début de la connexion suivante.',
+      enforced: 'la liaison est effacée tout de suite ; les connexions commencées et expirées sont effacées chaque heure.',
       recipients: 'vous ; FranceConnect (l’État) pendant la connexion.',
     },
   ],

@@ -7,6 +7,7 @@ import { apiRoutes } from './api.routes';
 import { interactionRoutes } from './interaction.routes';
 import { IdentityProvider } from './provider';
 import { identityProviderPersonalData } from './personal-data';
+import { identityProviderPurges } from './purges';
 
 export { rotateSigningKeys, publishedKeys, DEFAULT_GRACE_SECONDS } from './keys';
 export { MOUNT as IDP_MOUNT } from './provider';
@@ -29,4 +30,5 @@ export const identityProviderModule: GuichetModule = {
   },
   migrationsDir: join(import.meta.dirname, 'migrations'),
   personalData: identityProviderPersonalData,
+  purges: identityProviderPurges,
 };

@@ -28,7 +28,7 @@ export const identityProviderPersonalData: PersonalDataDeclaration = {
       purpose: 'vous connecter aux services en ligne des collectivités avec le même compte.',
       basis: 'consentement',
       kept: 'jusqu’à ce que vous retiriez l’autorisation (« Mon compte » › « Applications autorisées ») ; les codes et jetons, jusqu’à leur expiration.',
-      enforced: 'le retrait est immédiat ; les codes et jetons expirés sont effacés régulièrement (au plus tard au rechargement des clés de signature).',
+      enforced: 'le retrait est immédiat ; les codes et jetons expirés sont effacés chaque heure.',
       recipients: 'l’application autorisée, pour les seules données que vous avez acceptées.',
     },
   ],
