@@ -1,4 +1,4 @@
--- Purges of data kept past its stated retention (src/platform/housekeeping, docs/personal-data.md):
+-- Purges of data kept past its stated retention (src/platform/housekeeping, docs/architecture.md « Purges »):
 -- one row per purge, claimed by the instance that runs it (an update that only one instance wins),
 -- so that several instances behind a load balancer run each purge once per interval.
 create table platform_housekeeping (
