@@ -182,3 +182,32 @@ test('import: dry run line by line, all or nothing, idempotent; JSON and CSV; 10
   assert.equal(stored.counts.errors, wrongCount);
   assert.ok(Date.now() - started < 20_000, `${Date.now() - started} ms`);
 });
+
+test('an organisation condition is chosen in plain lists: kinds and activities, a more precise NAF code typed, all kept when edited again', async (t) => {
+  const { app } = await buildTestApp(t);
+  const editor = await signInAs(app, 'editeur', 'bretagne');
+  const token = csrfTokenFrom((await editor.get(`${BASE}/nouvelle`)).body);
+  assert.equal((await editor.post(`${BASE}/nouvelle`, { _csrf: token, ...FICHE, id: 'test-aide-clubs' })).statusCode, 303);
+  const url = `${BASE}/test-aide-clubs/conditions`;
+  const added = await editor.post(url, { _csrf: token, 'r-kind': 'all', 'r-nouvelle': 'organisation', action: 'ajouter:r' });
+  assert.match(added.body, /<optgroup label="Sport, loisirs, associations[^"]*"|<optgroup label="[^"]+">/);
+  assert.match(added.body, /<option value="association">Association<\/option>/, 'kinds in words, not raw values');
+  assert.match(added.body, /Club de sport[^<]*\(93\.12Z\)|\(93\.12/);
+  const form = new URLSearchParams([
+    ['_csrf', token], ['r-kind', 'all'], ['r_0-kind', 'organisation'],
+    ['r_0-kinds', 'association'], ['r_0-kinds', 'entreprise'],
+    ['r_0-naf', '93.12Z'], ['r_0-naf', '85'], ['r_0-naf_other', '10.71C'],
+    ['r_0-headcount_min', ''], ['r_0-headcount_max', '10'], ['action', 'enregistrer'],
+  ]);
+  const saved = await editor.request({ method: 'POST', url, payload: form.toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+  assert.equal(saved.statusCode, 303, saved.body.slice(0, 300));
+  const row = await aidsDb(app.platform.db).selectFrom('aids').select('definition').where('id', '=', 'test-aide-clubs').executeTakeFirstOrThrow();
+  const definition = (typeof row.definition === 'string' ? JSON.parse(row.definition) : row.definition) as { eligibility: { conditions: unknown[] } };
+  assert.deepEqual(definition.eligibility.conditions[0], { type: 'organisation', kinds: ['association', 'entreprise'], naf: ['93.12Z', '85', '10.71C'], headcount_max: 10 });
+
+  const again = (await editor.get(url)).body;
+  assert.match(again, /<option value="association" selected>/);
+  assert.match(again, /<option value="93\.12Z" selected>/);
+  assert.match(again, /<option value="85" selected>/);
+  assert.match(again, /name="r_0-naf_other"[^>]*value="10\.71C"|value="10\.71C"[^>]*name="r_0-naf_other"/, 'the precise code stays typed');
+});

@@ -6,6 +6,7 @@
  */
 import type { Aid, Condition } from './format';
 import type { AidError } from './validate';
+import { nafListed } from './naf';
 
 type Body = Record<string, unknown>;
 
@@ -135,10 +136,11 @@ const LEAF_FIELDS: Record<keyof typeof LEAF_KINDS, string[]> = {
   study_level: ['values'],
   diploma: ['min', 'max'],
   household: ['children_min'],
-  organisation: ['kinds', 'naf', 'headcount_min', 'headcount_max'],
+  organisation: ['kinds', 'naf', 'naf_other', 'headcount_min', 'headcount_max'],
   text: ['text', 'question', 'origin', 'blocking'],
 };
-const MULTI = new Set(['values']);
+// Chosen in lists: the organisation's kinds and activities (NAF codes of aids/naf.ts; any other code goes in naf_other).
+const MULTI = new Set(['values', 'kinds', 'naf']);
 
 export function leafFields(kind: keyof typeof LEAF_KINDS): string[] {
   return LEAF_FIELDS[kind];
@@ -208,8 +210,8 @@ export function conditionFromTree(node: FormNode, key = 'r', pointer = '/eligibi
       condition = clean({ type: 'household', children_min: num(s('children_min')) });
       break;
     case 'organisation': {
-      const kinds = csv(f.kinds);
-      const naf = csv(f.naf);
+      const kinds = Array.isArray(f.kinds) ? f.kinds : [];
+      const naf = [...(Array.isArray(f.naf) ? f.naf : []), ...csv(f.naf_other)];
       condition = clean({ type: 'organisation', kinds: kinds.length ? kinds : undefined, naf: naf.length ? naf : undefined, headcount_min: num(s('headcount_min')), headcount_max: num(s('headcount_max')) });
       break;
     }
@@ -234,6 +236,12 @@ export function treeFromCondition(c: Condition, root = true): FormNode {
     if (name === 'blocking') fields[name] = v === false ? 'non' : 'oui';
     else if (MULTI.has(name)) fields[name] = (v as string[] | undefined) ?? [];
     else fields[name] = Array.isArray(v) ? v.join(', ') : v === undefined ? '' : String(v);
+  }
+  if (c.type === 'organisation') {
+    // A code of the activities list is ticked there; a more precise one (10.71C) is typed.
+    const codes = c.naf ?? [];
+    fields.naf = codes.filter((code) => nafListed(code));
+    fields.naf_other = codes.filter((code) => !nafListed(code)).join(', ');
   }
   const leaf: FormNode = { kind: c.type, fields, children: [] };
   return root ? { kind: 'all', fields: {}, children: [leaf] } : leaf;

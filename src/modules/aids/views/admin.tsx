@@ -13,6 +13,8 @@ import {
   THEMES,
 } from '../format';
 import type { TenantAidRow } from '../store';
+import { NAF_FAMILIES } from '../naf';
+import { ORGANISATION_TYPES } from '../../profile';
 
 export const aidsAdminBase = (tenantId: string) => `/admin/t/${tenantId}/aides`;
 const STATUS = { draft: 'Brouillon', published: 'Publiée' } as const;
@@ -30,6 +32,29 @@ function MultiSelect({ name, label, hint, error, values, options }: { name: stri
           <option value={value} selected={values.includes(value)}>
             {text}
           </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** The activities of aids/naf.ts by family (a native list box with groups: no script, light). */
+function ActivitySelect({ name, error, values }: { name: string; error?: string | undefined; values: string[] }) {
+  const hint = `Les organisations qui font l’une de ces activités. ${MULTI_HINT}`;
+  const described = [`aide-${name}`, error ? `erreur-${name}` : ''].filter(Boolean).join(' ');
+  return (
+    <div class={error ? 'field field--error' : 'field'}>
+      <label for={`champ-${name}`}>Activités</label>
+      <HintAndError name={name} hint={hint} error={error} />
+      <select id={`champ-${name}`} name={name} multiple size={8} aria-invalid={error ? 'true' : undefined} aria-describedby={described}>
+        {NAF_FAMILIES.map((family) => (
+          <optgroup label={family.label}>
+            {family.activities.map((activity) => (
+              <option value={activity.code} selected={values.includes(activity.code)}>
+                {activity.label} ({activity.code})
+              </option>
+            ))}
+          </optgroup>
         ))}
       </select>
     </div>
@@ -194,8 +219,9 @@ function LeafFields({ node, k, errors }: { node: FormNode; k: string; errors: Fi
     case 'organisation':
       return (
         <>
-          {text('kinds', 'Types d’organisation', 'Séparés par des virgules, par exemple association, entreprise.')}
-          {text('naf', 'Codes NAF', 'Séparés par des virgules, par exemple 94.99Z, 85.')}
+          <MultiSelect name={`${k}-kinds`} label="Types d’organisation" hint={MULTI_HINT} error={e('kinds')} values={list('kinds')} options={{ ...ORGANISATION_TYPES, ...Object.fromEntries(list('kinds').filter((kind) => !(kind in ORGANISATION_TYPES)).map((kind) => [kind, kind])) }} />
+          <ActivitySelect name={`${k}-naf`} error={e('naf')} values={list('naf')} />
+          {text('naf_other', 'Autres codes NAF (facultatif)', 'Pour une activité plus précise que la liste : le code NAF, par exemple 10.71C. Séparés par des virgules.')}
           {text('headcount_min', 'Salariés au moins')}
           {text('headcount_max', 'Salariés au plus')}
         </>
