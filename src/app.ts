@@ -86,6 +86,7 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
     glossary: { tables: [] },
     adminSections: [],
     accountSections: [],
+    auditTargets: new Map(),
     signOutHandoffs: [],
     personalData: buildRegister([platformPersonalData, ...modules.flatMap((m) => (m.personalData ? [m.personalData] : []))]),
     routes,

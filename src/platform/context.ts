@@ -47,6 +47,13 @@ export type SignOutHandoff = (request: FastifyRequest, reply: FastifyReply, clos
  */
 export type GlossaryLinker = (tenant: Tenant, base: string) => Promise<(html: string) => string>;
 
+/**
+ * Names the objects of one target type of the audit trail (`content_item`, `aid`…) for the journal,
+ * from their current titles: rows written before the journal stored a title still read well.
+ * Registered by the module that owns the type; reads only the given tenant's rows.
+ */
+export type AuditTargetNamer = (tenantId: string, ids: string[]) => Promise<Map<string, string>>;
+
 export type MenuProvider = (tenant: Tenant, base: string) => Promise<MenuLink[]>;
 
 /** What every module receives: the platform's services, built once in app.ts. */
@@ -69,6 +76,8 @@ export interface Platform {
   adminSections: AdminSectionDefinition[];
   /** Sections of a person's own space, registered by the modules that serve them. */
   accountSections: AccountSectionDefinition[];
+  /** Who names each audit target type for the journal (see AuditTargetNamer). */
+  auditTargets: Map<string, AuditTargetNamer>;
   /** Where sign-out continues after Guichet's session is closed (see SignOutHandoff). */
   signOutHandoffs: SignOutHandoff[];
   /** What Guichet keeps about people: the platform's and every module's declarations. */

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { aidsDb } from './store';
 import type { GuichetModule } from '../../platform/module';
 import { aidsAdminRoutes } from './admin.routes';
 import { aidsImportRoutes } from './import.routes';
@@ -24,6 +25,10 @@ export const aidsModule: GuichetModule = {
       { path: '/aides', label: 'Aides', description: 'Créer, modifier, prévisualiser, publier et importer les aides de la collectivité.' },
       { path: '/aides/import', label: 'Importer des aides', description: 'Vérifier puis importer un fichier JSON ou CSV d’aides.' },
     );
+    app.platform.auditTargets.set('aid', async (tenantId, ids) => {
+      const rows = await aidsDb(app.platform.db).selectFrom('aids').select(['id', 'name']).where('tenant_id', '=', tenantId).where('id', 'in', ids).execute();
+      return new Map(rows.map((row) => [row.id, `Aide « ${row.name} »`]));
+    });
     await app.register(aidsRoutes);
     await app.register(aidsAdminRoutes);
     await app.register(aidsImportRoutes);

@@ -3,7 +3,7 @@ import type { Role, Tenant } from '../../platform/db/tables';
 import { NotFoundError } from '../../platform/http/errors';
 import { tenantAdminHome, tenantSections } from '../../platform/views/admin';
 import { adminPage, requireAccount } from './admin-page';
-import { recentChanges } from './journal.store';
+import { recentChanges, nameOldTargets } from './journal.store';
 import { Dashboard, TenantHome } from './views/dashboard';
 
 export async function dashboardRoutes(app: FastifyInstance) {
@@ -35,7 +35,7 @@ export async function dashboardRoutes(app: FastifyInstance) {
     const role = tenant ? account.roles.get(tenant.id) : undefined;
     if (!tenant || !role) throw new NotFoundError();
     const sections = tenantSections(platform, tenant.id, role);
-    const recent = await recentChanges(platform.db, tenant.id, platform.tenants.portal().id);
+    const recent = await nameOldTargets(await recentChanges(platform.db, tenant.id, platform.tenants.portal().id), tenant.id, platform.auditTargets);
     const journal = sections.find((s) => s.href.endsWith('/journal'));
     return adminPage(
       request,

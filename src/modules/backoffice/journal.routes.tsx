@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { NotFoundError } from '../../platform/http/errors';
 import { adminPage } from './admin-page';
-import { journalActions, journalPage } from './journal.store';
+import { journalActions, journalPage, nameOldTargets } from './journal.store';
 import { JournalPage } from './views/journal';
 
 export async function journalRoutes(app: FastifyInstance) {
@@ -16,6 +16,7 @@ export async function journalRoutes(app: FastifyInstance) {
     const page = Math.max(1, requested);
     const [result, actions] = [await journalPage(platform.db, tenant.id, platform.tenants.portal().id, { action, page }), await journalActions(platform.db, tenant.id)];
     if (page > result.pages) throw new NotFoundError("Cette page du journal n'existe pas.");
+    const entries = await nameOldTargets(result.entries, tenant.id, platform.auditTargets);
     const base = `/admin/t/${tenant.id}/journal`;
     return adminPage(
       request,
@@ -25,7 +26,7 @@ export async function journalRoutes(app: FastifyInstance) {
         heading: `Journal de ${tenant.short_name}`,
         crumbs: [{ label: 'Journal' }],
         current: base,
-        main: () => <JournalPage tenant={tenant} entries={result.entries} actions={actions} action={action} page={page} pages={result.pages} total={result.total} base={base} />,
+        main: () => <JournalPage tenant={tenant} entries={entries} actions={actions} action={action} page={page} pages={result.pages} total={result.total} base={base} />,
       },
       { tenant },
     );

@@ -1,3 +1,4 @@
+import type { AuditTargetNamer } from '../../platform/context';
 import { sql, type Kysely } from 'kysely';
 import type { PlatformTables, Role } from '../../platform/db/tables';
 
@@ -75,6 +76,22 @@ function entries(db: Db, tenantId: string, portalId: string) {
       sql<boolean>`exists (select 1 from platform_memberships m where m.account_id = a.actor_id)`.as('actor_elsewhere'),
       sql<boolean>`a.target_type = 'account' and exists (select 1 from platform_memberships m where m.account_id::text = a.target_id and m.tenant_id = ${tenantId})`.as('target_agent'),
     ]);
+}
+
+/**
+ * Names the targets of rows written before the journal stored a title (their details hold only a
+ * slug or an id), from the objects' current titles, through the namers the owning modules register.
+ */
+export async function nameOldTargets(entries: JournalEntry[], tenantId: string, namers: Map<string, AuditTargetNamer>): Promise<JournalEntry[]> {
+  const unnamed = entries.filter((e) => e.targetType && e.targetId && namers.has(e.targetType) && !(typeof e.details.title === 'string' && e.details.title) && !(typeof e.details.label === 'string' && e.details.label));
+  const byType = new Map<string, Set<string>>();
+  for (const e of unnamed) byType.set(e.targetType!, (byType.get(e.targetType!) ?? new Set()).add(e.targetId!));
+  const names = new Map<string, string>();
+  for (const [type, ids] of byType) for (const [id, name] of await namers.get(type)!(tenantId, [...ids])) names.set(`${type}:${id}`, name);
+  return entries.map((e) => {
+    const name = e.targetType && e.targetId ? names.get(`${e.targetType}:${e.targetId}`) : undefined;
+    return name && unnamed.includes(e) ? { ...e, details: { ...e.details, title: name } } : e;
+  });
 }
 
 /** The latest changes of ONE tenant (every query here is scoped by tenant_id). */

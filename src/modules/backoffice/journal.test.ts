@@ -91,6 +91,12 @@ test('the « Sur » column names the object acted on: the aid, the page or news 
   // A row written before the journal kept names: its kind and address at least.
   await audit(database.db, { action: 'aid.update', actorLabel: 'Ancienne ligne', tenantId: 'brest', targetType: 'aid', targetId: 'brest-aide-ancienne', details: { part: 'fiche' } });
   await audit(database.db, { action: 'content.publish', actorLabel: 'Ancienne ligne', tenantId: 'brest', targetType: 'content_item', targetId: 'x', details: { kind: 'news', slug: 'vieille-actualite' } });
+  // Old rows about objects that still exist: named from their current titles, within this tenant only.
+  const itemId = itemUrl.split('/').at(-1)!;
+  await audit(database.db, { action: 'aid.update', actorLabel: 'Ligne sans titre', tenantId: 'brest', targetType: 'aid', targetId: 'brest-subvention-associations', details: { part: 'fiche' } });
+  await audit(database.db, { action: 'content.update', actorLabel: 'Ligne sans titre', tenantId: 'brest', targetType: 'content_item', targetId: itemId, details: { kind: 'news', slug: 'fete-de-la-musique' } });
+  await audit(database.db, { action: 'aid.publish', actorLabel: 'Ligne sans titre', tenantId: 'brest', targetType: 'aid', targetId: 'bretagne-aide-code-permis', details: {} });
+
 
   const admin = await signInAs(app, 'administrateur', 'brest');
   const rows = [...(await admin.get(PAGE)).body.matchAll(/<tr>(.*?)<\/tr>/gs)].map((m) => textOf(m[1]!).trim());
@@ -100,7 +106,10 @@ test('the « Sur » column names the object acted on: the aid, the page or news 
   assert.match(row(/Éditeur.*Contenu publié/), /Contenu publié Fête de la musique à Brest$/);
   assert.match(row(/Ancienne ligne .*Aide modifiée/), /Aide « brest-aide-ancienne »$/);
   assert.match(row(/Ancienne ligne .*Contenu publié/), /Actualité « vieille-actualite »$/);
+  assert.match(row(/Ligne sans titre .*Aide modifiée/), /Aide « Ville de Brest : subvention aux associations brestoises »$/);
+  assert.match(row(/Ligne sans titre .*Contenu modifié/), /Actualité « Fête de la musique à Brest »$/);
+  assert.match(row(/Ligne sans titre .*Aide publiée/), /Aide « bretagne-aide-code-permis »$/, 'another authority’s aid is not named from its title');
   const home = textOf((await admin.get('/admin/t/brest/')).body);
-  assert.match(home, /Aide dépubliée \(Ville de Brest : subvention aux associations brestoises\)/);
+  assert.match(home, /Aide modifiée \(Aide « Ville de Brest : subvention aux associations brestoises »\)/, 'the home page names old rows too');
   assert.match(home, /Contenu publié \(Fête de la musique à Brest\)/);
 });

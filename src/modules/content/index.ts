@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { join } from 'node:path';
 import type { GuichetModule } from '../../platform/module';
 import type { MenuLink } from '../../platform/views/site';
@@ -26,6 +27,16 @@ export const contentModule: GuichetModule = {
   plugin: async (app) => {
     app.platform.adminSections.push(...contentSections);
     const db = contentDb(app.platform.db);
+    app.platform.auditTargets.set('content_item', async (tenantId, ids) => {
+      const rows = await db
+        .selectFrom('content_items as i')
+        .innerJoin('content_versions as v', (join) => join.onRef('v.item_id', '=', 'i.id').onRef('v.tenant_id', '=', 'i.tenant_id').onRef('v.version', '=', 'i.latest_version'))
+        .select(['i.id', 'i.kind', 'v.title'])
+        .where('i.tenant_id', '=', tenantId)
+        .where(sql<boolean>`i.id::text in (${sql.join(ids)})`)
+        .execute();
+      return new Map(rows.map((row) => [String(row.id), `${row.kind === 'news' ? 'Actualité' : 'Page'} « ${row.title} »`]));
+    });
     const menus = new TenantMemo<MenuLink[]>(app.platform.db);
     // The layout's menu: links to published pages and to the news list, in the editors' order.
     app.platform.menu.provider = (tenant, base) =>
