@@ -63,7 +63,8 @@ function copiesDir(): string {
  */
 async function pgliteTemplate(prepared: boolean): Promise<string> {
   const version = JSON.parse(readFileSync(join(root, 'node_modules/@electric-sql/pglite/package.json'), 'utf8')) as { version: string };
-  const name = prepared ? `pglite-template-${schemaFingerprint()}-${version.version}` : `pglite-empty-${version.version}`;
+  // « -wal1 »: built with pruneWal (an older template of the same schema is rebuilt once).
+  const name = prepared ? `pglite-template-${schemaFingerprint()}-${version.version}-wal1` : `pglite-empty-${version.version}`;
   const templateDir = join(root, '.cache', name);
   if (existsSync(join(templateDir, 'PG_VERSION'))) return templateDir;
   mkdirSync(join(root, '.cache'), { recursive: true });
@@ -188,7 +189,18 @@ async function freshPostgres(prepared: boolean): Promise<Database> {
       await prepare(builder);
       await builder.close();
     }
-    await admin.query(prepared ? `create database "${name}" template "${template}"` : `create database "${name}"`);
+    // The advisory lock is per database: runs whose TEST_DATABASE_URL names another database of
+    // the same server (.ci/run makes one per run) may be copying the same template; 55006 then
+    // says it is in use for a moment, and the copy is tried again.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await admin.query(prepared ? `create database "${name}" template "${template}"` : `create database "${name}"`);
+        break;
+      } catch (error) {
+        if ((error as { code?: string }).code !== '55006' || attempt >= 50) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 100 + Math.random() * 200));
+      }
+    }
   } finally {
     await admin.query('select pg_advisory_unlock(4242002)').catch(() => undefined);
     await admin.end();
