@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { sql } from 'kysely';
 import pg from 'pg';
 import { migrationDirs } from '../../src/app';
 import { ensureTerritories } from '../../src/modules/territories';
@@ -62,7 +63,8 @@ function copiesDir(): string {
  */
 async function pgliteTemplate(prepared: boolean): Promise<string> {
   const version = JSON.parse(readFileSync(join(root, 'node_modules/@electric-sql/pglite/package.json'), 'utf8')) as { version: string };
-  const name = prepared ? `pglite-template-${schemaFingerprint()}-${version.version}` : `pglite-empty-${version.version}`;
+  // « -wal1 »: built with pruneWal (an older template of the same schema is rebuilt once).
+  const name = prepared ? `pglite-template-${schemaFingerprint()}-${version.version}-wal1` : `pglite-empty-${version.version}`;
   const templateDir = join(root, '.cache', name);
   if (existsSync(join(templateDir, 'PG_VERSION'))) return templateDir;
   mkdirSync(join(root, '.cache'), { recursive: true });
@@ -72,6 +74,11 @@ async function pgliteTemplate(prepared: boolean): Promise<string> {
     const builder = await openDatabase({ dataDir: building });
     if (prepared) await prepare(builder);
     await builder.close();
+    pruneWal(building);
+    // Opened once more: a template the pruning broke fails here, not in every test.
+    const check = await openDatabase({ dataDir: building });
+    await sql`select 1`.execute(check.db);
+    await check.close();
   } catch (error) {
     rmSync(building, { recursive: true, force: true });
     throw error;
@@ -85,6 +92,35 @@ async function pgliteTemplate(prepared: boolean): Promise<string> {
   }
   pruneTemplates(name);
   return templateDir;
+}
+
+/**
+ * Removes the write-ahead log's segments that a cleanly shut down data directory no longer needs.
+ * The migrations and the seed leave ~30 segments of 16 MB (recycled for later use, as
+ * max_wal_size allows): ~500 MB that every test database would copy for nothing. After a clean
+ * shutdown only the segment holding the last checkpoint is read at start; the others are
+ * removed, as PostgreSQL itself does when it has more than it needs. The checkpoint's place is
+ * read from pg_control (ControlFileData: checkPoint at byte 32, its redo point at 40 and
+ * timeline at 48, laid out alike since PostgreSQL 9.x), and the result is opened once to check it.
+ */
+function pruneWal(dataDir: string): void {
+  const control = readFileSync(join(dataDir, 'global', 'pg_control'));
+  const state = control.readInt32LE(16);
+  if (state !== 1) throw new Error(`the template was not shut down cleanly (pg_control state ${state})`); // 1: DB_SHUTDOWNED
+  const checkpoint = control.readBigUInt64LE(32);
+  const redo = control.readBigUInt64LE(40);
+  const timeline = control.readUInt32LE(48);
+  const walDir = join(dataDir, 'pg_wal');
+  const segments = readdirSync(walDir).filter((name) => /^[0-9A-F]{24}$/.test(name));
+  if (segments.length === 0) return;
+  const segmentSize = BigInt(statSync(join(walDir, segments[0]!)).size);
+  const perId = 0x1_0000_0000n / segmentSize;
+  const numberOf = (name: string) => BigInt(`0x${name.slice(8, 16)}`) * perId + BigInt(`0x${name.slice(16, 24)}`);
+  const first = redo / segmentSize;
+  const last = checkpoint / segmentSize;
+  const kept = segments.filter((name) => Number.parseInt(name.slice(0, 8), 16) === timeline && numberOf(name) >= first && numberOf(name) <= last);
+  if (kept.length !== Number(last - first + 1n)) throw new Error(`the segments of the template's last checkpoint are missing (${kept.length} found)`);
+  for (const name of segments) if (!kept.includes(name)) rmSync(join(walDir, name));
 }
 
 /** Keeps two former templates at most in the cache (each is ~45 MB; the former .tar.gz dumps too). */
@@ -153,7 +189,18 @@ async function freshPostgres(prepared: boolean): Promise<Database> {
       await prepare(builder);
       await builder.close();
     }
-    await admin.query(prepared ? `create database "${name}" template "${template}"` : `create database "${name}"`);
+    // The advisory lock is per database: runs whose TEST_DATABASE_URL names another database of
+    // the same server (.ci/run makes one per run) may be copying the same template; 55006 then
+    // says it is in use for a moment, and the copy is tried again.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await admin.query(prepared ? `create database "${name}" template "${template}"` : `create database "${name}"`);
+        break;
+      } catch (error) {
+        if ((error as { code?: string }).code !== '55006' || attempt >= 50) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 100 + Math.random() * 200));
+      }
+    }
   } finally {
     await admin.query('select pg_advisory_unlock(4242002)').catch(() => undefined);
     await admin.end();

@@ -1,5 +1,4 @@
 import type { AddressInfo } from 'node:net';
-import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
 export interface CaughtMail {
@@ -27,7 +26,9 @@ export async function startSmtpCatcher(onMail: (mail: CaughtMail) => void | Prom
     logger: false,
     size: 1_000_000,
     onData(stream, session, callback) {
-      simpleParser(stream)
+      // mailparser (~0.25 s of CPU to load) is loaded with the first mail caught, not with the app.
+      import('mailparser')
+        .then(({ simpleParser }) => simpleParser(stream))
         .then(async (parsed) => {
           await onMail({
             to: session.envelope.rcptTo.map((r) => r.address),
