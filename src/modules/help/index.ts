@@ -6,6 +6,8 @@ import { helpPersonalData } from './personal-data';
 export { describeWeek, franceServicesHoursToFrench, mediationHoursToFrench, parseOsmHours, tidyText } from './hours';
 export type { HelpPlace, HelpPlaceKind, HelpPlacesTable, HelpTables } from './tables';
 export { helpPlacesSearchSource } from './search-source';
+export { KIND_LABELS, ORIENTATION_KINDS, ORIENTATION_TYPE } from './kinds';
+export { OrientationPlacesForm, orientationPlacesHref } from './views/orientation-link';
 export { resolveCommune } from './service';
 
 /** C7: the places where a person can be helped by someone, near them. */
