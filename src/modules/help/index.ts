@@ -1,5 +1,7 @@
 import { join } from 'node:path';
 import type { GuichetModule } from '../../platform/module';
+import { placesAdminRoutes, placesAdminSections } from './admin.routes';
+import { placesImportRoutes } from './import.routes';
 import { helpRoutes } from './routes';
 import { helpPersonalData } from './personal-data';
 
@@ -13,7 +15,12 @@ export { resolveCommune } from './service';
 /** C7: the places where a person can be helped by someone, near them. */
 export const helpModule: GuichetModule = {
   name: 'help',
-  plugin: helpRoutes,
+  plugin: async (app) => {
+    app.platform.adminSections.push(...placesAdminSections);
+    await app.register(helpRoutes);
+    await app.register(placesAdminRoutes);
+    await app.register(placesImportRoutes);
+  },
   migrationsDir: join(import.meta.dirname, 'migrations'),
   personalData: helpPersonalData,
 };

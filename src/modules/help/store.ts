@@ -163,3 +163,8 @@ export async function countsByDepartement(db: Db, kinds?: readonly HelpPlaceKind
     .execute();
   return new Map(rows.map((r) => [r.departement_code, Number(r.n)]));
 }
+
+/** Every commune of Bretagne (1,202 rows): the CSV import and the place form resolve postal codes with it. */
+export async function allCommunes(db: Db): Promise<CommuneRow[]> {
+  return db.selectFrom('territory_communes').select(communeColumns).execute();
+}
