@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { franceServicesHoursToFrench, mediationHoursToFrench, tidyText, type HelpPlacesTable } from '../../src/modules/help';
 import type { CommuneIndex } from './communes';
+import { asOrientationPlace, isRealOrientationPlace } from './orientation-places';
 import {
   accessConditions,
   cleanDate,
@@ -26,7 +27,7 @@ export const HELP_SOURCES = {
 } as const;
 
 /** A help place as read from a source file, before it gets its stable id. */
-export type HelpPlaceRow = Omit<HelpPlacesTable, 'id' | 'created_at'>;
+export type HelpPlaceRow = Omit<HelpPlacesTable, 'id' | 'created_at' | 'updated_at' | 'tenant_id' | 'external_id' | 'published' | 'demo'>;
 
 const BRETAGNE_DEPARTEMENTS = ['22', '29', '35', '56'];
 
@@ -113,7 +114,9 @@ function mediationRow(r: Row, source: string, communes: CommuneIndex, inseeCode:
  * same place: its missing details (phone, hours…) and services complete the one kept.
  */
 export function readHelpPlaces(communes: CommuneIndex): HelpPlaceRow[] {
-  return deduplicate(readCandidates(communes));
+  const candidates = readCandidates(communes);
+  // The records that are orientation places stay apart: a Mission locale is not the France Services next door.
+  return [...deduplicate(candidates.filter((c) => !isRealOrientationPlace(c))), ...candidates.filter(isRealOrientationPlace).map(asOrientationPlace)];
 }
 
 /** Every record of the three datasets in Bretagne, before deduplication. */

@@ -62,8 +62,14 @@ test('on a phone: « boulangère » finds the baker’s sheet, with its texts, t
   await here();
   const text = await mainText(page);
   for (const expected of ['Accès au métier', 'CAP Boulanger', 'Aide-boulanger / Aide-boulangère', 'Vers quels métiers évoluer ?', 'France Travail — ROME 4.0']) assertIncludes(text, expected);
-  await follow(page, 'Trouver un lieu d’aide près de chez moi', 'main');
+  // « Trouver un conseiller »: the orientation places near the person (issue 15 c.6).
+  await field(page, 'Votre commune ou code postal').fill('Lorient');
+  await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Trouver un conseiller près de chez moi' }).click()]);
   assert.equal(new URL(page.url()).pathname, '/aide-de-proximite');
+  assert.equal(new URL(page.url()).searchParams.get('type'), 'orientation');
+  await here();
+  const places = await mainText(page);
+  for (const expected of ['Mission locale du Pays de Lorient', 'Donnée de démonstration', 'Horaires', 'Services proposés']) assertIncludes(places, expected);
 });
 
 test('a bad filter is said next to its field, within the budgets', async () => {

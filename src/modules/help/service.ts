@@ -15,7 +15,8 @@ import {
   type CommuneRow,
   type PlaceWithDistance,
 } from './store';
-import type { HelpPlace, HelpPlaceKind } from './tables';
+import { kindsOfType } from './kinds';
+import type { HelpPlace } from './tables';
 
 export const PAGE_SIZE = 10;
 /** Places farther than this are not listed when a commune is known (Bretagne is ~300 km wide). */
@@ -42,8 +43,6 @@ export interface SearchOutcome {
     | { mode: 'departement'; departement: { code: string; name: string }; places: HelpPlace[] };
 }
 
-const KINDS: HelpPlaceKind[] = ['france_services', 'mediation_numerique'];
-
 function text(value: unknown, max: number): string {
   return typeof value === 'string' ? value.replace(/\s+/g, ' ').trim().slice(0, max) : '';
 }
@@ -69,7 +68,8 @@ export async function searchHelpPlaces(platformDb: Kysely<PlatformTables>, query
   };
   const requestedPage = Number.parseInt(text(query.page, 6), 10);
   const allDepartements = await departements(db);
-  const counts = await countsByDepartement(db);
+  const kinds = kindsOfType(values.type);
+  const counts = await countsByDepartement(db, kinds ?? undefined);
   const outcome: SearchOutcome = {
     values,
     errors: {},
@@ -83,8 +83,7 @@ export async function searchHelpPlaces(platformDb: Kysely<PlatformTables>, query
 
   const departement = allDepartements.find((d) => d.code === values.departement);
   if (values.departement && !departement) outcome.errors.departement = 'Choisissez un département de Bretagne dans la liste.';
-  const kind = KINDS.find((k) => k === values.type);
-  if (values.type && !kind) outcome.errors.type = 'Choisissez un type de lieu dans la liste.';
+  if (kinds === null) outcome.errors.type = 'Choisissez un type de lieu dans la liste.';
 
   let communes: CommuneRow[] = [];
   if (values.commune) {
@@ -102,7 +101,7 @@ export async function searchHelpPlaces(platformDb: Kysely<PlatformTables>, query
   if (communes.length > 0) {
     const centre = await communesCentre(db, communes);
     if (!centre) return outcome;
-    const search = { point: centre, communeCodes: communes.map((c) => c.code), kind, radiusKm: RADIUS_KM };
+    const search = { point: centre, communeCodes: communes.map((c) => c.code), kinds: kinds ?? undefined, radiusKm: RADIUS_KM };
     let found = await placesNear(db, { ...search, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
     const pageCount = Math.max(1, Math.ceil(found.total / PAGE_SIZE));
     if (page > pageCount) found = await placesNear(db, { ...search, limit: PAGE_SIZE, offset: (pageCount - 1) * PAGE_SIZE });
@@ -115,9 +114,9 @@ export async function searchHelpPlaces(platformDb: Kysely<PlatformTables>, query
     };
   }
   if (departement) {
-    let found = await placesInDepartement(db, { departement: departement.code, kind, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+    let found = await placesInDepartement(db, { departement: departement.code, kinds: kinds ?? undefined, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
     const pageCount = Math.max(1, Math.ceil(found.total / PAGE_SIZE));
-    if (page > pageCount) found = await placesInDepartement(db, { departement: departement.code, kind, limit: PAGE_SIZE, offset: (pageCount - 1) * PAGE_SIZE });
+    if (page > pageCount) found = await placesInDepartement(db, { departement: departement.code, kinds: kinds ?? undefined, limit: PAGE_SIZE, offset: (pageCount - 1) * PAGE_SIZE });
     return {
       ...outcome,
       page: Math.min(page, pageCount),

@@ -68,7 +68,12 @@ async function averagePoint(db: Db, filter: (qb: ReturnType<typeof placesWithCoo
 }
 
 function placesWithCoordinates(db: Db) {
-  return db.selectFrom('help_places').where('latitude', 'is not', null).where('longitude', 'is not', null);
+  return publicPlaces(db).where('latitude', 'is not', null).where('longitude', 'is not', null);
+}
+
+/** The places a visitor sees: every published one (an authority may withdraw its own). */
+export function publicPlaces(db: Db) {
+  return db.selectFrom('help_places').where('published', '=', true);
 }
 
 /**
@@ -112,7 +117,7 @@ export type PlaceWithDistance = HelpPlace & { distance_km: number | null; in_com
 export interface NearQuery {
   point: Point;
   communeCodes: string[];
-  kind?: HelpPlaceKind | undefined;
+  kinds?: readonly HelpPlaceKind[] | undefined;
   radiusKm: number;
   limit: number;
   offset: number;
@@ -122,9 +127,8 @@ export interface NearQuery {
 export async function placesNear(db: Db, query: NearQuery): Promise<{ total: number; places: PlaceWithDistance[] }> {
   const distance = distanceKm(query.point);
   const inCommune = sql<boolean>`coalesce(commune_code in (${sql.join(query.communeCodes)}), false)`;
-  const base = db
-    .selectFrom('help_places')
-    .$if(query.kind !== undefined, (qb) => qb.where('kind', '=', query.kind!))
+  const base = publicPlaces(db)
+    .$if(query.kinds !== undefined, (qb) => qb.where('kind', 'in', query.kinds!))
     .where((eb) => eb.or([eb('commune_code', 'in', query.communeCodes), eb(distance, '<=', query.radiusKm)]));
   const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
   const places = await base
@@ -141,22 +145,26 @@ export async function placesNear(db: Db, query: NearQuery): Promise<{ total: num
 
 export async function placesInDepartement(
   db: Db,
-  query: { departement: string; kind?: HelpPlaceKind | undefined; limit: number; offset: number },
+  query: { departement: string; kinds?: readonly HelpPlaceKind[] | undefined; limit: number; offset: number },
 ): Promise<{ total: number; places: HelpPlace[] }> {
-  const base = db
-    .selectFrom('help_places')
+  const base = publicPlaces(db)
     .where('departement_code', '=', query.departement)
-    .$if(query.kind !== undefined, (qb) => qb.where('kind', '=', query.kind!));
+    .$if(query.kinds !== undefined, (qb) => qb.where('kind', 'in', query.kinds!));
   const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
   const places = await base.selectAll().orderBy('commune_name').orderBy('kind').orderBy('name').limit(query.limit).offset(query.offset).execute();
   return { total: Number(total), places };
 }
 
-export async function countsByDepartement(db: Db): Promise<Map<string, number>> {
-  const rows = await db
-    .selectFrom('help_places')
+export async function countsByDepartement(db: Db, kinds?: readonly HelpPlaceKind[]): Promise<Map<string, number>> {
+  const rows = await publicPlaces(db)
+    .$if(kinds !== undefined, (qb) => qb.where('kind', 'in', kinds!))
     .select(['departement_code', (eb) => eb.fn.countAll<number>().as('n')])
     .groupBy('departement_code')
     .execute();
   return new Map(rows.map((r) => [r.departement_code, Number(r.n)]));
+}
+
+/** Every commune of Bretagne (1,202 rows): the CSV import and the place form resolve postal codes with it. */
+export async function allCommunes(db: Db): Promise<CommuneRow[]> {
+  return db.selectFrom('territory_communes').select(communeColumns).execute();
 }

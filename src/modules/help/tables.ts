@@ -1,6 +1,13 @@
-import type { Generated, Selectable } from 'kysely';
+import type { ColumnType, Generated, Selectable } from 'kysely';
 
-export type HelpPlaceKind = 'france_services' | 'mediation_numerique';
+export type HelpPlaceKind =
+  | 'france_services'
+  | 'mediation_numerique'
+  | 'cio'
+  | 'mission_locale'
+  | 'information_jeunesse'
+  | 'maison_emploi'
+  | 'carif_oref';
 
 export type HelpPlacesTable = {
   id: string;
@@ -24,10 +31,69 @@ export type HelpPlacesTable = {
   /** YYYY-MM-DD */
   source_date: string;
   created_at: Generated<Date>;
+  /** The authority whose agents manage the place; null: open data loaded by the seed. */
+  tenant_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The place's identifier in the authority's own files (CSV import), unique per authority. */
+  external_id: ColumnType<string | null, string | null | undefined, string | null>;
+  published: ColumnType<boolean, boolean | undefined, boolean>;
+  /** Made up for the demonstration: the page says so. */
+  demo: ColumnType<boolean, boolean | undefined, boolean>;
+  updated_at: Generated<Date>;
+};
+
+export interface ImportLine {
+  line: number;
+  id: string;
+  action: 'created' | 'updated' | 'unchanged' | 'error';
+  errors: Array<{ field: string; message: string }>;
+}
+
+export interface ImportCounts {
+  lines: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  errors: number;
+}
+
+/** A place as the editor and the import check it, before it gets its row. */
+export interface PlaceInput {
+  external_id: string;
+  kind: HelpPlaceKind;
+  name: string;
+  address: string;
+  postal_code: string;
+  commune_code: string;
+  commune_name: string;
+  departement_code: string;
+  latitude: number | null;
+  longitude: number | null;
+  phone: string | null;
+  email: string | null;
+  website: string | null;
+  opening_hours: string | null;
+  services: string[];
+  access_conditions: string | null;
+  published: boolean;
+  demo: boolean;
+}
+
+export type HelpPlaceImportsTable = {
+  id: string;
+  tenant_id: string;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  file_name: string;
+  file_hash: string;
+  counts: ColumnType<ImportCounts, string, string>;
+  lines: ColumnType<ImportLine[], string, string>;
+  items: ColumnType<PlaceInput[] | null, string | null, string | null>;
+  applied_at: Date | null;
 };
 
 export type HelpTables = {
   help_places: HelpPlacesTable;
+  help_place_imports: HelpPlaceImportsTable;
 };
 
 export type HelpPlace = Selectable<HelpPlacesTable>;

@@ -78,6 +78,17 @@ export function datasets(): Dataset[] {
         'Les noms et coordonnées personnelles des conseillers ont été retirés : seules les coordonnées des lieux sont gardées. Données utilisées pour la démonstration.',
     },
     {
+      id: 'lieux-orientation',
+      title: 'Lieux d’information et d’orientation',
+      producer: 'ANCT, lieux des conseillers numériques France Services (décembre 2022) ; collectivités de Guichet',
+      what: 'Trois lieux d’orientation réels de ce jeu de données : la Mission locale Centre Bretagne (Pontivy), les Maisons de l’emploi de Rosporden et de Lesneven, avec leurs adresses, téléphones et horaires. Les autres lieux d’orientation de la démonstration (CIO, Mission locale de Lorient, Information Jeunesse, Carif-Oref) sont inventés et marqués « Donnée de démonstration ».',
+      source: { label: 'dépôt anct-cartographie-nationale/mednum-cli', href: 'https://github.com/anct-cartographie-nationale/mednum-cli' },
+      licence: 'Licence Ouverte 2.0 (jeu national « Lieux de médiation numérique ») ; lieux publiés par une collectivité : sous sa responsabilité',
+      date: 'décembre 2022',
+      use: 'La page « Trouver de l’aide près de chez moi », filtre « Tous les lieux d’orientation », et « Trouver un conseiller » des fiches métiers.',
+      caveat: 'Aucun jeu de données ouvert des CIO, Missions locales ou lieux Information Jeunesse n’était disponible hors ligne : les collectivités les ajoutent dans leur espace de gestion ou par import CSV.',
+    },
+    {
       id: 'aides',
       title: 'Aides et prestations (simulateur 1jeune1solution)',
       producer: 'beta.gouv.fr, projet aides-jeunes (1jeune1solution, ex Mes Aides)',

@@ -3,13 +3,13 @@ import { formatMonth, formatNumber } from '../../../platform/views/format';
 import { ErrorSummary, SelectField, SubmitButton, TextField } from '../../../platform/views/form';
 import type { SearchOutcome, SearchValues } from '../service';
 import type { CentrePrecision, PlaceWithDistance } from '../store';
+import { KIND_LABELS, typeOptions } from '../kinds';
 import type { HelpPlace } from '../tables';
 
 export const HELP_PATH = '/aide-de-proximite';
 
 const LABELS = { commune: 'Commune ou code postal', departement: 'Département', type: 'Type de lieu' };
 
-const KIND_LABELS = { france_services: 'France Services', mediation_numerique: 'Médiation numérique' } as const;
 
 export function searchHref(values: SearchValues, page = 1): string {
   const params = new URLSearchParams();
@@ -28,7 +28,9 @@ export function HelpSearchPage({ outcome }: { outcome: SearchOutcome }) {
       <p class="lead">
         Une personne peut vous aider gratuitement à faire vos démarches, à utiliser un ordinateur ou un téléphone :
         dans un espace <strong>France Services</strong> ou dans un lieu de <strong>médiation numérique</strong>
-        {' '}(médiathèque, centre social, mairie…).
+        {' '}(médiathèque, centre social, mairie…). Pour choisir un métier, des études ou une formation, un
+        conseiller vous reçoit dans un <strong>lieu d’orientation</strong> : CIO, Mission locale, Information Jeunesse,
+        Maison de l’emploi.
       </p>
       <ErrorSummary errors={errors} labels={LABELS} />
       <form method="get" action={HELP_PATH} class="help-search" role="search" aria-label="Chercher un lieu d'aide">
@@ -53,11 +55,7 @@ export function HelpSearchPage({ outcome }: { outcome: SearchOutcome }) {
           label={LABELS.type}
           value={values.type}
           error={errors.type}
-          options={[
-            { value: '', label: 'Tous les lieux' },
-            { value: 'france_services', label: 'France Services (démarches administratives)' },
-            { value: 'mediation_numerique', label: 'Médiation numérique (utiliser le numérique)' },
-          ]}
+          {...typeOptions()}
         />
         <SubmitButton>Rechercher</SubmitButton>
       </form>
@@ -88,7 +86,8 @@ function DataNotice() {
       <p>
         Ces lieux viennent de données publiques anciennes, utilisées pour la démonstration : la liste des France Services
         date de 2020, celle des lieux de médiation numérique de 2022 et 2023. Des adresses, horaires ou numéros ont pu
-        changer, et de nouveaux lieux ont ouvert. Appelez le lieu avant de vous déplacer.
+        changer, et de nouveaux lieux ont ouvert. Les lieux d’orientation marqués « Donnée de démonstration » sont
+        inventés pour la démonstration. Appelez le lieu avant de vous déplacer.
       </p>
     </Notice>
   );
@@ -100,7 +99,8 @@ function Sources() {
       <h2 id="sources-aide">Sources des données</h2>
       <ul>
         <li>France Services labellisées au 1er septembre 2020 : Agence nationale de la cohésion des territoires (ANCT) et Banque des Territoires.</li>
-        <li>Lieux des conseillers numériques France Services (décembre 2022) et lieux d'inclusion numérique de data·inclusion (février 2023) : Cartographie nationale des lieux d'inclusion numérique (ANCT).</li>
+        <li>Lieux des conseillers numériques France Services (décembre 2022) et lieux d'inclusion numérique de data·inclusion (février 2023) : Cartographie nationale des lieux d'inclusion numérique (ANCT). Trois de ces lieux sont aussi des lieux d’orientation (Mission locale, Maisons de l’emploi).</li>
+        <li>Les autres lieux d’orientation sont publiés par les collectivités.</li>
       </ul>
       <p>
         <a href="/sources#aide-de-proximite">Voir le détail des sources et des licences</a>
@@ -126,7 +126,7 @@ function Results({ outcome }: { outcome: SearchOutcome }) {
         <ul>
           {outcome.departements.map((d) => (
             <li>
-              <a href={searchHref({ commune: '', departement: d.code, type: '' })}>
+              <a href={searchHref({ commune: '', departement: d.code, type: outcome.values.type })}>
                 {d.name} ({d.code})
               </a>{' '}
               : {d.count} lieux
@@ -180,6 +180,7 @@ function PlaceItem({ place, distance, inCommune }: { place: HelpPlace | PlaceWit
       <h3>{place.name}</h3>
       <p class="help-place__meta">
         {KIND_LABELS[place.kind]}
+        {place.demo ? <> · <strong>Donnée de démonstration</strong></> : null}
         {distanceText ? ` · ${distanceText}` : ''}
         {place.access_conditions ? ` · ${place.access_conditions}` : ''}
         {` · informations de ${monthYear(place.source_date)}`}

@@ -1,6 +1,7 @@
 import { formatNumber } from '../../../platform/views/format';
 import { JOBS_PATH, jobsHref } from '../service';
 import type { Interest } from '../store';
+import { orientationPlacesHref } from '../../help';
 import { RomeCredit } from './credit';
 
 /** /orientation: what exists today (the jobs, the places where someone can help), nothing promised. */
@@ -30,6 +31,10 @@ export function Entrance({ interests }: { interests: Interest[] }) {
         <p>
           Une personne peut vous aider gratuitement près de chez vous, dans un espace France Services ou un lieu de
           médiation numérique. <a href="/aide-de-proximite">Trouver un lieu d’aide</a>
+        </p>
+        <p>
+          Pour choisir un métier ou une formation, un conseiller vous reçoit dans un CIO, une Mission locale, un lieu
+          Information Jeunesse ou une Maison de l’emploi. <a href={orientationPlacesHref()}>Trouver un lieu d’orientation</a>
         </p>
       </section>
       <RomeCredit />

@@ -2,6 +2,7 @@ import { Badge, Pagination } from '../../../platform/views/components';
 import { formatNumber } from '../../../platform/views/format';
 import { JOBS_PATH, jobsHref } from '../service';
 import type { FicheSheet } from '../store';
+import { OrientationPlacesForm, orientationPlacesHref } from '../../help';
 import { RomeCredit } from './credit';
 
 export const APPELLATIONS_PER_PAGE = 30;
@@ -112,11 +113,12 @@ export function FichePage({ sheet, appellations, page }: FicheView) {
       <section aria-labelledby="conseiller">
         <h2 id="conseiller">Trouver un conseiller</h2>
         <p>
-          Pour parler de votre projet avec une personne, gratuitement : un espace France Services ou un lieu d’aide près de
-          chez vous peut vous orienter vers le bon conseiller.
+          Pour parler de votre projet avec une personne, gratuitement : un CIO, une Mission locale, un lieu Information
+          Jeunesse ou une Maison de l’emploi près de chez vous.
         </p>
+        <OrientationPlacesForm />
         <p>
-          <a href="/aide-de-proximite">Trouver un lieu d’aide près de chez moi</a>
+          <a href={orientationPlacesHref()}>Voir tous les lieux d’orientation</a>
         </p>
       </section>
       <RomeCredit />

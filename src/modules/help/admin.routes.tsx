@@ -1,0 +1,139 @@
+/**
+ * Back office « Lieux » (issue 15 c.6): an authority's agents list their places (lecteur), create,
+ * edit, withdraw and publish them again (éditeur), each change audited and indexed in the same
+ * transaction. Every query names the route's tenant: another authority's place, or an open-data
+ * place, is 404. The CSV import: import.routes.tsx.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import { audit } from '../../platform/audit/audit';
+import { roleAllows } from '../../platform/auth/roles';
+import type { PlatformTables, Tenant } from '../../platform/db/tables';
+import { NotFoundError } from '../../platform/http/errors';
+import { adminPage, requireAccount, routeTenant } from '../../platform/views/admin';
+import type { FieldErrors } from '../../platform/views/form';
+import { setPublished, tenantPlace, tenantPlaces, writePlace } from './admin-store';
+import { checkPlace, communeLookup, emptyFields, fieldsOfPlace, placeFields, type PlaceFields } from './place-input';
+import { allCommunes, helpDb } from './store';
+import { PlaceForm, PlacesAdminList, placesAdminPath, PublicationForm } from './views/admin';
+
+export const read = { guard: { tenantRole: 'lecteur' as const } };
+export const write = { guard: { tenantRole: 'editeur' as const } };
+export const SECTION = 'Lieux d’accueil';
+const PER_PAGE = 30;
+
+export const placesAdminSections = [
+  { path: '/lieux', label: SECTION, description: 'Les lieux d’orientation, France Services et de médiation numérique de la collectivité : ajouter, modifier, retirer, importer (CSV).' },
+];
+
+export async function actorOf(request: FastifyRequest) {
+  const account = await requireAccount(request);
+  return { id: account.id, label: account.displayName, ip: request.ip };
+}
+
+export const pageOf = (q: unknown) => (typeof q === 'string' && /^\d{1,5}$/.test(q) ? Math.max(1, Number(q)) : 1);
+
+const NOTICES: Record<string, string> = {
+  ajout: 'Le lieu a été ajouté.',
+  modification: 'Le lieu a été modifié.',
+  retrait: 'Le lieu a été retiré : les visiteurs ne le voient plus.',
+  publication: 'Le lieu est publié.',
+};
+
+export async function placesAdminRoutes(app: FastifyInstance): Promise<void> {
+  const { platform } = app;
+  const db = helpDb(platform.db);
+  const crumbs = (tenant: Tenant, label: string) => [{ label: SECTION, href: placesAdminPath(tenant.id) }, { label }];
+
+  const placeOf = async (request: FastifyRequest, tenant: Tenant) => {
+    const row = await tenantPlace(db, tenant.id, (request.params as { id: string }).id);
+    if (!row) throw new NotFoundError('Ce lieu n’existe pas dans votre collectivité.');
+    return row;
+  };
+
+  app.get('/admin/t/:tenant/lieux', { config: read }, async (request, reply) => {
+    const tenant = routeTenant(request);
+    const query = request.query as Record<string, unknown>;
+    const requested = pageOf(query.page);
+    const found = await tenantPlaces(db, tenant.id, { limit: PER_PAGE, offset: (requested - 1) * PER_PAGE });
+    const pages = Math.max(1, Math.ceil(found.total / PER_PAGE));
+    const editable = roleAllows((await requireAccount(request)).roles.get(tenant.id), 'editeur');
+    return adminPage(
+      request,
+      reply,
+      {
+        title: `${SECTION}${pages > 1 ? `, page ${requested} sur ${pages}` : ''}`,
+        heading: 'Les lieux d’accueil de la collectivité',
+        current: placesAdminPath(tenant.id),
+        crumbs: [{ label: SECTION }],
+        main: <PlacesAdminList tenantId={tenant.id} rows={found.rows} total={found.total} page={requested} pages={pages} editable={editable} notice={typeof query.fait === 'string' ? NOTICES[query.fait] : undefined} />,
+      },
+      { tenant },
+    );
+  });
+
+  const renderForm = (reply: FastifyReply, tenant: Tenant, state: { values: PlaceFields; errors: FieldErrors; row?: { id: string; published: boolean; name: string } }, status = 200) => {
+    const heading = state.row ? `Modifier : ${state.row.name}` : 'Ajouter un lieu';
+    const failed = Object.keys(state.errors).length > 0;
+    return adminPage(
+      reply.request,
+      reply,
+      {
+        title: `${failed ? 'Erreur – ' : ''}${heading}`,
+        heading,
+        current: placesAdminPath(tenant.id),
+        crumbs: crumbs(tenant, state.row ? 'Modifier' : 'Ajouter'),
+        main: (csrfToken) => (
+          <>
+            <PlaceForm action={state.row ? `${placesAdminPath(tenant.id)}/${state.row.id}` : `${placesAdminPath(tenant.id)}/nouveau`} values={state.values} errors={state.errors} csrfToken={csrfToken} isNew={!state.row} />
+            {state.row ? <PublicationForm action={`${placesAdminPath(tenant.id)}/${state.row.id}/publication`} published={state.row.published} name={state.row.name} csrfToken={csrfToken} /> : null}
+          </>
+        ),
+      },
+      { status, tenant },
+    );
+  };
+
+  /** Checks and writes the form; a duplicate identifier is the field's error. */
+  const save = async (request: FastifyRequest, reply: FastifyReply, tenant: Tenant, row?: { id: string; published: boolean; name: string }) => {
+    const values = placeFields((request.body ?? {}) as Record<string, unknown>);
+    const checked = checkPlace(values, communeLookup(await allCommunes(db)), { requireId: false });
+    if (!checked.ok) return renderForm(reply, tenant, { values, errors: checked.errors, ...(row ? { row } : {}) }, 422);
+    if (checked.place.external_id) {
+      const taken = await db.selectFrom('help_places').select('id').where('tenant_id', '=', tenant.id).where('external_id', '=', checked.place.external_id).executeTakeFirst();
+      if (taken && taken.id !== row?.id) return renderForm(reply, tenant, { values, errors: { identifiant: 'Un autre de vos lieux a déjà cet identifiant : choisissez-en un autre.' }, ...(row ? { row } : {}) }, 422);
+    }
+    const who = await actorOf(request);
+    await db.transaction().execute(async (trx) => {
+      const id = await writePlace(trx, tenant.id, checked.place, row?.id);
+      await audit(trx as unknown as Kysely<PlatformTables>, { action: row ? 'help_place.updated' : 'help_place.created', actor: who, tenantId: tenant.id, targetType: 'help_place', targetId: id, details: { kind: checked.place.kind, published: checked.place.published } });
+    });
+    return reply.redirect(`${placesAdminPath(tenant.id)}?fait=${row ? 'modification' : 'ajout'}`, 303);
+  };
+
+  app.get('/admin/t/:tenant/lieux/nouveau', { config: write }, async (request, reply) => renderForm(reply, routeTenant(request), { values: emptyFields(), errors: {} }));
+  app.post('/admin/t/:tenant/lieux/nouveau', { config: write }, async (request, reply) => save(request, reply, routeTenant(request)));
+
+  app.get('/admin/t/:tenant/lieux/:id', { config: write }, async (request, reply) => {
+    const tenant = routeTenant(request);
+    const row = await placeOf(request, tenant);
+    return renderForm(reply, tenant, { values: fieldsOfPlace(row), errors: {}, row });
+  });
+
+  app.post('/admin/t/:tenant/lieux/:id', { config: write }, async (request, reply) => {
+    const tenant = routeTenant(request);
+    return save(request, reply, tenant, await placeOf(request, tenant));
+  });
+
+  app.post('/admin/t/:tenant/lieux/:id/publication', { config: write }, async (request, reply) => {
+    const tenant = routeTenant(request);
+    const row = await placeOf(request, tenant);
+    const published = ((request.body ?? {}) as Record<string, unknown>).publie === 'oui';
+    const who = await actorOf(request);
+    await db.transaction().execute(async (trx) => {
+      if (!(await setPublished(trx, tenant.id, row.id, published))) throw new NotFoundError();
+      await audit(trx as unknown as Kysely<PlatformTables>, { action: published ? 'help_place.published' : 'help_place.unpublished', actor: who, tenantId: tenant.id, targetType: 'help_place', targetId: row.id });
+    });
+    return reply.redirect(`${placesAdminPath(tenant.id)}?fait=${published ? 'publication' : 'retrait'}`, 303);
+  });
+}
