@@ -22,8 +22,10 @@ import { healthRoutes } from './platform/http/health';
 import { registerInputChecks } from './platform/http/input';
 import { registerMultipart } from './platform/http/multipart';
 import { registerSecurityHeaders, securityHeaders } from './platform/http/security';
+import { PeriodicJobs } from './platform/jobs';
 import { Mailer } from './platform/mail/mailer';
 import { buildRegister } from './platform/personal-data';
+import { registerSavedKinds } from './platform/saved';
 import { platformPersonalData } from './platform/platform-personal-data';
 import { demoMailboxRoutes, storeCaughtMail } from './platform/mail/demo-mailbox';
 import { startSmtpCatcher } from './platform/mail/smtp-catcher';
@@ -86,6 +88,8 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
     accountSections: [],
     signOutHandoffs: [],
     personalData: buildRegister([platformPersonalData, ...modules.flatMap((m) => (m.personalData ? [m.personalData] : []))]),
+    savedKinds: registerSavedKinds(modules.flatMap((m) => m.savedKinds ?? [])),
+    jobs: new PeriodicJobs(database.db, { log: app.log }),
     routes,
   };
   app.decorate('platform', platform);
@@ -115,9 +119,12 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
   for (const module of modules) await app.register(module.plugin);
   // Once every module registered its composers: mails left by a previous run go out too.
   app.addHook('onReady', async () => mailer.start());
+  // Periodic jobs (reminders…): tests run them with their own clock (platform.jobs.runNow).
+  if (config.NODE_ENV !== 'test') app.addHook('onReady', async () => platform.jobs.start());
 
   app.addHook('onClose', async () => {
     tenants.stop();
+    await platform.jobs.close();
     await mailer.close();
     await catcher?.close();
     await redis?.quit();

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { PersonalDataDeclaration } from './personal-data';
+import type { SavedKind } from './saved';
 
 /** A capability of MISSION.md: its routes, and the folder of its migrations if it owns tables. */
 export interface GuichetModule {
@@ -11,4 +12,9 @@ export interface GuichetModule {
    * /donnees-personnelles; a test fails when a table holding personal data is declared nowhere.
    */
   personalData?: PersonalDataDeclaration;
+  /**
+   * The things of this module people may save (« Mes favoris ») and counsellors may put in a
+   * selection (`platform/saved.ts`): jobs, help places, trainings, events.
+   */
+  savedKinds?: SavedKind[];
 }

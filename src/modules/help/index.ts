@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { GuichetModule } from '../../platform/module';
 import { helpRoutes } from './routes';
 import { helpPersonalData } from './personal-data';
+import { placeSavedKind } from './saved-kind';
 
 export { describeWeek, franceServicesHoursToFrench, mediationHoursToFrench, parseOsmHours, tidyText } from './hours';
 export type { HelpPlace, HelpPlaceKind, HelpPlacesTable, HelpTables } from './tables';
@@ -14,4 +15,5 @@ export const helpModule: GuichetModule = {
   plugin: helpRoutes,
   migrationsDir: join(import.meta.dirname, 'migrations'),
   personalData: helpPersonalData,
+  savedKinds: [placeSavedKind],
 };
