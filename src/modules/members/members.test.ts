@@ -3,7 +3,7 @@ import test from 'node:test';
 import { buildApp } from '../../app';
 import { loadConfig } from '../../config';
 import type { SavedItem, SavedKind } from '../../platform/saved';
-import { Agent, buildTestApp, csrfTokenFrom, signInAs } from '../../../test/support/app';
+import { Agent, buildTestApp, csrfTokenFrom } from '../../../test/support/app';
 import { freshDatabase } from '../../../test/support/database';
 import { startTestInbox } from '../../../test/support/mail';
 import { createPerson, signInPerson } from '../accounts/test-support';
