@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import test from 'node:test';
 import { Agent, buildTestApp, csrfTokenFrom, signInAs } from '../../../test/support/app';
+import { createPerson, signInPerson } from '../accounts/test-support';
+import { postMultipart, signInWithToken } from '../content/test-support';
 
 test('a counsellor writes a versioned note on a job sheet, restores an old version; other tenants and roles cannot', async (t) => {
   const { app } = await buildTestApp(t);
@@ -86,4 +88,37 @@ test('a counsellor builds a selection, shares it by link, exports it as CSV, rev
   assert.equal((await visitor.get(path)).statusCode, 404);
   const actions = (await app.platform.db.selectFrom('platform_audit').select('action').where('tenant_id', '=', 'brest').where('action', 'like', 'members.selection%').execute()).map((r) => r.action);
   for (const action of ['members.selection_create', 'members.selection_add', 'members.selection_share', 'members.selection_revoke']) assert.ok(actions.includes(action), action);
+});
+
+test('a page reserved to professionals: conseillers of any tenant and the tenant’s agents read it; the public, people and the search never', async (t) => {
+  const { app } = await buildTestApp(t);
+  const { agent: editor, token } = await signInWithToken(app, 'editeur', 'brest');
+  const created = await postMultipart(editor, '/admin/t/brest/contenus/nouveau?type=page', token, [
+    ['title', 'Fiche réseau des conseillers'],
+    ['slug', 'reseau-conseillers'],
+    ['summary', 'Réservé.'],
+    ['body', 'Numéros internes du réseau zygomatique.'],
+    ['tags', ''],
+    ['image_decorative', 'oui'],
+    ['pro_only', 'oui'],
+  ]);
+  assert.equal(created.statusCode, 303);
+  const item = String(created.headers.location).split('?')[0]!;
+  assert.match((await editor.get(item)).body, /name="pro_only" value="oui" checked/);
+  assert.equal((await editor.post(`${item}/publier`, { _csrf: token })).statusCode, 303);
+
+  const path = '/collectivites/brest/pages/reseau-conseillers';
+  assert.equal((await new Agent(app).get(path)).statusCode, 404);
+  await createPerson(app.platform.db, { email: 'ana@exemple.fr' });
+  assert.equal((await (await signInPerson(app, 'ana@exemple.fr')).get(path)).statusCode, 404);
+  const other = await signInAs(app, 'conseiller', 'quimper');
+  const read = await other.get(path);
+  assert.equal(read.statusCode, 200);
+  assert.match(read.body, /Page réservée aux professionnels/);
+  assert.match(read.body, /zygomatique/);
+  assert.equal((await editor.get(path)).statusCode, 200);
+  assert.equal((await (await signInAs(app, 'editeur', 'quimper')).get(path)).statusCode, 404);
+  const search = await new Agent(app).get('/recherche?q=zygomatique');
+  assert.doesNotMatch(search.body, /Fiche réseau des conseillers/);
+  assert.doesNotMatch((await new Agent(app).get('/collectivites/brest/')).body, /Fiche réseau des conseillers/);
 });
