@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, poolSize: 2 });
   try {
-    const { ran, failed } = await runPurges(database.db, allPurges(modules), { intervalMs: 0 });
+    const { ran, failed } = await runPurges(database.db, allPurges(modules));
     for (const r of ran) console.log(`${String(r.deleted).padStart(6)} effacé(s) : ${r.what}`);
     for (const f of failed) console.error(`Échec de ${f.id} : ${f.error instanceof Error ? f.error.message : String(f.error)}`);
     if (failed.length) process.exitCode = 1;

@@ -22,10 +22,11 @@ import { healthRoutes } from './platform/http/health';
 import { registerInputChecks } from './platform/http/input';
 import { registerMultipart } from './platform/http/multipart';
 import { registerSecurityHeaders, securityHeaders } from './platform/http/security';
+import { PeriodicJobs } from './platform/jobs';
 import { Mailer } from './platform/mail/mailer';
-import { Housekeeper } from './platform/housekeeping/housekeeper';
-import { allPurges } from './platform/housekeeping/all';
+import { allPurges, housekeepingJob } from './platform/housekeeping/all';
 import { buildRegister } from './platform/personal-data';
+import { registerSavedKinds } from './platform/saved';
 import { platformPersonalData } from './platform/platform-personal-data';
 import { demoMailboxRoutes, storeCaughtMail } from './platform/mail/demo-mailbox';
 import { startSmtpCatcher } from './platform/mail/smtp-catcher';
@@ -89,6 +90,8 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
     auditTargets: new Map(),
     signOutHandoffs: [],
     personalData: buildRegister([platformPersonalData, ...modules.flatMap((m) => (m.personalData ? [m.personalData] : []))]),
+    savedKinds: registerSavedKinds(modules.flatMap((m) => m.savedKinds ?? [])),
+    jobs: new PeriodicJobs(database.db, { log: app.log }),
     routes,
   };
   app.decorate('platform', platform);
@@ -118,13 +121,15 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
   for (const module of modules) await app.register(module.plugin);
   // Once every module registered its composers: mails left by a previous run go out too.
   app.addHook('onReady', async () => mailer.start());
-  const housekeeper = new Housekeeper({ db: database.db, purges: allPurges(modules), intervalMs: config.HOUSEKEEPING_INTERVAL_MINUTES * 60_000, log: app.log });
-  app.addHook('onReady', async () => housekeeper.start());
+  // What is kept past its stated retention is deleted by one periodic job (platform/housekeeping).
+  if (config.HOUSEKEEPING_INTERVAL_MINUTES > 0) platform.jobs.add(housekeepingJob(database.db, allPurges(modules), config.HOUSEKEEPING_INTERVAL_MINUTES * 60_000, app.log));
+  // Periodic jobs (reminders, purges): tests run them with their own clock (platform.jobs.runNow).
+  if (config.NODE_ENV !== 'test') app.addHook('onReady', async () => platform.jobs.start());
 
   app.addHook('onClose', async () => {
     tenants.stop();
+    await platform.jobs.close();
     await mailer.close();
-    await housekeeper.close();
     await catcher?.close();
     await redis?.quit();
   });

@@ -9,6 +9,7 @@ import { franceConnectModule } from './franceconnect';
 import { glossaryModule } from './glossary';
 import { helpModule } from './help';
 import { identityProviderModule } from './identity-provider';
+import { membersModule } from './members';
 import { mfaModule } from './mfa';
 import { orientationModule } from './orientation';
 import { portalModule } from './portal';
@@ -18,4 +19,4 @@ import { searchModule } from './search';
 import { territoriesModule } from './territories';
 
 /** Every capability, in registration order. */
-export const modules: GuichetModule[] = [territoriesModule, contentModule, glossaryModule, backofficeModule, helpModule, portalModule, profileModule, franceConnectModule, accountsModule, mfaModule, identityProviderModule, aidsModule, eligibilityModule, applicationsModule, proceduresModule, orientationModule, searchModule];
+export const modules: GuichetModule[] = [territoriesModule, contentModule, glossaryModule, backofficeModule, helpModule, portalModule, profileModule, franceConnectModule, accountsModule, mfaModule, identityProviderModule, aidsModule, eligibilityModule, applicationsModule, proceduresModule, orientationModule, membersModule, searchModule];

@@ -7,7 +7,9 @@ import type { SessionStore } from './auth/sessions';
 import type { Database } from './db/database';
 import type { PlatformTables, Tenant } from './db/tables';
 import type { Mailer } from './mail/mailer';
+import type { PeriodicJobs } from './jobs';
 import type { PersonalDataRegister } from './personal-data';
+import type { FavouritesPort, SavedKinds } from './saved';
 import type { TenantDirectory } from './tenancy/directory';
 import type { MenuLink } from './views/site';
 
@@ -82,6 +84,12 @@ export interface Platform {
   signOutHandoffs: SignOutHandoff[];
   /** What Guichet keeps about people: the platform's and every module's declarations. */
   personalData: PersonalDataRegister;
+  /** Things people save and counsellors select, by kind id (every module's `savedKinds`). */
+  savedKinds: SavedKinds;
+  /** Filled by the members module: which things an account saved (the « Enregistrer » control). */
+  favourites?: FavouritesPort;
+  /** Periodic background jobs shared by every instance (platform/jobs.ts). */
+  jobs: PeriodicJobs;
   /** Every route registered on the app, filled as modules register them. */
   routes: RegisteredRoute[];
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Purge } from './housekeeping/purges';
 import type { PersonalDataDeclaration } from './personal-data';
+import type { SavedKind } from './saved';
 
 /** A capability of MISSION.md: its routes, and the folder of its migrations if it owns tables. */
 export interface GuichetModule {
@@ -14,4 +15,9 @@ export interface GuichetModule {
   personalData?: PersonalDataDeclaration;
   /** Deletes of what its tables keep past the retention its `personalData` states (platform/housekeeping). */
   purges?: Purge[];
+  /**
+   * The things of this module people may save (« Mes favoris ») and counsellors may put in a
+   * selection (`platform/saved.ts`): jobs, help places, trainings, events.
+   */
+  savedKinds?: SavedKind[];
 }

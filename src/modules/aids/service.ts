@@ -1,3 +1,4 @@
+import { csvDocument } from '../../platform/csv';
 import type { FieldErrors } from '../../platform/views/form';
 import { AUDIENCES, PORTEUR_KINDS, THEMES, type Aid } from './format';
 import { describeTerritory, formatAmount } from './explain';
@@ -93,14 +94,6 @@ export function exportLine(tenantId: string, aid: Aid): Record<(typeof EXPORT_CO
   };
 }
 
-function csvCell(value: string): string {
-  // A leading =, +, - or @ would be run as a formula by spreadsheets: neutralised.
-  const safe = /^[=+\-@]/.test(value) ? `'${value}` : value;
-  return /[",;\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
 export function toCsv(lines: Array<Record<string, string>>): string {
-  const header = EXPORT_COLUMNS.join(',');
-  const body = lines.map((line) => EXPORT_COLUMNS.map((c) => csvCell(line[c] ?? '')).join(','));
-  return `\ufeff${[header, ...body].join('\r\n')}\r\n`;
+  return csvDocument(EXPORT_COLUMNS, lines);
 }

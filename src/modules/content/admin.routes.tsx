@@ -120,6 +120,7 @@ export async function adminRoutes(app: FastifyInstance) {
       tags: latest.tags.join(', '),
       image_alt: latest.image_alt ?? '',
       image_decorative: latest.image_media_id !== null && latest.image_alt === '',
+      pro_only: item.pro_only,
     };
     return renderEditor(reply, { tenant, kind: item.kind, item, values, errors: {}, saved: (request.query as { message?: string }).message });
   });

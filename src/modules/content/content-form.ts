@@ -15,6 +15,8 @@ export interface ContentFormValues {
   image_remove: boolean;
   /** An image already received with a form that had errors, so it is not asked for again. */
   image_pending: string;
+  /** A page reserved to orientation professionals (issue 15 d.10). */
+  pro_only: boolean;
 }
 
 export const contentLabels: Record<string, string> = {
@@ -58,6 +60,7 @@ export function parseContentForm(body: Record<string, unknown>): ParsedContentFo
     image_decorative: text(body.image_decorative) === 'oui',
     image_remove: text(body.image_remove) === 'oui',
     image_pending: text(body.image_pending).trim(),
+    pro_only: text(body.pro_only) === 'oui',
   };
   const errors: FieldErrors = {};
 

@@ -19,7 +19,23 @@ function published(db: ContentDb) {
     .innerJoin('content_versions as v', (join) =>
       join.onRef('v.item_id', '=', 'i.id').onRef('v.tenant_id', '=', 'i.tenant_id').onRef('v.version', '=', 'i.published_version'),
     )
-    .where('i.published_version', 'is not', null);
+    .where('i.published_version', 'is not', null)
+    .where('i.pro_only', '=', false);
+}
+
+/** A published page reserved to orientation professionals (never through `published`). */
+export async function publishedProPage(db: ContentDb, tenantId: string, slug: string): Promise<PublishedContent | undefined> {
+  const row = await db
+    .selectFrom('content_items as i')
+    .innerJoin('content_versions as v', (join) => join.onRef('v.item_id', '=', 'i.id').onRef('v.tenant_id', '=', 'i.tenant_id').onRef('v.version', '=', 'i.published_version'))
+    .select([...summaryColumns, 'v.body', 'v.image_media_id', 'v.image_alt'])
+    .where('i.published_version', 'is not', null)
+    .where('i.pro_only', '=', true)
+    .where('i.tenant_id', '=', tenantId)
+    .where('i.kind', '=', 'page')
+    .where('i.slug', '=', slug)
+    .executeTakeFirst();
+  return row as PublishedContent | undefined;
 }
 
 const summaryColumns = ['i.id', 'i.tenant_id', 'i.kind', 'i.slug', 'v.version', 'i.published_at', 'v.created_at as updated_at', 'v.title', 'v.summary', 'v.tags'] as const;

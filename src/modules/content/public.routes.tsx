@@ -1,9 +1,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Tenant } from '../../platform/db/tables';
+import { audit } from '../../platform/audit/audit';
 import { NotFoundError } from '../../platform/http/errors';
+import { Notice } from '../../platform/views/components';
 import type { Crumb } from '../../platform/views/site';
 import { mostUsedProcedures } from '../applications';
-import { latestNewsAllTenants, publishedBySlug, publishedList, publishedTags } from './public-store';
+import { latestNewsAllTenants, publishedBySlug, publishedList, publishedProPage, publishedTags } from './public-store';
 import { sendPublicPage, TenantMemo, type CachedPage } from './page-cache';
 import { contentDb } from './store';
 import { Article } from './views/article';
@@ -73,6 +75,30 @@ export async function publicRoutes(app: FastifyInstance) {
 
   app.get('/collectivites/:tenant/pages/:slug', async (request, reply) => {
     const { tenant, base } = tenantOf(request);
+    // A page reserved to orientation professionals: only for a conseiller of any tenant, or an
+    // agent of the page's own tenant, signed in with the second factor; anyone else gets a 404.
+    const account = await request.currentAccount();
+    if (account && account.session.data.mfa === true && ([...account.roles.values()].includes('conseiller') || account.roles.has(tenant.id))) {
+      const pro = await publishedProPage(db, tenant.id, (request.params as { slug: string }).slug);
+      if (pro) {
+        await audit(platform.db, { action: 'content.pro_page_read', actor: { id: account.id, label: account.displayName, ip: request.ip }, tenantId: tenant.id, targetType: 'content_item', targetId: pro.id });
+        return reply.header('cache-control', 'no-store').page(
+          {
+            title: pro.title,
+            noindex: true,
+            breadcrumb: [homeCrumb(base), { label: pro.title }],
+            main: (
+              <>
+                <Notice title="Page réservée aux professionnels de l’orientation">Elle n’est pas visible du public. Ne la partagez pas.</Notice>
+                <Article content={pro} base={base} />
+              </>
+            ),
+            glossary: true,
+          },
+          { tenant },
+        );
+      }
+    }
     return sendPublicPage(memo, request, reply, tenant, base, async () => {
       const content = await publishedBySlug(db, tenant.id, 'page', (request.params as { slug: string }).slug);
       if (!content) throw new NotFoundError();

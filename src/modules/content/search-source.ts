@@ -42,7 +42,8 @@ function publishedRows(db: AnyDb) {
     .selectFrom('content_items as i')
     .innerJoin('content_versions as v', (join) => join.onRef('v.item_id', '=', 'i.id').onRef('v.version', '=', 'i.published_version'))
     .select(['i.id', 'i.tenant_id', 'i.kind', 'i.slug', 'i.published_at', 'v.title', 'v.summary', 'v.body'])
-    .where('i.published_version', 'is not', null);
+    .where('i.published_version', 'is not', null)
+    .where('i.pro_only', '=', false);
 }
 
 /** Keeps the index in step with an item's publication, inside the transaction that publishes or withdraws it. */
@@ -52,7 +53,9 @@ export async function indexContentItem(trx: AnyDb, item: { id: string; kind: Con
     return;
   }
   const row = (await publishedRows(trx).where('i.id', '=', item.id).executeTakeFirst()) as PublishedRow | undefined;
+  // A page reserved to professionals is never in the public search.
   if (row) await indexDocument(trx, contentDocument(row));
+  else await removeDocument(trx, TYPES[item.kind], item.id);
 }
 
 export const contentPagesSearchSource: SearchSource = {

@@ -73,6 +73,12 @@ export async function saveContent(
       afterCommit(() => contentChanged(platformDb));
       const itemId = target.item?.id ?? randomUUID();
       if (!target.item) await insertItem(trx, { id: itemId, tenantId, kind: target.kind, slug: parsed.slug });
+      const proOnly = target.kind === 'page' && values.pro_only;
+      if (proOnly !== (target.item?.pro_only ?? false)) {
+        await trx.updateTable('content_items').set({ pro_only: proOnly }).where('tenant_id', '=', tenantId).where('id', '=', itemId).execute();
+        // Made pro-only (or public again) while published: out of (or back into) the search at once.
+        if (target.item?.published_version != null) await indexContentItem(trx, { id: itemId, kind: target.kind, published_version: target.item.published_version });
+      }
       const number = await appendVersion(trx, tenantId, itemId, version, {
         authorId: actor.id,
         authorLabel: actor.label,

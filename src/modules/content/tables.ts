@@ -11,6 +11,8 @@ export type ContentItemsTable = {
   latest_version: ColumnType<number, number | undefined, number>;
   published_version: ColumnType<number | null, number | null | undefined, number | null>;
   published_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** Reserved to orientation professionals (migration 0345). */
+  pro_only: ColumnType<boolean, boolean | undefined, boolean>;
   created_at: Timestamp;
   updated_at: Timestamp;
 };

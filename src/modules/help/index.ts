@@ -4,6 +4,7 @@ import { placesAdminRoutes, placesAdminSections } from './admin.routes';
 import { placesImportRoutes } from './import.routes';
 import { helpRoutes } from './routes';
 import { helpPersonalData } from './personal-data';
+import { placeSavedKind } from './saved-kind';
 
 export { describeWeek, franceServicesHoursToFrench, mediationHoursToFrench, parseOsmHours, tidyText } from './hours';
 export type { HelpPlace, HelpPlaceKind, HelpPlacesTable, HelpTables } from './tables';
@@ -23,4 +24,5 @@ export const helpModule: GuichetModule = {
   },
   migrationsDir: join(import.meta.dirname, 'migrations'),
   personalData: helpPersonalData,
+  savedKinds: [placeSavedKind],
 };

@@ -1,6 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { KeptPages } from '../../platform/views/kept-pages';
+import { NotFoundError } from '../../platform/http/errors';
+import { saveControl } from '../../platform/views/save-control';
 import { searchHelpPlaces } from './service';
+import { placeSavedKind } from './saved-kind';
+import { PLACE_PATH, PlacePage } from './views/place-page';
+import type { HelpTables } from './tables';
 import { HELP_PATH, HelpSearchPage } from './views/search-page';
 
 const TITLE = 'Trouver de l’aide près de chez moi';
@@ -21,6 +26,22 @@ export async function helpRoutes(app: FastifyInstance): Promise<void> {
           main: <HelpSearchPage outcome={outcome} />,
         },
         status: invalid ? 422 : 200,
+      };
+    }),
+  );
+
+  app.get(`${PLACE_PATH}/:id`, async (request, reply) =>
+    kept.send(request, reply, async () => {
+      const { id } = request.params as { id: string };
+      const place = placeSavedKind.isKey(id) ? await app.platform.db.withTables<HelpTables>().selectFrom('help_places').selectAll().where('id', '=', id).where('published', '=', true).executeTakeFirst() : undefined;
+      if (!place) throw new NotFoundError('Ce lieu d’aide n’existe pas, ou plus.');
+      return {
+        view: {
+          title: place.name,
+          heading: place.name,
+          breadcrumb: [{ label: 'Accueil', href: '/' }, { label: TITLE, href: HELP_PATH }, { label: place.name }],
+          main: <PlacePage place={place} save={await saveControl(request, reply, placeSavedKind.id, place.id, 'ce lieu')} />,
+        },
       };
     }),
   );

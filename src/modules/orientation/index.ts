@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import type { GuichetModule } from '../../platform/module';
+import { notesAdminRoutes, notesAdminSections } from './notes.routes';
 import { orientationRoutes } from './routes';
+import { jobSavedKind } from './saved-kind';
 
 export type { OrientationTables } from './tables';
 export { JOB_DOCUMENT_TYPE, jobsSearchSource } from './search-source';
@@ -12,6 +14,14 @@ export { JOB_DOCUMENT_TYPE, jobsSearchSource } from './search-source';
  */
 export const orientationModule: GuichetModule = {
   name: 'orientation',
-  plugin: orientationRoutes,
+  plugin: async (app) => {
+    app.platform.adminSections.push(...notesAdminSections);
+    await orientationRoutes(app);
+    await notesAdminRoutes(app);
+  },
   migrationsDir: join(import.meta.dirname, 'migrations'),
+  savedKinds: [jobSavedKind],
+  personalData: {
+    alsoIn: [{ processing: 'travail-agents', tables: ['orientation_note_versions'] }],
+  },
 };

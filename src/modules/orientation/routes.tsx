@@ -1,6 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { NotFoundError } from '../../platform/http/errors';
 import { KeptPages } from '../../platform/views/kept-pages';
+import { saveControl } from '../../platform/views/save-control';
+import { publishedNotes } from './notes-store';
+import { jobSavedKind } from './saved-kind';
 import { JOBS_PATH, searchJobs } from './service';
 import { ficheAppellations, ficheSheet, listInterests, orientationDb } from './store';
 import { ORIENTATION_TABLES } from './tables';
@@ -11,7 +14,7 @@ import { APPELLATIONS_PER_PAGE, FichePage } from './views/fiche-page';
 const ORIENTATION = 'Orientation';
 const JOBS = 'Les métiers';
 /** What the pages read: the ROME tables (reloaded together by the seed), the menu. */
-const READS = [...ORIENTATION_TABLES, 'content_menu_entries', 'content_items'] as const;
+const READS = [...ORIENTATION_TABLES, 'orientation_notes', 'content_menu_entries', 'content_items'] as const;
 
 export async function orientationRoutes(app: FastifyInstance): Promise<void> {
   const db = orientationDb(app.platform.db);
@@ -61,7 +64,7 @@ export async function orientationRoutes(app: FastifyInstance): Promise<void> {
           title: `${sheet.label}${page > 1 ? `, appellations page ${page}` : ''}`,
           heading: sheet.label,
           breadcrumb: [{ label: 'Accueil', href: '/' }, { label: ORIENTATION, href: '/orientation' }, { label: JOBS, href: JOBS_PATH }, { label: sheet.label }],
-          main: <FichePage sheet={sheet} appellations={appellations} page={page} />,
+          main: <FichePage sheet={sheet} appellations={appellations} page={page} save={await saveControl(request, reply, jobSavedKind.id, sheet.code, 'ce métier')} notes={await publishedNotes(db, sheet.code, app.platform.tenants)} />,
         },
       };
     });

@@ -1,3 +1,4 @@
+import type { ColumnType } from 'kysely';
 /** C6 Orientation: the jobs of ROME 4.0 (France Travail), loaded by the seed from seed/data/rome/. */
 export type OrientationDomainsTable = {
   code: string;
@@ -62,6 +63,27 @@ export type OrientationTables = {
   orientation_mobilities: OrientationMobilitiesTable;
   orientation_interests: OrientationInterestsTable;
   orientation_interest_fiches: OrientationInterestFichesTable;
+  orientation_notes: OrientationNotesTable;
+  orientation_note_versions: OrientationNoteVersionsTable;
+};
+
+/** « Le mot des conseillers » of a tenant on a fiche (migration 0344): the latest version is shown. */
+export type OrientationNotesTable = {
+  tenant_id: string;
+  fiche_code: string;
+  latest_version: ColumnType<number, number | undefined, number>;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+};
+
+export type OrientationNoteVersionsTable = {
+  tenant_id: string;
+  fiche_code: string;
+  version: number;
+  body: string;
+  author_id: string | null;
+  author_label: string;
+  note: ColumnType<string, string | undefined, string>;
+  created_at: ColumnType<Date, Date | undefined, never>;
 };
 
 /** Every table the orientation pages read: a kept page is rebuilt when one changes. */

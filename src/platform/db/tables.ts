@@ -44,7 +44,7 @@ export interface AccountsTable {
   password_must_change: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
-export type Role = 'administrateur' | 'editeur' | 'instructeur' | 'lecteur';
+export type Role = 'administrateur' | 'editeur' | 'instructeur' | 'conseiller' | 'lecteur';
 
 export interface MembershipsTable {
   account_id: string;
@@ -102,6 +102,16 @@ export interface PlatformTables {
   platform_migrations: MigrationsTable;
   platform_demo_mails: DemoMailsTable;
   platform_mail_outbox: MailOutboxTable;
+  platform_jobs: JobsTable;
+}
+
+/** Periodic jobs and their lease (platform/jobs.ts, migration 0341). */
+export interface JobsTable {
+  name: string;
+  locked_until: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  last_started_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  last_finished_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  last_error: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export type Tenant = Selectable<TenantsTable>;

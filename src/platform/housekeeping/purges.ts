@@ -20,38 +20,13 @@ export interface PurgeOutcome {
   deleted: number;
 }
 
-/**
- * Claims the purge for this run: true for exactly one caller per interval, across instances (the
- * row is written only if it is absent or older than the interval).
- */
-async function claim(db: Kysely<PlatformTables>, id: string, now: Date, intervalMs: number): Promise<boolean> {
-  const before = new Date(now.getTime() - intervalMs);
-  const claimed = await sql<{ purge: string }>`
-    insert into platform_housekeeping (purge, last_run_at) values (${id}, ${now})
-    on conflict (purge) do update set last_run_at = excluded.last_run_at
-      where platform_housekeeping.last_run_at <= ${before}
-    returning purge`.execute(db);
-  return claimed.rows.length === 1;
-}
-
-/**
- * Runs every purge not run (by any instance) within the interval; `intervalMs` 0 runs them all
- * now (`npm run purge`). One failing purge does not stop the others: its error is returned.
- */
-export async function runPurges(
-  db: Kysely<PlatformTables>,
-  purges: readonly Purge[],
-  options: { now?: Date; intervalMs: number },
-): Promise<{ ran: PurgeOutcome[]; failed: Array<{ id: string; error: unknown }> }> {
-  const now = options.now ?? new Date();
+/** Runs every purge at `now`; one failing purge does not stop the others: its error is returned. */
+export async function runPurges(db: Kysely<PlatformTables>, purges: readonly Purge[], now = new Date()): Promise<{ ran: PurgeOutcome[]; failed: Array<{ id: string; error: unknown }> }> {
   const ran: PurgeOutcome[] = [];
   const failed: Array<{ id: string; error: unknown }> = [];
   for (const purge of purges) {
     try {
-      if (!(await claim(db, purge.id, now, options.intervalMs))) continue;
-      const deleted = await purge.run(db, now);
-      await sql`update platform_housekeeping set last_deleted = ${deleted} where purge = ${purge.id}`.execute(db);
-      ran.push({ id: purge.id, what: purge.what, deleted });
+      ran.push({ id: purge.id, what: purge.what, deleted: await purge.run(db, now) });
     } catch (error) {
       failed.push({ id: purge.id, error });
     }

@@ -44,6 +44,7 @@ export const ROLE_TONES: Record<Role, BadgeTone> = {
   administrateur: 'warning',
   editeur: 'info',
   instructeur: 'success',
+  conseiller: 'success',
   lecteur: 'neutral',
 };
 

@@ -41,6 +41,7 @@ export const ROLE_HINTS: Record<Role, string> = {
   administrateur: 'Vous gérez les contenus, l’identité visuelle et les agents de la collectivité.',
   editeur: 'Vous écrivez et publiez les pages, les actualités, le menu et les aides.',
   instructeur: 'Vous examinez les demandes d’aide des personnes : documents, messages, décision.',
+  conseiller: 'Vous écrivez le mot des conseillers des fiches métiers, lisez les pages réservées aux professionnels et préparez des sélections pour les personnes.',
   lecteur: 'Vous pouvez consulter les contenus et leur historique, sans les modifier.',
 };
 

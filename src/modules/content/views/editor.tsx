@@ -15,6 +15,7 @@ export const emptyValues: ContentFormValues = {
   image_decorative: false,
   image_remove: false,
   image_pending: '',
+  pro_only: false,
 };
 
 function Checkbox({ name, label, checked }: { name: string; label: string; checked: boolean }) {
@@ -82,6 +83,7 @@ export function EditorForm({ tenantId, kind, item, currentImage, values, errors,
           />
           <Checkbox name="image_decorative" label="Image décorative : elle n'apporte pas d'information (pas de description)" checked={values.image_decorative} />
         </fieldset>
+        {kind === 'page' ? <Checkbox name="pro_only" label="Réservée aux professionnels de l’orientation (conseillers) : absente du site public et de la recherche" checked={values.pro_only} /> : null}
         <TextField name="tags" label={contentLabels.tags!} value={values.tags} error={errors.tags} hint="Séparez les étiquettes par des virgules, par exemple : transports, jeunesse." />
         <div class="actions">
           <SubmitButton>{item ? 'Enregistrer une nouvelle version' : 'Enregistrer le brouillon'}</SubmitButton>

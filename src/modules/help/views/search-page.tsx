@@ -177,7 +177,9 @@ function PlaceItem({ place, distance, inCommune }: { place: HelpPlace | PlaceWit
   const distanceText = inCommune ? 'Dans la commune' : distance !== undefined && distance !== null ? formatDistance(distance) : null;
   return (
     <li class="help-place">
-      <h3>{place.name}</h3>
+      <h3>
+        <a href={`${HELP_PATH}/lieux/${place.id}`}>{place.name}</a>
+      </h3>
       <p class="help-place__meta">
         {KIND_LABELS[place.kind]}
         {place.demo ? <> · <strong>Donnée de démonstration</strong></> : null}

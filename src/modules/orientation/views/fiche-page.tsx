@@ -1,6 +1,8 @@
-import { Badge, Pagination } from '../../../platform/views/components';
+import type { ComponentChildren } from 'preact';
+import { Badge, DateText, Pagination } from '../../../platform/views/components';
 import { formatNumber } from '../../../platform/views/format';
 import { JOBS_PATH, jobsHref } from '../service';
+import type { PublishedNote } from '../notes-store';
 import type { FicheSheet } from '../store';
 import { OrientationPlacesForm, orientationPlacesHref } from '../../help';
 import { RomeCredit } from './credit';
@@ -16,9 +18,28 @@ export interface FicheView {
   sheet: FicheSheet;
   appellations: Array<{ ogr_code: string; long_label: string; classification: string }>;
   page: number;
+  /** The « Enregistrer » control (platform/views/save-control.tsx). */
+  save?: ComponentChildren;
+  /** « Le mot des conseillers » of each tenant that wrote one. */
+  notes?: PublishedNote[];
 }
 
-export function FichePage({ sheet, appellations, page }: FicheView) {
+/** A counsellors' note: paragraphs separated by an empty line, as typed. */
+function NoteText({ body }: { body: string }) {
+  return (
+    <>
+      {body
+        .split(/\n\s*\n/)
+        .map((p) => p.trim())
+        .filter(Boolean)
+        .map((p) => (
+          <p>{p}</p>
+        ))}
+    </>
+  );
+}
+
+export function FichePage({ sheet, appellations, page, save, notes = [] }: FicheView) {
   const [intro, ...tasks] = sheet.definition;
   const pages = Math.max(1, Math.ceil(sheet.appellationCount / APPELLATIONS_PER_PAGE));
   return (
@@ -39,6 +60,18 @@ export function FichePage({ sheet, appellations, page }: FicheView) {
         ) : null}
       </p>
       {sheet.regulated ? <p class="muted">Métier réglementé : il faut un diplôme, une autorisation ou une inscription précise pour l’exercer.</p> : null}
+      {save}
+      {notes.map((n) => (
+        <section class="notice" aria-labelledby={`mot-${n.tenantId}`}>
+          <h2 id={`mot-${n.tenantId}`} class="notice__title">
+            Le mot des conseillers · {n.tenantName}
+          </h2>
+          <NoteText body={n.body} />
+          <p class="muted">
+            Mis à jour le <DateText date={n.updatedAt} />.
+          </p>
+        </section>
+      ))}
       {sheet.parent ? (
         <p>
           Ce métier est une spécialité de la fiche <a href={`${JOBS_PATH}/${sheet.parent.code}`}>{sheet.parent.label}</a>.
