@@ -6,7 +6,7 @@ import { sql, type Kysely } from 'kysely';
 import type { PlatformTables } from '../../platform/db/tables';
 import { normaliseWord, type SearchTables } from '../../platform/search';
 import { distanceSql, RADIUS_KM, type NearPoint } from './distance';
-import { CLOSING_SOON, countMatches, facetCondition, FACETS, hasFilters, OPEN_NOW, readCounts, type FacetCounts, type Filters, type MatchRow } from './facets';
+import { CLOSING_SOON, countMatches, epciScope, facetCondition, FACETS, hasFilters, OPEN_NOW, readCounts, type FacetCounts, type Filters, type MatchRow } from './facets';
 import { correctWords } from './typos';
 
 import { rankFactor } from './ranking';
@@ -141,7 +141,7 @@ async function run(db: Db, query: ReturnType<typeof synonymTsquery>, text: strin
   const result = await sql<{ counts: MatchRow[] | string | null; hits: HitRow[] | string | null; reachable: number; broad: boolean }>`
     with q as (select ${query} as query, immutable_unaccent(lower(${text})) as words, strip(to_tsvector('french_unaccent', ${text})) as exact),
     m as materialized (
-      select d.type, d.object_id, d.tenant_id, d.audiences, d.themes, d.departements, d.title, d.published_at,
+      select d.type, d.object_id, d.tenant_id, d.audiences, d.themes, d.departements, d.epcis, d.title, d.published_at,
         ${OPEN_NOW} as open_now, ${CLOSING_SOON} as closing_soon, ${flags},
         ${localFlag} as local, ${distance} as km, ${firstScore} as first_score
       from search_documents d cross join q
@@ -189,7 +189,7 @@ async function run(db: Db, query: ReturnType<typeof synonymTsquery>, text: strin
       limit ${PER_PAGE} offset ${offset}
     )
     select
-      (select json_agg(json_build_array(m.type, m.tenant_id, m.departements, m.audiences, m.themes, m.open_now, m.closing_soon, ${sql.raw(FACETS.map((f) => `m.f_${f}`).join(', '))})) from m) as counts,
+      (select json_agg(json_build_array(m.type, m.tenant_id, m.departements, m.audiences, m.themes, m.open_now, m.closing_soon, m.epcis, ${sql.raw(FACETS.map((f) => `m.f_${f}`).join(', '))})) from m) as counts,
       (select count(*)::int from candidates) as reachable,
       (select yes from broad) as broad,
       (select json_agg(h) from (
@@ -214,7 +214,7 @@ async function run(db: Db, query: ReturnType<typeof synonymTsquery>, text: strin
     local: r.local,
     distanceKm: r.km === null ? null : Number(r.km),
   }));
-  const { counts, matches } = readCounts(countMatches(parse(row.counts)), filters);
+  const { counts, matches } = readCounts(countMatches(parse(row.counts), epciScope(filters, input.near?.codes)), filters);
   const capped = row.broad === true;
   // Broad: the results that can be shown (matches read and title matches, under every filter), at most COUNT_CAP.
   const total = capped ? Math.min(Number(row.reachable), COUNT_CAP) : Number(row.reachable);
