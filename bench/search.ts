@@ -53,12 +53,12 @@ async function grow(db: Kysely<PlatformTables>, target: number): Promise<void> {
   for (let from = 1; from <= copies; from += 10) {
     const to = Math.min(copies, from + 9);
     await sql`
-      insert into search_documents (type, object_id, tenant_id, title, body, url, audiences, themes, territory_codes, departements, commune_code,
+      insert into search_documents (type, object_id, tenant_id, title, body, url, audiences, themes, territory_codes, departements, epcis, commune_code,
         latitude, longitude, opens_on, closes_on, published_at)
       select d.type, d.object_id || '-v' || g, d.tenant_id,
         d.title || ' – ' || c.name,
         d.body || E'\n' || left(o.body, 300),
-        d.url || '?v=' || g, d.audiences, d.themes, d.territory_codes, d.departements, d.commune_code,
+        d.url || '?v=' || g, d.audiences, d.themes, d.territory_codes, d.departements, d.epcis, d.commune_code,
         d.latitude + ((g * 7 + d.i) % 21 - 10) * 0.01, d.longitude + ((g * 13 + d.i) % 21 - 10) * 0.01,
         case when d.type = 'aide' and (g + d.i) % 3 = 0 then current_date - ((g + d.i) % 200)::int end,
         case when d.type = 'aide' and (g + d.i) % 4 = 0 then current_date + ((g * 3 + d.i) % 120 - 30)::int end,

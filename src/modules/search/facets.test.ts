@@ -171,9 +171,9 @@ test('intercommunalité (EPCI): counted under a chosen département or near a co
   assert.equal(count(finistere.facettes.epci, RENNES_METROPOLE), 0, 'not an EPCI of the Finistère');
   // Ticked: what applies there (its own aid, its commune’s, its département’s or the Région’s), never the national one.
   const ids = async (query: string) => (await api(agent, query)).resultats.map((r) => r.id).sort();
-  assert.deepEqual(await ids(`q=ostreiculteurs&type=aide&epci=${BREST_METROPOLE}`), ['ostreiculteurs-bretagne', 'ostreiculteurs-brest-metropole']);
+  assert.deepEqual(await ids(`q=ostreiculteurs&type=aide&epci=${BREST_METROPOLE}`), ['ostreiculteurs-brest-metropole', 'ostreiculteurs-bretagne']);
   assert.deepEqual(await ids(`q=ostreiculteurs&type=aide&epci=${RENNES_METROPOLE}`), ['ostreiculteurs-bretagne', 'ostreiculteurs-rennes']);
-  assert.deepEqual(await ids(`q=ostreiculteurs&type=aide&epci=${BREST_METROPOLE}&epci=${RENNES_METROPOLE}`), ['ostreiculteurs-bretagne', 'ostreiculteurs-brest-metropole', 'ostreiculteurs-rennes'], 'values: OR');
+  assert.deepEqual(await ids(`q=ostreiculteurs&type=aide&epci=${BREST_METROPOLE}&epci=${RENNES_METROPOLE}`), ['ostreiculteurs-brest-metropole', 'ostreiculteurs-bretagne', 'ostreiculteurs-rennes'], 'values: OR');
   assert.deepEqual(await ids(`q=ostreiculteurs&type=aide&territoire=35&epci=${BREST_METROPOLE}`), ['ostreiculteurs-bretagne'], 'with a département: AND');
   const ticked = await api(agent, `q=ostreiculteurs&type=aide&epci=${BREST_METROPOLE}`);
   assert.equal(ticked.facettes.epci.find((v) => v.valeur === BREST_METROPOLE)?.choisie, true);

@@ -49,31 +49,38 @@ export function filtersKey(filters: Filters): string {
   return FACETS.map((f) => `${f}=${filters[f].join(',')}`).join('&');
 }
 
-const array = (values: string[]) => sql`array[${sql.join(values.map((v) => sql.val(v)))}]::text[]`;
+/** One bound parameter: the array itself. */
+const array = (values: string[]) => sql`${values}::text[]`;
 
 /** An object with a period (the aids, later events): open today when the period contains today. */
 export const OPEN_NOW = sql<boolean>`((d.type = 'aide' or d.opens_on is not null or d.closes_on is not null)
   and (d.opens_on is null or d.opens_on <= current_date) and (d.closes_on is null or d.closes_on >= current_date))`;
 export const CLOSING_SOON = sql<boolean>`(d.closes_on is not null and d.closes_on >= current_date and d.closes_on <= current_date + 30)`;
 
-/** True when the document `d` passes the facet's filter (true when nothing is ticked). */
+/**
+ * True when the document `d` passes the facet's filter (true when nothing is ticked). The values
+ * are one bound array, ticked or not, so that the statement's text is the same for every search
+ * (query.ts prepares it once per connection).
+ */
 export function facetCondition(facet: Facet, values: string[]): RawBuilder<boolean> {
-  if (values.length === 0) return sql<boolean>`true`;
+  const list = facet === 'epci' ? [...new Set(values.flatMap(epciFilterKeys))].sort() : values;
+  const a = array(list);
+  const none = sql`cardinality(${a}) = 0`;
   switch (facet) {
     case 'type':
-      return sql<boolean>`(d.type = any(${array(values)}))`;
+      return sql<boolean>`(${none} or d.type = any(${a}))`;
     case 'autorite':
-      return sql<boolean>`(d.tenant_id = any(${array(values)}))`;
+      return sql<boolean>`(${none} or d.tenant_id = any(${a}))`;
     case 'territoire':
-      return sql<boolean>`(d.departements && ${array(values)})`;
+      return sql<boolean>`(${none} or d.departements && ${a})`;
     case 'epci':
-      return sql<boolean>`(d.epcis && ${array([...new Set(values.flatMap(epciFilterKeys))].sort())})`;
+      return sql<boolean>`(${none} or d.epcis && ${a})`;
     case 'public':
-      return sql<boolean>`(d.audiences && ${array(values)})`;
+      return sql<boolean>`(${none} or d.audiences && ${a})`;
     case 'theme':
-      return sql<boolean>`(d.themes && ${array(values)})`;
+      return sql<boolean>`(${none} or d.themes && ${a})`;
     case 'dates':
-      return sql<boolean>`(${sql.join(values.map((v) => (v === 'ouvert' ? OPEN_NOW : CLOSING_SOON)), sql` or `)})`;
+      return sql<boolean>`(${none} or ('ouvert' = any(${a}) and ${OPEN_NOW}) or ('bientot' = any(${a}) and ${CLOSING_SOON}))`;
   }
 }
 

@@ -8,6 +8,7 @@ import { normaliseWord, type SearchTables } from '../../platform/search';
 import { distanceSql, RADIUS_KM, type NearPoint } from './distance';
 import { CLOSING_SOON, countMatches, epciScope, facetCondition, FACETS, hasFilters, OPEN_NOW, readCounts, type FacetCounts, type Filters, type MatchRow } from './facets';
 import { correctWords } from './typos';
+import { executePrepared } from '../../platform/db/prepared';
 
 import { rankFactor } from './ranking';
 import { synonymsOf, synonymTsquery, type SynonymTable } from './synonyms';
@@ -98,8 +99,23 @@ function tsquery(words: string[], all: boolean, synonyms: SynonymTable) {
 
 const noFilters = (): Filters => Object.fromEntries(FACETS.map((f) => [f, []])) as unknown as Filters;
 
+/** Places farther than RADIUS_KM out when a commune is given (the distance is null without one). */
 function nearCondition(near: NearPoint | undefined) {
-  return near ? sql<boolean>`(d.latitude is null or ${distanceSql(near)} <= ${sql.lit(RADIUS_KM)})` : sql<boolean>`true`;
+  return sql<boolean>`(${distanceSql(near)} is null or ${distanceSql(near)} <= ${sql.lit(RADIUS_KM)})`;
+}
+
+/** The searched words as the statement takes them: the tsquery, the words without accents, the stripped vector for « exact title ». */
+interface Terms {
+  query: string;
+  words: string;
+  exact: string;
+}
+
+/** One small statement (no table read): the tsquery of the words (word forms, synonyms) and the other forms of the words, as text. */
+async function termsOf(db: Db, query: ReturnType<typeof synonymTsquery>, text: string): Promise<Terms> {
+  const row = await sql<Terms>`select (${query})::text as query, immutable_unaccent(lower(${text})) as words,
+    strip(to_tsvector('french_unaccent', ${text}))::text as exact`.execute(db);
+  return row.rows[0]!;
 }
 
 type HitRow = { type: string; object_id: string; tenant_id: string | null; tenant_name: string | null; title: string; url: string; extract: string; closes_on: string | null; local: boolean; km: number | null };
@@ -127,19 +143,22 @@ export const RANKED = 100;
  * - the page's rows with their extracts (ts_headline over a stored 600-character extract).
  */
 async function run(db: Db, query: ReturnType<typeof synonymTsquery>, text: string, input: SearchInput, filters: Filters, offset: number) {
+  const terms = await termsOf(db, query, text);
   const local = input.tenantId ?? '';
   const options = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=28, MinWords=12, MaxFragments=1, FragmentDelimiter=" … "`;
-  const distance = input.near ? distanceSql(input.near) : sql<number | null>`null::float8`;
-  const byDistance = input.near ? sql`km asc nulls last,` : sql``;
+  const distance = distanceSql(input.near);
+  // Without a commune every km is null: ordering by it changes nothing, and the text stays the same.
+  const byDistance = sql`km asc nulls last,`;
   const flags = sql.join(FACETS.map((f) => sql`${facetCondition(f, filters[f])} as ${sql.ref(`f_${f}`)}`));
   const all = sql.raw(FACETS.map((f) => `m.f_${f}`).join(' and '));
   const allOnDocument = sql.join(FACETS.map((f) => facetCondition(f, filters[f])), sql` and `);
   const datesFactor = sql`(case when (d.closes_on is not null and d.closes_on < current_date) or (d.opens_on is not null and d.opens_on > current_date) then 0.5 else 1 end)`;
   const factors = sql`${datesFactor} * ${rankFactor(sql`q.exact`)}`;
   const firstScore = sql`(case when d.title_search @@ q.query then 1 + ts_rank(d.title_search, q.query, 1) else 0.5 end) * ${factors}`;
-  const localFlag = sql`(d.tenant_id is not null and d.tenant_id = ${local})`;
-  const result = await sql<{ counts: MatchRow[] | string | null; hits: HitRow[] | string | null; reachable: number; broad: boolean }>`
-    with q as (select ${query} as query, immutable_unaccent(lower(${text})) as words, strip(to_tsvector('french_unaccent', ${text})) as exact),
+  const localFlag = sql`(d.tenant_id is not null and d.tenant_id = ${local}::text)`;
+  // One text for every search (every value bound, none written in it): prepared once per connection.
+  const statement = sql<{ counts: MatchRow[] | string | null; hits: HitRow[] | string | null; reachable: number; broad: boolean }>`
+    with q as (select ${terms.query}::tsquery as query, ${terms.words}::text as words, ${terms.exact}::tsvector as exact),
     m as materialized (
       select d.type, d.object_id, d.tenant_id, d.audiences, d.themes, d.departements, d.epcis, d.title, d.published_at,
         ${OPEN_NOW} as open_now, ${CLOSING_SOON} as closing_soon, ${flags},
@@ -158,7 +177,7 @@ async function run(db: Db, query: ReturnType<typeof synonymTsquery>, text: strin
     filtered as materialized (
       select d.type, d.object_id, d.title, d.published_at, ${localFlag} as local, ${distance} as km, ${firstScore} as first_score
       from search_documents d cross join q
-      where ${hasFilters(filters) ? sql`(select yes from broad)` : sql`false`} and d.search @@ q.query and ${nearCondition(input.near)} and ${allOnDocument}
+      where ${hasFilters(filters)}::boolean and (select yes from broad) and d.search @@ q.query and ${nearCondition(input.near)} and ${allOnDocument}
       limit ${sql.lit(COUNT_CAP)}
     ),
     candidates as materialized (
@@ -171,7 +190,7 @@ async function run(db: Db, query: ReturnType<typeof synonymTsquery>, text: strin
     firsts as materialized (
       select c.* from candidates c
       order by local desc, ${byDistance} first_score desc, published_at desc nulls last, title, object_id
-      limit ${Math.max(RANKED, offset + PER_PAGE)}
+      limit ${Math.max(RANKED, offset + PER_PAGE)}::int
     ),
     ranked as materialized (
       select f.type, f.object_id, f.local, f.km, f.published_at, f.title, f.first_rank,
@@ -186,7 +205,7 @@ async function run(db: Db, query: ReturnType<typeof synonymTsquery>, text: strin
         case when first_rank > ${sql.lit(RANKED)} then first_rank end, published_at desc nulls last, title, object_id) as position
       from ranked r
       order by position
-      limit ${PER_PAGE} offset ${offset}
+      limit ${sql.lit(PER_PAGE)} offset ${offset}::int
     )
     select
       (select json_agg(json_build_array(m.type, m.tenant_id, m.departements, m.audiences, m.themes, m.open_now, m.closing_soon, m.epcis, ${sql.raw(FACETS.map((f) => `m.f_${f}`).join(', '))})) from m) as counts,
@@ -199,8 +218,8 @@ async function run(db: Db, query: ReturnType<typeof synonymTsquery>, text: strin
         join search_documents d on d.type = top.type and d.object_id = top.object_id
         left join platform_tenants t on t.id = d.tenant_id
         order by top.position
-      ) h) as hits`.execute(db);
-  const row = result.rows[0]!;
+      ) h) as hits`;
+  const row = (await executePrepared(db, statement)).rows[0]!;
   const parse = <T,>(v: T[] | string | null): T[] => (typeof v === 'string' ? (JSON.parse(v) as T[]) : (v ?? []));
   const hits: SearchHit[] = parse(row.hits).map((r) => ({
     type: r.type,
