@@ -92,11 +92,11 @@ export interface FacetValue {
 export type FacetCounts = Record<Facet, FacetValue[]>;
 
 /**
- * One match as the search statement returns it for counting (`json_build_array` in query.ts):
- * type, authority, départements, audiences, themes, open today, closing soon, EPCI keys, then
- * whether it passes each facet's filter, in the order of FACETS.
+ * Matches alike as the search statement returns them for counting (`json_build_array` in
+ * query.ts): type, authority, départements, audiences, themes, open today, closing soon, EPCI
+ * keys, whether they pass each facet's filter (in the order of FACETS), then how many they are.
  */
-export type MatchRow = [string, string | null, string[], string[], string[], boolean, boolean, string[], ...boolean[]];
+export type MatchRow = [string, string | null, string[], string[], string[], boolean, boolean, string[], ...Array<boolean | number>];
 
 /**
  * The EPCI whose counts are given: those of the départements ticked, of the commune searched near
@@ -131,13 +131,15 @@ export function countMatches(rows: MatchRow[], scope: Set<string> = new Set()): 
     }
     return out;
   };
+  let weight = 1;
   const add = (facet: string, value: string | null) => {
     const key = `${facet}\u0000${value ?? ''}`;
-    tallies.set(key, (tallies.get(key) ?? 0) + 1);
+    tallies.set(key, (tallies.get(key) ?? 0) + weight);
   };
   for (const row of rows) {
     const [type, tenantId, departements, audiences, themes, openNow, closingSoon, epcis] = row;
     const passes = FACETS.map((_, i) => row[8 + i] === true);
+    weight = Number(row[8 + FACETS.length] ?? 1);
     const others = (facet: Facet) => passes.every((ok, i) => ok || FACETS[i] === facet);
     if (others('type')) add('type', type);
     if (others('autorite') && tenantId !== null) add('autorite', tenantId);

@@ -99,9 +99,10 @@ function tsquery(words: string[], all: boolean, synonyms: SynonymTable) {
 
 const noFilters = (): Filters => Object.fromEntries(FACETS.map((f) => [f, []])) as unknown as Filters;
 
-/** Places farther than RADIUS_KM out when a commune is given (the distance is null without one). */
+/** Places farther than RADIUS_KM out when a commune is given; without one, a bound null and no distance computed. */
 function nearCondition(near: NearPoint | undefined) {
-  return sql<boolean>`(${distanceSql(near)} is null or ${distanceSql(near)} <= ${sql.lit(RADIUS_KM)})`;
+  const lat = near ? Number(near.latitude.toFixed(6)) : null;
+  return sql<boolean>`(${lat}::float8 is null or d.latitude is null or ${distanceSql(near)} <= ${sql.lit(RADIUS_KM)})`;
 }
 
 /** The searched words as the statement takes them: the tsquery, the words without accents, the stripped vector for « exact title ». */
@@ -119,6 +120,9 @@ async function termsOf(db: Db, query: ReturnType<typeof synonymTsquery>, text: s
 }
 
 type HitRow = { type: string; object_id: string; tenant_id: string | null; tenant_name: string | null; title: string; url: string; extract: string; closes_on: string | null; local: boolean; km: number | null };
+
+/** The columns of a match that the facets count (MatchRow in facets.ts), then its count: matches alike are sent once. */
+const COUNTED = ['type', 'tenant_id', 'departements', 'audiences', 'themes', 'open_now', 'closing_soon', 'epcis', ...FACETS.map((f) => `f_${f}`)].join(', ');
 
 /** Matches read per search: beyond, the total is « plus de 1 000 » and facets are counted on those read. */
 export const COUNT_CAP = 1000;
@@ -172,19 +176,22 @@ async function run(db: Db, query: ReturnType<typeof synonymTsquery>, text: strin
       select d.type, d.object_id, d.title, d.published_at, ${localFlag} as local, ${distance} as km, ${firstScore} as first_score
       from search_documents d cross join q
       where (select yes from broad) and d.title_search @@ q.query and ${nearCondition(input.near)} and ${allOnDocument}
+        and (d.type, d.object_id) not in (select m.type, m.object_id from m)
       limit ${sql.lit(COUNT_CAP)}
     ),
     filtered as materialized (
       select d.type, d.object_id, d.title, d.published_at, ${localFlag} as local, ${distance} as km, ${firstScore} as first_score
       from search_documents d cross join q
       where ${hasFilters(filters)}::boolean and (select yes from broad) and d.search @@ q.query and ${nearCondition(input.near)} and ${allOnDocument}
+        and (d.type, d.object_id) not in (select m.type, m.object_id from m)
+        and (d.type, d.object_id) not in (select wide.type, wide.object_id from wide)
       limit ${sql.lit(COUNT_CAP)}
     ),
     candidates as materialized (
       select m.type, m.object_id, m.title, m.published_at, m.local, m.km, m.first_score from m where ${all}
-      union
+      union all
       select wide.type, wide.object_id, wide.title, wide.published_at, wide.local, wide.km, wide.first_score from wide
-      union
+      union all
       select filtered.type, filtered.object_id, filtered.title, filtered.published_at, filtered.local, filtered.km, filtered.first_score from filtered
     ),
     firsts as materialized (
@@ -208,7 +215,7 @@ async function run(db: Db, query: ReturnType<typeof synonymTsquery>, text: strin
       limit ${sql.lit(PER_PAGE)} offset ${offset}::int
     )
     select
-      (select json_agg(json_build_array(m.type, m.tenant_id, m.departements, m.audiences, m.themes, m.open_now, m.closing_soon, m.epcis, ${sql.raw(FACETS.map((f) => `m.f_${f}`).join(', '))})) from m) as counts,
+      (select json_agg(json_build_array(${sql.raw(COUNTED)}, n)) from (select ${sql.raw(COUNTED)}, count(*)::int as n from m group by ${sql.raw(COUNTED)}) g) as counts,
       (select count(*)::int from candidates) as reachable,
       (select yes from broad) as broad,
       (select json_agg(h) from (
