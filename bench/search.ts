@@ -11,6 +11,9 @@
  *   BENCH_SEARCH_DOCUMENTS=100000   documents in the index
  *   BENCH_SEARCH_QUERIES=200        queries, each measured once after one warm-up pass
  *   TEST_DATABASE_URL=postgres://…  also on PostgreSQL: a fresh database for the run, dropped after
+ *   BENCH_SEARCH_KEEP=1             keep the grown databases (.cache/bench-search-pglite, database
+ *                                   guichet_bench_search) and reuse them in the next runs: to try
+ *                                   a change of the search without growing the index again
  */
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../src/platform/db/database';
@@ -36,7 +39,7 @@ function random(seed: number): () => number {
 }
 
 /** Grows the seeded index to `target` documents with variations of the real ones, in SQL. */
-async function grow(db: Kysely<PlatformTables>, target: number): Promise<number> {
+async function grow(db: Kysely<PlatformTables>, target: number): Promise<void> {
   const real = Number((await sql<{ n: number }>`select count(*)::int as n from search_documents`.execute(db)).rows[0]!.n);
   const copies = Math.ceil((target - real) / real);
   await sql`create temporary table bench_communes as
@@ -50,12 +53,12 @@ async function grow(db: Kysely<PlatformTables>, target: number): Promise<number>
   for (let from = 1; from <= copies; from += 10) {
     const to = Math.min(copies, from + 9);
     await sql`
-      insert into search_documents (type, object_id, tenant_id, title, body, url, audiences, themes, territory_codes, commune_code,
+      insert into search_documents (type, object_id, tenant_id, title, body, url, audiences, themes, territory_codes, departements, epcis, commune_code,
         latitude, longitude, opens_on, closes_on, published_at)
       select d.type, d.object_id || '-v' || g, d.tenant_id,
         d.title || ' – ' || c.name,
         d.body || E'\n' || left(o.body, 300),
-        d.url || '?v=' || g, d.audiences, d.themes, d.territory_codes, d.commune_code,
+        d.url || '?v=' || g, d.audiences, d.themes, d.territory_codes, d.departements, d.epcis, d.commune_code,
         d.latitude + ((g * 7 + d.i) % 21 - 10) * 0.01, d.longitude + ((g * 13 + d.i) % 21 - 10) * 0.01,
         case when d.type = 'aide' and (g + d.i) % 3 = 0 then current_date - ((g + d.i) % 200)::int end,
         case when d.type = 'aide' and (g + d.i) % 4 = 0 then current_date + ((g * 3 + d.i) % 120 - 30)::int end,
@@ -77,7 +80,6 @@ async function grow(db: Kysely<PlatformTables>, target: number): Promise<number>
   }
   await sql`analyze search_documents`.execute(db);
   await sql`analyze search_words`.execute(db);
-  return Number((await sql<{ n: number }>`select count(*)::int as n from search_documents`.execute(db)).rows[0]!.n);
 }
 
 const BASE = [
@@ -142,16 +144,57 @@ async function timeAll<T>(items: T[], fn: (item: T) => Promise<unknown>): Promis
   return { p50: percentile(samples, 50), p95: percentile(samples, 95), slowest: timed.sort((a, b) => b.ms - a.ms).slice(0, 5) };
 }
 
+/** BENCH_SEARCH_KEEP: the database grown by a former run, or a new one migrated and seeded at a fixed place (grown then kept). */
+async function keptDatabase(engine: 'pglite' | 'postgres'): Promise<{ database: Database; grown: boolean }> {
+  const { openDatabase } = await import('../src/platform/db/database');
+  const { migrate } = await import('../src/platform/db/migrate');
+  const { migrationDirs } = await import('../src/app');
+  const { ensureTerritories } = await import('../src/modules/territories');
+  const { seedDemo } = await import('../seed/load');
+  let database: Database;
+  if (engine === 'pglite') {
+    const dataDir = new URL('../.cache/bench-search-pglite', import.meta.url).pathname;
+    const { existsSync } = await import('node:fs');
+    const exists = existsSync(`${dataDir}/PG_VERSION`);
+    database = await openDatabase({ dataDir });
+    if (exists && (await sql<{ t: string | null }>`select to_regclass('bench_grown')::text as t`.execute(database.db)).rows[0]!.t) return { database, grown: true };
+  } else {
+    const pg = (await import('pg')).default;
+    const admin = new pg.Client({ connectionString: env.TEST_DATABASE_URL });
+    await admin.connect();
+    const exists = (await admin.query(`select 1 from pg_database where datname = 'guichet_bench_search'`)).rowCount! > 0;
+    if (!exists) await admin.query('create database guichet_bench_search');
+    await admin.end();
+    const url = new URL(env.TEST_DATABASE_URL!);
+    url.pathname = '/guichet_bench_search';
+    database = await openDatabase({ databaseUrl: url.toString(), poolSize: 5 });
+    if (exists && (await sql<{ t: string | null }>`select to_regclass('bench_grown')::text as t`.execute(database.db)).rows[0]!.t) return { database, grown: true };
+  }
+  await migrate(database, migrationDirs);
+  await ensureTerritories(database.db);
+  await seedDemo(database.db);
+  return { database, grown: false };
+}
+
 async function benchEngine(engine: 'pglite' | 'postgres'): Promise<Array<Record<string, string | number>>> {
   env.GUICHET_TEST_ENGINE = engine;
   const { freshDatabase } = await import('../test/support/database');
-  const database: Database = await freshDatabase();
+  const kept = env.BENCH_SEARCH_KEEP ? await keptDatabase(engine) : undefined;
+  const database: Database = kept ? kept.database : await freshDatabase();
   const name = engine === 'pglite' ? 'PGlite' : 'PostgreSQL';
   try {
     const db = database.db;
     const started = performance.now();
-    const documents = await grow(db, DOCUMENTS);
-    console.log(`${name}: ${documents} documents indexed in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+    if (kept?.grown) {
+      const { migrate } = await import('../src/platform/db/migrate');
+      const { migrationDirs } = await import('../src/app');
+      await migrate(database, migrationDirs);
+    } else {
+      await grow(db, DOCUMENTS);
+      if (kept) await sql`create table bench_grown (at timestamptz default now())`.execute(db);
+    }
+    const documents = Number((await sql<{ n: number }>`select count(*)::int as n from search_documents`.execute(db)).rows[0]!.n);
+    console.log(`${name}: ${documents} documents ${kept?.grown ? 'kept from a former run' : 'indexed'} in ${((performance.now() - started) / 1000).toFixed(0)} s`);
     const asked = queries(QUERIES);
     const resolved = await Promise.all(asked.map(async (a) => ({ ...a, near: await nearPoint(db, a.commune) })));
     let found = 0;
@@ -162,6 +205,14 @@ async function benchEngine(engine: 'pglite' | 'postgres'): Promise<Array<Record<
       if (outcome.total > 0) found++;
       matched.set(a.q + JSON.stringify(a.facets) + (a.commune ?? ''), outcome.total);
     });
+    // The same statement planned at each run, as before it was prepared: measured in this run, same database and load.
+    const { lastPrepared } = await import('../src/platform/db/prepared');
+    lastPrepared.enabled = false;
+    const unprepared = await timeAll(resolved, async (a) => {
+      const near = a.near && 'point' in a.near ? a.near.point : undefined;
+      await search(db, { q: a.q, page: a.page, filters: parseFilters(a.facets), near });
+    });
+    lastPrepared.enabled = true;
     const one = await timeAll(Array.from({ length: 50 }, (_, i) => i), () => sql`select 1`.execute(db));
     const count = await timeAll(Array.from({ length: 50 }, (_, i) => i), () => sql`select count(*) from search_documents where search @@ websearch_to_tsquery('french_unaccent', 'aide')`.execute(db));
     const row = (measure: string, t: { p50: number; p95: number }, target?: boolean) => ({
@@ -175,19 +226,25 @@ async function benchEngine(engine: 'pglite' | 'postgres'): Promise<Array<Record<
     for (const { item, ms } of result.slowest) {
       console.log(`  ${ms.toFixed(0)} ms  « ${item.q} » ${JSON.stringify(item.facets)} ${item.commune ?? ''} → ${matched.get(item.q + JSON.stringify(item.facets) + (item.commune ?? ''))} results`);
     }
-    return [row(`search(), ${resolved.length} queries`, result, true), row('baseline: select 1', one), row('baseline: count of « aide » (GIN)', count)];
+    return [
+      row(`search(), ${resolved.length} queries`, result, true),
+      row('same, statement planned at each run', unprepared),
+      row('baseline: select 1', one),
+      row('baseline: count of « aide » (GIN)', count),
+    ];
   } finally {
     await database.close();
   }
 }
 
 async function main(): Promise<void> {
-  const load = (await import('node:os')).loadavg()[0]!.toFixed(1);
-  console.log(`Search bench: ${DOCUMENTS} documents, ${QUERIES} queries (typos, facets, communes), load average ${load}`);
+  const os = await import('node:os');
+  console.log(`Search bench: ${DOCUMENTS} documents, ${QUERIES} queries (typos, facets, communes), load average ${os.loadavg()[0]!.toFixed(1)}`);
   const rows = [...(await benchEngine('pglite')), ...(env.TEST_DATABASE_URL ? await benchEngine('postgres') : [])];
   if (!env.TEST_DATABASE_URL) console.log('(TEST_DATABASE_URL is not set: PostgreSQL is not measured)');
   console.log(`\nTarget: p95 < ${TARGET_P95_MS} ms for one search over ${DOCUMENTS} documents.`);
   console.table(rows);
+  console.log(`Load average at the end: ${os.loadavg()[0]!.toFixed(1)} (${os.cpus().length} cores)`);
 }
 
 main().catch((error: unknown) => {

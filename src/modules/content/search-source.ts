@@ -1,4 +1,4 @@
-import { indexDocument, removeDocument, type AnyDb, type SearchDocument, type SearchSource } from '../../platform/search';
+import { indexDocument, removeDocument, territoryCode, type AnyDb, type SearchDocument, type SearchSource } from '../../platform/search';
 import type { ContentKind } from './tables';
 
 const TYPES: Record<ContentKind, string> = { page: 'page', news: 'actualite' };
@@ -13,6 +13,8 @@ interface PublishedRow {
   title: string;
   summary: string;
   body: string;
+  tenant_kind: 'region' | 'departement' | 'epci' | 'commune';
+  tenant_cog_code: string;
 }
 
 /** Markdown to plain words for the index: marks, links' addresses and images go. */
@@ -34,6 +36,8 @@ function contentDocument(row: PublishedRow): SearchDocument {
     body: `${row.summary}\n${plainText(row.body)}`,
     url: `/collectivites/${row.tenant_id}/${PATHS[row.kind]}/${row.slug}`,
     publishedAt: row.published_at,
+    // The publishing tenant's territory: a commune's page lies in its commune (its EPCI, its département), a Région's in each of its départements.
+    territoryCodes: [territoryCode(row.tenant_kind, row.tenant_cog_code)],
   };
 }
 
@@ -41,7 +45,8 @@ function publishedRows(db: AnyDb) {
   return db
     .selectFrom('content_items as i')
     .innerJoin('content_versions as v', (join) => join.onRef('v.item_id', '=', 'i.id').onRef('v.version', '=', 'i.published_version'))
-    .select(['i.id', 'i.tenant_id', 'i.kind', 'i.slug', 'i.published_at', 'v.title', 'v.summary', 'v.body'])
+    .innerJoin('platform_tenants as t', 't.id', 'i.tenant_id')
+    .select(['i.id', 'i.tenant_id', 'i.kind', 'i.slug', 'i.published_at', 'v.title', 'v.summary', 'v.body', 't.kind as tenant_kind', 't.cog_code as tenant_cog_code'])
     .where('i.published_version', 'is not', null)
     .where('i.pro_only', '=', false);
 }

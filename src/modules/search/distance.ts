@@ -70,11 +70,15 @@ export async function nearPoint(db: Kysely<PlatformTables>, raw: unknown): Promi
   return result;
 }
 
-/** Distance in km from the point to the document's place, null without coordinates (SQL, literals only). */
-export function distanceSql(point: NearPoint): RawBuilder<number | null> {
-  const lat = sql.lit(Number(point.latitude.toFixed(6)));
-  const lon = sql.lit(Number(point.longitude.toFixed(6)));
-  return sql<number | null>`(case when d.latitude is not null and d.longitude is not null then 12742 * asin(least(1, sqrt(
+/**
+ * Distance in km from the point to the document's place, null without coordinates or without a
+ * point: the point is two bound values (null, null when no commune was given), so that the
+ * statement's text is the same with or without a commune (query.ts prepares it once).
+ */
+export function distanceSql(point: NearPoint | undefined): RawBuilder<number | null> {
+  const lat = sql`${point ? Number(point.latitude.toFixed(6)) : null}::float8`;
+  const lon = sql`${point ? Number(point.longitude.toFixed(6)) : null}::float8`;
+  return sql<number | null>`(case when d.latitude is not null and d.longitude is not null and ${lat} is not null then 12742 * asin(least(1, sqrt(
     power(sin(radians(d.latitude - ${lat}) / 2), 2)
     + cos(radians(${lat})) * cos(radians(d.latitude)) * power(sin(radians(d.longitude - ${lon}) / 2), 2)
   ))) end)`;

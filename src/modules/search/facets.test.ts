@@ -19,7 +19,7 @@ interface ApiBody {
   total: number;
   pages: number;
   commune: { saisie: string; communes: string; codes: string[]; rayonKm: number } | null;
-  facettes: Record<'type' | 'autorite' | 'territoire' | 'public' | 'theme' | 'dates', Value[]>;
+  facettes: Record<'type' | 'autorite' | 'territoire' | 'epci' | 'public' | 'theme' | 'dates', Value[]>;
   resultats: Array<{ type: string; id: string; titre: string; url: string; collectivite: { id: string } | null; distanceKm: number | null }>;
 }
 
@@ -142,6 +142,69 @@ test('territory: the départements of aids (a région in each of its départemen
   const typo = await agent.get('/recherche?q=ostreiculteirs&territoire=29');
   assert.match(typo.body, /Aide aux ostréiculteurs/);
   assert.match(typo.body, /href="\/recherche\?q=ostreiculteirs&amp;exact=1&amp;territoire=29"/, 'the link to the words as typed keeps the territory');
+});
+
+test('intercommunalité (EPCI): counted under a chosen département or near a commune, combinable, kept in the URL; pages and news in their tenant’s territory', async (t) => {
+  const { app } = await buildTestApp(t);
+  const agent = new Agent(app);
+  const db = aidsDb(app.platform.db);
+  const base = demoAids()[0]!.aid;
+  const porteur = { name: 'Ville de Brest', kind: 'commune' as const, tenant_id: 'brest' };
+  const local = (level: 'region' | 'epci' | 'commune', code: string, name: string) => ({ scope: 'local' as const, areas: [{ level, code, name }] });
+  const aids = [
+    { id: 'ostreiculteurs-bretagne', territory: local('region', '53', 'Bretagne') },
+    { id: 'ostreiculteurs-france', territory: { scope: 'national' as const } },
+    { id: 'ostreiculteurs-brest-metropole', territory: local('epci', '242900314', 'Brest métropole') },
+    { id: 'ostreiculteurs-rennes', territory: local('commune', '35238', 'Rennes') },
+  ];
+  for (const aid of aids) await saveAid(db, { tenantId: 'brest', status: 'published', aid: { ...base, ...aid, name: 'Aide aux ostréiculteurs', porteur } });
+  const BREST_METROPOLE = '242900314';
+  const RENNES_METROPOLE = '243500139';
+
+  // Without a département nor a commune, no EPCI is counted (a Région's aid would be in each of the 61).
+  assert.deepEqual((await api(agent, 'q=ostreiculteurs&type=aide')).facettes.epci, []);
+  // Under the Finistère: its EPCI, Brest Métropole with its own aid and the Région's, the others with the Région's.
+  const finistere = await api(agent, 'q=ostreiculteurs&type=aide&territoire=29');
+  assert.equal(count(finistere.facettes.epci, BREST_METROPOLE), 2);
+  assert.equal(finistere.facettes.epci.find((v) => v.valeur === BREST_METROPOLE)?.libelle, 'Brest Métropole');
+  assert.equal(count(finistere.facettes.epci, '200068120'), 1, 'Quimper Bretagne Occidentale: the Région’s aid');
+  assert.equal(count(finistere.facettes.epci, RENNES_METROPOLE), 0, 'not an EPCI of the Finistère');
+  // Ticked: what applies there (its own aid, its commune’s, its département’s or the Région’s), never the national one.
+  const ids = async (query: string) => (await api(agent, query)).resultats.map((r) => r.id).sort();
+  assert.deepEqual(await ids(`q=ostreiculteurs&type=aide&epci=${BREST_METROPOLE}`), ['ostreiculteurs-brest-metropole', 'ostreiculteurs-bretagne']);
+  assert.deepEqual(await ids(`q=ostreiculteurs&type=aide&epci=${RENNES_METROPOLE}`), ['ostreiculteurs-bretagne', 'ostreiculteurs-rennes']);
+  assert.deepEqual(await ids(`q=ostreiculteurs&type=aide&epci=${BREST_METROPOLE}&epci=${RENNES_METROPOLE}`), ['ostreiculteurs-brest-metropole', 'ostreiculteurs-bretagne', 'ostreiculteurs-rennes'], 'values: OR');
+  assert.deepEqual(await ids(`q=ostreiculteurs&type=aide&territoire=35&epci=${BREST_METROPOLE}`), ['ostreiculteurs-bretagne'], 'with a département: AND');
+  const ticked = await api(agent, `q=ostreiculteurs&type=aide&epci=${BREST_METROPOLE}`);
+  assert.equal(ticked.facettes.epci.find((v) => v.valeur === BREST_METROPOLE)?.choisie, true);
+  assert.equal(count(ticked.facettes.territoire, '29'), 2, 'the département facet is counted under the EPCI filter');
+  // Near a commune: the EPCI of its département.
+  const near = await api(agent, 'q=ostreiculteurs&type=aide&commune=Brest');
+  assert.equal(count(near.facettes.epci, BREST_METROPOLE), 2);
+
+  // The page: under the ticked département, and near a commune (where the département facet is not shown); kept in the links.
+  const page = await agent.get('/recherche?q=ostreiculteurs&type=aide&territoire=29');
+  assert.match(page.body, /<legend>Intercommunalité<\/legend>/);
+  assert.match(page.body, /<input type="checkbox" name="epci" value="242900314"\/>Brest Métropole \(2 résultats\)/);
+  const nearPage = await agent.get('/recherche?q=ostreiculteurs&type=aide&commune=Brest');
+  assert.match(nearPage.body, /<legend>Intercommunalité<\/legend>/);
+  assert.doesNotMatch(nearPage.body, /<legend>Territoire<\/legend>/);
+  const typo = await agent.get(`/recherche?q=ostreiculteirs&epci=${BREST_METROPOLE}`);
+  assert.match(typo.body, /href="\/recherche\?q=ostreiculteirs&amp;exact=1&amp;epci=242900314"/, 'the link to the words as typed keeps the EPCI');
+  const none = await agent.get(`/recherche?q=conchyliculteurs&epci=${BREST_METROPOLE}`);
+  assert.match(none.body, /Élargir la recherche à tout le territoire<\/a>, sans choisir de département ni d’intercommunalité\./);
+
+  // Pages and news take their tenant’s territory: a commune’s in its département and its EPCI, a Région’s in each département.
+  const pages = async (query: string) => (await api(agent, query)).resultats.map((r) => r.collectivite?.id);
+  const civil = await pages('q=etat+civil&type=page&territoire=29');
+  assert.ok(civil.includes('brest') && !civil.includes('rennes'), JSON.stringify(civil));
+  const civilRennes = await pages(`q=etat+civil&type=page&epci=${RENNES_METROPOLE}`);
+  assert.ok(civilRennes.includes('rennes') && !civilRennes.includes('brest'), JSON.stringify(civilRennes));
+  const region = (await api(agent, 'q=lycees&type=page&type=actualite&autorite=bretagne')).total;
+  assert.ok(region > 0);
+  for (const d of ['22', '29', '35', '56']) assert.equal((await api(agent, `q=lycees&type=page&type=actualite&autorite=bretagne&territoire=${d}`)).total, region, d);
+  const news = await api(agent, 'q=travaux&type=actualite');
+  assert.ok(news.total > 0 && news.facettes.territoire.length > 0, 'news are counted by territory');
 });
 
 test('no result in a territory or near a commune: « Élargir la recherche à tout le territoire » takes both restrictions away', async (t) => {

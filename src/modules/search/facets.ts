@@ -5,8 +5,9 @@
  * results filtered by every other facet, so a person sees what ticking one more box would give.
  */
 import { sql, type RawBuilder } from 'kysely';
+import { departementOfCommune, departementsOfEpci, epciFilterKeys, epcisOfDepartement } from '../../platform/search';
 
-export const FACETS = ['type', 'autorite', 'territoire', 'public', 'theme', 'dates'] as const;
+export const FACETS = ['type', 'autorite', 'territoire', 'epci', 'public', 'theme', 'dates'] as const;
 export type Facet = (typeof FACETS)[number];
 export type Filters = Record<Facet, string[]>;
 
@@ -14,6 +15,7 @@ export const FACET_LABELS: Record<Facet, string> = {
   type: 'Type',
   autorite: 'Collectivité',
   territoire: 'Territoire',
+  epci: 'Intercommunalité',
   public: 'Public',
   theme: 'Thème',
   dates: 'Dates',
@@ -47,29 +49,38 @@ export function filtersKey(filters: Filters): string {
   return FACETS.map((f) => `${f}=${filters[f].join(',')}`).join('&');
 }
 
-const array = (values: string[]) => sql`array[${sql.join(values.map((v) => sql.val(v)))}]::text[]`;
+/** One bound parameter: the array itself. */
+const array = (values: string[]) => sql`${values}::text[]`;
 
 /** An object with a period (the aids, later events): open today when the period contains today. */
 export const OPEN_NOW = sql<boolean>`((d.type = 'aide' or d.opens_on is not null or d.closes_on is not null)
   and (d.opens_on is null or d.opens_on <= current_date) and (d.closes_on is null or d.closes_on >= current_date))`;
 export const CLOSING_SOON = sql<boolean>`(d.closes_on is not null and d.closes_on >= current_date and d.closes_on <= current_date + 30)`;
 
-/** True when the document `d` passes the facet's filter (true when nothing is ticked). */
+/**
+ * True when the document `d` passes the facet's filter (true when nothing is ticked). The values
+ * are one bound array, ticked or not, so that the statement's text is the same for every search
+ * (query.ts prepares it once per connection).
+ */
 export function facetCondition(facet: Facet, values: string[]): RawBuilder<boolean> {
-  if (values.length === 0) return sql<boolean>`true`;
+  const list = facet === 'epci' ? [...new Set(values.flatMap(epciFilterKeys))].sort() : values;
+  const a = array(list);
+  const none = sql`cardinality(${a}) = 0`;
   switch (facet) {
     case 'type':
-      return sql<boolean>`(d.type = any(${array(values)}))`;
+      return sql<boolean>`(${none} or d.type = any(${a}))`;
     case 'autorite':
-      return sql<boolean>`(d.tenant_id = any(${array(values)}))`;
+      return sql<boolean>`(${none} or d.tenant_id = any(${a}))`;
     case 'territoire':
-      return sql<boolean>`(d.departements && ${array(values)})`;
+      return sql<boolean>`(${none} or d.departements && ${a})`;
+    case 'epci':
+      return sql<boolean>`(${none} or d.epcis && ${a})`;
     case 'public':
-      return sql<boolean>`(d.audiences && ${array(values)})`;
+      return sql<boolean>`(${none} or d.audiences && ${a})`;
     case 'theme':
-      return sql<boolean>`(d.themes && ${array(values)})`;
+      return sql<boolean>`(${none} or d.themes && ${a})`;
     case 'dates':
-      return sql<boolean>`(${sql.join(values.map((v) => (v === 'ouvert' ? OPEN_NOW : CLOSING_SOON)), sql` or `)})`;
+      return sql<boolean>`(${none} or ('ouvert' = any(${a}) and ${OPEN_NOW}) or ('bientot' = any(${a}) and ${CLOSING_SOON}))`;
   }
 }
 
@@ -81,11 +92,21 @@ export interface FacetValue {
 export type FacetCounts = Record<Facet, FacetValue[]>;
 
 /**
- * One match as the search statement returns it for counting (`json_build_array` in query.ts):
- * type, authority, départements, audiences, themes, open today, closing soon, then whether it
- * passes each facet's filter, in the order of FACETS.
+ * Matches alike as the search statement returns them for counting (`json_build_array` in
+ * query.ts): type, authority, départements, audiences, themes, open today, closing soon, EPCI
+ * keys, whether they pass each facet's filter (in the order of FACETS), then how many they are.
  */
-export type MatchRow = [string, string | null, string[], string[], string[], boolean, boolean, ...boolean[]];
+export type MatchRow = [string, string | null, string[], string[], string[], boolean, boolean, string[], ...Array<boolean | number>];
+
+/**
+ * The EPCI whose counts are given: those of the départements ticked, of the commune searched near
+ * (`communeCodes`) and of the EPCI ticked. Without any of them the « Intercommunalité » facet is
+ * not counted (a région's object would count in each of its 61 EPCI for nothing shown).
+ */
+export function epciScope(filters: Filters, communeCodes: string[] = []): Set<string> {
+  const departements = new Set([...filters.territoire, ...communeCodes.map(departementOfCommune), ...filters.epci.flatMap(departementsOfEpci)]);
+  return new Set([...departements].flatMap(epcisOfDepartement));
+}
 
 /**
  * Counts, over the matches read (at most COUNT_CAP + 1 of them, query.ts), each facet's values
@@ -93,19 +114,37 @@ export type MatchRow = [string, string | null, string[], string[], string[], boo
  * JavaScript: the same counts in SQL were eight scans of the matches and most of the statement's
  * planning time on PGlite. Rows: facet, value, n (as `readCounts` reads them).
  */
-export function countMatches(rows: MatchRow[]): Array<{ facet: string; value: string | null; n: number }> {
+export function countMatches(rows: MatchRow[], scope: Set<string> = new Set()): Array<{ facet: string; value: string | null; n: number }> {
   const tallies = new Map<string, number>();
+  // `D29` in a document's EPCI keys: every EPCI of the scope in that département.
+  const whole = new Map<string, string[]>();
+  const epcisOf = (keys: string[]): Set<string> => {
+    const out = new Set<string>();
+    for (const key of keys) {
+      if (!key.startsWith('D')) {
+        if (scope.has(key)) out.add(key);
+        continue;
+      }
+      let list = whole.get(key);
+      if (!list) whole.set(key, (list = epcisOfDepartement(key.slice(1)).filter((e) => scope.has(e))));
+      for (const e of list) out.add(e);
+    }
+    return out;
+  };
+  let weight = 1;
   const add = (facet: string, value: string | null) => {
     const key = `${facet}\u0000${value ?? ''}`;
-    tallies.set(key, (tallies.get(key) ?? 0) + 1);
+    tallies.set(key, (tallies.get(key) ?? 0) + weight);
   };
   for (const row of rows) {
-    const [type, tenantId, departements, audiences, themes, openNow, closingSoon] = row;
-    const passes = FACETS.map((_, i) => row[7 + i] === true);
+    const [type, tenantId, departements, audiences, themes, openNow, closingSoon, epcis] = row;
+    const passes = FACETS.map((_, i) => row[8 + i] === true);
+    weight = Number(row[8 + FACETS.length] ?? 1);
     const others = (facet: Facet) => passes.every((ok, i) => ok || FACETS[i] === facet);
     if (others('type')) add('type', type);
     if (others('autorite') && tenantId !== null) add('autorite', tenantId);
     if (others('territoire')) for (const value of new Set(departements)) add('territoire', value);
+    if (scope.size > 0 && others('epci')) for (const value of epcisOf(epcis)) add('epci', value);
     if (others('public')) for (const value of new Set(audiences)) add('public', value);
     if (others('theme')) for (const value of new Set(themes)) add('theme', value);
     if (others('dates') && openNow) add('dates', 'ouvert');

@@ -6,8 +6,9 @@ import { sql, type Kysely } from 'kysely';
 import type { PlatformTables } from '../../platform/db/tables';
 import { normaliseWord, type SearchTables } from '../../platform/search';
 import { distanceSql, RADIUS_KM, type NearPoint } from './distance';
-import { CLOSING_SOON, countMatches, facetCondition, FACETS, hasFilters, OPEN_NOW, readCounts, type FacetCounts, type Filters, type MatchRow } from './facets';
+import { CLOSING_SOON, countMatches, epciScope, facetCondition, FACETS, hasFilters, OPEN_NOW, readCounts, type FacetCounts, type Filters, type MatchRow } from './facets';
 import { correctWords } from './typos';
+import { executePrepared } from '../../platform/db/prepared';
 
 import { rankFactor } from './ranking';
 import { synonymsOf, synonymTsquery, type SynonymTable } from './synonyms';
@@ -98,11 +99,30 @@ function tsquery(words: string[], all: boolean, synonyms: SynonymTable) {
 
 const noFilters = (): Filters => Object.fromEntries(FACETS.map((f) => [f, []])) as unknown as Filters;
 
+/** Places farther than RADIUS_KM out when a commune is given; without one, a bound null and no distance computed. */
 function nearCondition(near: NearPoint | undefined) {
-  return near ? sql<boolean>`(d.latitude is null or ${distanceSql(near)} <= ${sql.lit(RADIUS_KM)})` : sql<boolean>`true`;
+  const lat = near ? Number(near.latitude.toFixed(6)) : null;
+  return sql<boolean>`(${lat}::float8 is null or d.latitude is null or ${distanceSql(near)} <= ${sql.lit(RADIUS_KM)})`;
+}
+
+/** The searched words as the statement takes them: the tsquery, the words without accents, the stripped vector for « exact title ». */
+interface Terms {
+  query: string;
+  words: string;
+  exact: string;
+}
+
+/** One small statement (no table read): the tsquery of the words (word forms, synonyms) and the other forms of the words, as text. */
+async function termsOf(db: Db, query: ReturnType<typeof synonymTsquery>, text: string): Promise<Terms> {
+  const row = await sql<Terms>`select (${query})::text as query, immutable_unaccent(lower(${text})) as words,
+    strip(to_tsvector('french_unaccent', ${text}))::text as exact`.execute(db);
+  return row.rows[0]!;
 }
 
 type HitRow = { type: string; object_id: string; tenant_id: string | null; tenant_name: string | null; title: string; url: string; extract: string; closes_on: string | null; local: boolean; km: number | null };
+
+/** The columns of a match that the facets count (MatchRow in facets.ts), then its count: matches alike are sent once. */
+const COUNTED = ['type', 'tenant_id', 'departements', 'audiences', 'themes', 'open_now', 'closing_soon', 'epcis', ...FACETS.map((f) => `f_${f}`)].join(', ');
 
 /** Matches read per search: beyond, the total is « plus de 1 000 » and facets are counted on those read. */
 export const COUNT_CAP = 1000;
@@ -127,21 +147,24 @@ export const RANKED = 100;
  * - the page's rows with their extracts (ts_headline over a stored 600-character extract).
  */
 async function run(db: Db, query: ReturnType<typeof synonymTsquery>, text: string, input: SearchInput, filters: Filters, offset: number) {
+  const terms = await termsOf(db, query, text);
   const local = input.tenantId ?? '';
   const options = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=28, MinWords=12, MaxFragments=1, FragmentDelimiter=" … "`;
-  const distance = input.near ? distanceSql(input.near) : sql<number | null>`null::float8`;
-  const byDistance = input.near ? sql`km asc nulls last,` : sql``;
+  const distance = distanceSql(input.near);
+  // Without a commune every km is null: ordering by it changes nothing, and the text stays the same.
+  const byDistance = sql`km asc nulls last,`;
   const flags = sql.join(FACETS.map((f) => sql`${facetCondition(f, filters[f])} as ${sql.ref(`f_${f}`)}`));
   const all = sql.raw(FACETS.map((f) => `m.f_${f}`).join(' and '));
   const allOnDocument = sql.join(FACETS.map((f) => facetCondition(f, filters[f])), sql` and `);
   const datesFactor = sql`(case when (d.closes_on is not null and d.closes_on < current_date) or (d.opens_on is not null and d.opens_on > current_date) then 0.5 else 1 end)`;
   const factors = sql`${datesFactor} * ${rankFactor(sql`q.exact`)}`;
   const firstScore = sql`(case when d.title_search @@ q.query then 1 + ts_rank(d.title_search, q.query, 1) else 0.5 end) * ${factors}`;
-  const localFlag = sql`(d.tenant_id is not null and d.tenant_id = ${local})`;
-  const result = await sql<{ counts: MatchRow[] | string | null; hits: HitRow[] | string | null; reachable: number; broad: boolean }>`
-    with q as (select ${query} as query, immutable_unaccent(lower(${text})) as words, strip(to_tsvector('french_unaccent', ${text})) as exact),
+  const localFlag = sql`(d.tenant_id is not null and d.tenant_id = ${local}::text)`;
+  // One text for every search (every value bound, none written in it): prepared once per connection.
+  const statement = sql<{ counts: MatchRow[] | string | null; hits: HitRow[] | string | null; reachable: number; broad: boolean }>`
+    with q as (select ${terms.query}::tsquery as query, ${terms.words}::text as words, ${terms.exact}::tsvector as exact),
     m as materialized (
-      select d.type, d.object_id, d.tenant_id, d.audiences, d.themes, d.departements, d.title, d.published_at,
+      select d.type, d.object_id, d.tenant_id, d.audiences, d.themes, d.departements, d.epcis, d.title, d.published_at,
         ${OPEN_NOW} as open_now, ${CLOSING_SOON} as closing_soon, ${flags},
         ${localFlag} as local, ${distance} as km, ${firstScore} as first_score
       from search_documents d cross join q
@@ -153,25 +176,28 @@ async function run(db: Db, query: ReturnType<typeof synonymTsquery>, text: strin
       select d.type, d.object_id, d.title, d.published_at, ${localFlag} as local, ${distance} as km, ${firstScore} as first_score
       from search_documents d cross join q
       where (select yes from broad) and d.title_search @@ q.query and ${nearCondition(input.near)} and ${allOnDocument}
+        and (d.type, d.object_id) not in (select m.type, m.object_id from m)
       limit ${sql.lit(COUNT_CAP)}
     ),
     filtered as materialized (
       select d.type, d.object_id, d.title, d.published_at, ${localFlag} as local, ${distance} as km, ${firstScore} as first_score
       from search_documents d cross join q
-      where ${hasFilters(filters) ? sql`(select yes from broad)` : sql`false`} and d.search @@ q.query and ${nearCondition(input.near)} and ${allOnDocument}
+      where ${hasFilters(filters)}::boolean and (select yes from broad) and d.search @@ q.query and ${nearCondition(input.near)} and ${allOnDocument}
+        and (d.type, d.object_id) not in (select m.type, m.object_id from m)
+        and (d.type, d.object_id) not in (select wide.type, wide.object_id from wide)
       limit ${sql.lit(COUNT_CAP)}
     ),
     candidates as materialized (
       select m.type, m.object_id, m.title, m.published_at, m.local, m.km, m.first_score from m where ${all}
-      union
+      union all
       select wide.type, wide.object_id, wide.title, wide.published_at, wide.local, wide.km, wide.first_score from wide
-      union
+      union all
       select filtered.type, filtered.object_id, filtered.title, filtered.published_at, filtered.local, filtered.km, filtered.first_score from filtered
     ),
     firsts as materialized (
       select c.* from candidates c
       order by local desc, ${byDistance} first_score desc, published_at desc nulls last, title, object_id
-      limit ${Math.max(RANKED, offset + PER_PAGE)}
+      limit ${Math.max(RANKED, offset + PER_PAGE)}::int
     ),
     ranked as materialized (
       select f.type, f.object_id, f.local, f.km, f.published_at, f.title, f.first_rank,
@@ -186,10 +212,10 @@ async function run(db: Db, query: ReturnType<typeof synonymTsquery>, text: strin
         case when first_rank > ${sql.lit(RANKED)} then first_rank end, published_at desc nulls last, title, object_id) as position
       from ranked r
       order by position
-      limit ${PER_PAGE} offset ${offset}
+      limit ${sql.lit(PER_PAGE)} offset ${offset}::int
     )
     select
-      (select json_agg(json_build_array(m.type, m.tenant_id, m.departements, m.audiences, m.themes, m.open_now, m.closing_soon, ${sql.raw(FACETS.map((f) => `m.f_${f}`).join(', '))})) from m) as counts,
+      (select json_agg(json_build_array(${sql.raw(COUNTED)}, n)) from (select ${sql.raw(COUNTED)}, count(*)::int as n from m group by ${sql.raw(COUNTED)}) g) as counts,
       (select count(*)::int from candidates) as reachable,
       (select yes from broad) as broad,
       (select json_agg(h) from (
@@ -199,8 +225,8 @@ async function run(db: Db, query: ReturnType<typeof synonymTsquery>, text: strin
         join search_documents d on d.type = top.type and d.object_id = top.object_id
         left join platform_tenants t on t.id = d.tenant_id
         order by top.position
-      ) h) as hits`.execute(db);
-  const row = result.rows[0]!;
+      ) h) as hits`;
+  const row = (await executePrepared(db, statement)).rows[0]!;
   const parse = <T,>(v: T[] | string | null): T[] => (typeof v === 'string' ? (JSON.parse(v) as T[]) : (v ?? []));
   const hits: SearchHit[] = parse(row.hits).map((r) => ({
     type: r.type,
@@ -214,7 +240,7 @@ async function run(db: Db, query: ReturnType<typeof synonymTsquery>, text: strin
     local: r.local,
     distanceKm: r.km === null ? null : Number(r.km),
   }));
-  const { counts, matches } = readCounts(countMatches(parse(row.counts)), filters);
+  const { counts, matches } = readCounts(countMatches(parse(row.counts), epciScope(filters, input.near?.codes)), filters);
   const capped = row.broad === true;
   // Broad: the results that can be shown (matches read and title matches, under every filter), at most COUNT_CAP.
   const total = capped ? Math.min(Number(row.reachable), COUNT_CAP) : Number(row.reachable);

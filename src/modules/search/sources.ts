@@ -1,4 +1,4 @@
-import { departementLabel, type SearchSource } from '../../platform/search';
+import { departementLabel, epciLabel, type SearchSource } from '../../platform/search';
 import { tenantsSearchSource } from '../../platform/search/tenants';
 import { aidsSearchSource, AUDIENCES, THEMES } from '../aids';
 import { contentNewsSearchSource, contentPagesSearchSource } from '../content';
@@ -19,6 +19,7 @@ export function typeLabel(type: string): string {
 export function facetValueLabel(facet: string, value: string): string {
   if (facet === 'type') return typeLabel(value);
   if (facet === 'territoire') return departementLabel(value);
+  if (facet === 'epci') return epciLabel(value);
   const labels: Record<string, string> = facet === 'public' ? AUDIENCES : facet === 'theme' ? THEMES : {};
   return labels[value] ?? value;
 }

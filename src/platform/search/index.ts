@@ -5,9 +5,9 @@
  * engine could later be plugged in behind these two functions.
  */
 import { sql, type Kysely } from 'kysely';
-import { departementsOf } from './territory';
+import { departementsOf, epciKeysOf } from './territory';
 
-export { departementLabel, departementsOf, territoryCode } from './territory';
+export { departementLabel, departementOfCommune, departementsOf, departementsOfEpci, epciFilterKeys, epciKeysOf, epciLabel, epciOfCommune, epcisOfDepartement, territoryCode } from './territory';
 
 // Any connection or transaction: the caller's tables do not matter, the index tables exist on every database.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -63,6 +63,8 @@ export type SearchTables = {
     territory_codes: string[];
     /** The départements of its territory codes and commune (the « Territoire » facet), filled by documentRow. */
     departements: string[];
+    /** The EPCI (SIREN) it lies in or applies to, and `D<code>` for the départements it covers whole (the « Intercommunalité » facet), filled by documentRow. */
+    epcis: string[];
     commune_code: string | null;
     latitude: number | null;
     longitude: number | null;
@@ -99,6 +101,7 @@ function documentRow(doc: SearchDocument): SearchTables['search_documents'] {
     themes: doc.themes ?? [],
     territory_codes: doc.territoryCodes ?? [],
     departements: departementsOf(doc.territoryCodes ?? [], doc.communeCode),
+    epcis: epciKeysOf(doc.territoryCodes ?? [], doc.communeCode),
     commune_code: doc.communeCode ?? null,
     latitude: doc.latitude ?? null,
     longitude: doc.longitude ?? null,

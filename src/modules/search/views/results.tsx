@@ -174,8 +174,8 @@ export function SearchPage(props: {
 
 function Summary({ outcome, keep, tenant }: { outcome: SearchOutcome; keep: Kept; tenant: SearchSpace | undefined }) {
   if (outcome.total === 0) {
-    // A territory or a commune narrowed the search: one link takes both away.
-    const restricted = Boolean(keep.commune) || (keep.filters?.territoire.length ?? 0) > 0;
+    // A territory (département or EPCI) or a commune narrowed the search: one link takes them all away.
+    const restricted = Boolean(keep.commune) || (keep.filters?.territoire.length ?? 0) > 0 || (keep.filters?.epci.length ?? 0) > 0;
     const near = tenant?.kind === 'commune' && tenant.short_name ? `/aide-de-proximite?commune=${encodeURIComponent(tenant.short_name)}` : '/aide-de-proximite';
     return (
       <div class="search-empty">
@@ -184,8 +184,8 @@ function Summary({ outcome, keep, tenant }: { outcome: SearchOutcome; keep: Kept
           <li>Vérifiez l’orthographe, ou essayez avec moins de mots ou des mots plus courants.</li>
           {restricted ? (
             <li>
-              <a href={searchHref(outcome.query.text, 1, { ...keep, commune: undefined, filters: keep.filters ? { ...keep.filters, territoire: [] } : undefined })}>Élargir la recherche à tout le territoire</a>
-              {keep.commune ? `, pas seulement près de ${keep.commune}` : ', sans choisir de département'}.
+              <a href={searchHref(outcome.query.text, 1, { ...keep, commune: undefined, filters: keep.filters ? { ...keep.filters, territoire: [], epci: [] } : undefined })}>Élargir la recherche à tout le territoire</a>
+              {keep.commune ? `, pas seulement près de ${keep.commune}` : (keep.filters?.epci.length ?? 0) > 0 ? ', sans choisir de département ni d’intercommunalité' : ', sans choisir de département'}.
             </li>
           ) : tenant ? (
             <li>La recherche a déjà porté sur toute la Bretagne, pas seulement sur {tenant.name}.</li>
