@@ -10,8 +10,8 @@ import { APPELLATIONS_PER_PAGE, FichePage } from './views/fiche-page';
 
 const ORIENTATION = 'Orientation';
 const JOBS = 'Les métiers';
-/** What the pages read: the ROME tables (reloaded together by the seed), the menu. */
-const READS = [...ORIENTATION_TABLES, 'content_menu_entries', 'content_items'] as const;
+/** What the pages read: the ROME tables (reloaded together by the seed), the menu, the agenda's events (through platform.jobEvents). */
+const READS = [...ORIENTATION_TABLES, 'content_menu_entries', 'content_items', 'agenda_events'] as const;
 
 export async function orientationRoutes(app: FastifyInstance): Promise<void> {
   const db = orientationDb(app.platform.db);
@@ -56,12 +56,13 @@ export async function orientationRoutes(app: FastifyInstance): Promise<void> {
       const requested = Number.parseInt(String((request.query as Record<string, unknown>).page ?? ''), 10);
       const page = Number.isFinite(requested) && requested > 0 ? Math.min(requested, pages) : 1;
       const appellations = await ficheAppellations(db, code, page, APPELLATIONS_PER_PAGE);
+      const events = (await app.platform.jobEvents?.eventsAbout(code, sheet.domain.code)) ?? [];
       return {
         view: {
           title: `${sheet.label}${page > 1 ? `, appellations page ${page}` : ''}`,
           heading: sheet.label,
           breadcrumb: [{ label: 'Accueil', href: '/' }, { label: ORIENTATION, href: '/orientation' }, { label: JOBS, href: JOBS_PATH }, { label: sheet.label }],
-          main: <FichePage sheet={sheet} appellations={appellations} page={page} />,
+          main: <FichePage sheet={sheet} appellations={appellations} page={page} events={events} />,
         },
       };
     });

@@ -1,6 +1,7 @@
 import { Badge, Pagination } from '../../../platform/views/components';
 import { formatNumber } from '../../../platform/views/format';
 import { JOBS_PATH, jobsHref } from '../service';
+import type { JobEvent } from '../events';
 import type { FicheSheet } from '../store';
 import { RomeCredit } from './credit';
 
@@ -11,13 +12,39 @@ function sentence(text: string): string {
   return /[.!?…)]$/.test(text) ? text : `${text}.`;
 }
 
+/** « Les événements sur ce métier »: from the agenda, or a link to it. */
+function JobEventsSection({ events }: { events: JobEvent[] }) {
+  return (
+    <section aria-labelledby="evenements">
+      <h2 id="evenements">Les événements sur ce métier</h2>
+      {events.length ? (
+        <ul class="link-list">
+          {events.map((e) => (
+            <li>
+              <a href={e.href}>{e.title}</a>
+              <span class="muted"> · {e.detail}</span>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>Aucun événement à venir n’est annoncé sur ce métier pour le moment.</p>
+      )}
+      <p>
+        <a href="/agenda">Voir tout l’agenda de l’orientation</a>
+      </p>
+    </section>
+  );
+}
+
 export interface FicheView {
+  /** Upcoming events about this job (the agenda's port), soonest first. */
+  events?: JobEvent[] | undefined;
   sheet: FicheSheet;
   appellations: Array<{ ogr_code: string; long_label: string; classification: string }>;
   page: number;
 }
 
-export function FichePage({ sheet, appellations, page }: FicheView) {
+export function FichePage({ sheet, appellations, page, events = [] }: FicheView) {
   const [intro, ...tasks] = sheet.definition;
   const pages = Math.max(1, Math.ceil(sheet.appellationCount / APPELLATIONS_PER_PAGE));
   return (
@@ -104,10 +131,12 @@ export function FichePage({ sheet, appellations, page }: FicheView) {
       <section aria-labelledby="se-former">
         <h2 id="se-former">Se former à ce métier</h2>
         <p>
-          Les formations qui mènent à ce métier, les aides qui peuvent les payer et les événements à son sujet viendront
-          avec le service des formations : ils ne sont pas encore sur Guichet.
+          Les formations qui mènent à ce métier et les aides qui peuvent les payer viendront
+          avec le service des formations : elles ne sont pas encore sur Guichet.
         </p>
       </section>
+
+      <JobEventsSection events={events} />
 
       <section aria-labelledby="conseiller">
         <h2 id="conseiller">Trouver un conseiller</h2>
