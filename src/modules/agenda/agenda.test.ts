@@ -97,7 +97,7 @@ test('an event page: details, « Donnée de démonstration », schema.org Event 
   assert.match(String(ev.getFirstPropertyValue('summary')), /Portes ouvertes du lycée Dupuy-de-Lôme/);
   assert.equal((await app.inject({ url: `/agenda/${id}.ics` })).body, text, 'the same file twice: stable UID and DTSTAMP');
 
-  const feed = await app.inject({ url: '/agenda.ics?commune=56100&distance=10&type=portes_ouvertes' });
+  const feed = await app.inject({ url: '/agenda.ics?commune=Lorient&distance=10&type=portes_ouvertes' });
   assert.equal(feed.statusCode, 200);
   const uids = new ICAL.Component(ICAL.parse(feed.body)).getAllSubcomponents('vevent').map((v) => String(v.getFirstPropertyValue('uid')));
   assert.ok(uids.includes(`${id}@localhost`));
@@ -164,6 +164,7 @@ test('agents create and change their tenant’s events (checked, 422 keeping wha
   assert.equal(title, 'Forum des métiers de la mer');
 });
 
+const IN_30_DAYS = day(30);
 const openAgenda = (events: unknown[]) => Buffer.from(JSON.stringify({ total: events.length, events }));
 const oaEvent = (uid: number, overrides: Record<string, unknown> = {}) => ({
   uid,
@@ -171,7 +172,7 @@ const oaEvent = (uid: number, overrides: Record<string, unknown> = {}) => ({
   description: { fr: 'Venez découvrir nos formations.' },
   longDescription: { fr: '<p>Visite des <b>ateliers</b>.</p>' },
   keywords: { fr: ['portes ouvertes', 'H2913'] },
-  timings: [{ begin: day(30).toISOString(), end: new Date(day(30).getTime() + 4 * 3_600_000).toISOString() }],
+  timings: [{ begin: IN_30_DAYS.toISOString(), end: new Date(IN_30_DAYS.getTime() + 4 * 3_600_000).toISOString() }],
   location: { name: 'Lycée Jean Moulin', address: 'Rue du Lycée', city: 'Quimper', postalCode: '29000', insee: '29232', latitude: 47.99, longitude: -4.1 },
   registration: [{ type: 'link', value: 'https://example.org/inscription' }],
   status: 1,

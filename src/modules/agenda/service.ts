@@ -46,6 +46,8 @@ export function grandDomains(domains: JobDomain[]): Array<{ code: string; label:
   return [...seen].map(([code, label]) => ({ code, label }));
 }
 
+/** « 16/01/2027 » as « 2027-01-16 » (the form's way); an ISO day or anything else is kept as typed. */
+const isoDay = (typed: string) => typed.replace(/^(\d{1,2})\/(\d{1,2})\/(\d{4})$/, (_, d: string, m: string, y: string) => `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`);
 const validDay = (day: string) => /^\d{4}-\d{2}-\d{2}$/.test(day) && !Number.isNaN(Date.parse(`${day}T00:00:00Z`)) && new Date(`${day}T00:00:00Z`).toISOString().startsWith(day);
 
 /**
@@ -54,8 +56,8 @@ const validDay = (day: string) => /^\d{4}-\d{2}-\d{2}$/.test(day) && !Number.isN
  */
 export async function readFilters(db: Kysely<PlatformTables>, query: Record<string, unknown>, now: Date): Promise<Omit<AgendaOutcome, 'events' | 'total' | 'page' | 'pages'>> {
   const values: AgendaValues = {
-    du: text(query.du, 10),
-    au: text(query.au, 10),
+    du: isoDay(text(query.du, 10)),
+    au: isoDay(text(query.au, 10)),
     commune: text(query.commune),
     distance: text(query.distance, 3) || DEFAULT_DISTANCE,
     type: text(query.type, 20),

@@ -15,8 +15,8 @@ export function ListPage({ outcome }: { outcome: AgendaOutcome }) {
       <p class="lead">Salons, forums, portes ouvertes, job datings et ateliers pour découvrir des métiers et des formations en Bretagne.</p>
       <ErrorSummary errors={errors} labels={LABELS} />
       <form method="get" action={AGENDA_PATH} role="search" aria-label="Chercher un événement">
-        <TextField name="du" type="date" label={LABELS.du} value={values.du} error={errors.du} />
-        <TextField name="au" type="date" label={LABELS.au} value={values.au} error={errors.au} />
+        <TextField name="du" label={LABELS.du} hint="Par exemple : 16/01/2027." value={values.du} error={errors.du} maxLength={10} />
+        <TextField name="au" label={LABELS.au} value={values.au} error={errors.au} maxLength={10} />
         <TextField name="commune" label={LABELS.commune} hint="Par exemple : Lorient ou 56100." value={values.commune} error={errors.commune} maxLength={100} />
         <SelectField name="distance" label={LABELS.distance} value={values.distance} error={errors.distance} options={DISTANCES.map((d) => ({ value: d, label: `${d} km autour` }))} />
         <SelectField name="type" label={LABELS.type} value={values.type} error={errors.type} options={[{ value: '', label: 'Tous les types' }, ...Object.entries(KINDS).map(([value, label]) => ({ value, label }))]} />

@@ -25,6 +25,12 @@ export function Entrance({ interests }: { interests: Interest[] }) {
           ))}
         </ul>
       </section>
+      <section aria-labelledby="agenda">
+        <h2 id="agenda">
+          <a href="/agenda">L’agenda de l’orientation</a>
+        </h2>
+        <p>Salons, forums, portes ouvertes, job datings et ateliers près de chez vous, à ajouter à votre agenda.</p>
+      </section>
       <section aria-labelledby="accompagnement">
         <h2 id="accompagnement">Être accompagné</h2>
         <p>
