@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { NotFoundError } from '../../platform/http/errors';
 import { KeptPages } from '../../platform/views/kept-pages';
+import { newsTagged } from '../content';
 import { JOBS_PATH, searchJobs } from './service';
 import { ficheAppellations, ficheSheet, listInterests, orientationDb } from './store';
 import { ORIENTATION_TABLES } from './tables';
@@ -16,6 +17,9 @@ const READS = [...ORIENTATION_TABLES, 'content_menu_entries', 'content_items', '
 export async function orientationRoutes(app: FastifyInstance): Promise<void> {
   const db = orientationDb(app.platform.db);
   const kept = new KeptPages(app.platform.db, READS);
+  // The authorities' news tagged « orientation » (issue 15 c.8), with the name of who published each.
+  const orientationNews = async () =>
+    (await newsTagged(app.platform.db, app.platform.tenants.portal().id, 'orientation', 3)).map((n) => ({ ...n, authority: app.platform.tenants.get(n.tenantId)?.short_name ?? '' }));
 
   app.get('/orientation', async (request, reply) =>
     kept.send(request, reply, async () => ({
@@ -23,7 +27,7 @@ export async function orientationRoutes(app: FastifyInstance): Promise<void> {
         title: ORIENTATION,
         heading: 'S’orienter, choisir un métier',
         breadcrumb: [{ label: 'Accueil', href: '/' }, { label: ORIENTATION }],
-        main: <Entrance interests={await listInterests(db)} />,
+        main: <Entrance interests={await listInterests(db)} news={await orientationNews()} />,
       },
     })),
   );
