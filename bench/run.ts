@@ -50,6 +50,7 @@ const DEFAULT_PATHS = [
   '/aide-de-proximite?commune=Quimper',
   '/glossaire',
   '/orientation/metiers/D1102',
+  '/agenda',
   '/recherche?q=permsi+de+condure',
   '/api/v1/recherche?q=velo',
   '/aides/simulateur/resultats',

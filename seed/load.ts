@@ -10,6 +10,7 @@ import { seedApplicationForms } from '../src/modules/applications/seed-forms';
 import { seedContent } from './content';
 import { seedHelpPlaces } from './help';
 import { seedId } from './ids';
+import { seedAgenda } from './agenda';
 import { seedOrientation } from './orientation';
 import { seedProcedures } from './procedures';
 import { logoSvg } from './logos';
@@ -61,6 +62,7 @@ export async function seedDemo(db: Kysely<PlatformTables>): Promise<SeedResult> 
   if (await seedApplicationForms(db)) created = true;
   if (await seedProcedures(db)) created = true;
   if (await seedOrientation(db)) created = true;
+  if (await seedAgenda(db)) created = true;
   // The seed writes rows directly, so the search index is rebuilt from them (as npm run reindex does).
   if (created) await rebuildSearchIndex(db);
 

@@ -90,6 +90,18 @@ Si vous avez besoin d'aide, le bloc « Besoin d'aide ? », en bas de chaque page
       tags: ['numérique', 'services publics'],
     },
     {
+      slug: 'salons-et-portes-ouvertes-preparer-sa-visite',
+      title: 'Salons et portes ouvertes : préparer sa visite',
+      summary: 'Quelques conseils pour profiter d’un salon de l’orientation ou d’une journée portes ouvertes.',
+      body: `Les salons, forums et journées portes ouvertes permettent de rencontrer des élèves, des enseignants et des professionnels.
+
+Avant d'y aller, notez deux ou trois questions : ce qu'on apprend, comment se passent les stages, ce que deviennent les anciens élèves.
+
+Retrouvez les prochains événements près de chez vous dans l'agenda de l'orientation, à l'adresse /agenda.
+`,
+      tags: ['orientation', 'jeunesse'],
+    },
+    {
       slug: 'transport-scolaire-pensez-a-l-inscription',
       title: 'Transport scolaire : pensez à l’inscription',
       summary: 'Chaque année, l’inscription au car scolaire se fait avant la rentrée.',

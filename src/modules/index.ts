@@ -1,5 +1,6 @@
 import type { GuichetModule } from '../platform/module';
 import { accountsModule } from './accounts';
+import { agendaModule } from './agenda';
 import { aidsModule } from './aids';
 import { applicationsModule } from './applications';
 import { backofficeModule } from './backoffice';
@@ -19,4 +20,4 @@ import { searchModule } from './search';
 import { territoriesModule } from './territories';
 
 /** Every capability, in registration order. */
-export const modules: GuichetModule[] = [territoriesModule, contentModule, glossaryModule, backofficeModule, helpModule, portalModule, profileModule, franceConnectModule, accountsModule, mfaModule, identityProviderModule, aidsModule, eligibilityModule, applicationsModule, proceduresModule, orientationModule, membersModule, searchModule];
+export const modules: GuichetModule[] = [territoriesModule, contentModule, glossaryModule, backofficeModule, helpModule, portalModule, profileModule, franceConnectModule, accountsModule, mfaModule, identityProviderModule, aidsModule, eligibilityModule, applicationsModule, proceduresModule, orientationModule, agendaModule, membersModule, searchModule];

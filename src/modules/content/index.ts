@@ -8,10 +8,24 @@ import { menuRoutes } from './menu.routes';
 import { TenantMemo } from './page-cache';
 import { publicRoutes } from './public.routes';
 import { contentDb } from './store';
+import { latestNewsTagged } from './public-store';
+import type { Kysely } from 'kysely';
+import type { PlatformTables } from '../../platform/db/tables';
 import { contentPersonalData } from './personal-data';
 
 export type { ContentTables } from './tables';
 export { contentPagesSearchSource, contentNewsSearchSource } from './search-source';
+
+/** The latest news tagged `tag`, of every tenant, with their address seen from the portal (/orientation shows « orientation »). */
+export async function newsTagged(db: Kysely<PlatformTables>, portalId: string, tag: string, limit: number): Promise<Array<{ title: string; summary: string; href: string; tenantId: string; publishedAt: Date }>> {
+  return (await latestNewsTagged(contentDb(db), tag, limit)).map((n) => ({
+    title: n.title,
+    summary: n.summary,
+    href: `${n.tenant_id === portalId ? '' : `/collectivites/${n.tenant_id}`}/actualites/${n.slug}`,
+    tenantId: n.tenant_id,
+    publishedAt: n.published_at,
+  }));
+}
 
 /** The content module's back-office sections, relative to /admin/t/:tenant. */
 const contentSections = [

@@ -94,3 +94,15 @@ export async function publishedTags(db: ContentDb, tenantId: string, limit = 20)
     group by t.tag order by count(*) desc, t.tag limit ${limit}`.execute(db);
   return rows.rows.map((r) => r.tag);
 }
+
+/** The latest published news of every tenant carrying this tag (« orientation » on /orientation), newest first. */
+export async function latestNewsTagged(db: ContentDb, tag: string, limit: number): Promise<PublishedSummary[]> {
+  return (await published(db)
+    .select(summaryColumns)
+    .where('i.kind', '=', 'news')
+    .where(sql<boolean>`v.tags @> array[${tag}]::text[]`)
+    .orderBy('i.published_at', 'desc')
+    .orderBy('i.id')
+    .limit(limit)
+    .execute()) as PublishedSummary[];
+}

@@ -6,6 +6,8 @@ import { jobSavedKind } from './saved-kind';
 
 export type { OrientationTables } from './tables';
 export { JOB_DOCUMENT_TYPE, jobsSearchSource } from './search-source';
+export { jobLabels, type JobEvent, type JobEventsPort } from './events';
+export { listDomains, orientationDb, type Domain as JobDomain } from './store';
 
 /**
  * C6 Orientation, part a: the jobs of France Travail's ROME 4.0 (fiches, appellations,

@@ -153,6 +153,9 @@ test('/orientation links what exists; the menu names it; a reload of the data is
   assert.match(entrance.body, /<a href="\/orientation\/metiers">Les métiers<\/a>/);
   assert.match(entrance.body, /<a href="\/orientation">Orientation<\/a>/);
   assert.doesNotMatch(entrance.body, /bientôt/i);
+  assert.match(entrance.body, /<a href="\/agenda">L’agenda de l’orientation<\/a>/);
+  // Orientation news (issue 15 c.8): the authorities' news tagged « orientation ».
+  assert.match(entrance.body, /<a href="\/actualites\/salons-et-portes-ouvertes-preparer-sa-visite">Salons et portes ouvertes : préparer sa visite<\/a>/);
 
   const before = await agent.get('/orientation/metiers/D1102');
   assert.match(before.body, /Boulanger \/ Boulangère/);

@@ -4,6 +4,7 @@ import { KeptPages } from '../../platform/views/kept-pages';
 import { saveControl } from '../../platform/views/save-control';
 import { publishedNotes } from './notes-store';
 import { jobSavedKind } from './saved-kind';
+import { newsTagged } from '../content';
 import { JOBS_PATH, searchJobs } from './service';
 import { ficheAppellations, ficheSheet, listInterests, orientationDb } from './store';
 import { ORIENTATION_TABLES } from './tables';
@@ -13,12 +14,15 @@ import { APPELLATIONS_PER_PAGE, FichePage } from './views/fiche-page';
 
 const ORIENTATION = 'Orientation';
 const JOBS = 'Les métiers';
-/** What the pages read: the ROME tables (reloaded together by the seed), the menu. */
-const READS = [...ORIENTATION_TABLES, 'orientation_notes', 'content_menu_entries', 'content_items'] as const;
+/** What the pages read: the ROME tables (reloaded together by the seed), the counsellors' notes, the menu, the agenda's events (through platform.jobEvents). */
+const READS = [...ORIENTATION_TABLES, 'orientation_notes', 'content_menu_entries', 'content_items', 'agenda_events'] as const;
 
 export async function orientationRoutes(app: FastifyInstance): Promise<void> {
   const db = orientationDb(app.platform.db);
   const kept = new KeptPages(app.platform.db, READS);
+  // The authorities' news tagged « orientation » (issue 15 c.8), with the name of who published each.
+  const orientationNews = async () =>
+    (await newsTagged(app.platform.db, app.platform.tenants.portal().id, 'orientation', 3)).map((n) => ({ ...n, authority: app.platform.tenants.get(n.tenantId)?.short_name ?? '' }));
 
   app.get('/orientation', async (request, reply) =>
     kept.send(request, reply, async () => ({
@@ -26,7 +30,7 @@ export async function orientationRoutes(app: FastifyInstance): Promise<void> {
         title: ORIENTATION,
         heading: 'S’orienter, choisir un métier',
         breadcrumb: [{ label: 'Accueil', href: '/' }, { label: ORIENTATION }],
-        main: <Entrance interests={await listInterests(db)} />,
+        main: <Entrance interests={await listInterests(db)} news={await orientationNews()} />,
       },
     })),
   );
@@ -59,12 +63,13 @@ export async function orientationRoutes(app: FastifyInstance): Promise<void> {
       const requested = Number.parseInt(String((request.query as Record<string, unknown>).page ?? ''), 10);
       const page = Number.isFinite(requested) && requested > 0 ? Math.min(requested, pages) : 1;
       const appellations = await ficheAppellations(db, code, page, APPELLATIONS_PER_PAGE);
+      const events = (await app.platform.jobEvents?.eventsAbout(code, sheet.domain.code)) ?? [];
       return {
         view: {
           title: `${sheet.label}${page > 1 ? `, appellations page ${page}` : ''}`,
           heading: sheet.label,
           breadcrumb: [{ label: 'Accueil', href: '/' }, { label: ORIENTATION, href: '/orientation' }, { label: JOBS, href: JOBS_PATH }, { label: sheet.label }],
-          main: <FichePage sheet={sheet} appellations={appellations} page={page} save={await saveControl(request, reply, jobSavedKind.id, sheet.code, 'ce métier')} notes={await publishedNotes(db, sheet.code, app.platform.tenants)} />,
+          main: <FichePage sheet={sheet} appellations={appellations} page={page} events={events} save={await saveControl(request, reply, jobSavedKind.id, sheet.code, 'ce métier')} notes={await publishedNotes(db, sheet.code, app.platform.tenants)} />,
         },
       };
     });

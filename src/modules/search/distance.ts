@@ -3,11 +3,11 @@
  * resolved by the help module), its centre (a point inside each Breton commune, open data in
  * ./geo), and the great-circle distance in SQL to the documents that have a place.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { PlatformTables } from '../../platform/db/tables';
 import { resolveCommune } from '../help';
+import { communeCentres } from '../territories';
+
 
 /** Places farther than this from the commune are left out (as on « Trouver de l’aide près de chez moi »). */
 export const RADIUS_KM = 30;
@@ -23,19 +23,6 @@ export interface NearPoint {
 }
 
 export type NearResult = { point: NearPoint } | { error: string; typed: string } | undefined;
-
-let centres: Map<string, { lat: number; lon: number }> | undefined;
-
-/** INSEE code → a point inside the commune (1,202 communes of Bretagne, 2026 list; geo/SOURCE.txt). */
-export function communeCentres(): Map<string, { lat: number; lon: number }> {
-  centres ??= new Map(
-    (JSON.parse(readFileSync(join(import.meta.dirname, 'geo', 'communes-centres.json'), 'utf8')) as Array<{ code: string; lat: number; lon: number }>).map((c) => [
-      c.code,
-      { lat: c.lat, lon: c.lon },
-    ]),
-  );
-  return centres;
-}
 
 const resolved = new Map<string, Exclude<NearResult, undefined>>();
 

@@ -1,5 +1,6 @@
 import { departementLabel, epciLabel, type SearchSource } from '../../platform/search';
 import { tenantsSearchSource } from '../../platform/search/tenants';
+import { eventsSearchSource } from '../agenda';
 import { aidsSearchSource, AUDIENCES, THEMES } from '../aids';
 import { contentNewsSearchSource, contentPagesSearchSource } from '../content';
 import { helpPlacesSearchSource } from '../help';
@@ -9,7 +10,7 @@ import { formsSearchSource, proceduresSearchSource } from '../procedures';
 export { tenantsSearchSource };
 
 /** Every type the one search knows, in the order of a rebuild. */
-export const searchSources: SearchSource[] = [aidsSearchSource, contentPagesSearchSource, contentNewsSearchSource, helpPlacesSearchSource, tenantsSearchSource, proceduresSearchSource, formsSearchSource, jobsSearchSource];
+export const searchSources: SearchSource[] = [aidsSearchSource, contentPagesSearchSource, contentNewsSearchSource, helpPlacesSearchSource, tenantsSearchSource, proceduresSearchSource, formsSearchSource, jobsSearchSource, eventsSearchSource];
 
 export function typeLabel(type: string): string {
   return searchSources.find((s) => s.type === type)?.label ?? type;

@@ -5,7 +5,13 @@ import { orientationPlacesHref } from '../../help';
 import { RomeCredit } from './credit';
 
 /** /orientation: what exists today (the jobs, the places where someone can help), nothing promised. */
-export function Entrance({ interests }: { interests: Interest[] }) {
+export interface OrientationNews {
+  title: string;
+  href: string;
+  authority: string;
+}
+
+export function Entrance({ interests, news = [] }: { interests: Interest[]; news?: OrientationNews[] }) {
   return (
     <>
       <p class="lead">Découvrir des métiers, ce qu’on y fait, comment y accéder et vers quoi évoluer.</p>
@@ -26,6 +32,25 @@ export function Entrance({ interests }: { interests: Interest[] }) {
           ))}
         </ul>
       </section>
+      <section aria-labelledby="agenda">
+        <h2 id="agenda">
+          <a href="/agenda">L’agenda de l’orientation</a>
+        </h2>
+        <p>Salons, forums, portes ouvertes, job datings et ateliers près de chez vous, à ajouter à votre agenda.</p>
+      </section>
+      {news.length ? (
+        <section aria-labelledby="actualites">
+          <h2 id="actualites">Actualités de l’orientation</h2>
+          <ul class="link-list">
+            {news.map((n) => (
+              <li>
+                <a href={n.href}>{n.title}</a>
+                <span class="muted"> · {n.authority}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <section aria-labelledby="accompagnement">
         <h2 id="accompagnement">Être accompagné</h2>
         <p>

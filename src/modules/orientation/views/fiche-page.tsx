@@ -3,6 +3,7 @@ import { Badge, DateText, Pagination } from '../../../platform/views/components'
 import { formatNumber } from '../../../platform/views/format';
 import { JOBS_PATH, jobsHref } from '../service';
 import type { PublishedNote } from '../notes-store';
+import type { JobEvent } from '../events';
 import type { FicheSheet } from '../store';
 import { OrientationPlacesForm, orientationPlacesHref } from '../../help';
 import { RomeCredit } from './credit';
@@ -14,7 +15,33 @@ function sentence(text: string): string {
   return /[.!?…)]$/.test(text) ? text : `${text}.`;
 }
 
+/** « Les événements sur ce métier »: from the agenda, or a link to it. */
+function JobEventsSection({ events }: { events: JobEvent[] }) {
+  return (
+    <section aria-labelledby="evenements">
+      <h2 id="evenements">Les événements sur ce métier</h2>
+      {events.length ? (
+        <ul class="link-list">
+          {events.map((e) => (
+            <li>
+              <a href={e.href}>{e.title}</a>
+              <span class="muted"> · {e.detail}</span>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>Aucun événement à venir n’est annoncé sur ce métier pour le moment.</p>
+      )}
+      <p>
+        <a href="/agenda">Voir tout l’agenda de l’orientation</a>
+      </p>
+    </section>
+  );
+}
+
 export interface FicheView {
+  /** Upcoming events about this job (the agenda's port), soonest first. */
+  events?: JobEvent[] | undefined;
   sheet: FicheSheet;
   appellations: Array<{ ogr_code: string; long_label: string; classification: string }>;
   page: number;
@@ -39,7 +66,7 @@ function NoteText({ body }: { body: string }) {
   );
 }
 
-export function FichePage({ sheet, appellations, page, save, notes = [] }: FicheView) {
+export function FichePage({ sheet, appellations, page, save, notes = [], events = [] }: FicheView) {
   const [intro, ...tasks] = sheet.definition;
   const pages = Math.max(1, Math.ceil(sheet.appellationCount / APPELLATIONS_PER_PAGE));
   return (
@@ -138,10 +165,12 @@ export function FichePage({ sheet, appellations, page, save, notes = [] }: Fiche
       <section aria-labelledby="se-former">
         <h2 id="se-former">Se former à ce métier</h2>
         <p>
-          Les formations qui mènent à ce métier, les aides qui peuvent les payer et les événements à son sujet viendront
-          avec le service des formations : ils ne sont pas encore sur Guichet.
+          Les formations qui mènent à ce métier et les aides qui peuvent les payer viendront
+          avec le service des formations : elles ne sont pas encore sur Guichet.
         </p>
       </section>
+
+      <JobEventsSection events={events} />
 
       <section aria-labelledby="conseiller">
         <h2 id="conseiller">Trouver un conseiller</h2>
