@@ -7,6 +7,7 @@ export { describeWeek, franceServicesHoursToFrench, mediationHoursToFrench, pars
 export type { HelpPlace, HelpPlaceKind, HelpPlacesTable, HelpTables } from './tables';
 export { helpPlacesSearchSource } from './search-source';
 export { resolveCommune } from './service';
+export { communeCentres, nearPoint, type NearPoint, type NearResult } from './near';
 
 /** C7: the places where a person can be helped by someone, near them. */
 export const helpModule: GuichetModule = {

@@ -3,12 +3,15 @@ import type { GuichetModule } from '../../platform/module';
 import { orientationRoutes } from './routes';
 
 export type { OrientationTables } from './tables';
+export type { JobTrainingsList, JobTrainingsPort } from './trainings-port';
 export { JOB_DOCUMENT_TYPE, jobsSearchSource } from './search-source';
+export { jobLabels, orientationDb } from './store';
 
 /**
  * C6 Orientation, part a: the jobs of France Travail's ROME 4.0 (fiches, appellations,
  * definitions, access, mobility, centres d'intérêt), loaded by the seed and `npm run reindex`
  * from seed/data/rome (seed/orientation.ts), browsed at /orientation/metiers and found by the one search.
+ * A sheet lists the trainings that lead to its job through `platform.jobTrainings` (trainings-port.ts).
  */
 export const orientationModule: GuichetModule = {
   name: 'orientation',

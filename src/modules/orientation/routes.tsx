@@ -16,6 +16,9 @@ const READS = [...ORIENTATION_TABLES, 'content_menu_entries', 'content_items'] a
 export async function orientationRoutes(app: FastifyInstance): Promise<void> {
   const db = orientationDb(app.platform.db);
   const kept = new KeptPages(app.platform.db, READS);
+  // The sheet lists trainings: kept until their tables change too (the port is plugged in after this module).
+  let keptSheets: KeptPages | undefined;
+  const sheets = () => (keptSheets ??= new KeptPages(app.platform.db, [...READS, ...(app.platform.jobTrainings?.tables ?? [])]));
 
   app.get('/orientation', async (request, reply) =>
     kept.send(request, reply, async () => ({
@@ -49,20 +52,24 @@ export async function orientationRoutes(app: FastifyInstance): Promise<void> {
     const { code } = request.params as { code: string };
     // « d1102 »: the address of the fiche is its code in capitals.
     if (/^[a-n]\d{4}$/i.test(code) && code !== code.toUpperCase()) return reply.redirect(`${JOBS_PATH}/${code.toUpperCase()}`, 301);
-    return kept.send(request, reply, async () => {
+    const query = request.query as Record<string, unknown>;
+    const commune = typeof query.commune === 'string' && query.commune.trim() ? query.commune.trim().slice(0, 100) : undefined;
+    return sheets().send(request, reply, async () => {
       const sheet = /^[A-N]\d{4}$/.test(code) ? await ficheSheet(db, code) : undefined;
       if (!sheet) throw new NotFoundError('Ce métier n’existe pas dans le répertoire.');
       const pages = Math.max(1, Math.ceil(sheet.appellationCount / APPELLATIONS_PER_PAGE));
-      const requested = Number.parseInt(String((request.query as Record<string, unknown>).page ?? ''), 10);
+      const requested = Number.parseInt(String(query.page ?? ''), 10);
       const page = Number.isFinite(requested) && requested > 0 ? Math.min(requested, pages) : 1;
       const appellations = await ficheAppellations(db, code, page, APPELLATIONS_PER_PAGE);
+      const trainings = await app.platform.jobTrainings?.forJob(code, commune);
       return {
         view: {
           title: `${sheet.label}${page > 1 ? `, appellations page ${page}` : ''}`,
           heading: sheet.label,
           breadcrumb: [{ label: 'Accueil', href: '/' }, { label: ORIENTATION, href: '/orientation' }, { label: JOBS, href: JOBS_PATH }, { label: sheet.label }],
-          main: <FichePage sheet={sheet} appellations={appellations} page={page} />,
+          main: <FichePage sheet={sheet} appellations={appellations} page={page} trainings={trainings} />,
         },
+        status: trainings?.near && 'error' in trainings.near ? 422 : 200,
       };
     });
   });

@@ -160,3 +160,10 @@ export function ficheAppellations(db: OrientationDb, code: string, page: number,
     .offset((page - 1) * perPage)
     .execute();
 }
+
+/** The v4 label of each known fiche among `codes` (unknown codes are left out). */
+export async function jobLabels(db: OrientationDb, codes: string[]): Promise<Map<string, string>> {
+  if (!codes.length) return new Map();
+  const rows = await db.selectFrom('orientation_fiches').select(['code', 'label']).where('code', 'in', codes).execute();
+  return new Map(rows.map((r) => [r.code, r.label]));
+}

@@ -2,7 +2,9 @@ import { Badge, Pagination } from '../../../platform/views/components';
 import { formatNumber } from '../../../platform/views/format';
 import { JOBS_PATH, jobsHref } from '../service';
 import type { FicheSheet } from '../store';
+import type { JobTrainingsList } from '../trainings-port';
 import { RomeCredit } from './credit';
+import { JobTrainings } from './job-trainings';
 
 export const APPELLATIONS_PER_PAGE = 30;
 
@@ -15,9 +17,10 @@ export interface FicheView {
   sheet: FicheSheet;
   appellations: Array<{ ogr_code: string; long_label: string; classification: string }>;
   page: number;
+  trainings?: JobTrainingsList | undefined;
 }
 
-export function FichePage({ sheet, appellations, page }: FicheView) {
+export function FichePage({ sheet, appellations, page, trainings }: FicheView) {
   const [intro, ...tasks] = sheet.definition;
   const pages = Math.max(1, Math.ceil(sheet.appellationCount / APPELLATIONS_PER_PAGE));
   return (
@@ -103,10 +106,7 @@ export function FichePage({ sheet, appellations, page }: FicheView) {
 
       <section aria-labelledby="se-former">
         <h2 id="se-former">Se former à ce métier</h2>
-        <p>
-          Les formations qui mènent à ce métier, les aides qui peuvent les payer et les événements à son sujet viendront
-          avec le service des formations : ils ne sont pas encore sur Guichet.
-        </p>
+        {trainings ? <JobTrainings code={sheet.code} list={trainings} /> : <p>Les formations ne sont pas disponibles pour le moment.</p>}
       </section>
 
       <section aria-labelledby="conseiller">
