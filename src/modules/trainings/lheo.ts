@@ -40,6 +40,10 @@ function text(v: unknown): string {
   return '';
 }
 const orNull = (s: string) => (s ? s : null);
+/** The texts of a repeated element (strings stay strings). */
+const texts = (v: unknown): string[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]).map(text).filter(Boolean);
+/** Placeholders of mandatory LHEO elements Guichet writes when it does not know (all zeros): not known. */
+const known = (s: string) => (/^0+$/.test(s) ? '' : s);
 
 /** `<extras info="guichet"><extra info="…">` values, by info. */
 function extras(node: Node): Map<string, string> {
@@ -87,7 +91,7 @@ function readFormation(f: Node, index: number, line: number, centre: (code: stri
   const exit = text(f['code-niveau-sortie']);
   if (exit && !/^[0-8]$/.test(exit)) err('code-niveau-sortie', 'Le niveau de sortie est un code de 0 à 8 (table dict-niveaux).');
   const domain = obj(f['domaine-formation']);
-  const romeCodes = [...new Set(list(domain['code-ROME']).map(text).concat(Array.isArray(domain['code-ROME']) ? [] : []).map((c) => c.toUpperCase()))];
+  const romeCodes = [...new Set(texts(domain['code-ROME']).map((c) => c.toUpperCase()))];
   const badRome = romeCodes.find((c) => !/^[A-N]\d{4}$/.test(c));
   if (badRome) err('code-ROME', `« ${badRome} » n’est pas un code ROME (une lettre puis quatre chiffres, par exemple D1102).`);
   const certs = list(f.certification);
@@ -99,7 +103,7 @@ function readFormation(f: Node, index: number, line: number, centre: (code: stri
   if (url && !/^https?:\/\/\S+$/.test(url)) err('url-formation', 'L’adresse de la formation doit commencer par http:// ou https://.');
   const contact = obj(obj(f['contact-formation']).coordonnees);
   const org = obj(f['organisme-formation-responsable']);
-  const siret = text(org['SIRET-organisme-formation']) || text(obj(org['SIRET-organisme-formation']).SIRET);
+  const siret = known(text(org['SIRET-organisme-formation']) || text(obj(org['SIRET-organisme-formation']).SIRET));
   const orgName = text(org['nom-organisme']) || text(org['raison-sociale']);
   if (!orgName) err('organisme-formation-responsable', 'Le nom de l’organisme responsable est obligatoire (nom-organisme).');
   if (siret && !/^\d{14}$/.test(siret.replace(/\s/g, ''))) err('SIRET', 'Le SIRET de l’organisme a 14 chiffres.');
@@ -148,7 +152,9 @@ function readFormation(f: Node, index: number, line: number, centre: (code: stri
     }
     const commune = text(place.ville);
     if (modality !== 'distance' && !commune) err(`${where}, lieu-de-formation`, 'Le lieu de formation (ville) est obligatoire sauf à distance.');
-    const financers = [...new Set(list(a['organisme-financeur']).map((o) => LHEO_FINANCERS[text(o['code-financeur'])] ?? 'autre').concat((ax.get('financements') ?? '').split(/[ ,]+/).filter(Boolean)))];
+    // Guichet's own list (with CPF, which LHEO's codes lack) when the file has it, else LHEO's financers.
+    const ours = (ax.get('financements') ?? '').split(/[ ,]+/).filter(Boolean);
+    const financers = ours.length ? ours : [...new Set(list(a['organisme-financeur']).map((o) => LHEO_FINANCERS[text(o['code-financeur'])] ?? 'autre'))];
     const publicText = text(a['info-public-vise']);
     const sessions = list(a.session).map((s, si) => {
       const sw = `${where}, session n° ${si + 1}`;
@@ -173,7 +179,7 @@ function readFormation(f: Node, index: number, line: number, centre: (code: stri
       id: aid, modality: modality ?? 'presentiel', alternance: ax.get('alternance') === '1' || (companyHours ?? 0) > 0, hours, price,
       publics: (ax.get('publics') ?? '').split(/[ ,]+/).filter(Boolean).length ? (ax.get('publics') ?? '').split(/[ ,]+/).filter(Boolean) : publicsFromText(publicText),
       publicText, financers,
-      place: { address: list(place.ligne).map(text).join(', '), postalCode: text(place.codepostal), communeCode, commune, latitude, longitude },
+      place: { address: texts(place.ligne).join(', '), postalCode: text(place.codepostal), communeCode, commune, latitude, longitude },
       housing: text(a.hebergement), transport: text(a.transport), meals: text(a.restauration), sessions,
     };
   });
@@ -185,7 +191,7 @@ function readFormation(f: Node, index: number, line: number, centre: (code: stri
       entryLevel: Number(entry), exitLevel: exit ? Number(exit) : null, certifying: text(f.certifiante) === '1', rncp: orNull(rncp.replace(/^RNCP/i, '')), rs: orNull(rs.replace(/^RS/i, '')),
       url: orNull(url), contact: { name: orNull(text(contact.nom)), phone: orNull(text(contact.telfixe) || text(contact.portable)), email: orNull(text(contact.courriel)) },
       romeCodes, demo: ['oui', '1', 'true'].includes((fx.get('donnee-de-demonstration') ?? '').toLowerCase()),
-      organisme: { id: orgId, name: orgName, siret: orNull(siret.replace(/\s/g, '')), activityNumber: orNull(text(org['numero-activite'])), phone: orNull(text(orgContact.telfixe) || text(orgCoords.telfixe)), email: orNull(text(orgContact.courriel) || text(orgCoords.courriel)), web: orNull(text(orgCoords.web)) },
+      organisme: { id: orgId, name: orgName, siret: orNull(siret.replace(/\s/g, '')), activityNumber: orNull(known(text(org['numero-activite']))), phone: orNull(text(orgContact.telfixe) || text(orgCoords.telfixe)), email: orNull(text(orgContact.courriel) || text(orgCoords.courriel)), web: orNull(text(orgCoords.web)) },
       actions,
     },
   };

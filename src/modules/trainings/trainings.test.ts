@@ -74,7 +74,7 @@ test('trainings: demo seed, search with facets and distance, page with financing
   const id = await storeDryRun(tdb, { tenantId: 'bretagne', actorId: null, fileName: 'essai.xml', bytes: file, run });
   assert.deepEqual(await applyImport(tdb, 'bretagne', id), { ok: true, created: 1, updated: 0, unchanged: 0 });
   assert.deepEqual((await applyImport(tdb, 'bretagne', id)), { ok: false, reason: 'applied' });
-  const again = await dryRun(db, 'bretagne', readImportFile(file).ok ? (readImportFile(file) as { records: never[] }).records : []);
+  const again = await dryRun(db, 'bretagne', parsed.records);
   assert.equal(again.counts.unchanged, 1);
   assert.equal((await app.inject({ method: 'GET', url: '/orientation/formations/essai-1' })).statusCode, 200);
 
