@@ -12,25 +12,11 @@ import { communeCentres } from '../help';
 import { jobLabels, orientationDb } from '../orientation';
 import { parseLheo, type ParsedRecord } from './lheo';
 import type { Training } from './model';
+import type { ImportAction, ImportCounts, ImportLine } from './tables';
 import { canonical, existingOrganismes, existingTrainings, trainingsDb, writeTraining, type TrainingsDb } from './store';
 
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 export const MAX_IMPORT_FORMATIONS = 20_000;
-
-export type ImportAction = 'created' | 'updated' | 'unchanged' | 'error';
-export interface ImportLine {
-  line: number;
-  id: string;
-  action: ImportAction;
-  errors: Array<{ field: string; message: string }>;
-}
-export interface ImportCounts {
-  lines: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  errors: number;
-}
 
 export type ReadFile = { ok: true; records: ParsedRecord[] } | { ok: false; error: string };
 

@@ -7,6 +7,7 @@ import { trainingsRoutes } from './routes';
 
 export type { TrainingsTables } from './tables';
 export type { Training } from './model';
+export type { LikelyAid, LikelyAidsPort } from './likely-port';
 export { DEMO_MENTION } from './model';
 export { demoCommunes, generateDemoTrainings, DEMO_SEED, type DemoCommune, type DemoJob } from './demo';
 export { insertTrainings, trainingsDb, countTrainings } from './store';

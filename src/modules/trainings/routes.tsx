@@ -1,9 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { NotFoundError } from '../../platform/http/errors';
 import { KeptPages, sendBuilt } from '../../platform/views/kept-pages';
-import { evaluateSituation, sentence, todayInFrance, type Situation } from '../eligibility';
 import { jobLabels, orientationDb } from '../orientation';
-import { readProfile } from '../profile';
 import { financingOf } from './financing';
 import { toLheo } from './lheo';
 import { DEMO_MENTION, type Training } from './model';
@@ -63,19 +61,7 @@ export async function trainingsRoutes(app: FastifyInstance): Promise<void> {
       const training = await load();
       const [labels, financing] = await Promise.all([jobLabels(orientationDb(platform.db), training.romeCodes), financingOf(platform.db, training)]);
       let likely: Likely | undefined;
-      if (account && query['mon-profil'] === 'oui') {
-        const profile = await readProfile(platform.db, account.id);
-        const situation: Situation = { demandeur: 'particulier' };
-        if (profile.birthdate) situation.date_naissance = profile.birthdate.value;
-        if (profile.address) situation.commune = profile.address.value.commune_code;
-        if (profile.situation) situation.situation = profile.situation.value;
-        if (profile.household) {
-          situation.enfants = profile.household.value.children;
-          situation.adultes = profile.household.value.adults;
-        }
-        const outcome = await evaluateSituation(platform.db, situation, todayInFrance());
-        likely = new Map(outcome.all.map((r) => [r.aid.id, { status: r.status, reasons: r.reasons.slice(0, 3).map(sentence) }]));
-      }
+      if (account && query['mon-profil'] === 'oui') likely = await platform.likelyAids?.forAccount(account.id);
       return {
         view: {
           title: training.title,

@@ -1,6 +1,20 @@
 import type { ColumnType, Generated } from 'kysely';
-import type { ImportCounts, ImportLine } from './import';
 import type { Training } from './model';
+
+export type ImportAction = 'created' | 'updated' | 'unchanged' | 'error';
+export interface ImportLine {
+  line: number;
+  id: string;
+  action: ImportAction;
+  errors: Array<{ field: string; message: string }>;
+}
+export interface ImportCounts {
+  lines: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  errors: number;
+}
 
 export type TrainingsOrganismesTable = {
   id: string;

@@ -1,11 +1,12 @@
 import { Badge } from '../../../platform/views/components';
 import { formatDay, formatEuros, formatNumber } from '../../../platform/views/format';
 import type { AidRef, Financing } from '../financing';
+import type { LikelyAid } from '../likely-port';
 import { DEMO_MENTION, FINANCERS, LEVELS, MODALITIES, PUBLICS, SESSION_STATES, type Training } from '../model';
 import { TRAININGS_PATH } from '../service';
 
 /** For a signed-in person who asked: each financing aid's likely answer, with its reasons. */
-export type Likely = Map<string, { status: 'eligible' | 'to_check' | 'not_eligible'; reasons: string[] }>;
+export type Likely = Map<string, LikelyAid>;
 const STATUS = { eligible: 'Vous y avez sans doute droit', to_check: 'À vérifier', not_eligible: 'Sans doute pas pour vous' } as const;
 
 function AidList({ aids, likely }: { aids: AidRef[]; likely: Likely | undefined }) {
