@@ -37,7 +37,10 @@ export interface TrainingsOutcome {
 
 const text = (v: unknown) => (typeof v === 'string' ? v : Array.isArray(v) && typeof v[0] === 'string' ? v[0] : '').trim();
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
-const validDay = (s: string) => ISO.test(s) && new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s;
+const validDay = (s: string) => {
+  const d = new Date(`${s}T00:00:00Z`);
+  return ISO.test(s) && !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+};
 
 export function queryWords(q: string): string[] {
   return [...new Set(fold(q).match(/[\p{L}\p{N}]{2,}/gu) ?? [])].slice(0, 6);

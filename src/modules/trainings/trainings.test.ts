@@ -35,6 +35,8 @@ test('trainings: demo seed, search with facets and distance, page with financing
   for (const [q, message] of [
     ['niveau=12', /Ce niveau n’existe pas/],
     ['du=2027-02-30', /AAAA-MM-JJ/],
+    ['du=2027-13-01', /AAAA-MM-JJ/],
+    ['au=2027-01-01&du=2027-02-01', /avant la date/],
     ['metier=Z9999', /Ce métier n’existe pas/],
     ['commune=Xyzzyqwv', /commune/],
   ] as const) {

@@ -8,7 +8,7 @@ export function JobTrainings({ code, list }: { code: string; list: JobTrainingsL
   const error = list.near && 'error' in list.near ? list.near.error : undefined;
   return (
     <>
-      <form method="get" action={`/orientation/metiers/${code}#se-former`}>
+      <form method="get" action={`/orientation/metiers/${code}`}>
         <div class={error ? 'field field--error' : 'field'}>
           <label for="champ-commune">Votre commune</label>
           <HintAndError name="commune" hint="Pour voir d’abord les formations les plus proches." error={error} />
