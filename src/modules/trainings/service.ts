@@ -3,7 +3,8 @@ import type { PlatformTables } from '../../platform/db/tables';
 import { nearPoint, type NearPoint } from '../help';
 import { jobLabels, orientationDb } from '../orientation';
 import { FINANCERS, LEVELS, MODALITIES } from './model';
-import { findTrainings, type TrainingsFound } from './search-store';
+import { findTrainingsInMemory } from './memory-index';
+import { findTrainings, type TrainingFilter, type TrainingsFound } from './search-store';
 import { fold, trainingsDb } from './store';
 
 export const TRAININGS_PATH = '/orientation/formations';
@@ -81,7 +82,7 @@ export async function searchTrainings(db: Kysely<PlatformTables>, query: Record<
   const requested = Number.parseInt(text(query.page), 10);
   let page = Number.isFinite(requested) && requested > 0 ? Math.min(requested, 10_000) : 1;
   if (Object.keys(errors).length) return { values, errors, near, found: EMPTY, jobs, page: 1, pages: 1 };
-  const filter = {
+  const filter: TrainingFilter = {
     words,
     rome: values.metier || undefined,
     level: values.niveau ? Number(values.niveau) : undefined,
@@ -92,11 +93,12 @@ export async function searchTrainings(db: Kysely<PlatformTables>, query: Record<
     near: near ? { latitude: near.latitude, longitude: near.longitude, radiusKm: Number(values.rayon || 30) } : undefined,
   };
   const tdb = trainingsDb(db);
-  let found = await findTrainings(tdb, filter, page, PER_PAGE);
+  const find = async (p: number) => (await findTrainingsInMemory(tdb, filter, p, PER_PAGE)) ?? findTrainings(tdb, filter, p, PER_PAGE);
+  let found = await find(page);
   const pages = Math.max(1, Math.ceil(found.total / PER_PAGE));
   if (page > pages) {
     page = pages;
-    found = await findTrainings(tdb, filter, page, PER_PAGE);
+    found = await find(page);
   }
   const labels = await jobLabels(orientationDb(db), found.facets.metier.map((f) => f.value).filter((c) => !jobs.has(c)));
   for (const [k, v] of labels) jobs.set(k, v);

@@ -10,6 +10,8 @@ import { sql } from 'kysely';
 import { buildTestApp } from '../../../test/support/app';
 import { applyImport, dryRun, readImportFile, storeDryRun } from './import';
 import { toLheo } from './lheo';
+import { findTrainingsInMemory } from './memory-index';
+import { findTrainings } from './search-store';
 import { readTraining, trainingsDb } from './store';
 
 test('trainings: demo seed, search with facets and distance, page with financing, exports, LHEO import, index, job sheet', async (t) => {
@@ -30,6 +32,20 @@ test('trainings: demo seed, search with facets and distance, page with financing
   const kms = [...list.body.matchAll(/\((moins de 1|\d+) km\)/g)].map((m) => (m[1] === 'moins de 1' ? 0 : Number(m[1])));
   assert.ok(kms.length > 0 && kms.every((k) => k <= 30) && kms.join() === [...kms].sort((a, b) => a - b).join(), 'nearest first, within the radius');
   const first = /href="\/orientation\/formations\/(demo-\d+)"/.exec(list.body)![1]!;
+
+  // The in-memory index answers as the SQL does (totals, facets, order of the hits).
+  for (const filter of [
+    { words: [], near: { latitude: 47.7482, longitude: -3.3702, radiusKm: 30 } },
+    { words: [], financer: 'cpf', from: '2027-03-01', to: '2027-09-30' },
+    { words: ['cap'], level: 4, modality: 'presentiel' },
+  ]) {
+    const [inSql, inMemory] = [await findTrainings(tdb, filter, 1, 10), await findTrainingsInMemory(tdb, filter, 1, 10)];
+    assert.ok(inMemory, 'the change feed is live in tests');
+    assert.equal(inMemory.total, inSql.total);
+    assert.deepEqual(inMemory.facets.niveau, inSql.facets.niveau);
+    assert.deepEqual(inMemory.facets.financement, inSql.facets.financement);
+    assert.deepEqual(inMemory.hits.map((h) => h.formation_id).slice(0, 3), inSql.hits.map((h) => h.formation_id).slice(0, 3));
+  }
 
   // Bad filters: the message next to the field, 422.
   for (const [q, message] of [
