@@ -8,7 +8,8 @@
 import { sql } from 'kysely';
 import { changeFeedOf } from '../../platform/db/changes';
 import type { TrainingFilter, TrainingHit, TrainingsFound } from './search-store';
-import type { TrainingsDb } from './store';
+import type { Kysely } from 'kysely';
+import type { PlatformTables } from '../../platform/db/tables';
 
 interface Row extends TrainingHit {
   id: string;
@@ -27,7 +28,7 @@ interface Index {
 const TABLES = ['trainings_formations', 'trainings_actions', 'trainings_sessions'] as const;
 const indexes = new WeakMap<object, { version: string; index: Promise<Index> }>();
 
-async function load(db: TrainingsDb): Promise<Index> {
+async function load(db: Kysely<PlatformTables>): Promise<Index> {
   const result = await sql<Omit<Row, 'distance'>>`
     select a.id, a.formation_id, fo.title, o.name as organisme, a.commune_name, a.modality, a.level, a.price_euros,
       to_char(a.next_start, 'YYYY-MM-DD') as next_start, fo.demo, a.financers, a.rome_codes, a.search_title, a.latitude, a.longitude,
@@ -42,7 +43,7 @@ async function load(db: TrainingsDb): Promise<Index> {
 }
 
 /** The index of this database handle, or undefined when its change feed cannot vouch for it. */
-async function indexOf(db: TrainingsDb): Promise<Index | undefined> {
+async function indexOf(db: Kysely<PlatformTables>): Promise<Index | undefined> {
   const feed = changeFeedOf(db);
   if (!feed?.live) return undefined;
   const version = feed.version(TABLES);
@@ -70,7 +71,8 @@ const sorted = (m: Map<string, number>) => [...m].map(([value, n]) => ({ value, 
 const byStart = (a: Row, b: Row) => (a.next_start ?? '9999') .localeCompare(b.next_start ?? '9999') || a.search_title.localeCompare(b.search_title) || a.id.localeCompare(b.id);
 
 /** The same answer as `findTrainings`, from memory; undefined when the index cannot be trusted. */
-export async function findTrainingsInMemory(db: TrainingsDb, f: TrainingFilter, page: number, perPage: number): Promise<TrainingsFound | undefined> {
+/** `db`: the platform's handle itself (its change feed is registered on it, not on a `withTables` copy). */
+export async function findTrainingsInMemory(db: Kysely<PlatformTables>, f: TrainingFilter, page: number, perPage: number): Promise<TrainingsFound | undefined> {
   const index = await indexOf(db);
   if (!index) return undefined;
   const source = f.rome ? (index.byRome.get(f.rome) ?? []) : index.rows;

@@ -93,7 +93,7 @@ export async function searchTrainings(db: Kysely<PlatformTables>, query: Record<
     near: near ? { latitude: near.latitude, longitude: near.longitude, radiusKm: Number(values.rayon || 30) } : undefined,
   };
   const tdb = trainingsDb(db);
-  const find = async (p: number) => (await findTrainingsInMemory(tdb, filter, p, PER_PAGE)) ?? findTrainings(tdb, filter, p, PER_PAGE);
+  const find = async (p: number) => (await findTrainingsInMemory(db, filter, p, PER_PAGE)) ?? findTrainings(tdb, filter, p, PER_PAGE);
   let found = await find(page);
   const pages = Math.max(1, Math.ceil(found.total / PER_PAGE));
   if (page > pages) {
