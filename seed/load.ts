@@ -13,6 +13,7 @@ import { seedId } from './ids';
 import { seedAgenda } from './agenda';
 import { seedOrientation } from './orientation';
 import { seedProcedures } from './procedures';
+import { seedTrainings } from './trainings';
 import { logoSvg } from './logos';
 import { demoTenants } from './tenants';
 import { rebuildSearchIndex } from '../src/modules/search';
@@ -63,6 +64,7 @@ export async function seedDemo(db: Kysely<PlatformTables>): Promise<SeedResult> 
   if (await seedProcedures(db)) created = true;
   if (await seedOrientation(db)) created = true;
   if (await seedAgenda(db)) created = true;
+  if (await seedTrainings(db)) created = true;
   // The seed writes rows directly, so the search index is rebuilt from them (as npm run reindex does).
   if (created) await rebuildSearchIndex(db);
 

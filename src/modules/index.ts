@@ -18,6 +18,7 @@ import { proceduresModule } from './procedures';
 import { profileModule } from './profile';
 import { searchModule } from './search';
 import { territoriesModule } from './territories';
+import { trainingsModule } from './trainings';
 
 /** Every capability, in registration order. */
-export const modules: GuichetModule[] = [territoriesModule, contentModule, glossaryModule, backofficeModule, helpModule, portalModule, profileModule, franceConnectModule, accountsModule, mfaModule, identityProviderModule, aidsModule, eligibilityModule, applicationsModule, proceduresModule, orientationModule, agendaModule, membersModule, searchModule];
+export const modules: GuichetModule[] = [territoriesModule, contentModule, glossaryModule, backofficeModule, helpModule, portalModule, profileModule, franceConnectModule, accountsModule, mfaModule, identityProviderModule, aidsModule, eligibilityModule, applicationsModule, proceduresModule, orientationModule, agendaModule, membersModule, trainingsModule, searchModule];

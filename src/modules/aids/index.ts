@@ -13,7 +13,7 @@ export { explainCondition, explainEligibility, formatAmount, describeTerritory, 
 export { checkAid, validateAid, isAid, fieldLabel, type AidError, type FormatError } from './validate';
 export { formatEuros } from './explain';
 export { NAF_FAMILIES, nafActivity, nafListed, nafMatches, nafText, type NafActivity, type NafFamily } from './naf';
-export { aidColumns, aidsDb, saveAid, prefilter, prefilterVersions, residenceCodes, territoryCodes, ageBounds, publishedAid, InvalidAidError } from './store';
+export { aidColumns, aidsDb, saveAid, prefilter, prefilterVersions, publishedOnThemes, residenceCodes, territoryCodes, ageBounds, publishedAid, InvalidAidError } from './store';
 export type { AidsTables, AidStatus } from './tables';
 export { aidsSearchSource } from './search-source';
 
@@ -37,3 +37,4 @@ export const aidsModule: GuichetModule = {
   migrationsDir: join(import.meta.dirname, 'migrations'),
   personalData: aidsPersonalData,
 };
+export { DryRunView } from './views/import';

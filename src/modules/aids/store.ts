@@ -276,3 +276,20 @@ export async function existingByIds(db: AidsDb, ids: string[]): Promise<Map<stri
   }
   return out;
 }
+
+/**
+ * The published aids on one of these themes whose territory covers the place (its residence
+ * codes): what can pay for a training there, or for its side costs (the trainings module).
+ */
+export async function publishedOnThemes(db: AidsDb, themes: string[], place: string[]): Promise<Array<{ id: string; name: string; themes: string[]; audiences: string[]; definition: Aid }>> {
+  if (!themes.length || !place.length) return [];
+  return db
+    .selectFrom('aids')
+    .select(['id', 'name', 'themes', 'audiences', 'definition'])
+    .where('status', '=', 'published')
+    .where(sql<boolean>`themes && ${sql.val(themes)}::text[]`)
+    .where(sql<boolean>`territory_codes && ${sql.val(place)}::text[]`)
+    .orderBy('name')
+    .orderBy('id')
+    .execute();
+}

@@ -1,4 +1,5 @@
 import type { GuichetModule } from '../../platform/module';
+import { likelyAidsPort } from './likely-aids';
 import { eligibilityRoutes } from './routes';
 
 export { evaluateCondition, evaluateAid, decisive, nextQuestion, sentence, type AidResult, type Evaluation, type MissingQuestion, type Status, type Truth } from './engine';
@@ -9,5 +10,8 @@ export { SituationSchema, toFacts, type Situation } from './situation';
 /** C5 b: eligibility with reasons — the engine, the questionnaire, the results, the API. */
 export const eligibilityModule: GuichetModule = {
   name: 'eligibility',
-  plugin: eligibilityRoutes,
+  plugin: async (app) => {
+    app.platform.likelyAids = likelyAidsPort(app.platform.db);
+    await eligibilityRoutes(app);
+  },
 };

@@ -12,6 +12,7 @@ export { helpPlacesSearchSource } from './search-source';
 export { KIND_LABELS, ORIENTATION_KINDS, ORIENTATION_TYPE } from './kinds';
 export { OrientationPlacesForm, orientationPlacesHref } from './views/orientation-link';
 export { resolveCommune } from './service';
+export { communeCentres, nearPoint, type NearPoint, type NearResult } from './near';
 
 /** C7: the places where a person can be helped by someone, near them. */
 export const helpModule: GuichetModule = {

@@ -5,6 +5,7 @@ import { orientationRoutes } from './routes';
 import { jobSavedKind } from './saved-kind';
 
 export type { OrientationTables } from './tables';
+export type { JobTrainingsList, JobTrainingsPort } from './trainings-port';
 export { JOB_DOCUMENT_TYPE, jobsSearchSource } from './search-source';
 export { jobLabels, type JobEvent, type JobEventsPort } from './events';
 export { listDomains, orientationDb, type Domain as JobDomain } from './store';
@@ -13,6 +14,7 @@ export { listDomains, orientationDb, type Domain as JobDomain } from './store';
  * C6 Orientation, part a: the jobs of France Travail's ROME 4.0 (fiches, appellations,
  * definitions, access, mobility, centres d'intérêt), loaded by the seed and `npm run reindex`
  * from seed/data/rome (seed/orientation.ts), browsed at /orientation/metiers and found by the one search.
+ * A sheet lists the trainings that lead to its job through `platform.jobTrainings` (trainings-port.ts).
  */
 export const orientationModule: GuichetModule = {
   name: 'orientation',

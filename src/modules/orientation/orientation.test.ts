@@ -122,7 +122,7 @@ test('a job sheet: definition, access, appellations, marks, mobility links, the 
   assert.match(page.body, /<a href="\/orientation\/metiers\/D1104">/);
   assert.match(page.body, /<a href="\/orientation\/metiers\/D1108">Chef boulanger \/ Cheffe boulangère<\/a>/);
   assert.match(page.body, /<a href="\/aide-de-proximite\?type=orientation">Voir tous les lieux d’orientation<\/a>/);
-  assert.match(page.body, /ne sont pas encore sur Guichet/);
+  assert.match(page.body, /formations? vers ce métier|Aucune formation vers ce métier/, 'the sheet lists its trainings (issue 15 b)');
   assert.match(page.body, /France Travail — ROME 4\.0/);
   assert.doesNotMatch(page.body, /Métier réglementé/);
 

@@ -23,6 +23,9 @@ export async function orientationRoutes(app: FastifyInstance): Promise<void> {
   // The authorities' news tagged « orientation » (issue 15 c.8), with the name of who published each.
   const orientationNews = async () =>
     (await newsTagged(app.platform.db, app.platform.tenants.portal().id, 'orientation', 3)).map((n) => ({ ...n, authority: app.platform.tenants.get(n.tenantId)?.short_name ?? '' }));
+  // The sheet lists trainings: kept until their tables change too (the port is plugged in after this module).
+  let keptSheets: KeptPages | undefined;
+  const sheets = () => (keptSheets ??= new KeptPages(app.platform.db, [...READS, ...(app.platform.jobTrainings?.tables ?? [])]));
 
   app.get('/orientation', async (request, reply) =>
     kept.send(request, reply, async () => ({
@@ -56,21 +59,25 @@ export async function orientationRoutes(app: FastifyInstance): Promise<void> {
     const { code } = request.params as { code: string };
     // « d1102 »: the address of the fiche is its code in capitals.
     if (/^[a-n]\d{4}$/i.test(code) && code !== code.toUpperCase()) return reply.redirect(`${JOBS_PATH}/${code.toUpperCase()}`, 301);
-    return kept.send(request, reply, async () => {
+    const query = request.query as Record<string, unknown>;
+    const commune = typeof query.commune === 'string' && query.commune.trim() ? query.commune.trim().slice(0, 100) : undefined;
+    return sheets().send(request, reply, async () => {
       const sheet = /^[A-N]\d{4}$/.test(code) ? await ficheSheet(db, code) : undefined;
       if (!sheet) throw new NotFoundError('Ce métier n’existe pas dans le répertoire.');
       const pages = Math.max(1, Math.ceil(sheet.appellationCount / APPELLATIONS_PER_PAGE));
-      const requested = Number.parseInt(String((request.query as Record<string, unknown>).page ?? ''), 10);
+      const requested = Number.parseInt(String(query.page ?? ''), 10);
       const page = Number.isFinite(requested) && requested > 0 ? Math.min(requested, pages) : 1;
       const appellations = await ficheAppellations(db, code, page, APPELLATIONS_PER_PAGE);
       const events = (await app.platform.jobEvents?.eventsAbout(code, sheet.domain.code)) ?? [];
+      const trainings = await app.platform.jobTrainings?.forJob(code, commune);
       return {
         view: {
           title: `${sheet.label}${page > 1 ? `, appellations page ${page}` : ''}`,
           heading: sheet.label,
           breadcrumb: [{ label: 'Accueil', href: '/' }, { label: ORIENTATION, href: '/orientation' }, { label: JOBS, href: JOBS_PATH }, { label: sheet.label }],
-          main: <FichePage sheet={sheet} appellations={appellations} page={page} events={events} save={await saveControl(request, reply, jobSavedKind.id, sheet.code, 'ce métier')} notes={await publishedNotes(db, sheet.code, app.platform.tenants)} />,
+          main: <FichePage sheet={sheet} appellations={appellations} page={page} events={events} save={await saveControl(request, reply, jobSavedKind.id, sheet.code, 'ce métier')} notes={await publishedNotes(db, sheet.code, app.platform.tenants)} trainings={trainings} />,
         },
+        status: trainings?.near && 'error' in trainings.near ? 422 : 200,
       };
     });
   });

@@ -160,3 +160,4 @@ export function ficheAppellations(db: OrientationDb, code: string, page: number,
     .offset((page - 1) * perPage)
     .execute();
 }
+

@@ -6,11 +6,12 @@ import { contentNewsSearchSource, contentPagesSearchSource } from '../content';
 import { helpPlacesSearchSource } from '../help';
 import { jobsSearchSource } from '../orientation';
 import { formsSearchSource, proceduresSearchSource } from '../procedures';
+import { trainingsSearchSource } from '../trainings';
 
 export { tenantsSearchSource };
 
 /** Every type the one search knows, in the order of a rebuild. */
-export const searchSources: SearchSource[] = [aidsSearchSource, contentPagesSearchSource, contentNewsSearchSource, helpPlacesSearchSource, tenantsSearchSource, proceduresSearchSource, formsSearchSource, jobsSearchSource, eventsSearchSource];
+export const searchSources: SearchSource[] = [aidsSearchSource, contentPagesSearchSource, contentNewsSearchSource, helpPlacesSearchSource, tenantsSearchSource, proceduresSearchSource, formsSearchSource, jobsSearchSource, eventsSearchSource, trainingsSearchSource];
 
 export function typeLabel(type: string): string {
   return searchSources.find((s) => s.type === type)?.label ?? type;

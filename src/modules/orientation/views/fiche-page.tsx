@@ -6,7 +6,9 @@ import type { PublishedNote } from '../notes-store';
 import type { JobEvent } from '../events';
 import type { FicheSheet } from '../store';
 import { OrientationPlacesForm, orientationPlacesHref } from '../../help';
+import type { JobTrainingsList } from '../trainings-port';
 import { RomeCredit } from './credit';
+import { JobTrainings } from './job-trainings';
 
 export const APPELLATIONS_PER_PAGE = 30;
 
@@ -49,6 +51,7 @@ export interface FicheView {
   save?: ComponentChildren;
   /** « Le mot des conseillers » of each tenant that wrote one. */
   notes?: PublishedNote[];
+  trainings?: JobTrainingsList | undefined;
 }
 
 /** A counsellors' note: paragraphs separated by an empty line, as typed. */
@@ -66,7 +69,7 @@ function NoteText({ body }: { body: string }) {
   );
 }
 
-export function FichePage({ sheet, appellations, page, save, notes = [], events = [] }: FicheView) {
+export function FichePage({ sheet, appellations, page, save, notes = [], events = [], trainings }: FicheView) {
   const [intro, ...tasks] = sheet.definition;
   const pages = Math.max(1, Math.ceil(sheet.appellationCount / APPELLATIONS_PER_PAGE));
   return (
@@ -164,10 +167,7 @@ export function FichePage({ sheet, appellations, page, save, notes = [], events 
 
       <section aria-labelledby="se-former">
         <h2 id="se-former">Se former à ce métier</h2>
-        <p>
-          Les formations qui mènent à ce métier et les aides qui peuvent les payer viendront
-          avec le service des formations : elles ne sont pas encore sur Guichet.
-        </p>
+        {trainings ? <JobTrainings code={sheet.code} list={trainings} /> : <p>Les formations ne sont pas disponibles pour le moment.</p>}
       </section>
 
       <JobEventsSection events={events} />

@@ -1,0 +1,126 @@
+/**
+ * The two-step LHEO import of trainings in the back office (like the aids import): the file is
+ * checked formation by formation (dry run, stored), then applied all or nothing. Administrateur
+ * of the tenant (the Région, or an authority that runs orientation); the rows carry its tenant.
+ */
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { audit } from '../../platform/audit/audit';
+import type { Tenant } from '../../platform/db/tables';
+import { NotFoundError } from '../../platform/http/errors';
+import { adminPage, requireAccount, routeTenant } from '../../platform/views/admin';
+import { Notice } from '../../platform/views/components';
+import { ErrorSummary, Form, SubmitButton } from '../../platform/views/form';
+import { DryRunView } from '../aids';
+import { applyImport, dryRun, importOf, MAX_IMPORT_BYTES, readImportFile, storeDryRun } from './import';
+import { trainingsDb } from './store';
+
+const guard = { guard: { tenantRole: 'administrateur' as const } };
+const upload = { ...guard, multipartOptions: { limits: { fileSize: MAX_IMPORT_BYTES + 1, files: 1 }, throwFileSizeLimit: false } as object };
+const LINES_PER_PAGE = 20;
+const base = (tenantId: string) => `/admin/t/${tenantId}/formations/import`;
+const pageOf = (q: unknown) => (typeof q === 'string' && /^\d{1,5}$/.test(q) ? Math.max(1, Number(q)) : 1);
+
+function ImportForm({ action, csrfToken, error }: { action: string; csrfToken: string; error?: string | undefined }) {
+  return (
+    <>
+      <ErrorSummary errors={error ? { fichier: error } : {}} labels={{ fichier: 'Fichier' }} />
+      <p>
+        Déposez un fichier LHEO 2.3 (XML, le format d’échange des Carif-Oref). Rien n’est enregistré à cette étape : Guichet vous montre d’abord, formation par formation, ce qui
+        serait créé, modifié ou inchangé, et chaque erreur.
+      </p>
+      <Form action={action} csrfToken={csrfToken} multipart>
+        <div class={error ? 'field field--error' : 'field'}>
+          <label for="champ-fichier">Fichier LHEO (XML)</label>
+          <p class="field__hint" id="aide-fichier">20 Mo au plus, 20 000 formations au plus.</p>
+          {error ? (
+            <p class="field__error" id="erreur-fichier">
+              <span class="visually-hidden">Erreur : </span>
+              {error}
+            </p>
+          ) : null}
+          <input type="file" id="champ-fichier" name="fichier" accept=".xml,application/xml,text/xml" aria-describedby={error ? 'aide-fichier erreur-fichier' : 'aide-fichier'} aria-invalid={error ? 'true' : undefined} />
+        </div>
+        <SubmitButton>Vérifier le fichier</SubmitButton>
+      </Form>
+    </>
+  );
+}
+
+export async function trainingsImportRoutes(app: FastifyInstance): Promise<void> {
+  const { platform } = app;
+  const db = trainingsDb(platform.db);
+
+  const renderForm = async (reply: FastifyReply, tenant: Tenant, error?: string) =>
+    adminPage(
+      reply.request,
+      reply,
+      {
+        title: `${error ? 'Erreur – ' : ''}Importer des formations`,
+        heading: 'Importer des formations',
+        current: base(tenant.id),
+        crumbs: [{ label: 'Importer des formations' }],
+        main: (csrfToken) => <ImportForm action={base(tenant.id)} csrfToken={csrfToken} error={error} />,
+      },
+      { status: error ? 422 : 200, tenant },
+    );
+
+
+  app.get('/admin/t/:tenant/formations/import', { config: guard }, async (request, reply) => renderForm(reply, routeTenant(request)));
+
+  app.post('/admin/t/:tenant/formations/import', { config: upload }, async (request, reply) => {
+    const tenant = routeTenant(request);
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const bytes = Buffer.isBuffer(body.fichier) ? body.fichier : undefined;
+    if (!bytes || bytes.length === 0) return renderForm(reply, tenant, 'Choisissez un fichier LHEO (XML).');
+    if (bytes.length > MAX_IMPORT_BYTES) return renderForm(reply, tenant, 'Le fichier est trop lourd : 20 Mo au plus.');
+    const parsed = readImportFile(bytes);
+    if (!parsed.ok) return renderForm(reply, tenant, parsed.error);
+    const run = await dryRun(platform.db, tenant.id, parsed.records);
+    const account = await requireAccount(request);
+    const who = { id: account.id, label: account.displayName, ip: request.ip };
+    const fileName = typeof body.fichier_nom === 'string' ? body.fichier_nom : 'formations.xml';
+    const id = await storeDryRun(db, { tenantId: tenant.id, actorId: who.id, fileName, bytes, run });
+    await audit(platform.db, { action: 'training.import_checked', actor: who, tenantId: tenant.id, targetType: 'trainings_import', targetId: id, details: { ...run.counts } });
+    return reply.redirect(`${base(tenant.id)}/${id}`, 303);
+  });
+
+  app.get('/admin/t/:tenant/formations/import/:importId', { config: guard }, async (request, reply) => {
+    const tenant = routeTenant(request);
+    const row = await importOf(db, tenant.id, (request.params as { importId: string }).importId);
+    if (!row) throw new NotFoundError();
+    const query = request.query as Record<string, unknown>;
+    const onlyErrors = query.erreurs === '1';
+    const all = onlyErrors ? row.lines.filter((l) => l.action === 'error') : row.lines;
+    const pages = Math.max(1, Math.ceil(all.length / LINES_PER_PAGE));
+    const page = Math.min(pages, pageOf(query.page));
+    const here = `${base(tenant.id)}/${row.id}`;
+    return adminPage(
+      request,
+      reply,
+      {
+        title: `Vérification de l’import${pages > 1 ? `, page ${page} sur ${pages}` : ''}`,
+        heading: 'Vérification de l’import',
+        current: base(tenant.id),
+        crumbs: [{ label: 'Importer des formations', href: base(tenant.id) }, { label: 'Vérification' }],
+        notice: query.message === 'importe' ? <Notice kind="success" title="Import terminé." /> : null,
+        main: (csrfToken) => (
+          <DryRunView base={here} fileName={row.file_name} counts={row.counts} lines={all.slice((page - 1) * LINES_PER_PAGE, page * LINES_PER_PAGE)} page={page} pages={pages} onlyErrors={onlyErrors} applied={row.applied_at !== null} csrfToken={csrfToken} applyAction={`${here}/appliquer`} />
+        ),
+      },
+      { tenant },
+    );
+  });
+
+  app.post('/admin/t/:tenant/formations/import/:importId/appliquer', { config: guard }, async (request, reply) => {
+    const tenant = routeTenant(request);
+    const importId = (request.params as { importId: string }).importId;
+    const outcome = await applyImport(db, tenant.id, importId);
+    if (!outcome.ok && outcome.reason === 'missing') throw new NotFoundError();
+    const account = await requireAccount(request);
+    if (outcome.ok) {
+      await audit(platform.db, { action: 'training.import_applied', actor: { id: account.id, label: account.displayName, ip: request.ip }, tenantId: tenant.id, targetType: 'trainings_import', targetId: importId, details: { created: outcome.created, updated: outcome.updated, unchanged: outcome.unchanged } });
+    }
+    if (!outcome.ok && outcome.reason === 'conflict') return renderForm(reply, tenant, outcome.detail);
+    return reply.redirect(`${base(tenant.id)}/${importId}?message=importe`, 303);
+  });
+}

@@ -1,0 +1,6 @@
+import type { PersonalDataDeclaration } from '../../platform/personal-data';
+
+/** Each import of trainings names the agent who made it; nothing is kept about the people who read them. */
+export const trainingsPersonalData: PersonalDataDeclaration = {
+  alsoIn: [{ processing: 'travail-agents', tables: ['trainings_imports'] }],
+};
