@@ -4,6 +4,7 @@ import { trainingsImportRoutes } from './import.routes';
 import { jobTrainingsPort } from './job-trainings';
 import { trainingsPersonalData } from './personal-data';
 import { trainingsRoutes } from './routes';
+import { trainingSavedKind } from './saved-kind';
 
 export type { TrainingsTables } from './tables';
 export type { Training } from './model';
@@ -30,4 +31,5 @@ export const trainingsModule: GuichetModule = {
   },
   migrationsDir: join(import.meta.dirname, 'migrations'),
   personalData: trainingsPersonalData,
+  savedKinds: [trainingSavedKind],
 };

@@ -1,3 +1,5 @@
+import { saveControl } from '../../platform/views/save-control';
+import { trainingSavedKind } from './saved-kind';
 import type { FastifyInstance } from 'fastify';
 import { NotFoundError } from '../../platform/http/errors';
 import { KeptPages, sendBuilt } from '../../platform/views/kept-pages';
@@ -67,7 +69,7 @@ export async function trainingsRoutes(app: FastifyInstance): Promise<void> {
           title: training.title,
           heading: training.title,
           breadcrumb: [{ label: 'Accueil', href: '/' }, ORIENTATION, { label: TRAININGS, href: TRAININGS_PATH }, { label: training.title }],
-          main: <TrainingPage training={training} jobs={[...labels].map(([code, label]) => ({ code, label }))} financing={financing} likely={likely} signedIn={Boolean(account)} />,
+          main: <TrainingPage training={training} jobs={[...labels].map(([code, label]) => ({ code, label }))} financing={financing} likely={likely} signedIn={Boolean(account)} save={await saveControl(request, reply, trainingSavedKind.id, training.id, 'cette formation')} />,
         },
       };
     };

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { Badge } from '../../../platform/views/components';
 import { formatDay, formatEuros, formatNumber } from '../../../platform/views/format';
 import type { AidRef, Financing } from '../financing';
@@ -38,9 +39,11 @@ export interface TrainingView {
   /** Undefined: not asked (or not signed in); the page offers to ask. */
   likely: Likely | undefined;
   signedIn: boolean;
+  /** The « Enregistrer » control (platform/views/save-control.tsx). */
+  save?: ComponentChildren;
 }
 
-export function TrainingPage({ training: t, jobs, financing: f, likely, signedIn }: TrainingView) {
+export function TrainingPage({ training: t, jobs, financing: f, likely, signedIn, save }: TrainingView) {
   const sideCosts = f.transport.length + f.housing.length + f.equipment.length;
   return (
     <>
@@ -54,6 +57,7 @@ export function TrainingPage({ training: t, jobs, financing: f, likely, signedIn
         {t.rncp ? ` · RNCP ${t.rncp}` : ''}
         {t.rs ? ` · RS ${t.rs}` : ''}
       </p>
+      {save}
       {t.objective ? <p>{t.objective}</p> : null}
       {jobs.length ? (
         <p>
