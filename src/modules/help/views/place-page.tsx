@@ -1,9 +1,8 @@
 import type { ComponentChildren } from 'preact';
-import { telHref } from '../../../platform/views/components';
 import { formatMonth } from '../../../platform/views/format';
 import { KIND_LABELS } from '../kinds';
 import type { HelpPlace } from '../tables';
-import { HELP_PATH } from './search-page';
+import { HELP_PATH, PlaceContact } from './search-page';
 
 /** The page of one help place: /aide-de-proximite/lieux/<id>. */
 export const PLACE_PATH = `${HELP_PATH}/lieux`;
@@ -27,29 +26,7 @@ export function PlacePage({ place, save }: { place: HelpPlace; save: ComponentCh
       {save}
       <h2>Adresse et contact</h2>
       <p>{where || `${place.commune_name} : adresse non publiée.`}</p>
-      <p>
-        {place.phone ? (
-          <>
-            Téléphone : <a href={telHref(place.phone)}>{place.phone}</a>
-          </>
-        ) : (
-          'Pas de numéro de téléphone publié.'
-        )}
-        {place.email ? (
-          <>
-            {' · '}
-            <a href={`mailto:${place.email}`}>{place.email}</a>
-          </>
-        ) : null}
-        {place.website ? (
-          <>
-            {' · '}
-            <a href={place.website} rel="noopener" aria-label={`Site internet de ${place.name}`}>
-              Site internet
-            </a>
-          </>
-        ) : null}
-      </p>
+      <PlaceContact place={place} />
       <h2>Horaires</h2>
       <p class="help-place__hours">{place.opening_hours ?? 'Horaires non publiés : appelez avant de venir.'}</p>
       {place.services.length > 0 ? (

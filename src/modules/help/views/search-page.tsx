@@ -188,29 +188,7 @@ function PlaceItem({ place, distance, inCommune }: { place: HelpPlace | PlaceWit
         {` · informations de ${monthYear(place.source_date)}`}
       </p>
       <p>{where}</p>
-      <p>
-        {place.phone ? (
-          <>
-            Téléphone : <a href={telHref(place.phone)}>{place.phone}</a>
-          </>
-        ) : (
-          'Pas de numéro de téléphone publié.'
-        )}
-        {place.email ? (
-          <>
-            {' · '}
-            <a href={`mailto:${place.email}`}>{place.email}</a>
-          </>
-        ) : null}
-        {place.website ? (
-          <>
-            {' · '}
-            <a href={place.website} rel="noopener" aria-label={`Site internet de ${place.name}`}>
-              Site internet
-            </a>
-          </>
-        ) : null}
-      </p>
+      <PlaceContact place={place} />
       <p class="help-place__hours">{place.opening_hours ? `Horaires :\n${place.opening_hours}` : 'Horaires non publiés : appelez avant de venir.'}</p>
       {place.services.length > 0 ? (
         // One paragraph rather than a list: the page stays under its DOM budget with 10 places.
@@ -225,4 +203,33 @@ function PlaceItem({ place, distance, inCommune }: { place: HelpPlace | PlaceWit
 
 function ResultPages({ outcome }: { outcome: SearchOutcome }) {
   return <Pagination page={outcome.page} pages={outcome.pageCount} href={(page) => searchHref(outcome.values, page)} label="Pages de résultats" />;
+}
+
+/** A place's phone, mail and website on one line (the results and the place's own page). */
+export function PlaceContact({ place }: { place: Pick<HelpPlace, 'name' | 'phone' | 'email' | 'website'> }) {
+  return (
+    <p>
+      {place.phone ? (
+        <>
+          Téléphone : <a href={telHref(place.phone)}>{place.phone}</a>
+        </>
+      ) : (
+        'Pas de numéro de téléphone publié.'
+      )}
+      {place.email ? (
+        <>
+          {' · '}
+          <a href={`mailto:${place.email}`}>{place.email}</a>
+        </>
+      ) : null}
+      {place.website ? (
+        <>
+          {' · '}
+          <a href={place.website} rel="noopener" aria-label={`Site internet de ${place.name}`}>
+            Site internet
+          </a>
+        </>
+      ) : null}
+    </p>
+  );
 }
