@@ -3,6 +3,7 @@
  * instructing (status, requests, messages, notes, decision): instructeur (an éditeur may not).
  * Every query names the tenant of the route: another tenant's application is a 404 on every route.
  */
+import { queryValue } from '../../platform/http/input';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { audit, type Actor } from '../../platform/audit/audit';
 import { roleAllows } from '../../platform/auth/roles';
@@ -42,12 +43,14 @@ export async function instructionRoutes(app: FastifyInstance): Promise<void> {
 
   app.get('/admin/t/:tenant/demandes', { config: read }, async (request, reply) => {
     const tenant = routeTenant(request);
-    const query = request.query as Record<string, string | undefined>;
-    const status = query.statut && Object.hasOwn(APPLICATION_STATUSES, query.statut) && query.statut !== 'brouillon' ? (query.statut as ApplicationStatus) : undefined;
-    const aid = query.aide && /^[a-z0-9-]{2,120}$/.test(query.aide) ? query.aide : undefined;
-    const q = (query.q ?? '').trim().slice(0, 100) || undefined;
-    const unreadOnly = query.a_lire === '1';
-    const page = Math.max(1, Math.min(10_000, Number.parseInt(query.page ?? '1', 10) || 1));
+    const param = (name: string) => queryValue(request.query, name);
+    const statut = param('statut');
+    const status = statut && Object.hasOwn(APPLICATION_STATUSES, statut) && statut !== 'brouillon' ? (statut as ApplicationStatus) : undefined;
+    const aide = param('aide');
+    const aid = aide && /^[a-z0-9-]{2,120}$/.test(aide) ? aide : undefined;
+    const q = (param('q') ?? '').trim().slice(0, 100) || undefined;
+    const unreadOnly = param('a_lire') === '1';
+    const page = Math.max(1, Math.min(10_000, Number.parseInt(param('page') ?? '1', 10) || 1));
     const [{ rows, total }, aids] = await Promise.all([tenantApplications(db, tenant.id, { status, aid, q, unreadOnly, page, perPage: PER_PAGE }), tenantAidsWithApplications(db, tenant.id)]);
     const pages = Math.max(1, Math.ceil(total / PER_PAGE));
     const href = (p: number) =>

@@ -12,7 +12,7 @@ import { Agent, buildTestApp, csrfTokenFrom, signInAs } from '../../../test/supp
 const ADMIN = '/admin/t/bretagne/lieux';
 const mainOf = (html: string) => html.slice(html.indexOf('<main'), html.indexOf('</main>'));
 const places = (html: string) => [...html.matchAll(/<li class="help-place">([\s\S]*?)<\/li>\s*(?=<li class="help-place">|<\/ol>)/g)].map((m) => m[1]!);
-const names = (html: string) => places(html).map((p) => /<h3>([^<]+)<\/h3>/.exec(p)![1]!.replace(/&#x27;|&#39;/g, "'"));
+const names = (html: string) => places(html).map((p) => /<h3>\s*(?:<a [^>]*>)?([^<]+)</.exec(p)![1]!.trim().replace(/&#x27;|&#39;/g, "'"));
 
 function multipart(token: string, content: string) {
   const boundary = '----guichet-test';

@@ -58,7 +58,7 @@ test('npm run reindex rebuilds the whole index from the published objects', asyn
   assert.equal(await count(), before);
   assert.deepEqual((await api(new Agent(app), 'fantome')).resultats, []);
   const types = (await sql<{ type: string }>`select distinct type from search_documents order by type`.execute(db)).rows.map((r) => r.type);
-  assert.deepEqual(types, ['actualite', 'aide', 'collectivite', 'demarche', 'evenement', 'formulaire', 'lieu-aide', 'metier', 'page']);
+  assert.deepEqual(types, ['actualite', 'aide', 'collectivite', 'demarche', 'evenement', 'formation', 'formulaire', 'lieu-aide', 'metier', 'page']);
 });
 
 test('the results page: typo corrected with a link to the words as typed, aid links, a tenant first', async (t) => {

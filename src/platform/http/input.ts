@@ -40,3 +40,14 @@ export function registerInputChecks(app: FastifyInstance) {
     if (inBody.length) throw new NulCharacterError(Object.fromEntries(inBody.map((p) => [p.slice(1) || 'body', NUL_MESSAGE])));
   });
 }
+
+/**
+ * One query parameter as a string: its first value when it is repeated (`?q=a&q=b`), undefined
+ * when absent; never an array, an object or an inherited property (`__proto__`).
+ */
+export function queryValue(query: unknown, name: string): string | undefined {
+  if (typeof query !== 'object' || query === null || !Object.hasOwn(query, name)) return undefined;
+  const value = (query as Record<string, unknown>)[name];
+  if (typeof value === 'string') return value;
+  return Array.isArray(value) && typeof value[0] === 'string' ? value[0] : undefined;
+}

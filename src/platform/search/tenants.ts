@@ -37,6 +37,9 @@ function tenantRows(db: AnyDb) {
 export const tenantsSearchSource: SearchSource = {
   type: TENANT_DOCUMENT_TYPE,
   label: 'Collectivité',
+  // A commune's name alone (« saint-brieuc ») asks for the authority first, before the places and
+  // events that carry the same name in a shorter title (« CIO de Saint-Brieuc »).
+  weight: 1.3,
   async documentsFor(db: AnyDb) {
     return ((await tenantRows(db).execute()) as TenantRow[]).map(tenantDocument);
   },
