@@ -79,7 +79,7 @@ test('the person, without an account, opens the link, creates the account, comes
 test('the administrator sees the new agent; the used link no longer works', async () => {
   await j.page.goto(j.url('/admin/t/brest/agents'));
   const text = await mainText(j.page);
-  assertIncludes(text, 'Agents de Ville de Brest (5)');
+  assertIncludes(text, 'Agents de Ville de Brest (6)');
   assert.ok(!text.includes('Invitations en attente'), 'no invitation is pending any more');
   await person.goto(link);
   assertIncludes(await mainText(person), 'Cette invitation ne peut pas être utilisée');

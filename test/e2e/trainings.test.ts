@@ -12,7 +12,7 @@ const j = journey();
 test('a person in Lorient finds a training near home for a job, opens it and sees an aid that can pay for it', async () => {
   const page = j.page;
   await page.goto(j.url('/orientation/metiers/D1102'));
-  await field(page, 'Votre commune').fill('Lorient');
+  await field(page, 'Votre commune, pour les formations').fill('Lorient');
   await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Trier par distance' }).click()]);
   await checkPage(page, page.url().replace(/#.*$/, ''));
   assertIncludes(await mainText(page), 'les plus proches de Lorient d’abord');

@@ -24,7 +24,7 @@ test('an administrator lists the tenant’s agents; an agent of another tenant w
   assert.equal(list.statusCode, 200);
   assert.equal(list.headers['cache-control'], 'no-store');
   const text = textOf(list.body);
-  assert.match(text, /Agents de Ville de Brest \(4\)/);
+  assert.match(text, /Agents de Ville de Brest \(5\)/);
   for (const email of ['admin.brest@demo.guichet.bzh', 'editeur.brest@demo.guichet.bzh', 'instructeur.brest@demo.guichet.bzh', 'lecteur.brest@demo.guichet.bzh']) assert.match(text, new RegExp(email));
   // Where a role is chosen, each role is told in one sentence.
   assert.match(text, /Instructeur Examine les demandes d’aide des personnes/);

@@ -79,9 +79,12 @@ test('search: « mission locale lorient » finds the place, with its kind in the
   const index = body.resultats.findIndex((r) => r.titre === 'Mission locale du Pays de Lorient');
   assert.ok(index >= 0 && index < 3, JSON.stringify(body.resultats.slice(0, 5).map((r) => r.titre)));
   assert.equal(body.resultats[index]!.type, 'lieu-aide');
-  const doc = (await sql<{ body: string; url: string }>`select body, url from search_documents where title = 'Maison de l’emploi de Lesneven'`.execute(app.platform.db)).rows[0]!;
+  const doc = (await sql<{ body: string; url: string; object_id: string }>`select body, url, object_id from search_documents where title = 'Maison de l’emploi de Lesneven'`.execute(app.platform.db)).rows[0]!;
   assert.match(doc.body, /^Maison de l’emploi\n/);
-  assert.equal(doc.url, '/aide-de-proximite?commune=29260&type=maison_emploi#resultats');
+  assert.equal(doc.url, `/aide-de-proximite/lieux/${doc.object_id}`, 'a place found by the search opens its own page');
+  const page = await new Agent(app).get(doc.url);
+  assert.equal(page.statusCode, 200);
+  assert.match(page.body, /Maison de l’emploi de Lesneven/);
 });
 
 test('agents manage their places: French errors keeping the input, create, edit, withdraw, publish; audit; search and page in step; roles and isolation', async (t) => {

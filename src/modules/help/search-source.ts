@@ -22,8 +22,8 @@ function placeDocument(place: PlaceRow): SearchDocument {
     title: place.name,
     // The kind's label is indexed: « mission locale lorient » finds the Mission locale of Lorient.
     body: [KIND_LABELS[place.kind], orientation ? 'Lieu d’orientation : conseiller' : '', place.commune_name, where, place.services.join(', '), place.access_conditions ?? ''].filter(Boolean).join('\n'),
-    // The help search lists the places of the commune, this one among them (of its kind).
-    url: `${HELP_PATH}?commune=${encodeURIComponent(place.postal_code || place.commune_name)}${orientation ? `&type=${place.kind}` : ''}#resultats`,
+    // Its own page (address, hours, services, « Enregistrer », and the other places near it).
+    url: `${HELP_PATH}/lieux/${place.id}`,
     communeCode: place.commune_code,
     latitude: place.latitude,
     longitude: place.longitude,

@@ -10,9 +10,18 @@ export function JobTrainings({ code, list }: { code: string; list: JobTrainingsL
     <>
       <form method="get" action={`/orientation/metiers/${code}`}>
         <div class={error ? 'field field--error' : 'field'}>
-          <label for="champ-commune">Votre commune</label>
-          <HintAndError name="commune" hint="Pour voir d’abord les formations les plus proches." error={error} />
-          <input type="text" id="champ-commune" name="commune" maxLength={100} value={list.near && 'typed' in list.near ? list.near.typed : undefined} aria-describedby={error ? 'aide-commune erreur-commune' : 'aide-commune'} aria-invalid={error ? 'true' : undefined} />
+          {/* Ids of their own: the sheet's « Trouver un conseiller » form has a commune field too. */}
+          <label for="champ-commune-formations">Votre commune, pour les formations</label>
+          <HintAndError name="commune-formations" hint="Pour voir d’abord les formations les plus proches." error={error} />
+          <input
+            type="text"
+            id="champ-commune-formations"
+            name="commune"
+            maxLength={100}
+            value={list.near && 'typed' in list.near ? list.near.typed : undefined}
+            aria-describedby={error ? 'aide-commune-formations erreur-commune-formations' : 'aide-commune-formations'}
+            aria-invalid={error ? 'true' : undefined}
+          />
         </div>
         <button type="submit" class="button">Trier par distance</button>
       </form>
