@@ -24,7 +24,7 @@ after(async () => {
 
 // A fresh data directory is created, migrated and seeded (ROME, 2,400 trainings, the agenda, the search index): about a minute on an idle
 // 2-core machine, several under the load of a parallel test run; the timeout only guards against a start that never ends.
-test('a fresh start serves the portal at the address its logs give, then stops cleanly', { timeout: 360_000 }, async () => {
+test('a fresh start serves the portal at the address its logs give, then stops cleanly', { timeout: 360_000 }, async (t) => {
   const port = await freePort();
   // What `npm start` runs, without npm in between so that the signal reaches the process.
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
@@ -36,6 +36,12 @@ test('a fresh start serves the portal at the address its logs give, then stops c
   child.stdout.on('data', (chunk: Buffer) => (logs += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (logs += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+  // A test that times out is not stopped by node:test: the process and the browser are, here, so
+  // that nothing is left running to hold the test file open for ever.
+  t.signal.addEventListener('abort', () => {
+    child.kill('SIGKILL');
+    void browser?.close();
+  });
   try {
     await new Promise<void>((resolve, reject) => {
       const timer = setInterval(() => {
@@ -54,6 +60,7 @@ test('a fresh start serves the portal at the address its logs give, then stops c
     assert.match(logs, /editeur\.brest@demo\.guichet\.bzh/, 'the logs list the demo accounts');
     assert.match(logs, /demo data created/);
 
+    if (t.signal.aborted) return;
     browser = await launchBrowser();
     const page = await (await newContext(browser)).newPage();
     await checkPage(page, address!);
