@@ -31,7 +31,8 @@ test('a search that finds nothing is counted by day, tenant and words, without a
   assert.match(page.body, /La recherche a déjà porté sur toute la Bretagne, pas seulement sur Ville de Brest/);
   assert.match(page.body, /href="\/aide-de-proximite\?commune=Brest"/);
   assert.match(page.body, /Ou contactez Ville de Brest au <a href="tel:\+33298008080">02 98 00 80 80<\/a>/);
-  assert.equal((await visitor.get(`/api/v1/recherche?q=${encodeURIComponent('zorglub, tralala!')}&collectivite=brest`, headers)).statusCode, 200);
+  // Twice: the second answer is the kept one, and it is counted all the same.
+  for (let i = 0; i < 2; i++) assert.equal((await visitor.get(`/api/v1/recherche?q=${encodeURIComponent('zorglub, tralala!')}&collectivite=brest`, headers)).statusCode, 200);
   assert.equal((await visitor.get(`/recherche?q=${encodeURIComponent('Xyzzy plugh')}`, headers)).statusCode, 200);
   // Searches that found something, and empty ones, are not counted.
   await visitor.get('/recherche?q=permis', headers);
@@ -43,7 +44,7 @@ test('a search that finds nothing is counted by day, tenant and words, without a
   assert.deepEqual(
     rows.map((r) => ({ ...r, day: r.day instanceof Date ? r.day.toISOString().slice(0, 10) : String(r.day).slice(0, 10) })),
     [
-      { day: today, tenant_id: 'brest', words: 'zorglub tralala', count: 2 },
+      { day: today, tenant_id: 'brest', words: 'zorglub tralala', count: 3 },
       { day: today, tenant_id: 'bretagne', words: 'xyzzy plugh', count: 1 },
     ],
   );

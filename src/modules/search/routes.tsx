@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Tenant } from '../../platform/db/tables';
 import { AppError } from '../../platform/http/errors';
 import { FORM_DOCUMENT_TYPE, isProcedureType, procedureLinks } from '../procedures';
-import { KeptPages } from '../../platform/views/kept-pages';
+import { KeptAnswers, KeptPages } from '../../platform/views/kept-pages';
 import { SearchCache } from './cache';
 import { missRecorderOf } from './misses';
 import { nearPoint, RADIUS_KM, type NearResult } from './distance';
@@ -53,7 +53,8 @@ export async function searchRoutes(app: FastifyInstance): Promise<void> {
   };
 
   /** What the page and the API pages read (besides the tenants, whose directory is reloaded on change). */
-  const kept = new KeptPages(platform.db, ['search_documents', 'search_words', 'search_synonyms', 'application_forms', 'content_menu_entries', 'content_items']);
+  const KEPT_TABLES = ['search_documents', 'search_words', 'search_synonyms', 'application_forms', 'content_menu_entries', 'content_items'];
+  const kept = new KeptPages(platform.db, KEPT_TABLES);
   const cache = new SearchCache<{ outcome: SearchOutcome; links: HitLinks }>(platform.db);
 
   /** The outcome and its aids' links, kept per words (not per spelling of the query), facets, commune, tenant and page. */
@@ -103,24 +104,41 @@ export async function searchRoutes(app: FastifyInstance): Promise<void> {
     return sent;
   });
 
+  // The API's answers are kept serialised and compressed like the page (same tables, same rules).
+  const keptJson = new KeptAnswers(platform.db, KEPT_TABLES);
   /** The same engine as JSON, open to every origin. */
   app.get('/api/v1/recherche', async (request, reply) => {
     reply.header('access-control-allow-origin', '*');
     const query = request.query as Record<string, unknown>;
-    if (query.q !== undefined && typeof query.q !== 'string') throw new BadParameterError('q', 'Le paramètre « q » ne peut être donné qu’une fois.');
-    const page = pageOf(query.page);
-    if (page === undefined) throw new BadParameterError('page', 'Le paramètre « page » est un nombre entier de 1 à 10 000.');
-    let tenant: Tenant | undefined;
-    if (query.collectivite !== undefined) {
-      tenant = typeof query.collectivite === 'string' ? platform.tenants.get(query.collectivite) : undefined;
-      if (!tenant) throw new BadParameterError('collectivite', 'Aucune collectivité de Guichet ne porte cet identifiant (par exemple « bretagne » ou « brest »).');
-    }
-    const filters = parseFilters(query);
-    const near = await nearPoint(platform.db, query.commune);
-    if (near && 'error' in near) throw new BadParameterError('commune', near.error);
-    const { outcome, links } = await searchKept({ q: query.q, page, tenantId: tenant?.id, exact: query.exact === '1', filters, near });
-    recordMiss(outcome, tenant);
-    return reply.type('application/json; charset=utf-8').send({
+    const searched = async () => {
+      if (query.q !== undefined && typeof query.q !== 'string') throw new BadParameterError('q', 'Le paramètre « q » ne peut être donné qu’une fois.');
+      const page = pageOf(query.page);
+      if (page === undefined) throw new BadParameterError('page', 'Le paramètre « page » est un nombre entier de 1 à 10 000.');
+      let tenant: Tenant | undefined;
+      if (query.collectivite !== undefined) {
+        tenant = typeof query.collectivite === 'string' ? platform.tenants.get(query.collectivite) : undefined;
+        if (!tenant) throw new BadParameterError('collectivite', 'Aucune collectivité de Guichet ne porte cet identifiant (par exemple « bretagne » ou « brest »).');
+      }
+      const filters = parseFilters(query);
+      const near = await nearPoint(platform.db, query.commune);
+      if (near && 'error' in near) throw new BadParameterError('commune', near.error);
+      const { outcome, links } = await searchKept({ q: query.q, page, tenantId: tenant?.id, exact: query.exact === '1', filters, near });
+      recordMiss(outcome, tenant);
+      return { outcome, links, page, near };
+    };
+    if (!keptJson.keeps(request)) return reply.type('application/json; charset=utf-8').send(apiAnswer(await searched()));
+    let built = false;
+    const sent = await keptJson.send(request, reply, async () => {
+      built = true;
+      return { status: 200, type: 'application/json; charset=utf-8', text: JSON.stringify(apiAnswer(await searched())) };
+    });
+    // A kept answer was sent without searching: its outcome (kept too) says whether to count a miss.
+    if (!built && cleanQuery(query.q).text) await searched();
+    return sent;
+  });
+
+  function apiAnswer({ outcome, links, page, near }: { outcome: SearchOutcome; links: HitLinks; page: number; near: NearResult }) {
+    return {
       requete: outcome.query.text,
       tronquee: outcome.query.trimmed,
       corrigee: outcome.corrected ?? null,
@@ -159,6 +177,6 @@ export async function searchRoutes(app: FastifyInstance): Promise<void> {
             }
           : {}),
       })),
-    });
-  });
+    };
+  }
 }

@@ -40,27 +40,35 @@ export function keepBounded<T>(entries: Map<string, T>, key: string, entry: T, m
   entries.set(key, entry);
 }
 
+interface KeptBody {
+  status: number;
+  type: string;
+  text: string;
+  gzip?: Buffer;
+  brotli?: Buffer;
+}
+
 interface Kept {
   version: string;
   at: number;
-  page: Promise<{ status: number; html: string; gzip?: Buffer; brotli?: Buffer }>;
+  body: Promise<KeptBody>;
 }
 
 /**
- * Public pages read from the database, kept rendered and compressed for anonymous visitors until
- * one of the tables they read changes — on this instance or on another one (a trigger's
- * notification, platform/db/changes.ts). Correct behind a load balancer without guessing a
- * time to live:
- * - a kept page is used only while the change feed is live (its listening connection up) and
+ * Answers read from the database (public pages, and the JSON of open API routes), kept rendered
+ * and compressed for anonymous visitors until one of the tables they read changes — on this
+ * instance or on another one (a trigger's notification, platform/db/changes.ts). Correct behind
+ * a load balancer without guessing a time to live:
+ * - a kept answer is used only while the change feed is live (its listening connection up) and
  *   the versions of its tables are those it was built under;
  * - every reload of the tenant directory (a tenant changed, or every 30 s) starts afresh, since
  *   every page carries the tenants' names and branding;
- * - a visitor with a session cookie always gets a fresh page (their name is in the header);
- * - `maxAgeMs` bounds the age of a page all the same (a safety net, not the mechanism).
- * Concurrent requests for the same missing page share one build. Only pages whose queries read
+ * - a visitor with a session cookie always gets a fresh answer (their name is in the header);
+ * - `maxAgeMs` bounds the age of an answer all the same (a safety net, not the mechanism).
+ * Concurrent requests for the same missing answer share one build. Only answers whose queries read
  * published data may use this (never a draft, never a person's data).
  */
-export class KeptPages {
+export class KeptAnswers {
   private readonly entries = new EntriesByDirectory<Kept>();
   private readonly feed: ChangeFeed | undefined;
 
@@ -72,43 +80,70 @@ export class KeptPages {
     this.feed = changeFeedOf(db);
   }
 
+  /** Whether answers can be kept for this request (else the caller builds and sends afresh). */
+  keeps(request: FastifyRequest): boolean {
+    return Boolean(this.feed?.live) && !request.cookies?.[SESSION_COOKIE];
+  }
+
+  /**
+   * Sends the kept answer for this host, URL and `variant` (what else the answer depends on: a
+   * visitor's own inputs must say everything the answer is made of), built by `build` when missing
+   * or out of date. The caller checked `keeps(request)`.
+   */
+  async send(request: FastifyRequest, reply: FastifyReply, build: () => Promise<Omit<KeptBody, 'gzip' | 'brotli'>>, variant?: string): Promise<FastifyReply> {
+    const entries = this.entries.of(request);
+    const key = `${request.headers.host ?? ''}|${request.url}${variant === undefined ? '' : `\u0000${variant}`}`;
+    // Pages that link glossary terms also change with the glossary.
+    const version = this.feed!.version([...this.tables, ...request.server.platform.glossary.tables]);
+    let kept = entries.get(key);
+    if (!kept || kept.version !== version || Date.now() - kept.at > (this.options.maxAgeMs ?? 60_000)) {
+      const body: Promise<KeptBody> = build();
+      kept = { version, at: Date.now(), body };
+      keepBounded(entries, key, kept, this.options.maxEntries ?? 500);
+      const mine = kept;
+      body.catch(() => {
+        if (entries.get(key) === mine) entries.delete(key);
+      });
+    }
+    const body = await kept.body;
+    reply.status(body.status).type(body.type).header('vary', 'accept-encoding');
+    const accepted = String(request.headers['accept-encoding'] ?? '');
+    // Compressed once per encoding, when first asked (only the encoding browsers ask for is made).
+    if (/\bbr\b/.test(accepted)) {
+      body.brotli ??= brotliCompressSync(Buffer.from(body.text), { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } });
+      return reply.header('content-encoding', 'br').send(body.brotli);
+    }
+    if (/\bgzip\b/.test(accepted)) {
+      body.gzip ??= gzipSync(Buffer.from(body.text), { level: 6 });
+      return reply.header('content-encoding', 'gzip').send(body.gzip);
+    }
+    return reply.send(body.text);
+  }
+}
+
+/** Public pages kept rendered and compressed: see KeptAnswers. */
+export class KeptPages {
+  private readonly answers: KeptAnswers;
+
+  constructor(db: object, tables: readonly string[], options: { maxEntries?: number; maxAgeMs?: number } = {}) {
+    this.answers = new KeptAnswers(db, tables, options);
+  }
+
   /**
    * `variant`: what else the page depends on besides its host and URL, for a page made from a
    * visitor's own inputs (the simulator's answers): it must say everything the page is made of.
    */
   async send(request: FastifyRequest, reply: FastifyReply, build: () => Promise<KeptPageSource>, variant?: string): Promise<FastifyReply> {
-    const feed = this.feed;
-    if (!feed?.live || request.cookies?.[SESSION_COOKIE]) return sendBuilt(reply, build);
-    const entries = this.entries.of(request);
-    const key = `${request.headers.host ?? ''}|${request.url}${variant === undefined ? '' : `\u0000${variant}`}`;
-    // Pages that link glossary terms also change with the glossary.
-    const version = feed.version([...this.tables, ...request.server.platform.glossary.tables]);
-    let kept = entries.get(key);
-    if (!kept || kept.version !== version || Date.now() - kept.at > (this.options.maxAgeMs ?? 60_000)) {
-      const page = (async () => {
+    if (!this.answers.keeps(request)) return sendBuilt(reply, build);
+    return this.answers.send(
+      request,
+      reply,
+      async () => {
         const { view, status, tenant } = await build();
         const site = await siteContext(request, tenant ?? request.tenant());
-        return { status: status ?? 200, html: await renderPage(request, site, view) };
-      })();
-      kept = { version, at: Date.now(), page };
-      keepBounded(entries, key, kept, this.options.maxEntries ?? 500);
-      const mine = kept;
-      page.catch(() => {
-        if (entries.get(key) === mine) entries.delete(key);
-      });
-    }
-    const page = await kept.page;
-    reply.status(page.status).type('text/html; charset=utf-8').header('vary', 'accept-encoding');
-    const accepted = String(request.headers['accept-encoding'] ?? '');
-    // Compressed once per encoding, when first asked (only the encoding browsers ask for is made).
-    if (/\bbr\b/.test(accepted)) {
-      page.brotli ??= brotliCompressSync(Buffer.from(page.html), { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } });
-      return reply.header('content-encoding', 'br').send(page.brotli);
-    }
-    if (/\bgzip\b/.test(accepted)) {
-      page.gzip ??= gzipSync(Buffer.from(page.html), { level: 6 });
-      return reply.header('content-encoding', 'gzip').send(page.gzip);
-    }
-    return reply.send(page.html);
+        return { status: status ?? 200, type: 'text/html; charset=utf-8', text: await renderPage(request, site, view) };
+      },
+      variant,
+    );
   }
 }
