@@ -9,8 +9,9 @@
  *   BENCH_WARMUP=5           seconds of warm-up before each measurement (JIT, caches, pools)
  *   BENCH_CONNECTIONS=100    concurrent connections
  *   BENCH_PATHS=/,/aides,…   pages of the application to measure (default: every public page that
- *                            reads the database, below; /mes-demarches and the simulator's results
- *                            are requested with the cookies of a person signed in during the setup;
+ *                            reads the database, below; the pages of SIGNED_IN_PATHS are requested
+ *                            with the cookies of a person signed in during the setup; `{lieu}` is
+ *                            the first published help place;
  *                            `answers:/path` is requested signed out, with the simulator's answers
  *                            and the CSRF cookie only)
  *   BENCH_DATABASE_URL=postgres://…       also measure on this PostgreSQL database (migrated and
@@ -48,6 +49,7 @@ const DEFAULT_PATHS = [
   '/aides/bretagne-aide-code-permis',
   '/collectivites/brest/aides',
   '/aide-de-proximite?commune=Quimper',
+  '/aide-de-proximite/lieux/{lieu}',
   '/glossaire',
   '/orientation/metiers/D1102',
   '/orientation/metiers?q=boulang%C3%A8re',
@@ -60,10 +62,12 @@ const DEFAULT_PATHS = [
   '/aides/simulateur/resultats',
   'answers:/aides/simulateur/resultats',
   '/mes-demarches',
+  '/mon-compte/favoris',
+  '/mon-compte/mes-donnees',
 ];
 const paths = (env.BENCH_PATHS ? env.BENCH_PATHS.split(',') : DEFAULT_PATHS).filter(Boolean);
 /** Pages asked with the signed-in person's cookies (session, and the simulator's answers). */
-const SIGNED_IN_PATHS = ['/mes-demarches', '/aides/simulateur/resultats'];
+const SIGNED_IN_PATHS = ['/mes-demarches', '/aides/simulateur/resultats', '/mon-compte/favoris', '/mon-compte/mes-donnees'];
 /** `answers:/path`: asked signed out, with the simulator's answers and the CSRF cookie only. */
 const ANSWERS = 'answers:';
 const TARGET_RATIO = 0.2;
@@ -74,6 +78,8 @@ async function serve(kind: ServerKind): Promise<void> {
   let close: () => Promise<void>;
   let port: number;
   let cookies = { cookie: '', answersOnly: '' };
+  /** What `{name}` stands for in the paths (ids known only once the database is seeded). */
+  let placeholders: Record<string, string> = {};
   if (kind === 'bare') {
     const { default: Fastify } = await import('fastify');
     const app = Fastify({ logger: false });
@@ -89,6 +95,9 @@ async function serve(kind: ServerKind): Promise<void> {
     const app = await buildApp({ config, database });
     const { signedInPerson } = await import('./signed-in');
     cookies = await signedInPerson(app, database.db);
+    const { sql } = await import('kysely');
+    const place = (await sql<{ id: string }>`select id from help_places where published order by name limit 1`.execute(database.db)).rows[0];
+    if (place) placeholders = { lieu: place.id };
     await app.listen({ port: 0, host: '127.0.0.1' });
     port = (app.server.address() as AddressInfo).port;
     close = async () => {
@@ -99,7 +108,7 @@ async function serve(kind: ServerKind): Promise<void> {
   process.on('message', (message) => {
     if (message === 'stop') void close().finally(() => process.exit(0));
   });
-  process.send!({ port, ...cookies });
+  process.send!({ port, ...cookies, placeholders });
 }
 
 async function openBenchDatabase(kind: 'pglite' | 'postgres') {
@@ -123,7 +132,7 @@ async function openBenchDatabase(kind: 'pglite' | 'postgres') {
 }
 
 // ---------------------------------------------------------------- parent: measure
-function start(kind: ServerKind): Promise<{ child: ChildProcess; origin: string; cookie: string; answersOnly: string }> {
+function start(kind: ServerKind): Promise<{ child: ChildProcess; origin: string; cookie: string; answersOnly: string; placeholders: Record<string, string> }> {
   const profile = env.BENCH_CPU_PROF && kind !== 'bare';
   const profileDir = join(import.meta.dirname, '..', '.cache', 'bench-profiles');
   if (profile) mkdirSync(profileDir, { recursive: true });
@@ -134,8 +143,8 @@ function start(kind: ServerKind): Promise<{ child: ChildProcess; origin: string;
   });
   return new Promise((resolve, reject) => {
     child.once('message', (message) => {
-      const { port, cookie, answersOnly } = message as { port: number; cookie: string; answersOnly: string };
-      resolve({ child, origin: `http://127.0.0.1:${port}`, cookie, answersOnly });
+      const { port, cookie, answersOnly, placeholders } = message as { port: number; cookie: string; answersOnly: string; placeholders: Record<string, string> };
+      resolve({ child, origin: `http://127.0.0.1:${port}`, cookie, answersOnly, placeholders });
     });
     child.once('exit', (code) => reject(new Error(`the ${kind} server stopped before listening (exit ${code})`)));
   });
@@ -175,13 +184,14 @@ async function main(): Promise<void> {
   const results: Measure[] = [];
   const kinds: ServerKind[] = ['bare', 'pglite', ...(postgres ? (['postgres'] as const) : [])];
   for (const kind of kinds) {
-    const { child, origin, cookie, answersOnly } = await start(kind);
+    const { child, origin, cookie, answersOnly, placeholders } = await start(kind);
     try {
       for (const path of kind === 'bare' ? ['/'] : paths) {
         const name = kind === 'bare' ? 'bare Fastify "hello"' : `${kind === 'pglite' ? 'PGlite' : 'PostgreSQL'} ${path}`;
         process.stdout.write(`measuring ${name}… `);
         const signedOut = path.startsWith(ANSWERS);
-        const url = `${origin}${signedOut ? path.slice(ANSWERS.length) : path}`;
+        const filled = path.replace(/\{(\w+)\}/g, (whole, name: string) => placeholders[name] ?? whole);
+        const url = `${origin}${signedOut ? filled.slice(ANSWERS.length) : filled}`;
         const result = await measure(name, url, signedOut ? answersOnly : SIGNED_IN_PATHS.includes(path) ? cookie : '');
         console.log(`${Math.round(result.requestsPerSecond)} req/s`);
         results.push(result);

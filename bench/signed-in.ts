@@ -15,6 +15,11 @@ export async function signedInPerson(app: FastifyInstance, db: Kysely<PlatformTa
   await createPerson(db, { email, name: 'Maëlys' });
   const person = await signInPerson(app, email);
   await person.get('/aides/bretagne-aide-code-permis/demande');
+  // Two favourites, so that « Mes favoris » reads and resolves saved things.
+  for (const [page, type, cle] of [['/orientation/metiers/D1102', 'metier', 'D1102'], ['/orientation/metiers/K2111', 'metier', 'K2111']] as const) {
+    const saved = await person.submit(page, '/mon-compte/favoris', { type, cle, retour: page });
+    if (saved.statusCode !== 303) throw new Error(`saving ${cle} answered ${saved.statusCode} in the setup`);
+  }
   // The simulator's answers, sealed as the questionnaire would have left them.
   const { seal } = await import('../src/modules/eligibility/state');
   const accountId = (await db.selectFrom('platform_accounts').select('id').where('email', '=', email).executeTakeFirstOrThrow()).id;

@@ -34,9 +34,8 @@ export async function favouritesRoutes(app: FastifyInstance): Promise<void> {
   });
 
   app.get(FAVOURITES_PATH, { config: person }, async (request, reply) => {
-    const actor = actorOf(request);
-    const favourites = await listFavourites(platform.db, platform.savedKinds, actor.id);
-    await audit(platform.db, { action: 'members.favourites_read', actor, targetType: 'account', targetId: actor.id, details: { count: favourites.length } });
+    // Their own list, seen by themselves: not journaled (like « Mes démarches »); changes and the export are.
+    const favourites = await listFavourites(platform.db, platform.savedKinds, actorOf(request).id);
     return reply.header('cache-control', 'no-store').page({
       title: TITLE,
       noindex: true,
