@@ -29,6 +29,7 @@ import { openDatabase, type Database } from '../src/platform/db/database';
 import { migrate } from '../src/platform/db/migrate';
 import type { PlatformTables } from '../src/platform/db/tables';
 import { seedDemo } from '../seed/load';
+import { percentile } from './support';
 
 const env = process.env;
 const rounds = Number(env.BENCH_ELIGIBILITY_ROUNDS ?? 200);
@@ -39,10 +40,6 @@ const today = todayInFrance();
 
 /** The person: a 19-year-old student in Rennes, who answered the usual questions. */
 const PERSON: Situation = { age: 19, commune: '35238', situation: 'etudiant', boursier: true, annee_etude: 'licence_2', handicap: false, enfants: 0, quotient_familial: 600 };
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
 
 async function time(fn: () => Promise<unknown> | unknown): Promise<{ p50: number; p95: number }> {
   for (let i = 0; i < 20; i++) await fn();

@@ -21,22 +21,12 @@ import type { PlatformTables } from '../src/platform/db/tables';
 import { search } from '../src/modules/search';
 import { nearPoint } from '../src/modules/search/distance';
 import { parseFilters } from '../src/modules/search/facets';
+import { random, reportRow, timeAll } from './support';
 
 const env = process.env;
 const DOCUMENTS = Number(env.BENCH_SEARCH_DOCUMENTS ?? 100_000);
 const QUERIES = Number(env.BENCH_SEARCH_QUERIES ?? 200);
 const TARGET_P95_MS = 30;
-
-/** Deterministic pseudo-random numbers (mulberry32), so every run asks the same queries. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Grows the seeded index to `target` documents with variations of the real ones, in SQL. */
 async function grow(db: Kysely<PlatformTables>, target: number): Promise<void> {
@@ -128,22 +118,6 @@ function queries(count: number): BenchQuery[] {
   });
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
-async function timeAll<T>(items: T[], fn: (item: T) => Promise<unknown>): Promise<{ p50: number; p95: number; slowest: Array<{ item: T; ms: number }> }> {
-  for (const item of items) await fn(item); // warm-up: JIT, buffers, the typo dictionary
-  const timed: Array<{ item: T; ms: number }> = [];
-  for (const item of items) {
-    const started = performance.now();
-    await fn(item);
-    timed.push({ item, ms: performance.now() - started });
-  }
-  const samples = timed.map((t) => t.ms).sort((a, b) => a - b);
-  return { p50: percentile(samples, 50), p95: percentile(samples, 95), slowest: timed.sort((a, b) => b.ms - a.ms).slice(0, 5) };
-}
-
 /** BENCH_SEARCH_KEEP: the database grown by a former run, or a new one migrated and seeded at a fixed place (grown then kept). */
 async function keptDatabase(engine: 'pglite' | 'postgres'): Promise<{ database: Database; grown: boolean }> {
   const { openDatabase } = await import('../src/platform/db/database');
@@ -215,13 +189,7 @@ async function benchEngine(engine: 'pglite' | 'postgres'): Promise<Array<Record<
     lastPrepared.enabled = true;
     const one = await timeAll(Array.from({ length: 50 }, (_, i) => i), () => sql`select 1`.execute(db));
     const count = await timeAll(Array.from({ length: 50 }, (_, i) => i), () => sql`select count(*) from search_documents where search @@ websearch_to_tsquery('french_unaccent', 'aide')`.execute(db));
-    const row = (measure: string, t: { p50: number; p95: number }, target?: boolean) => ({
-      engine: name,
-      measure,
-      'p50 ms': Number(t.p50.toFixed(1)),
-      'p95 ms': Number(t.p95.toFixed(1)),
-      target: target === undefined ? '' : t.p95 < TARGET_P95_MS ? 'yes' : 'NO',
-    });
+    const row = (measure: string, t: { p50: number; p95: number }, target?: boolean) => reportRow(name, measure, t, target ? TARGET_P95_MS : undefined);
     console.log(`${name}: ${found / 2}/${resolved.length} queries found something; the slowest:`);
     for (const { item, ms } of result.slowest) {
       console.log(`  ${ms.toFixed(0)} ms  « ${item.q} » ${JSON.stringify(item.facets)} ${item.commune ?? ''} → ${matched.get(item.q + JSON.stringify(item.facets) + (item.commune ?? ''))} results`);
