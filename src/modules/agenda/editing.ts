@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import { audit, type Actor } from '../../platform/audit/audit';
 import type { PlatformTables } from '../../platform/db/tables';
 import { reindexEvent } from './search-source';
-import { importOf, sameEvent } from './import';
+import { importOf, markImportApplied, sameEvent } from './import';
 import { agendaDb, eventsByIds, insertEvent, tenantEvent, updateEvent } from './store';
 import type { EventInput } from './tables';
 
@@ -43,8 +43,7 @@ export async function applyImport(db: Kysely<PlatformTables>, actor: Actor, tena
   const items = row.items;
   return db.transaction().execute(async (trx) => {
     const adb = agendaDb(trx);
-    const marked = await adb.updateTable('agenda_imports').set({ applied_at: new Date() }).where('id', '=', importId).where('applied_at', 'is', null).executeTakeFirst();
-    if (Number(marked.numUpdatedRows) !== 1) return { ok: false, reason: 'applied' } as const;
+    if (!(await markImportApplied(trx, tenantId, importId))) return { ok: false, reason: 'applied' } as const;
     const existing = new Map((await eventsByIds(adb, items.map((i) => i.id))).map((e) => [e.id, e]));
     let created = 0;
     let updated = 0;

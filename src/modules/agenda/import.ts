@@ -10,11 +10,11 @@
  * make the event's span), location {name, address, city, postalCode, insee, latitude, longitude},
  * registration [{type: 'link'|'email'|'phone', value}], status (6: cancelled, skipped), age {min, max}.
  */
-import { createHash, randomUUID } from 'node:crypto';
 import { communeCentres } from '../territories';
 import type { AgendaDb } from './store';
 import { eventsByIds } from './store';
-import type { AgendaEvent, EventInput, ImportCounts, ImportLine } from './tables';
+import { dryRunOf, importRuns, type DryRun as ImportDryRun } from '../../platform/imports';
+import type { AgendaEvent, EventInput, ImportLine } from './tables';
 import { kindFromWords } from './vocabulary';
 
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
@@ -129,11 +129,12 @@ const comparable = (e: EventInput) =>
 export const sameEvent = (row: AgendaEvent, item: EventInput) =>
   comparable({ ...row, starts_at: row.starts_at.toISOString(), ends_at: row.ends_at.toISOString() }) === comparable(item);
 
-export interface DryRun {
-  counts: ImportCounts;
-  lines: ImportLine[];
-  items: Item[] | null;
-}
+export type DryRun = ImportDryRun<Item>;
+const runs = importRuns<Item>('agenda_imports', 'export.json');
+/** Keeps a dry run for the second step; returns its id. */
+export const storeDryRun = runs.store;
+export const importOf = runs.get;
+export const markImportApplied = runs.markApplied;
 
 /** Checks every event and compares it with what exists; writes nothing. */
 export async function dryRun(db: AgendaDb, tenantId: string, records: Array<{ line: number; value: unknown }>): Promise<DryRun> {
@@ -157,30 +158,6 @@ export async function dryRun(db: AgendaDb, tenantId: string, records: Array<{ li
     items.push(item);
     lines.push({ line: r.line, id: item.id, title: item.title, action: !before ? 'created' : sameEvent(before, item) ? 'unchanged' : 'updated', errors: [] });
   }
-  const count = (a: ImportLine['action']) => lines.filter((l) => l.action === a).length;
-  const counts = { lines: lines.length, created: count('created'), updated: count('updated'), unchanged: count('unchanged'), errors: count('error') };
-  return { counts, lines, items: counts.errors ? null : items };
+  return dryRunOf(lines, items);
 }
 
-export async function storeDryRun(db: AgendaDb, input: { tenantId: string; actorId: string | null; fileName: string; bytes: Buffer; run: DryRun }): Promise<string> {
-  const id = randomUUID();
-  await db
-    .insertInto('agenda_imports')
-    .values({
-      id,
-      tenant_id: input.tenantId,
-      created_by: input.actorId,
-      file_name: input.fileName.slice(0, 200) || 'export.json',
-      file_hash: createHash('sha256').update(input.bytes).digest('hex'),
-      counts: JSON.stringify(input.run.counts),
-      lines: JSON.stringify(input.run.lines),
-      items: input.run.items ? JSON.stringify(input.run.items) : null,
-    })
-    .execute();
-  return id;
-}
-
-export function importOf(db: AgendaDb, tenantId: string, id: string) {
-  if (!/^[0-9a-f-]{36}$/.test(id)) return Promise.resolve(undefined);
-  return db.selectFrom('agenda_imports').selectAll().where('id', '=', id).where('tenant_id', '=', tenantId).executeTakeFirst();
-}

@@ -1,5 +1,6 @@
 import type { ColumnType, Selectable } from 'kysely';
 import type { Timestamp } from '../../platform/db/tables';
+import type { ImportsTable } from '../../platform/imports';
 
 export type EventKind = 'salon' | 'forum' | 'portes_ouvertes' | 'job_dating' | 'atelier';
 export type EventSource = 'editeur' | 'openagenda' | 'demo';
@@ -37,20 +38,7 @@ export type AgendaEventsTable = {
 };
 export type AgendaEvent = Selectable<AgendaEventsTable>;
 
-export interface ImportLine {
-  line: number;
-  id: string;
-  title: string;
-  action: 'created' | 'updated' | 'unchanged' | 'error';
-  errors: Array<{ field: string; message: string }>;
-}
-export interface ImportCounts {
-  lines: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  errors: number;
-}
+export type { ImportCounts, ImportLine } from '../../platform/imports';
 
 /** An event as checked from a form or an import line, before it is written. */
 export interface EventInput {
@@ -75,18 +63,7 @@ export interface EventInput {
   published: boolean;
 }
 
-export type AgendaImportsTable = {
-  id: string;
-  tenant_id: string;
-  created_by: string | null;
-  created_at: Timestamp;
-  file_name: string;
-  file_hash: string;
-  counts: ColumnType<ImportCounts, string, string>;
-  lines: ColumnType<ImportLine[], string, string>;
-  items: ColumnType<Array<EventInput & { id: string; external_id: string }> | null, string | null, string | null>;
-  applied_at: Date | null;
-};
+export type AgendaImportsTable = ImportsTable<EventInput & { id: string; external_id: string }>;
 
 export type AgendaTables = {
   agenda_events: AgendaEventsTable;

@@ -6,12 +6,12 @@
  * nothing, in one short transaction; nothing is written when any line has an error. Idempotent:
  * an unchanged aid is not written again (no new version), so the same file twice changes nothing.
  */
-import { createHash, randomUUID } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import { aidFromFiche, type FicheValues } from './editor-form';
 import type { Aid } from './format';
 import { canonical, existingByIds, writeAid, type AidsDb } from './store';
-import type { ImportCounts, ImportLine } from './tables';
+import { dryRunOf, importRuns, type DryRun as ImportDryRun } from '../../platform/imports';
+import type { ImportLine } from './tables';
 import { checkAid, fieldLabel } from './validate';
 
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
@@ -103,11 +103,9 @@ export function parseImportFile(bytes: Buffer, name: string, tenantId: string): 
   return { ok: true, format: 'csv', records: rows.map((r) => csvRecord(r.record, r.info.lines)) };
 }
 
-export interface DryRun {
-  counts: ImportCounts;
-  lines: ImportLine[];
-  items: Aid[] | null;
-}
+export type DryRun = ImportDryRun<Aid>;
+const runs = importRuns<Aid>('aids_imports', 'fichier');
+export const importOf = runs.get;
 
 /** Checks every line and compares it with what exists; writes nothing. */
 export async function dryRun(db: AidsDb, tenantId: string, records: Record_[]): Promise<DryRun> {
@@ -132,34 +130,12 @@ export async function dryRun(db: AidsDb, tenantId: string, records: Record_[]): 
     const action = !other ? 'created' : canonical(other.definition) === canonical(aid) ? 'unchanged' : 'updated';
     lines.push({ line: r.line, id, action, errors: [] });
   }
-  const count = (a: ImportLine['action']) => lines.filter((l) => l.action === a).length;
-  const counts: ImportCounts = { lines: lines.length, created: count('created'), updated: count('updated'), unchanged: count('unchanged'), errors: count('error') };
-  return { counts, lines, items: counts.errors ? null : items };
+  return dryRunOf(lines, items);
 }
 
 /** Keeps a dry run for the second step; returns its id. */
-export async function storeDryRun(db: AidsDb, input: { tenantId: string; actorId: string | null; fileName: string; format: 'json' | 'csv'; bytes: Buffer; run: DryRun }): Promise<string> {
-  const id = randomUUID();
-  await db
-    .insertInto('aids_imports')
-    .values({
-      id,
-      tenant_id: input.tenantId,
-      created_by: input.actorId,
-      file_name: input.fileName.slice(0, 200) || 'fichier',
-      file_format: input.format,
-      file_hash: createHash('sha256').update(input.bytes).digest('hex'),
-      counts: JSON.stringify(input.run.counts),
-      lines: JSON.stringify(input.run.lines),
-      items: input.run.items ? JSON.stringify(input.run.items) : null,
-    })
-    .execute();
-  return id;
-}
-
-export async function importOf(db: AidsDb, tenantId: string, id: string) {
-  if (!/^[0-9a-f-]{36}$/.test(id)) return undefined;
-  return db.selectFrom('aids_imports').selectAll().where('id', '=', id).where('tenant_id', '=', tenantId).executeTakeFirst();
+export function storeDryRun(db: AidsDb, input: { tenantId: string; actorId: string | null; fileName: string; format: 'json' | 'csv'; bytes: Buffer; run: DryRun }): Promise<string> {
+  return runs.store(db, { ...input, extra: { file_format: input.format } });
 }
 
 export type ApplyOutcome = { ok: true; created: number; updated: number; unchanged: number } | { ok: false; reason: 'applied' | 'errors' | 'conflict'; detail?: string };
@@ -181,8 +157,7 @@ export async function applyImport(db: AidsDb, tenantId: string, importId: string
   const writes = items.filter((a) => !existing.has(a.id) || canonical(existing.get(a.id)!.definition) !== canonical(a));
   const created = writes.filter((a) => !existing.has(a.id)).length;
   const applied = await db.transaction().execute(async (trx) => {
-    const marked = await trx.updateTable('aids_imports').set({ applied_at: new Date() }).where('id', '=', importId).where('applied_at', 'is', null).executeTakeFirst();
-    if (Number(marked.numUpdatedRows) !== 1) return false;
+    if (!(await runs.markApplied(trx, tenantId, importId))) return false;
     for (const aid of writes) {
       const before = existing.get(aid.id);
       await writeAid(trx, { tenantId, status: before?.status ?? 'draft', aid, actorId }, before?.version);

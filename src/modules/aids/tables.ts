@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Selectable } from 'kysely';
+import type { ImportsTable } from '../../platform/imports';
 import type { Aid } from './format';
 
 export type AidStatus = 'draft' | 'published';
@@ -32,34 +33,9 @@ export type AidsVersionsTable = {
   created_at: Generated<Date>;
 };
 
-export type ImportAction = 'created' | 'updated' | 'unchanged' | 'error';
-export interface ImportLine {
-  line: number;
-  id: string;
-  action: ImportAction;
-  errors: Array<{ field: string; message: string }>;
-}
-export interface ImportCounts {
-  lines: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  errors: number;
-}
+export type { ImportAction, ImportCounts, ImportLine } from '../../platform/imports';
 
-export type AidsImportsTable = {
-  id: string;
-  tenant_id: string;
-  created_by: string | null;
-  created_at: Generated<Date>;
-  file_name: string;
-  file_format: 'json' | 'csv';
-  file_hash: string;
-  counts: ColumnType<ImportCounts, string, string>;
-  lines: ColumnType<ImportLine[], string, string>;
-  items: ColumnType<Aid[] | null, string | null, string | null>;
-  applied_at: Date | null;
-};
+export type AidsImportsTable = ImportsTable<Aid> & { file_format: 'json' | 'csv' };
 
 export type AidsTables = {
   aids: AidsTable;

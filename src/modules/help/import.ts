@@ -5,12 +5,12 @@
  * report; step 2 applies the stored, checked places all or nothing in one transaction, and nothing
  * is written while a line has an error. Idempotent: an unchanged place is not written again.
  */
-import { createHash, randomUUID } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import { placesByExternalIds, samePlace, writePlace } from './admin-store';
 import { checkPlace, PLACE_COLUMNS, PLACE_LABELS, placeFields, type CommuneLookup, type PlaceColumn } from './place-input';
 import type { helpDb } from './store';
-import type { ImportCounts, ImportLine, PlaceInput } from './tables';
+import { dryRunOf, importRuns, type DryRun as ImportDryRun } from '../../platform/imports';
+import type { ImportLine, PlaceInput } from './tables';
 
 type Db = ReturnType<typeof helpDb>;
 
@@ -42,11 +42,11 @@ export function parsePlacesCsv(bytes: Buffer): ParsedFile {
   return { ok: true, rows: rows.map((r) => ({ line: r.info.lines, fields: r.record })) };
 }
 
-export interface DryRun {
-  counts: ImportCounts;
-  lines: ImportLine[];
-  items: PlaceInput[] | null;
-}
+export type DryRun = ImportDryRun<PlaceInput>;
+const runs = importRuns<PlaceInput>('help_place_imports', 'lieux.csv');
+/** Keeps a dry run for the second step; returns its id. */
+export const storeDryRun = runs.store;
+export const importOf = runs.get;
 
 /** Checks every line and compares it with the authority's places; writes nothing. */
 export async function dryRun(db: Db, tenantId: string, rows: Array<{ line: number; fields: Record<string, string> }>, communes: CommuneLookup): Promise<DryRun> {
@@ -69,32 +69,7 @@ export async function dryRun(db: Db, tenantId: string, rows: Array<{ line: numbe
     const before = existing.get(id);
     lines.push({ line, id, action: !before ? 'created' : samePlace(before, checked.place) ? 'unchanged' : 'updated', errors: [] });
   }
-  const count = (a: ImportLine['action']) => lines.filter((l) => l.action === a).length;
-  const counts: ImportCounts = { lines: lines.length, created: count('created'), updated: count('updated'), unchanged: count('unchanged'), errors: count('error') };
-  return { counts, lines, items: counts.errors ? null : items };
-}
-
-export async function storeDryRun(db: Db, input: { tenantId: string; actorId: string | null; fileName: string; bytes: Buffer; run: DryRun }): Promise<string> {
-  const id = randomUUID();
-  await db
-    .insertInto('help_place_imports')
-    .values({
-      id,
-      tenant_id: input.tenantId,
-      created_by: input.actorId,
-      file_name: input.fileName.slice(0, 200) || 'lieux.csv',
-      file_hash: createHash('sha256').update(input.bytes).digest('hex'),
-      counts: JSON.stringify(input.run.counts),
-      lines: JSON.stringify(input.run.lines),
-      items: input.run.items ? JSON.stringify(input.run.items) : null,
-    })
-    .execute();
-  return id;
-}
-
-export async function importOf(db: Db, tenantId: string, id: string) {
-  if (!/^[0-9a-f-]{36}$/.test(id)) return undefined;
-  return db.selectFrom('help_place_imports').selectAll().where('id', '=', id).where('tenant_id', '=', tenantId).executeTakeFirst();
+  return dryRunOf(lines, items);
 }
 
 export type ApplyOutcome = { ok: true; created: number; updated: number; unchanged: number } | { ok: false; reason: 'missing' | 'applied' | 'errors' };
@@ -109,8 +84,7 @@ export async function applyImport(db: Db, tenantId: string, importId: string): P
   let created = 0;
   let updated = 0;
   const applied = await db.transaction().execute(async (trx) => {
-    const marked = await trx.updateTable('help_place_imports').set({ applied_at: new Date() }).where('id', '=', importId).where('tenant_id', '=', tenantId).where('applied_at', 'is', null).executeTakeFirst();
-    if (Number(marked.numUpdatedRows) !== 1) return false;
+    if (!(await runs.markApplied(trx, tenantId, importId))) return false;
     const existing = await placesByExternalIds(trx, tenantId, items.map((p) => p.external_id));
     for (const place of items) {
       const before = existing.get(place.external_id);

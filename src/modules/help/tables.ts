@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Selectable } from 'kysely';
+import type { ImportsTable } from '../../platform/imports';
 
 export type HelpPlaceKind =
   | 'france_services'
@@ -41,20 +42,7 @@ export type HelpPlacesTable = {
   updated_at: Generated<Date>;
 };
 
-export interface ImportLine {
-  line: number;
-  id: string;
-  action: 'created' | 'updated' | 'unchanged' | 'error';
-  errors: Array<{ field: string; message: string }>;
-}
-
-export interface ImportCounts {
-  lines: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  errors: number;
-}
+export type { ImportCounts, ImportLine } from '../../platform/imports';
 
 /** A place as the editor and the import check it, before it gets its row. */
 export interface PlaceInput {
@@ -78,18 +66,7 @@ export interface PlaceInput {
   demo: boolean;
 }
 
-export type HelpPlaceImportsTable = {
-  id: string;
-  tenant_id: string;
-  created_by: string | null;
-  created_at: Generated<Date>;
-  file_name: string;
-  file_hash: string;
-  counts: ColumnType<ImportCounts, string, string>;
-  lines: ColumnType<ImportLine[], string, string>;
-  items: ColumnType<PlaceInput[] | null, string | null, string | null>;
-  applied_at: Date | null;
-};
+export type HelpPlaceImportsTable = ImportsTable<PlaceInput>;
 
 export type HelpTables = {
   help_places: HelpPlacesTable;

@@ -5,14 +5,14 @@
  * trainings all or nothing, in one transaction, and nothing when any formation has an error.
  * Idempotent: an unchanged training is not written again, so the same file twice changes nothing.
  */
-import { createHash, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { PlatformTables } from '../../platform/db/tables';
 import { communeCentres } from '../help';
 import { jobLabels, orientationDb } from '../orientation';
 import { parseLheo, type ParsedRecord } from './lheo';
 import type { Training } from './model';
-import type { ImportAction, ImportCounts, ImportLine } from './tables';
+import { dryRunOf, importRuns, type DryRun as ImportDryRun } from '../../platform/imports';
+import type { ImportLine } from './tables';
 import { canonical, existingOrganismes, existingTrainings, trainingsDb, writeTraining, type TrainingsDb } from './store';
 
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
@@ -26,11 +26,11 @@ export function readImportFile(bytes: Buffer): ReadFile {
   return parsed;
 }
 
-export interface DryRun {
-  counts: ImportCounts;
-  lines: ImportLine[];
-  items: Training[] | null;
-}
+export type DryRun = ImportDryRun<Training>;
+const runs = importRuns<Training>('trainings_imports', 'formations.xml');
+/** Keeps a dry run for the second step; returns its id. */
+export const storeDryRun = runs.store;
+export const importOf = runs.get;
 
 /** Checks every formation against what exists (ids of other tenants, ROME codes, duplicates); writes nothing. */
 export async function dryRun(platformDb: Kysely<PlatformTables>, tenantId: string, records: ParsedRecord[]): Promise<DryRun> {
@@ -68,27 +68,7 @@ export async function dryRun(platformDb: Kysely<PlatformTables>, tenantId: strin
     items.push(t);
     lines.push({ line: r.line, id: r.id, action: !other ? 'created' : other.fingerprint === canonical(t) ? 'unchanged' : 'updated', errors: [] });
   }
-  const count = (a: ImportAction) => lines.filter((l) => l.action === a).length;
-  const counts: ImportCounts = { lines: lines.length, created: count('created'), updated: count('updated'), unchanged: count('unchanged'), errors: count('error') };
-  return { counts, lines, items: counts.errors ? null : items };
-}
-
-export async function storeDryRun(db: TrainingsDb, input: { tenantId: string; actorId: string | null; fileName: string; bytes: Buffer; run: DryRun }): Promise<string> {
-  const id = randomUUID();
-  await db
-    .insertInto('trainings_imports')
-    .values({
-      id, tenant_id: input.tenantId, created_by: input.actorId, file_name: input.fileName.slice(0, 200) || 'formations.xml',
-      file_hash: createHash('sha256').update(input.bytes).digest('hex'), counts: JSON.stringify(input.run.counts), lines: JSON.stringify(input.run.lines),
-      items: input.run.items ? JSON.stringify(input.run.items) : null,
-    })
-    .execute();
-  return id;
-}
-
-export async function importOf(db: TrainingsDb, tenantId: string, id: string) {
-  if (!/^[0-9a-f-]{36}$/.test(id)) return undefined;
-  return db.selectFrom('trainings_imports').selectAll().where('id', '=', id).where('tenant_id', '=', tenantId).executeTakeFirst();
+  return dryRunOf(lines, items);
 }
 
 export type ApplyOutcome = { ok: true; created: number; updated: number; unchanged: number } | { ok: false; reason: 'applied' | 'errors' | 'conflict' | 'missing'; detail?: string };
@@ -106,8 +86,7 @@ export async function applyImport(db: TrainingsDb, tenantId: string, importId: s
   const writes = items.filter((t) => existing.get(t.id)?.fingerprint !== canonical(t));
   const created = writes.filter((t) => !existing.has(t.id)).length;
   const applied = await db.transaction().execute(async (trx) => {
-    const marked = await trx.updateTable('trainings_imports').set({ applied_at: new Date() }).where('id', '=', importId).where('applied_at', 'is', null).executeTakeFirst();
-    if (Number(marked.numUpdatedRows) !== 1) return false;
+    if (!(await runs.markApplied(trx, tenantId, importId))) return false;
     for (const t of writes) await writeTraining(trx, tenantId, t);
     return true;
   });

@@ -1,20 +1,8 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { ImportsTable } from '../../platform/imports';
 import type { Training } from './model';
 
-export type ImportAction = 'created' | 'updated' | 'unchanged' | 'error';
-export interface ImportLine {
-  line: number;
-  id: string;
-  action: ImportAction;
-  errors: Array<{ field: string; message: string }>;
-}
-export interface ImportCounts {
-  lines: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  errors: number;
-}
+export type { ImportAction, ImportCounts, ImportLine } from '../../platform/imports';
 
 export type TrainingsOrganismesTable = {
   id: string;
@@ -88,18 +76,7 @@ export type TrainingsSessionsTable = {
   enrol_until: ColumnType<string | null, string | null, string | null>;
 };
 
-export type TrainingsImportsTable = {
-  id: string;
-  tenant_id: string;
-  created_by: string | null;
-  created_at: Generated<Date>;
-  file_name: string;
-  file_hash: string;
-  counts: ColumnType<ImportCounts, string, string>;
-  lines: ColumnType<ImportLine[], string, string>;
-  items: ColumnType<Training[] | null, string | null, string | null>;
-  applied_at: Date | null;
-};
+export type TrainingsImportsTable = ImportsTable<Training>;
 
 export type TrainingsTables = {
   trainings_organismes: TrainingsOrganismesTable;

@@ -1,0 +1,113 @@
+/**
+ * The import toolkit shared by the modules that load files into Guichet (aids, trainings, agenda
+ * events, help places). Every import is two steps: a dry run checks each line of the file against
+ * what exists and writes nothing but its report; the agent reads the report, then « Appliquer »
+ * writes everything or nothing. Each module brings its parser, its checks and its apply step;
+ * this toolkit keeps the shape of the report, stores dry runs in the module's own table (same
+ * columns everywhere, `<module>_imports`) and marks a run applied exactly once.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import type { ColumnType, Generated, Kysely, Transaction } from 'kysely';
+
+export type ImportAction = 'created' | 'updated' | 'unchanged' | 'error';
+
+/** One line of the file, as the report shows it. */
+export interface ImportLine {
+  line: number;
+  id: string;
+  /** What the line is called, when the file says it (events). */
+  title?: string;
+  action: ImportAction;
+  errors: Array<{ field: string; message: string }>;
+}
+
+export interface ImportCounts {
+  lines: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  errors: number;
+}
+
+/** A checked file: its report, and the items to write — none when one line has an error (all or nothing). */
+export interface DryRun<Item> {
+  counts: ImportCounts;
+  lines: ImportLine[];
+  items: Item[] | null;
+}
+
+/** The dry run of checked lines and the items of the lines without error. */
+export function dryRunOf<Item>(lines: ImportLine[], items: Item[]): DryRun<Item> {
+  const count = (action: ImportAction) => lines.filter((l) => l.action === action).length;
+  const counts: ImportCounts = { lines: lines.length, created: count('created'), updated: count('updated'), unchanged: count('unchanged'), errors: count('error') };
+  return { counts, lines, items: counts.errors ? null : items };
+}
+
+/** The columns of every `<module>_imports` table (the aids' one adds `file_format`). */
+export interface ImportsTable<Item> {
+  id: string;
+  tenant_id: string;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  file_name: string;
+  file_hash: string;
+  counts: ColumnType<ImportCounts, string, string>;
+  lines: ColumnType<ImportLine[], string, string>;
+  items: ColumnType<Item[] | null, string | null, string | null>;
+  applied_at: Date | null;
+}
+
+export interface StoredImport<Item> {
+  id: string;
+  tenant_id: string;
+  created_by: string | null;
+  created_at: Date;
+  file_name: string;
+  file_hash: string;
+  counts: ImportCounts;
+  lines: ImportLine[];
+  items: Item[] | null;
+  applied_at: Date | null;
+}
+
+type AnyDb = Kysely<any> | Transaction<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type RunsDb<Item> = Kysely<Record<string, ImportsTable<Item>>>;
+
+/** The dry runs of one module, in its table; `defaultFileName` names a file sent without a name. */
+export function importRuns<Item>(table: string, defaultFileName: string) {
+  const runs = (db: AnyDb) => db as unknown as RunsDb<Item>;
+  return {
+    /** Keeps a dry run for the second step; returns its id. `extra`: the module's own columns. */
+    async store(db: AnyDb, input: { tenantId: string; actorId: string | null; fileName: string; bytes: Buffer; run: DryRun<Item>; extra?: Record<string, string> }): Promise<string> {
+      const id = randomUUID();
+      await runs(db)
+        .insertInto(table)
+        .values({
+          id,
+          tenant_id: input.tenantId,
+          created_by: input.actorId,
+          file_name: input.fileName.slice(0, 200) || defaultFileName,
+          file_hash: createHash('sha256').update(input.bytes).digest('hex'),
+          counts: JSON.stringify(input.run.counts),
+          lines: JSON.stringify(input.run.lines),
+          items: input.run.items ? JSON.stringify(input.run.items) : null,
+          ...input.extra,
+        })
+        .execute();
+      return id;
+    },
+
+    /** A tenant's dry run (undefined for another tenant's, or an id that is not one). */
+    async get(db: AnyDb, tenantId: string, id: string): Promise<StoredImport<Item> | undefined> {
+      if (!/^[0-9a-f-]{36}$/.test(id)) return undefined;
+      const row = await runs(db).selectFrom(table).selectAll().where('id', '=', id).where('tenant_id', '=', tenantId).executeTakeFirst();
+      return row as StoredImport<Item> | undefined;
+    },
+
+    /** Inside the apply step's transaction: marks the run applied; false when it already was (a second click, another agent). */
+    async markApplied(trx: AnyDb, tenantId: string, id: string): Promise<boolean> {
+      const marked = await runs(trx).updateTable(table).set({ applied_at: new Date() }).where('id', '=', id).where('tenant_id', '=', tenantId).where('applied_at', 'is', null).executeTakeFirst();
+      return Number(marked.numUpdatedRows) === 1;
+    },
+  };
+}
