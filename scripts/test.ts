@@ -9,9 +9,12 @@
  * type check and lint; other arguments keep the test files whose path contains one of them.
  *
  * What keeps it short (README.md, "Time of the test run"): the test databases are copies of
- * a template data directory built once; each job is one Node process that runs its test file
- * directly, with a TypeScript loader of its own (test/support/loader.ts) and Node's compile cache;
- * the longest jobs start first so that the run does not end on one long job.
+ * a template data directory built once, with small shared buffers (a PGlite start costs less than
+ * half); the seed rebuilds the search index in bulk (test/e2e/start.test.ts and
+ * test/integration/process.test.ts seed a fresh database; seed/reindex.test.ts rebuilds it);
+ * each job is one Node process that runs its test file directly, with a TypeScript loader of its
+ * own (test/support/loader.ts) and Node's compile cache; the longest jobs start first so that the
+ * run does not end on one long job.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';

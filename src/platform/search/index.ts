@@ -145,6 +145,8 @@ export async function removeDocument(db: AnyDb, type: string, objectId: string):
  */
 export async function rebuildIndex(db: AnyDb, sources: SearchSource[]): Promise<number> {
   return db.transaction().execute(async (trx) => {
+    const inPlace = await inPlaceGinIndexes(trx);
+    for (const index of inPlace) await sql`alter index ${sql.ref(index)} set (fastupdate = on)`.execute(trx);
     await searchDb(trx).deleteFrom('search_documents').execute();
     await searchDb(trx).deleteFrom('search_words').execute();
     let count = 0;
@@ -159,6 +161,21 @@ export async function rebuildIndex(db: AnyDb, sources: SearchSource[]): Promise<
       }
       count += all.length;
     }
+    for (const index of inPlace) {
+      await sql`select gin_clean_pending_list(${index}::regclass)`.execute(trx);
+      await sql`alter index ${sql.ref(index)} set (fastupdate = off)`.execute(trx);
+    }
     return count;
   });
+}
+
+/** The index's GIN indexes written in place (fastupdate off, see migration 0221). */
+async function inPlaceGinIndexes(db: AnyDb): Promise<string[]> {
+  const { rows } = await sql<{ name: string }>`
+    select i.relname as name from pg_index x
+    join pg_class i on i.oid = x.indexrelid join pg_class t on t.oid = x.indrelid join pg_am a on a.oid = i.relam
+    where t.relname in ('search_documents', 'search_words') and t.relnamespace = current_schema()::regnamespace
+      and a.amname = 'gin' and 'fastupdate=off' = any(i.reloptions)
+    order by 1`.execute(db);
+  return rows.map((r) => r.name);
 }
