@@ -101,8 +101,8 @@ export const platformPersonalData: PersonalDataDeclaration = {
       purpose: 'la sécurité de Guichet, et pouvoir prouver qui a consulté ou modifié vos données.',
       basis: 'obligation',
       basisDetail: 'sécurité des données, article 32 du RGPD',
-      kept: 'la règle à appliquer est d’un an au plus, comme le recommande la CNIL (6 mois à 1 an).',
-      enforced: 'aujourd’hui rien n’est effacé : le journal est scellé (chaque ligne est liée à la précédente, pour qu’on ne puisse pas le falsifier), et son effacement après un an reste à construire.',
+      kept: '1 an, comme le recommande la CNIL (6 mois à 1 an).',
+      enforced: 'les lignes de plus d’un an sont effacées, chaque heure ou chaque jour selon l’installation. Le journal est scellé (chaque ligne est liée à la précédente, pour qu’on ne puisse pas le falsifier) : avant d’effacer, Guichet garde l’empreinte de la dernière ligne effacée, sans aucune donnée personnelle, pour pouvoir toujours vérifier le reste.',
       recipients: 'les administrateurs, chacun pour sa collectivité ; l’équipe technique de la Région.',
     },
     {
