@@ -52,8 +52,8 @@ export const platformPersonalData: PersonalDataDeclaration = {
       purpose: 'vous reconnaître quand vous vous connectez, et vous écrire au sujet de votre compte et de vos démarches.',
       basis: 'mission',
       basisDetail: 'offrir des démarches en ligne aux habitants de la Région',
-      kept: 'jusqu’à ce que vous supprimiez votre compte (« Mon compte » › « Supprimer mon compte »).',
-      enforced: 'la suppression efface tout de suite le compte et tout ce qui y est rattaché (profil, demandes, appareils, liaisons). Un compte qui ne sert plus n’est pas encore supprimé automatiquement : la règle prévue est de le supprimer après 3 ans sans connexion, en vous prévenant avant.',
+      kept: 'jusqu’à ce que vous supprimiez votre compte (« Mon compte » › « Supprimer mon compte »), ou 3 ans après votre dernière connexion.',
+      enforced: 'la suppression efface tout de suite le compte et tout ce qui y est rattaché (profil, demandes, appareils, liaisons, favoris). Un compte où personne ne s’est connecté depuis 3 ans est supprimé de la même façon ; 30 jours avant, Guichet vous prévient par courriel, et il suffit de vous connecter une fois pour garder votre compte. Les comptes des agents ne sont pas supprimés ainsi : c’est l’administrateur de leur collectivité qui les retire.',
       recipients: 'vous ; l’équipe technique de la Région pour l’assistance.',
     },
     {
