@@ -36,6 +36,9 @@ test('an account unused for three years is warned 30 days before, once, then del
   await sql`insert into members_favourites (id, account_id, kind, item_key) values (gen_random_uuid(), ${leaving}, 'metier', 'D1102')`.execute(db);
 
   assert.equal(await app.platform.jobs.runNow(HOUSEKEEPING_JOB, now), true);
+  assert.equal((await sql<{ last_error: string | null }>`select last_error from platform_jobs where name = ${HOUSEKEEPING_JOB}`.execute(db)).rows[0]?.last_error, null);
+  // Delivered now, not by the worker's next turn (the machine may be slow).
+  await app.platform.mailer.drain();
   const warning = await inbox.waitFor('partie@example.fr', /^Votre compte Guichet sera supprimé le \d{1,2} \S+ \d{4}$/);
   assert.match(warning.text, /^Bonjour Maël,/);
   assert.match(warning.text, /Vous ne vous êtes pas connecté à Guichet depuis le \d{1,2} \S+ \d{4}\./);
@@ -57,6 +60,7 @@ test('an account unused for three years is warned 30 days before, once, then del
 
   const later = new Date(now.getTime() + 31 * DAY);
   await app.platform.jobs.runNow(HOUSEKEEPING_JOB, later);
+  await app.platform.mailer.drain();
   const farewell = await inbox.waitFor('partie@example.fr', /^Votre compte Guichet a été supprimé$/);
   assert.match(farewell.text, /personne ne s’y était connecté depuis le/);
   assert.equal(await exists(db, leaving), false, 'the unused account is deleted');

@@ -4,7 +4,8 @@
  *
  * 1. a notice whose account signed in since it was sent is void: it goes;
  * 2. an account still unused on the day its notice named is deleted, as « Supprimer mon compte »
- *    deletes it (its profile, applications, favourites… with it; the audit trail keeps its rows),
+ *    deletes it (its profile, drafts, favourites… with it; sent applications stay with their
+ *    authority, detached: migration 0364; the audit trail keeps its rows),
  *    with a last mail;
  * 3. an account that reaches three years without sign-in in the next 30 days is warned by mail.
  *
@@ -46,7 +47,7 @@ export function inactivityWarningMail(to: string, name: string, base: string, la
 Vous ne vous êtes pas connecté à Guichet depuis le ${formatDate(lastActivity)}.
 Pour protéger vos données, Guichet supprime les comptes qui ne servent plus depuis 3 ans.
 
-Votre compte sera supprimé le ${formatDate(deletesOn)}, avec tout ce qui y est rattaché : votre profil, vos demandes d’aide et leurs pièces, vos favoris.
+Votre compte sera supprimé le ${formatDate(deletesOn)}, avec tout ce qui y est rattaché : votre profil, vos brouillons de demande, vos favoris. Les demandes d’aide déjà envoyées restent chez la collectivité qui les a reçues.
 
 Pour garder votre compte, connectez-vous une fois avant cette date :
 ${base}/connexion
@@ -66,7 +67,7 @@ export function inactiveDeletedMail(to: string, name: string, lastActivity: Date
     text: `Bonjour ${name},
 
 Votre compte Guichet a été supprimé : personne ne s’y était connecté depuis le ${formatDate(lastActivity)}, et nous vous avions prévenu par courriel il y a un mois.
-Votre profil, vos demandes d’aide et leurs pièces, et vos favoris ont été effacés avec lui.
+Votre profil, vos brouillons de demande et vos favoris ont été effacés avec lui. Les demandes d’aide déjà envoyées restent chez la collectivité qui les a reçues.
 Le journal de sécurité garde la trace de cette suppression pendant un an ; il ne contient ni mot de passe ni document.
 
 Ce message est le dernier que vous recevez de Guichet. Vous pouvez créer un nouveau compte à tout moment.${SIGNATURE}`,
