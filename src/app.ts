@@ -122,7 +122,7 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
   // Once every module registered its composers: mails left by a previous run go out too.
   app.addHook('onReady', async () => mailer.start());
   // What is kept past its stated retention is deleted by one periodic job (platform/housekeeping).
-  if (config.HOUSEKEEPING_INTERVAL_MINUTES > 0) platform.jobs.add(housekeepingJob(database.db, allPurges(modules), config.HOUSEKEEPING_INTERVAL_MINUTES * 60_000, app.log));
+  if (config.HOUSEKEEPING_INTERVAL_MINUTES > 0) platform.jobs.add(housekeepingJob(database.db, allPurges(modules), config.HOUSEKEEPING_INTERVAL_MINUTES * 60_000, { mailer, publicUrl: publicUrl(config) }, app.log));
   // Periodic jobs (reminders, purges): tests run them with their own clock (platform.jobs.runNow).
   if (config.NODE_ENV !== 'test') app.addHook('onReady', async () => platform.jobs.start());
 

@@ -52,8 +52,8 @@ export const platformPersonalData: PersonalDataDeclaration = {
       purpose: 'vous reconnaître quand vous vous connectez, et vous écrire au sujet de votre compte et de vos démarches.',
       basis: 'mission',
       basisDetail: 'offrir des démarches en ligne aux habitants de la Région',
-      kept: 'jusqu’à ce que vous supprimiez votre compte (« Mon compte » › « Supprimer mon compte »).',
-      enforced: 'la suppression efface tout de suite le compte et tout ce qui y est rattaché (profil, demandes, appareils, liaisons). Un compte qui ne sert plus n’est pas encore supprimé automatiquement : la règle prévue est de le supprimer après 3 ans sans connexion, en vous prévenant avant.',
+      kept: 'jusqu’à ce que vous supprimiez votre compte (« Mon compte » › « Supprimer mon compte »), ou 3 ans après votre dernière connexion.',
+      enforced: 'la suppression efface tout de suite le compte et tout ce qui y est rattaché (profil, demandes, appareils, liaisons, favoris). Un compte où personne ne s’est connecté depuis 3 ans est supprimé de la même façon ; 30 jours avant, Guichet vous prévient par courriel, et il suffit de vous connecter une fois pour garder votre compte. Les comptes des agents ne sont pas supprimés ainsi : c’est l’administrateur de leur collectivité qui les retire.',
       recipients: 'vous ; l’équipe technique de la Région pour l’assistance.',
     },
     {
@@ -101,8 +101,8 @@ export const platformPersonalData: PersonalDataDeclaration = {
       purpose: 'la sécurité de Guichet, et pouvoir prouver qui a consulté ou modifié vos données.',
       basis: 'obligation',
       basisDetail: 'sécurité des données, article 32 du RGPD',
-      kept: 'la règle à appliquer est d’un an au plus, comme le recommande la CNIL (6 mois à 1 an).',
-      enforced: 'aujourd’hui rien n’est effacé : le journal est scellé (chaque ligne est liée à la précédente, pour qu’on ne puisse pas le falsifier), et son effacement après un an reste à construire.',
+      kept: '1 an, comme le recommande la CNIL (6 mois à 1 an).',
+      enforced: 'les lignes de plus d’un an sont effacées, chaque heure ou chaque jour selon l’installation. Le journal est scellé (chaque ligne est liée à la précédente, pour qu’on ne puisse pas le falsifier) : avant d’effacer, Guichet garde l’empreinte de la dernière ligne effacée, sans aucune donnée personnelle, pour pouvoir toujours vérifier le reste.',
       recipients: 'les administrateurs, chacun pour sa collectivité ; l’équipe technique de la Région.',
     },
     {

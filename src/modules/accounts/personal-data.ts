@@ -49,6 +49,12 @@ export const accountsPersonalData: PersonalDataDeclaration = {
     { key: 'appareils', tables: ['account_known_devices'], read: devicesCopy },
     { key: 'liensCourriel', tables: ['account_tokens'], read: linksCopy },
   ],
-  notCopied: [{ table: 'account_sso_codes', why: 'un code de passage d’un site de Guichet à un autre ne vit qu’une minute.' }],
-  alsoIn: [{ processing: 'sessions', tables: ['account_sso_codes'] }],
+  notCopied: [
+    { table: 'account_sso_codes', why: 'un code de passage d’un site de Guichet à un autre ne vit qu’une minute.' },
+    { table: 'account_inactivity_notices', why: 'seulement la date du courriel qui vous prévient que votre compte inutilisé depuis bientôt 3 ans va être supprimé, et la date prévue (elle est dans ce courriel).' },
+  ],
+  alsoIn: [
+    { processing: 'sessions', tables: ['account_sso_codes'] },
+    { processing: 'compte', tables: ['account_inactivity_notices'] },
+  ],
 };

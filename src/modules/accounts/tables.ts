@@ -31,6 +31,14 @@ export interface AccountKnownDevicesTable {
   last_seen_at: Timestamp;
 }
 
+/** The warning sent before an unused account is deleted (migration 0363, inactive.ts). */
+export interface AccountInactivityNoticesTable {
+  account_id: string;
+  warned_at: Timestamp;
+  last_activity_at: ColumnType<Date, Date | string, Date | string>;
+  deletes_on: ColumnType<Date, Date | string, Date | string>;
+}
+
 /** The column this module adds to platform_accounts (migration 0050). */
 export interface AccountConfirmationColumns {
   email_confirmed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
@@ -41,4 +49,5 @@ export type AccountsTables = {
   account_tokens: AccountTokensTable;
   account_sso_codes: AccountSsoCodesTable;
   account_known_devices: AccountKnownDevicesTable;
+  account_inactivity_notices: AccountInactivityNoticesTable;
 };

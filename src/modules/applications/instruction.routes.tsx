@@ -152,7 +152,7 @@ export async function instructionRoutes(app: FastifyInstance): Promise<void> {
     const { tenant, application } = await load(request);
     const account = await requireAccount(request);
     // Who saw which person's data, when.
-    await audit(platform.db, { action: 'applications.view', actor: actorOf(account, request), tenantId: tenant.id, targetType: 'account', targetId: application.account_id, details: { reference: application.reference } });
+    await audit(platform.db, { action: 'applications.view', actor: actorOf(account, request), tenantId: tenant.id, targetType: 'account', targetId: application.account_id ?? undefined, details: { reference: application.reference } });
     // Only those who handle the file mark what the person did as seen.
     if (roleAllows(account.roles.get(tenant.id), 'instructeur')) await markRead(db, application);
     return renderFile(request, reply, tenant, application, { errors: {}, values: {}, done: (request.query as { fait?: string }).fait });
@@ -163,7 +163,7 @@ export async function instructionRoutes(app: FastifyInstance): Promise<void> {
     const doc = await tenantDocument(db, tenant.id, application.id, (request.params as { doc: string }).doc);
     if (!doc) throw new NotFoundError('Ce document n’existe pas.');
     const account = await requireAccount(request);
-    await audit(platform.db, { action: 'applications.document_download', actor: actorOf(account, request), tenantId: tenant.id, targetType: 'account', targetId: application.account_id, details: { reference: application.reference, document: doc.id } });
+    await audit(platform.db, { action: 'applications.document_download', actor: actorOf(account, request), tenantId: tenant.id, targetType: 'account', targetId: application.account_id ?? undefined, details: { reference: application.reference, document: doc.id } });
     return reply
       .header('content-type', doc.content_type)
       .header('content-disposition', attachmentHeader(doc.filename))

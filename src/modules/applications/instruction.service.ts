@@ -31,6 +31,8 @@ export function instructionService(platform: Platform) {
   const notify =
     (tenant: Tenant, application: TenantApplication, what: Parameters<typeof instructionMail>[0]['what']): InTransaction =>
     async (trx) => {
+      // A detached application (its account deleted) has nobody to write to.
+      if (application.person_email === null) return;
       await platform.mailer.send(instructionMail({ to: application.person_email, name: application.person_name, reference: application.reference!, aidName: application.aid_name, tenantName: tenant.name, publicUrl: platform.publicUrl, what }), trx);
     };
 

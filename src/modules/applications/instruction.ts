@@ -19,6 +19,13 @@ const asPlatform = (trx: unknown) => trx as Kysely<PlatformTables>;
 
 export type InstructionRow = Pick<Application, 'id' | 'reference' | 'aid_id' | 'aid_name' | 'status' | 'submitted_at'> & { person: string; unread: Unread | undefined };
 
+/**
+ * The person's name; an application whose account was deleted stays with the authority, detached
+ * (migration 0364): it is shown as « Compte supprimé » and no mail is sent for it.
+ */
+export const DELETED_ACCOUNT = 'Compte supprimé';
+const personName = sql<string>`coalesce(p.display_name, ${DELETED_ACCOUNT})`;
+
 /** The submitted applications of a tenant (never drafts), filtered and paginated. */
 export async function tenantApplications(
   db: ApplicationsDb,
@@ -27,7 +34,7 @@ export async function tenantApplications(
 ): Promise<{ rows: InstructionRow[]; total: number }> {
   let query = db
     .selectFrom('applications as a')
-    .innerJoin('platform_accounts as p', 'p.id', 'a.account_id')
+    .leftJoin('platform_accounts as p', 'p.id', 'a.account_id')
     .where('a.tenant_id', '=', tenantId)
     .where('a.status', '!=', 'brouillon');
   if (filter.status) query = query.where('a.status', '=', filter.status);
@@ -39,7 +46,7 @@ export async function tenantApplications(
   if (filter.unreadOnly) query = query.where((eb) => onlyUnread(eb));
   const [rows, count] = await Promise.all([
     query
-      .select(['a.id', 'a.reference', 'a.aid_id', 'a.aid_name', 'a.status', 'a.submitted_at', 'p.display_name as person'])
+      .select(['a.id', 'a.reference', 'a.aid_id', 'a.aid_name', 'a.status', 'a.submitted_at', personName.as('person')])
       .select((eb) => unreadColumns(eb))
       .orderBy('a.submitted_at', 'desc')
       .orderBy('a.id')
@@ -61,9 +68,9 @@ export async function tenantApplication(db: ApplicationsDb, tenantId: string, id
   if (!/^[0-9a-f-]{36}$/.test(id)) return undefined;
   return db
     .selectFrom('applications as a')
-    .innerJoin('platform_accounts as p', 'p.id', 'a.account_id')
+    .leftJoin('platform_accounts as p', 'p.id', 'a.account_id')
     .selectAll('a')
-    .select(['p.display_name as person_name', 'p.email as person_email'])
+    .select([personName.as('person_name'), 'p.email as person_email'])
     .where('a.id', '=', id)
     .where('a.tenant_id', '=', tenantId)
     .where('a.status', '!=', 'brouillon')

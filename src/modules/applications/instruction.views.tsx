@@ -84,7 +84,8 @@ function Side(props: InstructionFileProps) {
         <div>
           <dt>Personne</dt>
           <dd>
-            {a.person_name} ({a.person_email})
+            {a.person_name}
+            {a.person_email ? ` (${a.person_email})` : ''}
           </dd>
         </div>
         <div>

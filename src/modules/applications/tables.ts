@@ -33,7 +33,7 @@ export type ApplicationsTable = {
   tenant_id: string;
   aid_id: string;
   aid_name: string;
-  account_id: string;
+  account_id: string | null;
   status: Generated<ApplicationStatus>;
   reference: string | null;
   form: Json<FormDefinition>;

@@ -61,7 +61,17 @@ export interface BrokenRow {
   found: string;
 }
 
-export type ChainVerdict = { ok: true; rows: number; headHash: string } | { ok: false; rows: number; broken: BrokenRow };
+/** Where the chain starts after a purge (migration 0362): the last row deleted, as its anchor recorded it. */
+export interface ChainAnchor {
+  seq: string;
+  hash: string;
+  /** When that row was written (UTC, as `at`). */
+  at: string;
+  /** How many rows all the purges deleted. */
+  deleted: string;
+}
+
+export type ChainVerdict = { ok: true; rows: number; headHash: string; anchor: ChainAnchor | null } | { ok: false; rows: number; broken: BrokenRow };
 
 const BATCH = 2000;
 
@@ -77,7 +87,22 @@ function selectRows(db: Kysely<PlatformTables>, afterSeq: string | null, limit: 
      limit ${limit}`.execute(db);
 }
 
-/** Walks the whole chain in order (in batches) and stops at the first row that breaks it. */
+/** The latest anchor, or null when no purge has run (or before migration 0362). */
+export async function latestAnchor(db: Kysely<PlatformTables>): Promise<ChainAnchor | null> {
+  const table = await sql<{ name: string | null }>`select to_regclass('platform_audit_anchors')::text as name`.execute(db);
+  if (!table.rows[0]?.name) return null;
+  const rows = await sql<ChainAnchor>`
+    select last_seq::text as seq, last_hash as hash,
+           to_char(last_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as at,
+           (select sum(deleted) from platform_audit_anchors)::text as deleted
+      from platform_audit_anchors order by last_seq desc limit 1`.execute(db);
+  return rows.rows[0] ?? null;
+}
+
+/**
+ * Walks the whole chain in order (in batches) and stops at the first row that breaks it. After a
+ * purge the chain starts from its latest anchor: the first row kept must follow the anchored row.
+ */
 export async function verifyAuditChain(db: Kysely<PlatformTables>): Promise<ChainVerdict> {
   // A row without a place was written with the append trigger disabled.
   const unchained = await sql<{ id: string; at: string }>`
@@ -88,12 +113,13 @@ export async function verifyAuditChain(db: Kysely<PlatformTables>): Promise<Chai
     return { ok: false, rows: 0, broken: { id: stray.id, at: stray.at, seq: null, breakage: 'unchained', expected: 'une place dans la chaîne', found: 'aucune' } };
   }
 
-  let previousHash = GENESIS_HASH;
-  let expectedSeq = 1n;
+  const anchor = await latestAnchor(db);
+  let previousHash = anchor?.hash ?? GENESIS_HASH;
+  let expectedSeq = anchor ? BigInt(anchor.seq) + 1n : 1n;
   let last: ChainRow | undefined;
   let rows = 0;
   for (;;) {
-    const batch = (await selectRows(db, last?.seq ?? null, BATCH)).rows;
+    const batch = (await selectRows(db, last?.seq ?? anchor?.seq ?? null, BATCH)).rows;
     for (const row of batch) {
       const broken = checkRow(row, expectedSeq, previousHash);
       if (broken) return { ok: false, rows, broken };
@@ -106,7 +132,7 @@ export async function verifyAuditChain(db: Kysely<PlatformTables>): Promise<Chai
   }
 
   const head = (await sql<{ seq: string; row_hash: string }>`select seq::text as seq, row_hash from platform_audit_head`.execute(db)).rows[0];
-  const lastSeq = last?.seq ?? '0';
+  const lastSeq = last?.seq ?? anchor?.seq ?? '0';
   if (!head || head.seq !== lastSeq || head.row_hash !== previousHash) {
     return {
       ok: false,
@@ -121,7 +147,7 @@ export async function verifyAuditChain(db: Kysely<PlatformTables>): Promise<Chai
       },
     };
   }
-  return { ok: true, rows, headHash: previousHash };
+  return { ok: true, rows, headHash: previousHash, anchor };
 }
 
 function checkRow(row: ChainRow, expectedSeq: bigint, previousHash: string): BrokenRow | null {
@@ -150,7 +176,10 @@ const WHAT_BROKE: Record<Breakage, string> = {
 /** The French report printed by `npm run audit:verify`. */
 export function describeVerdict(verdict: ChainVerdict): string {
   if (verdict.ok) {
-    return `Journal intègre : ${verdict.rows} lignes vérifiées.\nEmpreinte de la dernière ligne : ${verdict.headHash}\n(notez-la hors de la base : la retrouver à la prochaine vérification prouve que rien n'a été réécrit depuis.)`;
+    const anchored = verdict.anchor
+      ? `\n(Les ${verdict.anchor.deleted} lignes les plus anciennes ont été effacées après un an ; la chaîne repart de l’ancre de la ligne de rang ${verdict.anchor.seq}, du ${verdict.anchor.at}.)`
+      : '';
+    return `Journal intègre : ${verdict.rows} lignes vérifiées.${anchored}\nEmpreinte de la dernière ligne : ${verdict.headHash}\n(notez-la hors de la base : la retrouver à la prochaine vérification prouve que rien n'a été réécrit depuis.)`;
   }
   const { broken } = verdict;
   const row = broken.id === null ? 'le journal' : `la ligne n° ${broken.id}${broken.seq ? ` (rang ${broken.seq})` : ''}${broken.at ? ` du ${broken.at}` : ''}`;

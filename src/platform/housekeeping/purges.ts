@@ -1,5 +1,14 @@
 import { sql, type Kysely } from 'kysely';
 import type { PlatformTables } from '../db/tables';
+import type { Mailer } from '../mail/mailer';
+
+/** What a purge may need beyond the database: to write to people before it deletes their data. */
+export interface PurgeDeps {
+  /** Queues a mail in the outbox (in the purge's transaction when given one). */
+  mailer: Pick<Mailer, 'send'>;
+  /** The site's address, for the links in those mails. */
+  publicUrl: string;
+}
 
 /**
  * A purge deletes what a module keeps past the retention it states on /donnees-personnelles
@@ -10,8 +19,8 @@ export interface Purge {
   id: string;
   /** Plain words, for the operator's log and `npm run purge`. */
   what: string;
-  /** Deletes and returns how many rows went. */
-  run(db: Kysely<PlatformTables>, now: Date): Promise<number>;
+  /** Deletes and returns how many rows went (`deps` is absent only in tests of other purges). */
+  run(db: Kysely<PlatformTables>, now: Date, deps?: PurgeDeps): Promise<number>;
 }
 
 export interface PurgeOutcome {
@@ -21,12 +30,12 @@ export interface PurgeOutcome {
 }
 
 /** Runs every purge at `now`; one failing purge does not stop the others: its error is returned. */
-export async function runPurges(db: Kysely<PlatformTables>, purges: readonly Purge[], now = new Date()): Promise<{ ran: PurgeOutcome[]; failed: Array<{ id: string; error: unknown }> }> {
+export async function runPurges(db: Kysely<PlatformTables>, purges: readonly Purge[], now = new Date(), deps?: PurgeDeps): Promise<{ ran: PurgeOutcome[]; failed: Array<{ id: string; error: unknown }> }> {
   const ran: PurgeOutcome[] = [];
   const failed: Array<{ id: string; error: unknown }> = [];
   for (const purge of purges) {
     try {
-      ran.push({ id: purge.id, what: purge.what, deleted: await purge.run(db, now) });
+      ran.push({ id: purge.id, what: purge.what, deleted: await purge.run(db, now, deps) });
     } catch (error) {
       failed.push({ id: purge.id, error });
     }

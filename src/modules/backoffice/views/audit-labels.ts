@@ -29,6 +29,8 @@ const ACTION_LABELS: Record<string, string> = {
   'account.email_change_requested': 'Changement d’adresse demandé',
   'account.email_changed': 'Adresse électronique changée',
   'account.deleted': 'Compte supprimé',
+  'account.unused_warned': 'Prévenu : compte inutilisé depuis bientôt 3 ans',
+  'account.deleted_unused': 'Compte supprimé après 3 ans sans connexion',
   'mfa.enrol': 'Double authentification activée',
   'mfa.verify': 'Code de double authentification accepté',
   'mfa.verify_failed': 'Code de double authentification refusé',
