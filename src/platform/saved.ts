@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { PlatformTables } from './db/tables';
+import { formatDate, formatDateTime } from './views/format';
 
 /**
  * Things a person can save (« Mes favoris ») and a counsellor can put in a selection (issue 15
@@ -19,6 +20,8 @@ export interface SavedItem {
    * to the people who saved it, and is shown in lists. Things without a date have none.
    */
   date?: Date;
+  /** The date is a day without an hour (a training session starts on a day): shown as « 4 mars 2027 ». */
+  dateOnly?: boolean;
   /** Where it happens, in plain words (« Parc des expositions, Brest »). */
   place?: string;
 }
@@ -34,8 +37,10 @@ export interface SavedKind {
   /**
    * The things that exist (and are public) among `keys`, by key: a missing key is gone,
    * unpublished or never existed. Called with at most 200 keys at once; one query, please.
+   * `now` (default: the clock): a thing that happens more than once (a training's sessions) is
+   * dated by its next occurrence from then on — the reminder job passes the time of its sweep.
    */
-  resolve(db: Kysely<PlatformTables>, keys: readonly string[]): Promise<Map<string, SavedItem>>;
+  resolve(db: Kysely<PlatformTables>, keys: readonly string[], now?: Date): Promise<Map<string, SavedItem>>;
   /**
    * Whether this kind's things have dates (events): only then does the reminder job resolve the
    * saved ones to look for those happening within two days.
@@ -46,6 +51,12 @@ export interface SavedKind {
    * into a selection (« /orientation/metiers/D1102 » → « D1102 »); undefined if it is not one.
    */
   keyFromPath?(path: string): string | undefined;
+}
+
+/** « 4 mars 2027 à 09:30 », or « 4 mars 2027 » for a day without an hour. */
+export function savedDateLabel(item: SavedItem): string {
+  if (!item.date) return '';
+  return item.dateOnly ? formatDate(item.date) : formatDateTime(item.date);
 }
 
 /** The registered kinds, by id (app.ts fills it from every module's `savedKinds`). */

@@ -30,6 +30,7 @@ export interface EventFormValues {
   inscription: string;
   organisateur: string;
   publie: boolean;
+  reserve_pro: boolean;
 }
 
 export const FIELD_LABELS: Record<string, string> = {
@@ -40,7 +41,7 @@ export const FIELD_LABELS: Record<string, string> = {
 
 export const emptyValues: EventFormValues = {
   type: '', titre: '', resume: '', description: '', date_debut: '', heure_debut: '09:00', date_fin: '', heure_fin: '17:00', lieu: '', adresse: '', commune: '',
-  publics: [], theme: '', metiers: '', domaines: '', inscription: '', organisateur: '', publie: true,
+  publics: [], theme: '', metiers: '', domaines: '', inscription: '', organisateur: '', publie: true, reserve_pro: false,
 };
 
 const one = (v: unknown, max: number) => (typeof v === 'string' ? v.trim().slice(0, max + 1) : Array.isArray(v) && typeof v[0] === 'string' ? v[0].trim().slice(0, max + 1) : '');
@@ -54,6 +55,7 @@ export function valuesOf(body: Record<string, unknown>): EventFormValues {
     lieu: one(body.lieu, 200), adresse: one(body.adresse, 300), commune: one(body.commune, 100), publics: list(body.publics), theme: one(body.theme, 30),
     metiers: one(body.metiers, 200), domaines: one(body.domaines, 100), inscription: one(body.inscription, 500), organisateur: one(body.organisateur, 200),
     publie: body.publie === 'oui',
+    reserve_pro: body.reserve_pro === 'oui',
   };
 }
 
@@ -63,7 +65,7 @@ export function valuesOfEvent(e: AgendaEvent): EventFormValues {
   return {
     type: e.kind, titre: e.title, resume: e.summary, description: e.description, date_debut: start.day, heure_debut: start.time, date_fin: end.day === start.day ? '' : end.day,
     heure_fin: end.time, lieu: e.place_name, adresse: e.address, commune: e.commune_name, publics: e.audiences, theme: e.theme, metiers: e.rome_codes.join(', '),
-    domaines: e.domains.join(', '), inscription: e.registration_url ?? '', organisateur: e.organiser, publie: e.published,
+    domaines: e.domains.join(', '), inscription: e.registration_url ?? '', organisateur: e.organiser, publie: e.published, reserve_pro: e.pro_only,
   };
 }
 
@@ -134,6 +136,7 @@ export async function checkEventForm(
       starts_at: starts.toISOString(), ends_at: ends.toISOString(), place_name: values.lieu, address: values.adresse,
       commune_code: commune.code, commune_name: commune.name, latitude: centre?.lat ?? null, longitude: centre?.lon ?? null,
       audiences: values.publics, theme: values.theme, rome_codes: romeCodes, domains, registration_url: registration, organiser: values.organisateur, published: values.publie,
+      pro_only: values.reserve_pro,
     },
   };
 }

@@ -1,12 +1,15 @@
 import { saveControl } from '../../platform/views/save-control';
 import { eventSavedKind } from './saved-kind';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { audit } from '../../platform/audit/audit';
 import { NotFoundError } from '../../platform/http/errors';
+import { Notice } from '../../platform/views/components';
 import { KeptPages } from '../../platform/views/kept-pages';
 import { jobLabels } from '../orientation';
 import { icsOf } from './ics';
 import { agendaList, eventHref, readFilters } from './service';
-import { agendaDb, feedEvents, publishedEvent } from './store';
+import { agendaDb, feedEvents, publishedEvent, publishedProEvent } from './store';
+import type { AgendaEvent } from './tables';
 import { AGENDA_TABLES } from './tables';
 import { AGENDA_PATH } from './vocabulary';
 import { EventPage, eventJsonLd } from './views/event-page';
@@ -20,6 +23,47 @@ const crumbs = [{ label: 'Accueil', href: '/' }, { label: 'Orientation', href: '
 export async function agendaRoutes(app: FastifyInstance): Promise<void> {
   const { platform } = app;
   const db = agendaDb(platform.db);
+
+  /**
+   * An event reserved to professionals, for a reader allowed to see it (as pro-only content pages):
+   * a conseiller of any tenant, or an agent of the event's own tenant, signed in with the second
+   * factor. Undefined for anyone else, who then gets the public 404.
+   */
+  const proEvent = async (request: FastifyRequest, id: string) => {
+    const account = await request.currentAccount();
+    if (!account || account.session.data.mfa !== true || account.roles.size === 0) return undefined;
+    const event = await publishedProEvent(db, id);
+    if (!event || !([...account.roles.values()].includes('conseiller') || account.roles.has(event.tenant_id))) return undefined;
+    await audit(platform.db, { action: 'agenda.pro_event_read', actor: { id: account.id, label: account.displayName, ip: request.ip }, tenantId: event.tenant_id, targetType: 'agenda_event', targetId: event.id });
+    return event;
+  };
+  const eventView = async (request: FastifyRequest, reply: Parameters<typeof saveControl>[1], event: AgendaEvent) => {
+    const organiser = platform.tenants.get(event.tenant_id)?.name ?? event.tenant_id;
+    const labels = await jobLabels(platform.db, event.rome_codes);
+    const page = (
+      <EventPage
+        event={event}
+        past={event.ends_at < new Date()}
+        organiser={organiser}
+        jsonLd={event.pro_only ? undefined : eventJsonLd(event, `${platform.publicUrl}${eventHref(event.id)}`, organiser)}
+        jobs={[...labels].map(([code, label]) => ({ code, label }))}
+        save={event.pro_only ? undefined : await saveControl(request, reply, eventSavedKind.id, event.id, 'cet événement')}
+      />
+    );
+    return {
+      title: event.title,
+      heading: event.title,
+      breadcrumb: [...crumbs, { label: 'Agenda', href: AGENDA_PATH }, { label: event.title }],
+      main: event.pro_only ? (
+        <>
+          <Notice title="Événement réservé aux professionnels de l’orientation">Il n’est pas visible du public. Ne le partagez pas.</Notice>
+          {page}
+        </>
+      ) : (
+        page
+      ),
+    };
+  };
   // The lists depend on the time (an event that ends leaves them): kept one minute at most.
   const kept = new KeptPages(platform.db, READS, { maxAgeMs: 60_000 });
 
@@ -61,35 +105,21 @@ export async function agendaRoutes(app: FastifyInstance): Promise<void> {
     const ics = raw.endsWith('.ics');
     const id = ics ? raw.slice(0, -4) : raw;
     if (ics) {
-      const event = /^[\w-]{1,80}$/.test(id) ? await publishedEvent(db, id) : undefined;
+      const valid = /^[\w-]{1,80}$/.test(id);
+      const event = valid ? ((await publishedEvent(db, id)) ?? (await proEvent(request, id))) : undefined;
       if (!event) throw new NotFoundError('Cet événement n’existe pas.');
+      if (event.pro_only) reply.header('cache-control', 'no-store');
       return reply
         .type('text/calendar; charset=utf-8')
         .header('content-disposition', `attachment; filename="evenement-${id}.ics"`)
         .send(icsOf([event], { publicUrl: platform.publicUrl, name: event.title, eventHref }));
     }
+    const pro = /^[\w-]{1,80}$/.test(id) ? await proEvent(request, id) : undefined;
+    if (pro) return reply.header('cache-control', 'no-store').page({ ...(await eventView(request, reply, pro)), noindex: true });
     return kept.send(request, reply, async () => {
       const event = /^[\w-]{1,80}$/.test(id) ? await publishedEvent(db, id) : undefined;
       if (!event) throw new NotFoundError('Cet événement n’existe pas.');
-      const organiser = platform.tenants.get(event.tenant_id)?.name ?? event.tenant_id;
-      const labels = await jobLabels(platform.db, event.rome_codes);
-      return {
-        view: {
-          title: event.title,
-          heading: event.title,
-          breadcrumb: [...crumbs, { label: 'Agenda', href: AGENDA_PATH }, { label: event.title }],
-          main: (
-            <EventPage
-              event={event}
-              past={event.ends_at < new Date()}
-              organiser={organiser}
-              jsonLd={eventJsonLd(event, `${platform.publicUrl}${eventHref(event.id)}`, organiser)}
-              jobs={[...labels].map(([code, label]) => ({ code, label }))}
-              save={await saveControl(request, reply, eventSavedKind.id, event.id, 'cet événement')}
-            />
-          ),
-        },
-      };
+      return { view: await eventView(request, reply, event) };
     });
   });
 }

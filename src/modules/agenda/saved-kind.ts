@@ -6,7 +6,7 @@ const ID = /^[\w-]{1,80}$/;
 
 /**
  * An event, saved by its id. Dated: the members module's reminder mails the person two days before
- * its start. Only published events resolve (a withdrawn one is « gone » in the favourites).
+ * its start. Only published public events resolve (a withdrawn one is « gone » in the favourites).
  */
 export const eventSavedKind: SavedKind = {
   id: 'evenement',
@@ -22,6 +22,7 @@ export const eventSavedKind: SavedKind = {
       .select(['id', 'title', 'kind', 'starts_at', 'place_name', 'commune_name'])
       .where('id', 'in', keys)
       .where('published', '=', true)
+      .where('pro_only', '=', false)
       .execute();
     for (const row of rows) {
       found.set(row.id, {

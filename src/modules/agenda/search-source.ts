@@ -22,9 +22,9 @@ export function eventDocument(e: AgendaEvent): SearchDocument {
   };
 }
 
-/** Indexes an event while it is published and not over; removes it otherwise (its page stays). */
+/** Indexes an event while it is published, public and not over; removes it otherwise (its page stays). */
 export async function reindexEvent(db: AnyDb, e: AgendaEvent, now = new Date()): Promise<void> {
-  if (e.published && e.ends_at >= now) await indexDocument(db, eventDocument(e));
+  if (e.published && !e.pro_only && e.ends_at >= now) await indexDocument(db, eventDocument(e));
   else await removeDocument(db, EVENT_DOCUMENT_TYPE, e.id);
 }
 
@@ -41,7 +41,7 @@ export const eventsSearchSource: SearchSource = {
   label: 'Événement',
   weight: 0.8,
   async documentsFor(anyDb: AnyDb): Promise<SearchDocument[]> {
-    const rows = await agendaDb(anyDb).selectFrom('agenda_events').selectAll().where('published', '=', true).where('ends_at', '>=', new Date()).orderBy('starts_at').execute();
+    const rows = await agendaDb(anyDb).selectFrom('agenda_events').selectAll().where('published', '=', true).where('pro_only', '=', false).where('ends_at', '>=', new Date()).orderBy('starts_at').execute();
     return rows.map(eventDocument);
   },
 };

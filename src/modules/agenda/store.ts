@@ -35,7 +35,7 @@ function distanceSql(point: Point): RawBuilder<number | null> {
 }
 
 function filtered(db: AgendaDb, filter: EventFilter) {
-  let query = db.selectFrom('agenda_events').where('published', '=', true).where('ends_at', '>=', filter.from);
+  let query = db.selectFrom('agenda_events').where('published', '=', true).where('pro_only', '=', false).where('ends_at', '>=', filter.from);
   if (filter.before) query = query.where('starts_at', '<', filter.before);
   if (filter.kind) query = query.where('kind', '=', filter.kind);
   if (filter.tenantId) query = query.where('tenant_id', '=', filter.tenantId);
@@ -69,9 +69,14 @@ export async function feedEvents(db: AgendaDb, filter: EventFilter, limit: numbe
   return filtered(db, filter).selectAll().orderBy('starts_at').orderBy('id').limit(limit).execute();
 }
 
-/** A published event, past or not: its page stays. */
+/** A published public event, past or not: its page stays. */
 export function publishedEvent(db: AgendaDb, id: string): Promise<AgendaEvent | undefined> {
-  return db.selectFrom('agenda_events').selectAll().where('id', '=', id).where('published', '=', true).executeTakeFirst();
+  return db.selectFrom('agenda_events').selectAll().where('id', '=', id).where('published', '=', true).where('pro_only', '=', false).executeTakeFirst();
+}
+
+/** A published event reserved to professionals (never through `publishedEvent`). */
+export function publishedProEvent(db: AgendaDb, id: string): Promise<AgendaEvent | undefined> {
+  return db.selectFrom('agenda_events').selectAll().where('id', '=', id).where('published', '=', true).where('pro_only', '=', true).executeTakeFirst();
 }
 
 /** Upcoming published events tagged with the job sheet or its domains. */
@@ -81,6 +86,7 @@ export function eventsAboutJob(db: AgendaDb, code: string, domainCode: string, n
     .selectFrom('agenda_events')
     .selectAll()
     .where('published', '=', true)
+    .where('pro_only', '=', false)
     .where('ends_at', '>=', now)
     .where(sql<boolean>`(rome_codes && ${sql.val(tags)}::text[] or domains && ${sql.val(tags)}::text[])`)
     .orderBy('starts_at')

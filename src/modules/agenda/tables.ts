@@ -30,6 +30,8 @@ export type AgendaEventsTable = {
   source: ColumnType<EventSource, EventSource | undefined, EventSource>;
   external_id: string | null;
   published: ColumnType<boolean, boolean | undefined, boolean>;
+  /** Reserved to orientation professionals: out of every public list, feed, index (migration 0350). */
+  pro_only: ColumnType<boolean, boolean | undefined, boolean>;
   version: ColumnType<number, number | undefined, number>;
   created_by: string | null;
   updated_by: string | null;
@@ -61,6 +63,8 @@ export interface EventInput {
   registration_url: string | null;
   organiser: string;
   published: boolean;
+  /** Absent from an import: the flag an agent set is kept. */
+  pro_only?: boolean;
 }
 
 export type AgendaImportsTable = ImportsTable<EventInput & { id: string; external_id: string }>;

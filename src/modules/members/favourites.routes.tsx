@@ -1,9 +1,9 @@
+import { savedDateLabel } from '../../platform/saved';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { audit, type Actor } from '../../platform/audit/audit';
 import { signedInAccount } from '../../platform/auth/guards';
 import { csvDocument } from '../../platform/csv';
 import { NotFoundError } from '../../platform/http/errors';
-import { formatDateTime } from '../../platform/views/format';
 import { listFavourites, NOTE_MAX, removeFavourites, saveFavourite, setFavouriteNote } from './favourites';
 import { FAVOURITES_PATH, FavouritesPage } from './views/favourites';
 
@@ -52,7 +52,7 @@ export async function favouritesRoutes(app: FastifyInstance): Promise<void> {
       type: platform.savedKinds.get(f.kind)?.label ?? f.kind,
       titre: f.item?.title ?? '(n’existe plus)',
       adresse: f.item ? `${platform.publicUrl}${f.item.url}` : '',
-      date: f.item?.date ? formatDateTime(f.item.date) : '',
+      date: f.item ? savedDateLabel(f.item) : '',
       lieu: f.item?.place ?? '',
       note: f.note,
       enregistre_le: f.createdAt.toISOString(),

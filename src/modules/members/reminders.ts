@@ -10,8 +10,7 @@ import type { Kysely } from 'kysely';
 import { audit } from '../../platform/audit/audit';
 import type { PlatformTables } from '../../platform/db/tables';
 import type { Mailer } from '../../platform/mail/mailer';
-import type { SavedKinds } from '../../platform/saved';
-import { formatDateTime } from '../../platform/views/format';
+import { savedDateLabel, type SavedKinds } from '../../platform/saved';
 import { membersDb } from './tables';
 
 export const REMINDER_JOB = 'members.reminders';
@@ -26,7 +25,7 @@ export async function sendDueReminders(deps: { db: Kysely<PlatformTables>; maile
     if (!kind.dated) continue;
     const keys = (await db.selectFrom('members_favourites').select('item_key').distinct().where('kind', '=', kind.id).execute()).map((r) => r.item_key).filter((k) => kind.isKey(k));
     for (let i = 0; i < keys.length; i += 200) {
-      const items = await kind.resolve(deps.db, keys.slice(i, i + 200));
+      const items = await kind.resolve(deps.db, keys.slice(i, i + 200), now);
       for (const [key, item] of items) {
         if (!item.date) continue;
         const ahead = item.date.getTime() - now.getTime();
@@ -52,12 +51,12 @@ export async function sendDueReminders(deps: { db: Kysely<PlatformTables>; maile
               `Bonjour ${person.display_name},`,
               '',
               `Vous avez enregistré dans vos favoris sur Guichet : « ${item.title} ».`,
-              `C’est le ${formatDateTime(item.date!)}${item.place ? `, ${item.place}` : ''}.`,
+              `${item.dateOnly ? 'Cela commence' : 'C’est'} le ${savedDateLabel(item)}${item.place ? `, ${item.place}` : ''}.`,
               '',
               `Voir les détails : ${deps.publicUrl}${item.url}`,
               ...(person.note ? ['', `Votre note : ${person.note}`] : []),
               '',
-              `Vous recevez ce rappel parce que vous avez enregistré cet événement. Pour ne plus le recevoir, retirez-le de vos favoris : ${deps.publicUrl}/mon-compte/favoris`,
+              `Vous recevez ce rappel parce que vous avez enregistré ${kind.id === 'formation' ? 'cette formation' : 'cet événement'}. Pour ne plus le recevoir, retirez-le de vos favoris : ${deps.publicUrl}/mon-compte/favoris`,
             ];
             await deps.mailer.send({ to: person.email, subject: `Rappel : ${item.title}, dans deux jours`, text: lines.join('\n') }, trx);
             await audit(trx, { action: 'members.reminder_sent', actorLabel: 'Guichet (rappel automatique)', targetType: 'account', targetId: person.id, details: { kind: kind.id, key } });

@@ -3,13 +3,13 @@
  * /admin/t/<tenant>/selections, share them by link (/selection/<token>, printable, no sign-in),
  * revoke the link, export them as CSV.
  */
+import { savedDateLabel } from '../../platform/saved';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../../platform/audit/audit';
 import { csvDocument } from '../../platform/csv';
 import type { Tenant } from '../../platform/db/tables';
 import { NotFoundError } from '../../platform/http/errors';
 import { adminPage, requireAccount, routeTenant } from '../../platform/views/admin';
-import { formatDateTime } from '../../platform/views/format';
 import { addToSelection, createSelection, deleteSelection, getSelection, listSelections, removeFromSelection, revokeSelection, selectionItems, shareSelection, sharedSelection } from './selections';
 import { SelectionPage, selectionsPath, SelectionsListPage, SHARED_PATH, SharedSelectionPage } from './views/selections';
 
@@ -123,7 +123,7 @@ export async function selectionsRoutes(app: FastifyInstance): Promise<void> {
       titre: e.item?.title ?? '(n’existe plus)',
       adresse: e.item ? `${platform.publicUrl}${e.item.url}` : '',
       precision: e.item?.detail ?? '',
-      date: e.item?.date ? formatDateTime(e.item.date) : '',
+      date: e.item ? savedDateLabel(e.item) : '',
       lieu: e.item?.place ?? '',
     }));
     return reply

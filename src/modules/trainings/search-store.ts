@@ -51,6 +51,21 @@ function distanceOf(near: NonNullable<TrainingFilter['near']>): RawBuilder<numbe
     + cos(radians(${lat})) * cos(radians(a.latitude)) * power(sin(radians(a.longitude - ${lon}) / 2), 2)))))`;
 }
 
+/**
+ * The smallest latitude/longitude box holding every point within `radiusKm` of the centre (on the
+ * sphere of the distance formula, 6,371 km): the widest longitude of such a circle lies poleward
+ * of its centre, hence asin(sin(r/R) / cos(lat)), not r/R / cos(lat). Widened by 1e-6° against
+ * rounding: the great-circle test decides.
+ */
+export function boundingBox(near: { latitude: number; longitude: number; radiusKm: number }): { minLat: number; maxLat: number; minLon: number; maxLon: number } {
+  const angle = near.radiusKm / 6371;
+  const dLat = angle / RAD + 1e-6;
+  const ratio = Math.sin(angle) / Math.cos(near.latitude * RAD);
+  const dLon = ratio >= 1 ? 180 : Math.asin(ratio) / RAD + 1e-6;
+  return { minLat: near.latitude - dLat, maxLat: near.latitude + dLat, minLon: near.longitude - dLon, maxLon: near.longitude + dLon };
+}
+const RAD = Math.PI / 180;
+
 function conditions(f: TrainingFilter): RawBuilder<unknown> {
   const parts: Array<RawBuilder<unknown>> = [sql`true`];
   for (const w of f.words) parts.push(sql`a.search_title like ${`%${w.replace(/[%_\\]/g, '')}%`}`);
@@ -62,10 +77,9 @@ function conditions(f: TrainingFilter): RawBuilder<unknown> {
     parts.push(sql`exists (select 1 from trainings_sessions s where s.action_id = a.id and s.start_on >= ${f.from ?? '1900-01-01'}::date and s.start_on <= ${f.to ?? '2999-12-31'}::date)`);
   }
   if (f.near) {
-    const dLat = f.near.radiusKm / 111.2;
-    const dLon = f.near.radiusKm / (111.2 * Math.cos((f.near.latitude * Math.PI) / 180));
-    parts.push(sql`a.latitude between ${lit(f.near.latitude - dLat)} and ${lit(f.near.latitude + dLat)}`);
-    parts.push(sql`a.longitude between ${lit(f.near.longitude - dLon)} and ${lit(f.near.longitude + dLon)}`);
+    const box = boundingBox(f.near);
+    parts.push(sql`a.latitude between ${lit(box.minLat)} and ${lit(box.maxLat)}`);
+    parts.push(sql`a.longitude between ${lit(box.minLon)} and ${lit(box.maxLon)}`);
     parts.push(sql`${distanceOf(f.near)} <= ${lit(f.near.radiusKm)}`);
   }
   return sql.join(parts, sql` and `);

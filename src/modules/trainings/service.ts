@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { changeFeedOf } from '../../platform/db/changes';
 import type { PlatformTables } from '../../platform/db/tables';
 import { nearPoint, type NearPoint } from '../help';
 import { jobLabels, orientationDb } from '../orientation';
@@ -50,6 +51,22 @@ export function queryWords(q: string): string[] {
 const EMPTY: TrainingsFound = { total: 0, hits: [], facets: { niveau: [], modalite: [], financement: [], metier: [] } };
 
 /**
+ * Job labels by code, remembered per database handle while the change feed vouches that
+ * orientation_fiches did not change (one round trip less per search); read each time otherwise.
+ */
+const labelMemo = new WeakMap<object, { version: string; labels: Map<string, string> }>();
+async function labelsOf(db: Kysely<PlatformTables>, codes: string[]): Promise<Map<string, string>> {
+  const feed = changeFeedOf(db);
+  if (!feed?.live) return jobLabels(orientationDb(db), codes);
+  const version = feed.version(['orientation_fiches']);
+  let memo = labelMemo.get(db);
+  if (!memo || memo.version !== version) labelMemo.set(db, (memo = { version, labels: new Map() }));
+  const missing = codes.filter((c) => !memo.labels.has(c));
+  if (missing.length) for (const [k, v] of await jobLabels(orientationDb(db), missing)) memo.labels.set(k, v);
+  return new Map(codes.flatMap((c) => (memo.labels.has(c) ? [[c, memo.labels.get(c)!] as const] : [])));
+}
+
+/**
  * The list of trainings: words, job, level, modality, financer, start dates, distance from a
  * commune — combined. A bad filter gets a French message next to its field and no list (422).
  */
@@ -62,7 +79,7 @@ export async function searchTrainings(db: Kysely<PlatformTables>, query: Record<
   else if (values.q && !words.length) errors.q = 'Écrivez au moins deux lettres, par exemple « cuisine ».';
   const jobs = new Map<string, string>();
   if (values.metier) {
-    const known = /^[A-N]\d{4}$/.test(values.metier) ? await jobLabels(orientationDb(db), [values.metier]) : new Map<string, string>();
+    const known = /^[A-N]\d{4}$/.test(values.metier) ? await labelsOf(db, [values.metier]) : new Map<string, string>();
     if (!known.size) errors.metier = 'Ce métier n’existe pas : choisissez un métier dans la liste, ou un code ROME comme D1102.';
     for (const [k, v] of known) jobs.set(k, v);
   }
@@ -100,7 +117,7 @@ export async function searchTrainings(db: Kysely<PlatformTables>, query: Record<
     page = pages;
     found = await find(page);
   }
-  const labels = await jobLabels(orientationDb(db), found.facets.metier.map((f) => f.value).filter((c) => !jobs.has(c)));
+  const labels = await labelsOf(db, found.facets.metier.map((f) => f.value).filter((c) => !jobs.has(c)));
   for (const [k, v] of labels) jobs.set(k, v);
   return { values, errors, near, found, jobs, page, pages };
 }

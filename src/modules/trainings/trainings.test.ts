@@ -33,17 +33,25 @@ test('trainings: demo seed, search with facets and distance, page with financing
   assert.ok(kms.length > 0 && kms.every((k) => k <= 30) && kms.join() === [...kms].sort((a, b) => a - b).join(), 'nearest first, within the radius');
   const first = /href="\/orientation\/formations\/(demo-\d+)"/.exec(list.body)![1]!;
 
-  // The in-memory index answers as the SQL does (totals, facets, order of the hits).
+  // The in-memory index answers as the SQL does (totals, facets, order of the hits, later pages).
+  const rome = (await sql<{ code: string }>`select rome_codes[1] as code from trainings_actions where latitude > 48 group by 1 order by count(*) desc limit 1`.execute(db)).rows[0]!.code;
   for (const filter of [
     { words: [], near: { latitude: 47.7482, longitude: -3.3702, radiusKm: 30 } },
     { words: [], financer: 'cpf', from: '2027-03-01', to: '2027-09-30' },
     { words: ['cap'], level: 4, modality: 'presentiel' },
+    { words: [], near: { latitude: 48.0689, longitude: -2.9628, radiusKm: 60 }, from: '2027-03-01', to: '2027-09-30', page: 2 },
+    { words: [], rome, near: { latitude: 48.1113, longitude: -1.6800, radiusKm: 60 } },
+    { words: [], financer: 'opco', page: 3 },
   ]) {
-    const [inSql, inMemory] = [await findTrainings(tdb, filter, 1, 10), await findTrainingsInMemory(db, filter, 1, 10)];
+    const p = ('page' in filter ? filter.page : undefined) ?? 1;
+    const [inSql, inMemory] = [await findTrainings(tdb, filter, p, 10), await findTrainingsInMemory(db, filter, p, 10)];
     assert.ok(inMemory, 'the change feed is live in tests');
     assert.equal(inMemory.total, inSql.total);
+    assert.ok(inSql.hits.length > 0, JSON.stringify(filter));
     assert.deepEqual(inMemory.facets.niveau, inSql.facets.niveau);
+    assert.deepEqual(inMemory.facets.modalite, inSql.facets.modalite);
     assert.deepEqual(inMemory.facets.financement, inSql.facets.financement);
+    assert.deepEqual(inMemory.facets.metier, inSql.facets.metier);
     // The same order (ties between equal distances and dates may fall either way: collations differ).
     const order = (hits: typeof inSql.hits) => hits.map((h) => `${h.distance === null ? '' : h.distance.toFixed(1)}|${h.next_start}`);
     assert.deepEqual(order(inMemory.hits), order(inSql.hits));

@@ -24,6 +24,7 @@ export function AdminList({ tenantId, events, page, pages, total, canEdit }: { t
           <li>
             {canEdit ? <a href={`${base}/${e.id}`}>{e.title}</a> : e.title}{' '}
             {!e.published ? <Badge tone="neutral">Non publié</Badge> : e.ends_at < now ? <Badge tone="neutral">Passé</Badge> : <Badge tone="success">Publié</Badge>}
+            {e.pro_only ? <> <Badge tone="neutral">Réservé aux professionnels</Badge></> : null}
             <br />
             <span class="muted">
               {KINDS[e.kind]} · {whenLabel(e.starts_at, e.ends_at)} · {e.commune_name}
@@ -83,6 +84,10 @@ export function EventForm({ action, values, errors, csrfToken, saved, publicHref
         <div class="checkbox">
           <input type="checkbox" id="champ-publie" name="publie" value="oui" checked={values.publie} />
           <label for="champ-publie">Publier l’événement (visible de tous)</label>
+        </div>
+        <div class="checkbox">
+          <input type="checkbox" id="champ-reserve-pro" name="reserve_pro" value="oui" checked={values.reserve_pro} />
+          <label for="champ-reserve-pro">Réservé aux professionnels de l’orientation (conseillers) : absent de l’agenda public, du calendrier et de la recherche</label>
         </div>
         <SubmitButton>Enregistrer</SubmitButton>
       </Form>

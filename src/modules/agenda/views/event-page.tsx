@@ -30,10 +30,10 @@ export function eventJsonLd(e: AgendaEvent, url: string, organiser: string): str
   return JSON.stringify(data).replace(/</g, '\\u003c');
 }
 
-export function EventPage({ event: e, past, organiser, jsonLd, jobs, save }: { event: AgendaEvent; past: boolean; organiser: string; jsonLd: string; jobs: Array<{ code: string; label: string }>; save?: ComponentChildren }) {
+export function EventPage({ event: e, past, organiser, jsonLd, jobs, save }: { event: AgendaEvent; past: boolean; organiser: string; jsonLd?: string | undefined; jobs: Array<{ code: string; label: string }>; save?: ComponentChildren }) {
   return (
     <>
-      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLd }} />
+      {jsonLd ? <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLd }} /> : null}
       {past ? <Notice kind="warning" title="Cet événement est passé." /> : null}
       {e.demo ? <p class="muted">Donnée de démonstration : cet événement n’existe pas.</p> : null}
       {e.summary ? <p class="lead">{e.summary}</p> : null}

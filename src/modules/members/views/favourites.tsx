@@ -1,7 +1,6 @@
 import { DateText, Notice } from '../../../platform/views/components';
 import { Form } from '../../../platform/views/form';
-import { formatDateTime } from '../../../platform/views/format';
-import type { SavedKinds } from '../../../platform/saved';
+import { savedDateLabel, type SavedKinds } from '../../../platform/saved';
 import type { Favourite } from '../favourites';
 
 export const FAVOURITES_PATH = '/mon-compte/favoris';
@@ -33,7 +32,7 @@ export function FavouritesPage({ favourites, kinds, csrfToken, done }: { favouri
               <p class="muted">
                 {kinds.get(f.kind)?.label ?? f.kind}
                 {f.item?.detail ? ` · ${f.item.detail}` : ''}
-                {f.item?.date ? ` · le ${formatDateTime(f.item.date)}` : ''}
+                {f.item?.date ? ` · le ${savedDateLabel(f.item)}` : ''}
                 {f.item?.place ? ` · ${f.item.place}` : ''} · enregistré le <DateText date={f.createdAt} />
               </p>
               <Form action={`${FAVOURITES_PATH}/${f.id}/note`} csrfToken={csrfToken}>

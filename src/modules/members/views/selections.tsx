@@ -1,7 +1,6 @@
-import type { SavedKinds } from '../../../platform/saved';
+import { savedDateLabel, type SavedKinds } from '../../../platform/saved';
 import { DateText, Notice } from '../../../platform/views/components';
 import { Form, SelectField, SubmitButton, TextField } from '../../../platform/views/form';
-import { formatDateTime } from '../../../platform/views/format';
 import type { SelectionItem } from '../selections';
 
 export const selectionsPath = (tenantId: string) => `/admin/t/${tenantId}/selections`;
@@ -43,7 +42,7 @@ export function ItemLine({ entry, kinds }: { entry: SelectionItem; kinds: SavedK
       <span class="muted">
         {kinds.get(entry.kind)?.label ?? entry.kind}
         {item?.detail ? ` · ${item.detail}` : ''}
-        {item?.date ? ` · le ${formatDateTime(item.date)}` : ''}
+        {item?.date ? ` · le ${savedDateLabel(item)}` : ''}
         {item?.place ? ` · ${item.place}` : ''}
       </span>
     </>
