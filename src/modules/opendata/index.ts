@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { GuichetModule } from '../../platform/module';
+import { opendataAdminRoutes } from './admin.routes';
 import { authoritiesDataset } from './authorities-dataset';
 import { opendataPersonalData, opendataPurges } from './personal-data';
 import { opendataRoutes } from './routes';
@@ -16,6 +17,8 @@ export const opendataModule: GuichetModule = {
   purges: opendataPurges,
   migrationsDir: join(import.meta.dirname, 'migrations'),
   plugin: async (app) => {
+    app.platform.adminSections.push({ path: '/donnees', label: 'Données ouvertes', description: 'Choisir la licence des données publiées par la collectivité.' });
     await app.register(opendataRoutes);
+    await app.register(opendataAdminRoutes);
   },
 };
