@@ -11,6 +11,7 @@ import { AGENDA_TABLES } from './tables';
 import { AGENDA_PATH } from './vocabulary';
 import { EventPage, eventJsonLd } from './views/event-page';
 import { ListPage } from './views/list-page';
+import { ReportLink } from '../../platform/views/report-link';
 
 const AGENDA = 'Agenda de l’orientation';
 const READS = [...AGENDA_TABLES, 'content_menu_entries', 'content_items'] as const;
@@ -79,14 +80,17 @@ export async function agendaRoutes(app: FastifyInstance): Promise<void> {
           heading: event.title,
           breadcrumb: [...crumbs, { label: 'Agenda', href: AGENDA_PATH }, { label: event.title }],
           main: (
-            <EventPage
-              event={event}
-              past={event.ends_at < new Date()}
-              organiser={organiser}
-              jsonLd={eventJsonLd(event, `${platform.publicUrl}${eventHref(event.id)}`, organiser)}
-              jobs={[...labels].map(([code, label]) => ({ code, label }))}
-              save={await saveControl(request, reply, eventSavedKind.id, event.id, 'cet événement')}
-            />
+            <>
+              <EventPage
+                event={event}
+                past={event.ends_at < new Date()}
+                organiser={organiser}
+                jsonLd={eventJsonLd(event, `${platform.publicUrl}${eventHref(event.id)}`, organiser)}
+                jobs={[...labels].map(([code, label]) => ({ code, label }))}
+                save={await saveControl(request, reply, eventSavedKind.id, event.id, 'cet événement')}
+              />
+              <ReportLink dataset="evenements-orientation" id={event.id} />
+            </>
           ),
         },
       };
