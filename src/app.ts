@@ -27,6 +27,7 @@ import { Mailer } from './platform/mail/mailer';
 import { allPurges, housekeepingJob } from './platform/housekeeping/all';
 import { buildRegister } from './platform/personal-data';
 import { registerSavedKinds } from './platform/saved';
+import { checkDeclarations } from './platform/open-data';
 import { platformPersonalData } from './platform/platform-personal-data';
 import { demoMailboxRoutes, storeCaughtMail } from './platform/mail/demo-mailbox';
 import { startSmtpCatcher } from './platform/mail/smtp-catcher';
@@ -91,6 +92,7 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
     signOutHandoffs: [],
     personalData: buildRegister([platformPersonalData, ...modules.flatMap((m) => (m.personalData ? [m.personalData] : []))]),
     savedKinds: registerSavedKinds(modules.flatMap((m) => m.savedKinds ?? [])),
+    datasets: checkDeclarations(modules.flatMap((m) => m.datasets ?? [])),
     jobs: new PeriodicJobs(database.db, { log: app.log }),
     routes,
   };

@@ -12,6 +12,7 @@ import { helpModule } from './help';
 import { identityProviderModule } from './identity-provider';
 import { membersModule } from './members';
 import { mfaModule } from './mfa';
+import { opendataModule } from './opendata';
 import { orientationModule } from './orientation';
 import { portalModule } from './portal';
 import { proceduresModule } from './procedures';
@@ -21,4 +22,4 @@ import { territoriesModule } from './territories';
 import { trainingsModule } from './trainings';
 
 /** Every capability, in registration order. */
-export const modules: GuichetModule[] = [territoriesModule, contentModule, glossaryModule, backofficeModule, helpModule, portalModule, profileModule, franceConnectModule, accountsModule, mfaModule, identityProviderModule, aidsModule, eligibilityModule, applicationsModule, proceduresModule, orientationModule, agendaModule, membersModule, trainingsModule, searchModule];
+export const modules: GuichetModule[] = [territoriesModule, contentModule, glossaryModule, backofficeModule, helpModule, portalModule, profileModule, franceConnectModule, accountsModule, mfaModule, identityProviderModule, aidsModule, eligibilityModule, applicationsModule, proceduresModule, orientationModule, agendaModule, membersModule, trainingsModule, searchModule, opendataModule];

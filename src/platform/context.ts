@@ -7,6 +7,7 @@ import type { SessionStore } from './auth/sessions';
 import type { Database } from './db/database';
 import type { PlatformTables, Tenant } from './db/tables';
 import type { Mailer } from './mail/mailer';
+import type { DatasetDeclaration } from './open-data';
 import type { PeriodicJobs } from './jobs';
 import type { PersonalDataRegister } from './personal-data';
 import type { FavouritesPort, SavedKinds } from './saved';
@@ -88,6 +89,8 @@ export interface Platform {
   savedKinds: SavedKinds;
   /** Filled by the members module: which things an account saved (the « Enregistrer » control). */
   favourites?: FavouritesPort;
+  /** Every module's public datasets (`datasets`), in registration order: the /donnees catalogue. */
+  datasets: DatasetDeclaration[];
   /** Periodic background jobs shared by every instance (platform/jobs.ts). */
   jobs: PeriodicJobs;
   /** Every route registered on the app, filled as modules register them. */

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Purge } from './housekeeping/purges';
+import type { DatasetDeclaration } from './open-data';
 import type { PersonalDataDeclaration } from './personal-data';
 import type { SavedKind } from './saved';
 
@@ -20,4 +21,6 @@ export interface GuichetModule {
    * selection (`platform/saved.ts`): jobs, help places, trainings, events.
    */
   savedKinds?: SavedKind[];
+  /** The public datasets it produces (`platform/open-data.ts`): catalogued and downloadable on /donnees. */
+  datasets?: DatasetDeclaration[];
 }

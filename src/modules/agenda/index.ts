@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { eventsDataset } from './dataset';
 import type { GuichetModule } from '../../platform/module';
 import { agendaAdminRoutes } from './admin.routes';
 import { agendaPersonalData } from './personal-data';
@@ -23,6 +24,7 @@ const HOUR = 3_600_000;
  */
 export const agendaModule: GuichetModule = {
   name: 'agenda',
+  datasets: [eventsDataset],
   migrationsDir: join(import.meta.dirname, 'migrations'),
   personalData: agendaPersonalData,
   savedKinds: [eventSavedKind],

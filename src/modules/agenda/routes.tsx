@@ -14,6 +14,7 @@ import { AGENDA_TABLES } from './tables';
 import { AGENDA_PATH } from './vocabulary';
 import { EventPage, eventJsonLd } from './views/event-page';
 import { ListPage } from './views/list-page';
+import { ReportLink } from '../../platform/views/report-link';
 
 const AGENDA = 'Agenda de l’orientation';
 const READS = [...AGENDA_TABLES, 'content_menu_entries', 'content_items'] as const;
@@ -50,6 +51,7 @@ export async function agendaRoutes(app: FastifyInstance): Promise<void> {
         save={event.pro_only ? undefined : await saveControl(request, reply, eventSavedKind.id, event.id, 'cet événement')}
       />
     );
+
     return {
       title: event.title,
       heading: event.title,
@@ -60,7 +62,10 @@ export async function agendaRoutes(app: FastifyInstance): Promise<void> {
           {page}
         </>
       ) : (
-        page
+        <>
+          {page}
+          <ReportLink dataset="evenements-orientation" id={event.id} />
+        </>
       ),
     };
   };

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { aidsDataset } from './dataset';
 import { aidsDb } from './store';
 import type { GuichetModule } from '../../platform/module';
 import { aidsAdminRoutes } from './admin.routes';
@@ -20,6 +21,7 @@ export { aidsSearchSource } from './search-source';
 /** C5 a: the referential of public aids, its public pages and its open export. */
 export const aidsModule: GuichetModule = {
   name: 'aids',
+  datasets: [aidsDataset],
   plugin: async (app) => {
     app.platform.adminSections.push(
       { path: '/aides', label: 'Aides', description: 'Créer, modifier, prévisualiser, publier et importer les aides de la collectivité.' },

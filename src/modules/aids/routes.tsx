@@ -7,6 +7,7 @@ import { exportLine, searchAids, toCsv } from './service';
 import { aidsDb, publishedAid, publishedDefinitions } from './store';
 import { AidPage } from './views/aid-page';
 import { AidsList } from './views/aids-list';
+import { ReportLink } from '../../platform/views/report-link';
 
 const TITLE = 'Les aides publiques';
 /** What the public pages of aids read: the aids, their forms (« Faire une demande »), the menu. */
@@ -60,7 +61,12 @@ export async function aidsRoutes(app: FastifyInstance): Promise<void> {
           heading: aid.name,
           breadcrumb: [{ label: 'Accueil', href: '/' }, { label: TITLE, href: '/aides' }, { label: aid.name }],
           glossary: true,
-          main: <AidPage aid={aid} tenantName={tenant?.name ?? row.tenant_id} applyHref={(await platform.aidApplications?.hasForm(id)) ? `/aides/${id}` : undefined} />,
+          main: (
+            <>
+              <AidPage aid={aid} tenantName={tenant?.name ?? row.tenant_id} applyHref={(await platform.aidApplications?.hasForm(id)) ? `/aides/${id}` : undefined} />
+              <ReportLink dataset="aides" id={id} />
+            </>
+          ),
         },
       };
     }),

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { contentDataset } from './dataset';
 import { join } from 'node:path';
 import type { GuichetModule } from '../../platform/module';
 import type { MenuLink } from '../../platform/views/site';
@@ -36,6 +37,7 @@ const contentSections = [
 
 export const contentModule: GuichetModule = {
   name: 'content',
+  datasets: [contentDataset],
   migrationsDir: join(import.meta.dirname, 'migrations'),
   personalData: contentPersonalData,
   plugin: async (app) => {

@@ -11,6 +11,7 @@ import { contentDb } from './store';
 import { Article } from './views/article';
 import { PortalHome, TenantHome } from './views/home';
 import { ContactView, NewsListView, SiteMapView } from './views/public';
+import { ReportLink } from '../../platform/views/report-link';
 
 const NEWS_PER_PAGE = 10;
 
@@ -68,7 +69,12 @@ export async function publicRoutes(app: FastifyInstance) {
         title: 'Accueil',
         heading: tenant.name,
         breadcrumb: [{ label: 'Accueil' }],
-        main: <TenantHome tenant={tenant} base={base} news={news.rows} pages={pages.rows} procedures={procedures} />,
+        main: (
+          <>
+            <TenantHome tenant={tenant} base={base} news={news.rows} pages={pages.rows} procedures={procedures} />
+            <ReportLink dataset="collectivites" id={tenant.id} />
+          </>
+        ),
       };
     });
   });
@@ -102,7 +108,7 @@ export async function publicRoutes(app: FastifyInstance) {
     return sendPublicPage(memo, request, reply, tenant, base, async () => {
       const content = await publishedBySlug(db, tenant.id, 'page', (request.params as { slug: string }).slug);
       if (!content) throw new NotFoundError();
-      return { title: content.title, breadcrumb: [homeCrumb(base), { label: content.title }], main: <Article content={content} base={base} />, glossary: true };
+      return { title: content.title, breadcrumb: [homeCrumb(base), { label: content.title }], main: <><Article content={content} base={base} /><ReportLink dataset="pages-actualites" id={content.id} /></>, glossary: true };
     });
   });
 
@@ -134,7 +140,12 @@ export async function publicRoutes(app: FastifyInstance) {
       return {
         title: content.title,
         breadcrumb: [homeCrumb(base), { label: 'Actualités', href: `${base}/actualites` }, { label: content.title }],
-        main: <Article content={content} base={base} />,
+        main: (
+          <>
+            <Article content={content} base={base} />
+            <ReportLink dataset="pages-actualites" id={content.id} />
+          </>
+        ),
         glossary: true,
       };
     });

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { helpPlacesDataset } from './dataset';
 import type { GuichetModule } from '../../platform/module';
 import { placesAdminRoutes, placesAdminSections } from './admin.routes';
 import { placesImportRoutes } from './import.routes';
@@ -17,6 +18,7 @@ export { communeCentres, nearPoint, type NearPoint, type NearResult } from './ne
 /** C7: the places where a person can be helped by someone, near them. */
 export const helpModule: GuichetModule = {
   name: 'help',
+  datasets: [helpPlacesDataset],
   plugin: async (app) => {
     app.platform.adminSections.push(...placesAdminSections);
     await app.register(helpRoutes);

@@ -7,6 +7,7 @@ import { placeSavedKind } from './saved-kind';
 import { PLACE_PATH, PlacePage } from './views/place-page';
 import type { HelpTables } from './tables';
 import { HELP_PATH, HelpSearchPage } from './views/search-page';
+import { ReportLink } from '../../platform/views/report-link';
 
 const TITLE = 'Trouver de l’aide près de chez moi';
 /** What the search reads besides the territories (loaded once per COG version): the places, the menu. */
@@ -40,7 +41,12 @@ export async function helpRoutes(app: FastifyInstance): Promise<void> {
           title: place.name,
           heading: place.name,
           breadcrumb: [{ label: 'Accueil', href: '/' }, { label: TITLE, href: HELP_PATH }, { label: place.name }],
-          main: <PlacePage place={place} save={await saveControl(request, reply, placeSavedKind.id, place.id, 'ce lieu')} />,
+          main: (
+            <>
+              <PlacePage place={place} save={await saveControl(request, reply, placeSavedKind.id, place.id, 'ce lieu')} />
+              <ReportLink dataset="lieux-aide" id={place.id} />
+            </>
+          ),
         },
       };
     }),

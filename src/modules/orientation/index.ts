@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { jobSheetsDataset } from './dataset';
 import type { GuichetModule } from '../../platform/module';
 import { notesAdminRoutes, notesAdminSections } from './notes.routes';
 import { orientationRoutes } from './routes';
@@ -18,6 +19,7 @@ export { listDomains, orientationDb, type Domain as JobDomain } from './store';
  */
 export const orientationModule: GuichetModule = {
   name: 'orientation',
+  datasets: [jobSheetsDataset],
   plugin: async (app) => {
     app.platform.adminSections.push(...notesAdminSections);
     await orientationRoutes(app);

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { searchMissesDataset } from './dataset';
 import type { GuichetModule } from '../../platform/module';
 import { searchAdminRoutes, searchAdminSections } from './admin.routes';
 import { searchRoutes } from './routes';
@@ -12,6 +13,7 @@ export { searchOpenApiPath } from './openapi';
 /** C2: the one search over every published object of every authority (issue 13). */
 export const searchModule: GuichetModule = {
   name: 'search',
+  datasets: [searchMissesDataset],
   plugin: async (app) => {
     app.platform.adminSections.push(...searchAdminSections);
     await app.register(searchRoutes);

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { trainingsDataset } from './dataset';
 import type { GuichetModule } from '../../platform/module';
 import { trainingsImportRoutes } from './import.routes';
 import { jobTrainingsPort } from './job-trainings';
@@ -23,6 +24,7 @@ export { TRAINING_DOCUMENT_TYPE, trainingsSearchSource } from './search-source';
  */
 export const trainingsModule: GuichetModule = {
   name: 'trainings',
+  datasets: [trainingsDataset],
   plugin: async (app) => {
     app.platform.jobTrainings = jobTrainingsPort(app.platform.db);
     app.platform.adminSections.push({ path: '/formations/import', label: 'Importer des formations', description: 'Vérifier puis importer un fichier LHEO (XML) de formations.' });

@@ -12,6 +12,7 @@ import { readTraining, trainingsDb } from './store';
 import { TRAININGS_TABLES } from './tables';
 import { TrainingsPage } from './views/list-page';
 import { TrainingPage, type Likely } from './views/training-page';
+import { ReportLink } from '../../platform/views/report-link';
 
 const ORIENTATION = { label: 'Orientation', href: '/orientation' };
 const TRAININGS = 'Les formations';
@@ -69,7 +70,12 @@ export async function trainingsRoutes(app: FastifyInstance): Promise<void> {
           title: training.title,
           heading: training.title,
           breadcrumb: [{ label: 'Accueil', href: '/' }, ORIENTATION, { label: TRAININGS, href: TRAININGS_PATH }, { label: training.title }],
-          main: <TrainingPage training={training} jobs={[...labels].map(([code, label]) => ({ code, label }))} financing={financing} likely={likely} signedIn={Boolean(account)} save={await saveControl(request, reply, trainingSavedKind.id, training.id, 'cette formation')} />,
+          main: (
+            <>
+              <TrainingPage training={training} jobs={[...labels].map(([code, label]) => ({ code, label }))} financing={financing} likely={likely} signedIn={Boolean(account)} save={await saveControl(request, reply, trainingSavedKind.id, training.id, 'cette formation')} />
+              <ReportLink dataset="formations" id={training.id} />
+            </>
+          ),
         },
       };
     };

@@ -27,6 +27,8 @@ const EXEMPT = new Map<string, string>([
   ['POST /demo/franceconnect/*', 'oidc-provider (FranceConnect stand-in)'],
   // Public JSON API: no cookie gives it anything (no session is read), so nothing to forge.
   ['POST /api/v1/eligibilite', 'public JSON API, no cookie authority'],
+  // « Signaler une erreur » by the API (issue 16 c.10): anonymous, reads no cookie; rate limited.
+  ['POST /api/v1/signalements', 'public JSON API, no cookie authority'],
 ]);
 
 /** A concrete address for a route pattern (the guard and the CSRF check run before any handler). */

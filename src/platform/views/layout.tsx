@@ -218,6 +218,7 @@ function Footer({ site }: { site: SiteContext }) {
           <li><a href={tenantHref(site, '/glossaire')}>Glossaire</a></li>
           <li><a href={tenantHref(site, '/contact')}>Contact</a></li>
           <li><a href="/sources">Sources des données</a></li>
+          <li><a href="/donnees">Données ouvertes</a></li>
           <li><a href="/admin">Espace agent</a></li>
         </ul>
         <p class="site-footer__legal">

@@ -30,6 +30,10 @@ export function SourcesPage({ datasets }: { datasets: Dataset[] }) {
         et sa date. Si vous repérez une erreur dans ces données, signalez-la au producteur, ou écrivez-nous par le
         formulaire de contact.
       </p>
+      <p>
+        Les données que Guichet et les collectivités produisent sont à télécharger sur la page{' '}
+        <a href="/donnees">Données ouvertes</a>.
+      </p>
       <h2>Données utilisées sur le site</h2>
       {used.map((dataset) => (
         <DatasetEntry dataset={dataset} />

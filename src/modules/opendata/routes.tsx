@@ -1,0 +1,87 @@
+import type { FastifyInstance } from 'fastify';
+import { NotFoundError } from '../../platform/http/errors';
+import { catalogue, catalogueEntry, FREQUENCIES, type CatalogueEntry } from './catalogue';
+import { dcatCatalogue } from './dcat';
+import { exportStream, FORMATS, formatsOf, type ExportFormat } from './export';
+import { reportCounts } from './reports-store';
+import { opendataDb } from './tables';
+import { CataloguePage, DATA_PATH } from './views/catalogue-page';
+import { apiHref, DatasetPage, datasetJsonLd, downloadHref } from './views/dataset-page';
+
+const SLUG = /^[a-z][a-z0-9-]{1,40}(?:--[a-z0-9-]{1,60})?$/;
+const crumbs = [{ label: 'Accueil', href: '/' }];
+
+/** The API's description of one dataset: what the page says, as JSON. */
+function describe(e: CatalogueEntry, publicUrl: string) {
+  return {
+    id: e.slug,
+    titre: e.title,
+    description: e.declaration.description,
+    producteur: { id: e.publisher.id, nom: e.publisher.name },
+    licence: { id: e.licence.id, nom: e.licence.label, url: e.licence.url.startsWith('/') ? publicUrl + e.licence.url : e.licence.url },
+    frequence: e.declaration.frequency,
+    frequence_libelle: FREQUENCIES[e.declaration.frequency].label,
+    modifie_le: e.stats.lastModified?.toISOString() ?? null,
+    lignes: e.stats.count,
+    page: `${publicUrl}${DATA_PATH}/${e.slug}`,
+    champs: e.declaration.fields.map((f) => ({ nom: f.name, type: f.type, signification: f.meaning })),
+    telechargements: formatsOf(e.declaration).map((f) => ({ format: FORMATS[f].label, type: FORMATS[f].mediaType, url: `${publicUrl}${downloadHref(e.slug, f)}` })),
+    api: e.declaration.apiPath ? publicUrl + e.declaration.apiPath : null,
+  };
+}
+
+export async function opendataRoutes(app: FastifyInstance): Promise<void> {
+  const { platform } = app;
+  const db = opendataDb(platform.db);
+
+  app.get(DATA_PATH, async (_request, reply) => {
+    const entries = await catalogue(platform);
+    return reply.page({ title: 'Données ouvertes', heading: 'Données ouvertes', breadcrumb: [...crumbs, { label: 'Données ouvertes' }], main: <CataloguePage entries={entries} /> });
+  });
+
+  // Static routes win over the parametric one below: no dataset can be called « catalogue ».
+  app.get(`${DATA_PATH}/catalogue.jsonld`, async (_request, reply) =>
+    reply
+      .type('application/ld+json; charset=utf-8')
+      .header('cache-control', 'public, max-age=300')
+      .send(JSON.stringify(await dcatCatalogue(platform, await catalogue(platform)))),
+  );
+
+  app.get(`${DATA_PATH}/:file`, async (request, reply) => {
+    const file = (request.params as { file: string }).file;
+    const match = /^(.+?)(?:\.(csv|json|geojson))?$/.exec(file);
+    const slug = match?.[1] ?? '';
+    const format = match?.[2] as ExportFormat | undefined;
+    const entry = SLUG.test(slug) ? await catalogueEntry(platform, slug) : undefined;
+    if (!entry || (format && !formatsOf(entry.declaration).includes(format))) throw new NotFoundError('Ce jeu de données n’existe pas.');
+    if (format) {
+      const name = `${entry.slug}.${format}`;
+      return reply
+        .type(FORMATS[format].contentType)
+        .header('content-disposition', `attachment; filename="${name}"`)
+        .header('link', `<${platform.publicUrl}${apiHref(entry.slug)}>; rel="describedby"; type="application/json"`)
+        .header('cache-control', 'public, max-age=300')
+        .send(exportStream(platform.db, entry.declaration, entry.producer, format, platform.publicUrl));
+    }
+    const reports = await reportCounts(db, entry.declaration.id, entry.publisher.id);
+    return reply.page({
+      title: entry.title,
+      breadcrumb: [...crumbs, { label: 'Données ouvertes', href: DATA_PATH }, { label: entry.title }],
+      main: <DatasetPage entry={entry} jsonLd={datasetJsonLd(entry, platform.publicUrl)} reports={reports} />,
+    });
+  });
+
+  app.get('/api/v1/donnees', async (_request, reply) => {
+    const entries = await catalogue(platform);
+    return reply.type('application/json; charset=utf-8').send({ jeux: entries.map((e) => describe(e, platform.publicUrl)) });
+  });
+
+  app.get('/api/v1/donnees/:slug', async (request, reply) => {
+    const { slug } = request.params as { slug: string };
+    const entry = SLUG.test(slug) ? await catalogueEntry(platform, slug) : undefined;
+    if (!entry) {
+      return reply.status(404).type('application/problem+json; charset=utf-8').send({ type: 'about:blank', title: 'Jeu de données introuvable', status: 404, detail: `Aucun jeu de données ne s’appelle « ${slug.slice(0, 80)} ».` });
+    }
+    return reply.type('application/json; charset=utf-8').send({ ...describe(entry, platform.publicUrl), signalements: await reportCounts(db, entry.declaration.id, entry.publisher.id) });
+  });
+}
