@@ -55,14 +55,21 @@ function distanceOf(near: NonNullable<TrainingFilter['near']>): RawBuilder<numbe
  * The smallest latitude/longitude box holding every point within `radiusKm` of the centre (on the
  * sphere of the distance formula, 6,371 km): the widest longitude of such a circle lies poleward
  * of its centre, hence asin(sin(r/R) / cos(lat)), not r/R / cos(lat). Widened by 1e-6° against
- * rounding: the great-circle test decides.
+ * rounding: the great-circle test decides. Past a quarter of the globe sin(r/R) falls again, so
+ * such a radius (the « nearest first, no limit » sort of a job sheet) takes every longitude.
  */
 export function boundingBox(near: { latitude: number; longitude: number; radiusKm: number }): { minLat: number; maxLat: number; minLon: number; maxLon: number } {
   const angle = near.radiusKm / 6371;
   const dLat = angle / RAD + 1e-6;
+  // A circle that reaches a pole, or spans more than a quarter of the globe, covers every longitude.
+  const reachesPole = Math.abs(near.latitude) + dLat >= 90;
   const ratio = Math.sin(angle) / Math.cos(near.latitude * RAD);
-  const dLon = ratio >= 1 ? 180 : Math.asin(ratio) / RAD + 1e-6;
-  return { minLat: near.latitude - dLat, maxLat: near.latitude + dLat, minLon: near.longitude - dLon, maxLon: near.longitude + dLon };
+  const dLon = reachesPole || angle >= Math.PI / 2 || ratio >= 1 ? 180 : Math.asin(ratio) / RAD + 1e-6;
+  const minLon = near.longitude - dLon;
+  const maxLon = near.longitude + dLon;
+  // Across the antimeridian the box would wrap: every longitude then (rare, and still correct).
+  const wraps = minLon < -180 || maxLon > 180;
+  return { minLat: near.latitude - dLat, maxLat: near.latitude + dLat, minLon: wraps ? -180 : minLon, maxLon: wraps ? 180 : maxLon };
 }
 const RAD = Math.PI / 180;
 
