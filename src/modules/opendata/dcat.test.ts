@@ -2,13 +2,20 @@
  * Issue 16 c.9: /donnees/catalogue.jsonld is DCAT-AP JSON-LD: its @context maps the prefixes to
  * the right vocabularies, every term it uses is defined by them, and every dataset of the
  * catalogue is there with its distributions (download address, media type, format, licence),
- * its publisher, its contact point and its coverage in COG codes.
+ * its publisher, its contact point and its coverage in COG codes; /donnees/catalogue.rdf says the
+ * same in RDF/XML.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import jsonld from 'jsonld';
+import { RdfXmlParser } from 'rdfxml-streaming-parser';
 import { buildTestApp } from '../../../test/support/app';
 
 type Node = Record<string, unknown>;
+interface Term {
+  termType: string;
+  value: string;
+}
 const KEYWORDS = new Set(['@id', '@type', '@value', '@language', '@context', '@graph']);
 
 /** Every key and every @type is a JSON-LD keyword or a compact IRI whose prefix the context defines. */
@@ -71,4 +78,29 @@ test('the DCAT-AP catalogue has the right @context and lists every dataset and e
   const period = events['dct:temporal'] as Node;
   assert.equal(period['@type'], 'dct:PeriodOfTime');
   assert.ok((period['dcat:startDate'] as { '@value': string })['@value'] <= (period['dcat:endDate'] as { '@value': string })['@value']);
+});
+
+test('the same catalogue in RDF/XML holds the same triples as the JSON-LD one', async (t) => {
+  const { app } = await buildTestApp(t);
+  const response = await app.inject({ url: '/donnees/catalogue.rdf' });
+  assert.equal(response.statusCode, 200);
+  assert.equal(response.headers['content-type'], 'application/rdf+xml; charset=utf-8');
+  const fromXml = await new Promise<Array<{ subject: Term; predicate: Term; object: Term & { language?: string; datatype?: Term } }>>((resolve, reject) => {
+    const quads: Array<{ subject: Term; predicate: Term; object: Term }> = [];
+    const parser = new RdfXmlParser({ baseIRI: app.platform.publicUrl });
+    parser.on('data', (q: { subject: Term; predicate: Term; object: Term }) => quads.push(q)).on('error', reject).on('end', () => resolve(quads));
+    parser.end(response.body);
+  });
+  const fromJsonLd = (await jsonld.toRDF(JSON.parse((await app.inject({ url: '/donnees/catalogue.jsonld' })).body) as jsonld.JsonLdDocument)) as unknown as typeof fromXml;
+  // Blank nodes get other names in each syntax: compare the triples between named things and literals.
+  const key = (q: (typeof fromXml)[number]) =>
+    q.subject.termType === 'BlankNode' || q.object.termType === 'BlankNode'
+      ? undefined
+      : `${q.subject.value} ${q.predicate.value} ${q.object.termType}:${q.object.value}@${q.object.language ?? ''}^${q.object.datatype?.value ?? ''}`;
+  assert.equal(fromXml.length, fromJsonLd.length);
+  const named = (quads: typeof fromXml) => new Set(quads.flatMap((q) => key(q) ?? []));
+  assert.deepEqual(named(fromXml), named(fromJsonLd));
+  const datasets = fromXml.filter((q) => q.predicate.value === 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type' && q.object.value === 'http://www.w3.org/ns/dcat#Dataset');
+  assert.ok(datasets.length > 10, `${datasets.length} datasets`);
+  assert.ok(fromXml.some((q) => q.predicate.value === 'http://purl.org/dc/terms/title' && q.object.language === 'fr' && q.object.value === 'Données ouvertes de Guichet'));
 });

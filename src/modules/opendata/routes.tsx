@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { NotFoundError } from '../../platform/http/errors';
 import { catalogue, catalogueEntry, FREQUENCIES, type CatalogueEntry } from './catalogue';
 import { dcatCatalogue } from './dcat';
+import { rdfXml } from './rdf-xml';
 import { exportStream, FORMATS, formatsOf, type ExportFormat } from './export';
 import { reportCounts } from './reports-store';
 import { opendataDb } from './tables';
@@ -45,6 +46,12 @@ export async function opendataRoutes(app: FastifyInstance): Promise<void> {
       .type('application/ld+json; charset=utf-8')
       .header('cache-control', 'public, max-age=300')
       .send(JSON.stringify(await dcatCatalogue(platform, await catalogue(platform)))),
+  );
+  app.get(`${DATA_PATH}/catalogue.rdf`, async (_request, reply) =>
+    reply
+      .type('application/rdf+xml; charset=utf-8')
+      .header('cache-control', 'public, max-age=300')
+      .send(await rdfXml(await dcatCatalogue(platform, await catalogue(platform)))),
   );
 
   app.get(`${DATA_PATH}/:file`, async (request, reply) => {

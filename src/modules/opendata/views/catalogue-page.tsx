@@ -24,7 +24,7 @@ export function CataloguePage({ entries }: { entries: CatalogueEntry[] }) {
       </p>
       <p>
         Le catalogue complet, au format DCAT-AP, est lisible par data.gouv.fr et les autres portails :{' '}
-        <a href={`${DATA_PATH}/catalogue.jsonld`}>catalogue.jsonld (JSON-LD)</a>. D’où viennent les données reprises : <a href="/sources">sources des données</a>.
+        <a href={`${DATA_PATH}/catalogue.jsonld`}>catalogue.jsonld (JSON-LD)</a> ou <a href={`${DATA_PATH}/catalogue.rdf`}>catalogue.rdf (RDF/XML)</a>. D’où viennent les données reprises : <a href="/sources">sources des données</a>.
       </p>
       {groups(entries).map((parts) => {
         const d = parts[0]!.declaration;
