@@ -60,6 +60,12 @@ export interface DatasetDeclaration {
   fields: DatasetField[];
   /** Rows have `latitude` and `longitude` fields: a GeoJSON download is offered. */
   geo?: boolean;
+  /**
+   * The tables its rows and counts are read from that notify their changes (platform/db/changes.ts):
+   * the catalogue keeps each dataset's counts and dates until one of them changes. A table it
+   * reads that does not notify must never change without one of these changing too.
+   */
+  tables: readonly string[];
   /** An API operation of Guichet that serves the same data, if there is one (path). */
   apiPath?: string;
   /** One entry per producer with rows (perTenant), or the single platform entry (producer null). */

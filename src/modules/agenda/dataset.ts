@@ -11,6 +11,7 @@ export const eventsDataset: DatasetDeclaration = {
   keywords: ['orientation', 'agenda', 'salons', 'portes ouvertes'],
   perTenant: true,
   frequency: 'continue',
+  tables: ['agenda_events'],
   geo: true,
   fields: [
     { name: 'id', type: 'code', meaning: 'Identifiant stable de l’événement.' },

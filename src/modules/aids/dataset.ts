@@ -10,6 +10,7 @@ export const aidsDataset: DatasetDeclaration = {
   keywords: ['aides', 'subventions', 'prestations'],
   perTenant: true,
   frequency: 'continue',
+  tables: ['aids'],
   apiPath: '/api/v1/aides',
   fields: [
     { name: 'id', type: 'code', meaning: 'Identifiant stable de l’aide.' },

@@ -10,6 +10,7 @@ export const contentDataset: DatasetDeclaration = {
   keywords: ['actualités', 'information', 'démarches'],
   perTenant: true,
   frequency: 'continue',
+  tables: ['content_items'],
   fields: [
     { name: 'id', type: 'code', meaning: 'Identifiant stable de la page.' },
     { name: 'type', type: 'code', meaning: '« page » ou « actualite ».' },

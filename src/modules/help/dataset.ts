@@ -14,6 +14,7 @@ export const helpPlacesDataset: DatasetDeclaration = {
   keywords: ['france services', 'médiation numérique', 'orientation', 'accueil'],
   perTenant: true,
   frequency: 'mensuelle',
+  tables: ['help_places'],
   geo: true,
   fields: [
     { name: 'id', type: 'code', meaning: 'Identifiant stable du lieu.' },

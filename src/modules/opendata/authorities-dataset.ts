@@ -10,6 +10,8 @@ export const authoritiesDataset: DatasetDeclaration = {
   keywords: ['collectivités', 'annuaire', 'COG'],
   perTenant: false,
   frequency: 'irreguliere',
+  // The authorities are the tenant directory: the catalogue starts afresh with each reload of it.
+  tables: [],
   fields: [
     { name: 'id', type: 'code', meaning: 'Identifiant de la collectivité sur Guichet.' },
     { name: 'nom', type: 'texte', meaning: 'Nom officiel.' },

@@ -1,4 +1,5 @@
 import type { Platform } from '../../platform/context';
+import { changeFeedOf } from '../../platform/db/changes';
 import type { Tenant } from '../../platform/db/tables';
 import { datasetSlug, type DatasetDeclaration, type DatasetProducerStats } from '../../platform/open-data';
 import { DEFAULT_LICENCE, LICENCES, type Licence } from './licences';
@@ -27,10 +28,45 @@ export interface CatalogueEntry {
   title: string;
 }
 
+/** A bound on the age of what is kept, as a safety net: changes are told by the change feed. */
+const MAX_AGE_MS = 60_000;
+
+/**
+ * What the catalogue reads from many tables (each dataset's counts and dates, the licences),
+ * kept until one of those tables changes on any instance (platform/db/changes.ts) or the tenant
+ * directory reloads; read every time while the change feed is not live. Without it every page
+ * of /donnees counted every dataset's rows.
+ */
+const kept = new WeakMap<object, Map<string, { version: string; at: number; value: Promise<unknown> }>>();
+
+function keptRead<T>(platform: Platform, key: string, tables: readonly string[], read: () => Promise<T>): Promise<T> {
+  const feed = changeFeedOf(platform.db);
+  if (!feed?.live) return read();
+  const directory = platform.tenants.portal();
+  let entries = kept.get(directory);
+  if (!entries) kept.set(directory, (entries = new Map()));
+  const version = feed.version(tables);
+  const found = entries.get(key);
+  if (found && found.version === version && Date.now() - found.at < MAX_AGE_MS) return found.value as Promise<T>;
+  const entry = { version, at: Date.now(), value: read() };
+  entries.set(key, entry);
+  const all = entries;
+  entry.value.catch(() => {
+    if (all.get(key) === entry) all.delete(key);
+  });
+  return entry.value;
+}
+
+function producersOf(platform: Platform, declaration: DatasetDeclaration): Promise<DatasetProducerStats[]> {
+  return keptRead(platform, `producers:${declaration.id}`, declaration.tables, () => declaration.producers(platform.db));
+}
+
 /** The licence each tenant chose for its datasets, by `${tenant}/${declaration}`. */
-async function chosenLicences(platform: Platform): Promise<Map<string, LicenceId>> {
-  const rows = await opendataDb(platform.db).selectFrom('opendata_licences').select(['tenant_id', 'dataset_id', 'licence']).execute();
-  return new Map(rows.map((r) => [`${r.tenant_id}/${r.dataset_id}`, r.licence]));
+function chosenLicences(platform: Platform): Promise<Map<string, LicenceId>> {
+  return keptRead(platform, 'licences', ['opendata_licences'], async () => {
+    const rows = await opendataDb(platform.db).selectFrom('opendata_licences').select(['tenant_id', 'dataset_id', 'licence']).execute();
+    return new Map(rows.map((r) => [`${r.tenant_id}/${r.dataset_id}`, r.licence]));
+  });
 }
 
 export function licenceOf(chosen: ReadonlyMap<string, LicenceId>, declaration: DatasetDeclaration, producer: string | null): Licence {
@@ -40,7 +76,7 @@ export function licenceOf(chosen: ReadonlyMap<string, LicenceId>, declaration: D
 async function entriesOf(platform: Platform, declarations: readonly DatasetDeclaration[]): Promise<CatalogueEntry[]> {
   const chosen = await chosenLicences(platform);
   const portal = platform.tenants.portal();
-  const parts = await Promise.all(declarations.map(async (declaration) => ({ declaration, producers: await declaration.producers(platform.db) })));
+  const parts = await Promise.all(declarations.map(async (declaration) => ({ declaration, producers: await producersOf(platform, declaration) })));
   const entries: CatalogueEntry[] = [];
   for (const { declaration, producers } of parts) {
     for (const stats of producers) {
@@ -78,6 +114,6 @@ export async function catalogueEntry(platform: Platform, slug: string): Promise<
 export async function tenantDatasets(platform: Platform, tenantId: string): Promise<Array<{ declaration: DatasetDeclaration; licence: Licence; count: number }>> {
   const chosen = await chosenLicences(platform);
   const own = platform.datasets.filter((d) => d.perTenant);
-  const counts = await Promise.all(own.map(async (d) => (await d.producers(platform.db)).find((p) => p.producer === tenantId)?.count ?? 0));
+  const counts = await Promise.all(own.map(async (d) => (await producersOf(platform, d)).find((p) => p.producer === tenantId)?.count ?? 0));
   return own.map((declaration, i) => ({ declaration, licence: licenceOf(chosen, declaration, tenantId), count: counts[i]! }));
 }

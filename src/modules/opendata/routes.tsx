@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { NotFoundError } from '../../platform/http/errors';
+import { KeptAnswers, KeptPages } from '../../platform/views/kept-pages';
 import { catalogue, catalogueEntry, FREQUENCIES, type CatalogueEntry } from './catalogue';
 import { dcatCatalogue } from './dcat';
 import { rdfXml } from './rdf-xml';
@@ -34,11 +35,17 @@ function describe(e: CatalogueEntry, publicUrl: string) {
 export async function opendataRoutes(app: FastifyInstance): Promise<void> {
   const { platform } = app;
   const db = opendataDb(platform.db);
+  // Pages and answers kept until a dataset's table, a licence or a report changes (KeptAnswers).
+  const tables = [...new Set(platform.datasets.flatMap((d) => d.tables)), 'opendata_licences', 'opendata_reports'];
+  const keptPages = new KeptPages(platform.db, tables);
+  const keptJson = new KeptAnswers(platform.db, tables);
+  const json = (build: () => Promise<unknown>) => async () => ({ status: 200, type: 'application/json; charset=utf-8', text: JSON.stringify(await build()) });
 
-  app.get(DATA_PATH, async (_request, reply) => {
-    const entries = await catalogue(platform);
-    return reply.page({ title: 'Données ouvertes', heading: 'Données ouvertes', breadcrumb: [...crumbs, { label: 'Données ouvertes' }], main: <CataloguePage entries={entries} /> });
-  });
+  app.get(DATA_PATH, async (request, reply) =>
+    keptPages.send(request, reply, async () => ({
+      view: { title: 'Données ouvertes', heading: 'Données ouvertes', breadcrumb: [...crumbs, { label: 'Données ouvertes' }], main: <CataloguePage entries={await catalogue(platform)} /> },
+    })),
+  );
 
   // Static routes win over the parametric one below: no dataset can be called « catalogue ».
   app.get(`${DATA_PATH}/catalogue.jsonld`, async (_request, reply) =>
@@ -70,17 +77,19 @@ export async function opendataRoutes(app: FastifyInstance): Promise<void> {
         .header('cache-control', 'public, max-age=300')
         .send(exportStream(platform.db, entry.declaration, entry.producer, format, platform.publicUrl));
     }
-    const reports = await reportCounts(db, entry.declaration.id, entry.publisher.id);
-    return reply.page({
-      title: entry.title,
-      breadcrumb: [...crumbs, { label: 'Données ouvertes', href: DATA_PATH }, { label: entry.title }],
-      main: <DatasetPage entry={entry} jsonLd={datasetJsonLd(entry, platform.publicUrl)} reports={reports} />,
-    });
+    return keptPages.send(request, reply, async () => ({
+      view: {
+        title: entry.title,
+        breadcrumb: [...crumbs, { label: 'Données ouvertes', href: DATA_PATH }, { label: entry.title }],
+        main: <DatasetPage entry={entry} jsonLd={datasetJsonLd(entry, platform.publicUrl)} reports={await reportCounts(db, entry.declaration.id, entry.publisher.id)} />,
+      },
+    }));
   });
 
-  app.get('/api/v1/donnees', async (_request, reply) => {
-    const entries = await catalogue(platform);
-    return reply.type('application/json; charset=utf-8').send({ jeux: entries.map((e) => describe(e, platform.publicUrl)) });
+  const catalogueJson = async () => ({ jeux: (await catalogue(platform)).map((e) => describe(e, platform.publicUrl)) });
+  app.get('/api/v1/donnees', async (request, reply) => {
+    if (!keptJson.keeps(request)) return reply.type('application/json; charset=utf-8').send(await catalogueJson());
+    return keptJson.send(request, reply, json(catalogueJson));
   });
 
   app.get('/api/v1/donnees/:slug', async (request, reply) => {
@@ -89,6 +98,8 @@ export async function opendataRoutes(app: FastifyInstance): Promise<void> {
     if (!entry) {
       return reply.status(404).type('application/problem+json; charset=utf-8').send({ type: 'about:blank', title: 'Jeu de données introuvable', status: 404, detail: `Aucun jeu de données ne s’appelle « ${slug.slice(0, 80)} ».` });
     }
-    return reply.type('application/json; charset=utf-8').send({ ...describe(entry, platform.publicUrl), signalements: await reportCounts(db, entry.declaration.id, entry.publisher.id) });
+    const described = async () => ({ ...describe(entry, platform.publicUrl), signalements: await reportCounts(db, entry.declaration.id, entry.publisher.id) });
+    if (!keptJson.keeps(request)) return reply.type('application/json; charset=utf-8').send(await described());
+    return keptJson.send(request, reply, json(described));
   });
 }

@@ -11,6 +11,7 @@ export const jobSheetsDataset: DatasetDeclaration = {
   keywords: ['métiers', 'orientation', 'ROME'],
   perTenant: false,
   frequency: 'annuelle',
+  tables: ['orientation_fiches'],
   fields: [
     { name: 'code', type: 'code', meaning: 'Code ROME de la fiche (« D1102 »).' },
     { name: 'intitule', type: 'texte', meaning: 'Nom du métier.' },

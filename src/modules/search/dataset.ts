@@ -13,6 +13,7 @@ export const searchMissesDataset: DatasetDeclaration = {
   keywords: ['recherche', 'statistiques', 'besoins'],
   perTenant: false,
   frequency: 'quotidienne',
+  tables: ['search_misses'],
   fields: [
     { name: 'jour', type: 'date', meaning: 'Le jour des recherches.' },
     { name: 'collectivite', type: 'code', meaning: 'L’espace de collectivité où la recherche a été faite.' },

@@ -11,6 +11,7 @@ export const trainingsDataset: DatasetDeclaration = {
   keywords: ['formation', 'orientation', 'emploi'],
   perTenant: false,
   frequency: 'hebdomadaire',
+  tables: ['trainings_actions', 'trainings_formations'],
   geo: true,
   fields: [
     { name: 'id', type: 'code', meaning: 'Identifiant de l’action (la formation dans ce lieu).' },
