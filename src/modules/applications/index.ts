@@ -12,6 +12,7 @@ import type { PlatformTables } from '../../platform/db/tables';
 import type { AidsTables } from '../aids';
 import type { ApplicationsTables } from './tables';
 import { applicationsPersonalData } from './personal-data';
+import { applicationsDataset } from './dataset';
 
 export { checkForm, FIELD_TYPES, type FormDefinition, type FormField, type FormSection } from './form';
 export { checkDocument, sniffDocument, MAX_DOCUMENT_BYTES } from './documents';
@@ -69,4 +70,5 @@ export const applicationsModule: GuichetModule = {
   },
   migrationsDir: join(import.meta.dirname, 'migrations'),
   personalData: applicationsPersonalData,
+  datasets: [applicationsDataset],
 };

@@ -86,7 +86,7 @@ export async function dcatCatalogue(platform: Platform, entries: readonly Catalo
     '@id': `${publicUrl}${DATA_PATH}/catalogue.jsonld`,
     '@type': 'dcat:Catalog',
     'dct:title': lit('Données ouvertes de Guichet'),
-    'dct:description': lit('Les jeux de données publics de Guichet et des collectivités qui y publient : aides, lieux d’aide, collectivités, pages et actualités, recherches sans résultat, formations, fiches métiers, événements d’orientation.'),
+    'dct:description': lit('Les jeux de données publics de Guichet et des collectivités qui y publient : aides, lieux d’aide, collectivités, pages et actualités, recherches sans résultat, formations, fiches métiers, événements d’orientation, demandes d’aide déposées.'),
     'dct:publisher': { '@id': organisation(publicUrl, portal)['@id'] },
     'foaf:homepage': { '@id': `${publicUrl}${DATA_PATH}` },
     'dct:language': { '@id': `${EU}/language/FRA` },
