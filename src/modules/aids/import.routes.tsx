@@ -6,15 +6,15 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { audit } from '../../platform/audit/audit';
 import type { Tenant } from '../../platform/db/tables';
 import { NotFoundError } from '../../platform/http/errors';
+import { reportPage } from '../../platform/imports';
 import { adminPage, routeTenant } from '../../platform/views/admin';
 import { Notice } from '../../platform/views/components';
-import { actorOf, crumbs, pageOf, write } from './admin-shared';
+import { actorOf, crumbs, write } from './admin-shared';
 import { applyImport, dryRun, importOf, MAX_IMPORT_BYTES, parseImportFile, storeDryRun } from './import';
 import { aidsDb } from './store';
 import { aidsAdminBase, DryRunView, ImportForm } from './views/admin';
 
 const upload = { ...write, multipartOptions: { limits: { fileSize: MAX_IMPORT_BYTES + 1, files: 1 }, throwFileSizeLimit: false } as object };
-const LINES_PER_PAGE = 20;
 
 export async function aidsImportRoutes(app: FastifyInstance): Promise<void> {
   const { platform } = app;
@@ -60,10 +60,7 @@ export async function aidsImportRoutes(app: FastifyInstance): Promise<void> {
     const row = await importOf(db, tenant.id, (request.params as { importId: string }).importId);
     if (!row) throw new NotFoundError();
     const query = request.query as Record<string, unknown>;
-    const onlyErrors = query.erreurs === '1';
-    const all = onlyErrors ? row.lines.filter((l) => l.action === 'error') : row.lines;
-    const pages = Math.max(1, Math.ceil(all.length / LINES_PER_PAGE));
-    const page = Math.min(pages, pageOf(query.page));
+    const { onlyErrors, lines, page, pages } = reportPage(row.lines, query);
     const base = `${importBase(tenant.id)}/${row.id}`;
     return adminPage(
       request,
@@ -79,7 +76,7 @@ export async function aidsImportRoutes(app: FastifyInstance): Promise<void> {
             base={base}
             fileName={row.file_name}
             counts={row.counts}
-            lines={all.slice((page - 1) * LINES_PER_PAGE, page * LINES_PER_PAGE)}
+            lines={lines}
             page={page}
             pages={pages}
             onlyErrors={onlyErrors}

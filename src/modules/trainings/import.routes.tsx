@@ -7,6 +7,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { audit } from '../../platform/audit/audit';
 import type { Tenant } from '../../platform/db/tables';
 import { NotFoundError } from '../../platform/http/errors';
+import { reportPage } from '../../platform/imports';
 import { adminPage, requireAccount, routeTenant } from '../../platform/views/admin';
 import { Notice } from '../../platform/views/components';
 import { ErrorSummary, Form, SubmitButton } from '../../platform/views/form';
@@ -16,9 +17,7 @@ import { trainingsDb } from './store';
 
 const guard = { guard: { tenantRole: 'administrateur' as const } };
 const upload = { ...guard, multipartOptions: { limits: { fileSize: MAX_IMPORT_BYTES + 1, files: 1 }, throwFileSizeLimit: false } as object };
-const LINES_PER_PAGE = 20;
 const base = (tenantId: string) => `/admin/t/${tenantId}/formations/import`;
-const pageOf = (q: unknown) => (typeof q === 'string' && /^\d{1,5}$/.test(q) ? Math.max(1, Number(q)) : 1);
 
 function ImportForm({ action, csrfToken, error }: { action: string; csrfToken: string; error?: string | undefined }) {
   return (
@@ -89,10 +88,7 @@ export async function trainingsImportRoutes(app: FastifyInstance): Promise<void>
     const row = await importOf(db, tenant.id, (request.params as { importId: string }).importId);
     if (!row) throw new NotFoundError();
     const query = request.query as Record<string, unknown>;
-    const onlyErrors = query.erreurs === '1';
-    const all = onlyErrors ? row.lines.filter((l) => l.action === 'error') : row.lines;
-    const pages = Math.max(1, Math.ceil(all.length / LINES_PER_PAGE));
-    const page = Math.min(pages, pageOf(query.page));
+    const { onlyErrors, lines, page, pages } = reportPage(row.lines, query);
     const here = `${base(tenant.id)}/${row.id}`;
     return adminPage(
       request,
@@ -104,7 +100,7 @@ export async function trainingsImportRoutes(app: FastifyInstance): Promise<void>
         crumbs: [{ label: 'Importer des formations', href: base(tenant.id) }, { label: 'Vérification' }],
         notice: query.message === 'importe' ? <Notice kind="success" title="Import terminé." /> : null,
         main: (csrfToken) => (
-          <DryRunView base={here} fileName={row.file_name} counts={row.counts} lines={all.slice((page - 1) * LINES_PER_PAGE, page * LINES_PER_PAGE)} page={page} pages={pages} onlyErrors={onlyErrors} applied={row.applied_at !== null} csrfToken={csrfToken} applyAction={`${here}/appliquer`} />
+          <DryRunView base={here} fileName={row.file_name} counts={row.counts} lines={lines} page={page} pages={pages} onlyErrors={onlyErrors} applied={row.applied_at !== null} csrfToken={csrfToken} applyAction={`${here}/appliquer`} />
         ),
       },
       { tenant },

@@ -111,3 +111,19 @@ export function importRuns<Item>(table: string, defaultFileName: string) {
     },
   };
 }
+
+/** Lines of a report shown per page. */
+export const REPORT_LINES_PER_PAGE = 20;
+
+/**
+ * The page of a stored report asked by the query (`?page=N`, `?erreurs=1` for the lines in error
+ * only): the lines to show, the page (brought back within range) and the number of pages.
+ */
+export function reportPage(lines: readonly ImportLine[], query: Record<string, unknown>): { onlyErrors: boolean; lines: ImportLine[]; page: number; pages: number } {
+  const onlyErrors = query.erreurs === '1';
+  const all = onlyErrors ? lines.filter((l) => l.action === 'error') : lines;
+  const pages = Math.max(1, Math.ceil(all.length / REPORT_LINES_PER_PAGE));
+  const asked = typeof query.page === 'string' && /^\d{1,5}$/.test(query.page) ? Math.max(1, Number(query.page)) : 1;
+  const page = Math.min(pages, asked);
+  return { onlyErrors, lines: all.slice((page - 1) * REPORT_LINES_PER_PAGE, page * REPORT_LINES_PER_PAGE), page, pages };
+}
