@@ -4,6 +4,7 @@ import { audit, type Actor } from '../../platform/audit/audit';
 import { roleAllows } from '../../platform/auth/roles';
 import type { Tenant } from '../../platform/db/tables';
 import { ForbiddenError, NotFoundError } from '../../platform/http/errors';
+import { ImportFileForm, ImportReport, reportPage } from '../../platform/imports';
 import { adminPage, routeTenant } from '../../platform/views/admin';
 import { listDomains, orientationDb } from '../orientation';
 import { applyImport, changeEvent, createEvent } from './editing';
@@ -11,7 +12,7 @@ import { checkEventForm, emptyValues, valuesOf, valuesOfEvent, type EventFormVal
 import { dryRun, importOf, MAX_IMPORT_BYTES, parseOpenAgenda, storeDryRun } from './import';
 import { eventHref } from './service';
 import { agendaDb, tenantEvent, tenantEvents } from './store';
-import { AdminList, agendaAdminBase, DryRunView, EventForm, ImportForm } from './views/admin';
+import { AdminList, agendaAdminBase, EventForm } from './views/admin';
 
 const PER_PAGE = 20;
 const read = { guard: { tenantRole: 'lecteur' as const } };
@@ -97,7 +98,16 @@ export async function agendaAdminRoutes(app: FastifyInstance): Promise<void> {
         heading: 'Importer des événements',
         current: agendaAdminBase(tenant.id),
         crumbs: crumbs(tenant, 'Importer'),
-        main: (csrfToken) => <ImportForm action={`${agendaAdminBase(tenant.id)}/import`} csrfToken={csrfToken} error={error} />,
+        main: (csrfToken) => (
+          <ImportFileForm
+            action={`${agendaAdminBase(tenant.id)}/import`}
+            csrfToken={csrfToken}
+            error={error}
+            intro="Importez l’export JSON de votre agenda OpenAgenda (« events.v2.json »). Importer deux fois le même fichier ne change rien."
+            label="Fichier JSON d’OpenAgenda"
+            accept=".json,application/json"
+          />
+        ),
       },
       { status: error ? 422 : 200, tenant },
     );
@@ -124,8 +134,7 @@ export async function agendaAdminRoutes(app: FastifyInstance): Promise<void> {
     const tenant = routeTenant(request);
     const row = await importOf(db, tenant.id, (request.params as { importId: string }).importId);
     if (!row) throw new NotFoundError();
-    const pages = Math.max(1, Math.ceil(row.lines.length / PER_PAGE));
-    const page = Math.min(pages, pageOf((request.query as { page?: unknown }).page));
+    const { onlyErrors, lines, page, pages } = reportPage(row.lines, request.query as Record<string, unknown>);
     const base = `${agendaAdminBase(tenant.id)}/import/${row.id}`;
     return adminPage(
       request,
@@ -136,10 +145,20 @@ export async function agendaAdminRoutes(app: FastifyInstance): Promise<void> {
         current: agendaAdminBase(tenant.id),
         crumbs: crumbs(tenant, 'Vérification de l’import'),
         main: (csrfToken) => (
-          <>
-            <DryRunView fileName={row.file_name} counts={row.counts} lines={row.lines.slice((page - 1) * PER_PAGE, page * PER_PAGE)} applied={row.applied_at !== null} applyAction={`${base}/appliquer`} csrfToken={csrfToken} />
-            {pages > 1 ? <p>{page < pages ? <a href={`${base}?page=${page + 1}`}>Lignes suivantes</a> : <a href={base}>Premières lignes</a>}</p> : null}
-          </>
+          <ImportReport
+            base={base}
+            fileName={row.file_name}
+            counts={row.counts}
+            lines={lines}
+            page={page}
+            pages={pages}
+            onlyErrors={onlyErrors}
+            applied={row.applied_at !== null}
+            csrfToken={csrfToken}
+            noun={{ feminine: false, one: 'événement', many: 'événements' }}
+            applyLabel="Importer ces événements"
+            fixHint="Corrigez le fichier dans OpenAgenda ou à la main, puis importez-le de nouveau."
+          />
         ),
       },
       { tenant },

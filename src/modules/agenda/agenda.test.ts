@@ -193,7 +193,7 @@ test('the OpenAgenda import: a dry run with a line-by-line French report, nothin
   const withError = await upload(openAgenda([oaEvent(1), oaEvent(2, { timings: [] }), oaEvent(3, { keywords: { fr: ['concert'] }, title: { fr: 'Fest-noz' } })]));
   assert.equal(withError.statusCode, 303);
   const report = await agent.get(String(withError.headers.location));
-  assert.match(report.body, /1 à créer, 0 à modifier, 0 inchangé, 2 en erreur/);
+  assert.match(report.body, /1 événement à créer, 0 à modifier, 0 inchangé, <strong>2 en erreur/);
   assert.match(report.body, /horaires : Les horaires/);
   assert.match(report.body, /type : Le type n’a pas été reconnu/);
   assert.match(report.body, /Rien ne sera importé/);
@@ -204,7 +204,7 @@ test('the OpenAgenda import: a dry run with a line-by-line French report, nothin
   const file = openAgenda([oaEvent(1), oaEvent(2)]);
   const good = await upload(file);
   const goodReport = await agent.get(String(good.headers.location));
-  assert.match(goodReport.body, /2 à créer/);
+  assert.match(goodReport.body, /2 événements à créer/);
   await agent.post(`${good.headers.location}/appliquer`, { _csrf: token });
   assert.equal(await count(), before + 2);
   const imported = await app.inject({ url: '/agenda/oa-quimper-1' });
@@ -213,12 +213,12 @@ test('the OpenAgenda import: a dry run with a line-by-line French report, nothin
   assert.match((await app.inject({ url: '/agenda?commune=Quimper&type=portes_ouvertes' })).body, /oa-quimper-2/);
 
   const again = await upload(file);
-  assert.match((await agent.get(String(again.headers.location))).body, /0 à créer, 0 à modifier, 2 inchangés/);
+  assert.match((await agent.get(String(again.headers.location))).body, /0 événement à créer, 0 à modifier, 2 inchangés/);
   await agent.post(`${again.headers.location}/appliquer`, { _csrf: token });
   const versions = (await sql<{ version: number }>`select version from agenda_events where id like 'oa-quimper-%'`.execute(app.platform.db)).rows.map((r) => r.version);
   assert.deepEqual(versions, [1, 1], 'unchanged events are not written again');
   const changed = await upload(openAgenda([oaEvent(1, { title: { fr: 'Portes ouvertes du lycée Jean Moulin' } }), oaEvent(2)]));
-  assert.match((await agent.get(String(changed.headers.location))).body, /0 à créer, 1 à modifier, 1 inchangé/);
+  assert.match((await agent.get(String(changed.headers.location))).body, /0 événement à créer, 1 à modifier, 1 inchangé/);
 
   // Another tenant cannot read nor apply Quimper's import.
   const other = await signInWithToken(app, 'editeur', 'brest');

@@ -6,13 +6,13 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { audit } from '../../platform/audit/audit';
 import type { Tenant } from '../../platform/db/tables';
 import { NotFoundError } from '../../platform/http/errors';
-import { reportPage } from '../../platform/imports';
+import { ImportFileForm, ImportReport, reportPage } from '../../platform/imports';
 import { adminPage, routeTenant } from '../../platform/views/admin';
 import { Notice } from '../../platform/views/components';
 import { actorOf, crumbs, write } from './admin-shared';
 import { applyImport, dryRun, importOf, MAX_IMPORT_BYTES, parseImportFile, storeDryRun } from './import';
 import { aidsDb } from './store';
-import { aidsAdminBase, DryRunView, ImportForm } from './views/admin';
+import { aidsAdminBase } from './views/admin';
 
 const upload = { ...write, multipartOptions: { limits: { fileSize: MAX_IMPORT_BYTES + 1, files: 1 }, throwFileSizeLimit: false } as object };
 
@@ -31,7 +31,17 @@ export async function aidsImportRoutes(app: FastifyInstance): Promise<void> {
         heading: 'Importer des aides',
         current: aidsAdminBase(tenant.id),
         crumbs: crumbs(tenant, 'Importer'),
-        main: (csrfToken) => <ImportForm action={importBase(tenant.id)} csrfToken={csrfToken} error={error} />,
+        main: (csrfToken) => (
+          <ImportFileForm
+            action={importBase(tenant.id)}
+            csrfToken={csrfToken}
+            error={error}
+            intro="Déposez un fichier JSON (un tableau d’aides au format Guichet, ou l’export ouvert de Guichet) ou CSV (les colonnes sont décrites dans la documentation du format, l’arbre des conditions dans la colonne « conditions » en JSON)."
+            label="Fichier JSON ou CSV"
+            hint="20 Mo au plus, 20 000 aides au plus."
+            accept=".json,.csv,application/json,text/csv"
+          />
+        ),
       },
       { status: error ? 422 : 200, tenant },
     );
@@ -72,7 +82,7 @@ export async function aidsImportRoutes(app: FastifyInstance): Promise<void> {
         crumbs: crumbs(tenant, 'Vérification de l’import'),
         notice: (query.message === 'importe' ? <Notice kind="success" title="Import terminé." /> : null),
         main: (csrfToken) => (
-          <DryRunView
+          <ImportReport
             base={base}
             fileName={row.file_name}
             counts={row.counts}
@@ -82,7 +92,8 @@ export async function aidsImportRoutes(app: FastifyInstance): Promise<void> {
             onlyErrors={onlyErrors}
             applied={row.applied_at !== null}
             csrfToken={csrfToken}
-            applyAction={`${base}/appliquer`}
+            noun={{ feminine: true }}
+            applyLabel="Importer"
           />
         ),
       },

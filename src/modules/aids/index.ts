@@ -39,4 +39,3 @@ export const aidsModule: GuichetModule = {
   migrationsDir: join(import.meta.dirname, 'migrations'),
   personalData: aidsPersonalData,
 };
-export { DryRunView } from './views/import';

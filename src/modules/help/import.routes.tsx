@@ -3,16 +3,16 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { audit } from '../../platform/audit/audit';
 import type { Tenant } from '../../platform/db/tables';
 import { NotFoundError } from '../../platform/http/errors';
+import { ImportFileForm, ImportReport, reportPage } from '../../platform/imports';
 import { adminPage, routeTenant } from '../../platform/views/admin';
 import { Notice } from '../../platform/views/components';
-import { actorOf, pageOf, SECTION, write } from './admin.routes';
+import { actorOf, SECTION, write } from './admin.routes';
 import { applyImport, dryRun, importOf, MAX_IMPORT_BYTES, parsePlacesCsv, storeDryRun } from './import';
 import { communeLookup } from './place-input';
 import { allCommunes, helpDb } from './store';
-import { PlacesDryRun, placesAdminPath, PlacesImportForm } from './views/admin';
+import { placesAdminPath } from './views/admin';
 
 const upload = { ...write, multipartOptions: { limits: { fileSize: MAX_IMPORT_BYTES + 1, files: 1 }, throwFileSizeLimit: false } as object };
-const LINES_PER_PAGE = 20;
 
 export async function placesImportRoutes(app: FastifyInstance): Promise<void> {
   const { platform } = app;
@@ -29,7 +29,17 @@ export async function placesImportRoutes(app: FastifyInstance): Promise<void> {
         heading: 'Importer des lieux',
         current: placesAdminPath(tenant.id),
         crumbs: crumbs(tenant, 'Importer'),
-        main: (csrfToken) => <PlacesImportForm action={importBase(tenant.id)} csrfToken={csrfToken} error={error} />,
+        main: (csrfToken) => (
+          <ImportFileForm
+            action={importBase(tenant.id)}
+            csrfToken={csrfToken}
+            error={error}
+            intro="Déposez un fichier CSV de lieux, une ligne par lieu (colonnes décrites dans la documentation, « Import CSV des lieux » : identifiant, type, nom, code_postal, commune obligatoires)."
+            label="Fichier CSV"
+            hint="UTF-8, colonnes séparées par « ; » ou « , ». 5 Mo et 5 000 lieux au plus."
+            accept=".csv,text/csv"
+          />
+        ),
       },
       { status: error ? 422 : 200, tenant },
     );
@@ -57,8 +67,7 @@ export async function placesImportRoutes(app: FastifyInstance): Promise<void> {
     const row = await importOf(db, tenant.id, (request.params as { importId: string }).importId);
     if (!row) throw new NotFoundError('Cet import n’existe pas dans votre collectivité.');
     const query = request.query as Record<string, unknown>;
-    const pages = Math.max(1, Math.ceil(row.lines.length / LINES_PER_PAGE));
-    const page = Math.min(pages, pageOf(query.page));
+    const { onlyErrors, lines, page, pages } = reportPage(row.lines, query);
     return adminPage(
       request,
       reply,
@@ -69,7 +78,19 @@ export async function placesImportRoutes(app: FastifyInstance): Promise<void> {
         crumbs: crumbs(tenant, 'Vérification de l’import'),
         notice: query.message === 'importe' ? <Notice kind="success" title="Import terminé." /> : null,
         main: (csrfToken) => (
-          <PlacesDryRun base={`${importBase(tenant.id)}/${row.id}`} fileName={row.file_name} counts={row.counts} lines={row.lines.slice((page - 1) * LINES_PER_PAGE, page * LINES_PER_PAGE)} page={page} pages={pages} applied={row.applied_at !== null} csrfToken={csrfToken} />
+          <ImportReport
+            base={`${importBase(tenant.id)}/${row.id}`}
+            fileName={row.file_name}
+            counts={row.counts}
+            lines={lines}
+            page={page}
+            pages={pages}
+            onlyErrors={onlyErrors}
+            applied={row.applied_at !== null}
+            csrfToken={csrfToken}
+            noun={{ feminine: false, one: 'lieu', many: 'lieux' }}
+            applyLabel="Importer les lieux"
+          />
         ),
       },
       { tenant },

@@ -7,43 +7,15 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { audit } from '../../platform/audit/audit';
 import type { Tenant } from '../../platform/db/tables';
 import { NotFoundError } from '../../platform/http/errors';
-import { reportPage } from '../../platform/imports';
+import { ImportFileForm, ImportReport, reportPage } from '../../platform/imports';
 import { adminPage, requireAccount, routeTenant } from '../../platform/views/admin';
 import { Notice } from '../../platform/views/components';
-import { ErrorSummary, Form, SubmitButton } from '../../platform/views/form';
-import { DryRunView } from '../aids';
 import { applyImport, dryRun, importOf, MAX_IMPORT_BYTES, readImportFile, storeDryRun } from './import';
 import { trainingsDb } from './store';
 
 const guard = { guard: { tenantRole: 'administrateur' as const } };
 const upload = { ...guard, multipartOptions: { limits: { fileSize: MAX_IMPORT_BYTES + 1, files: 1 }, throwFileSizeLimit: false } as object };
 const base = (tenantId: string) => `/admin/t/${tenantId}/formations/import`;
-
-function ImportForm({ action, csrfToken, error }: { action: string; csrfToken: string; error?: string | undefined }) {
-  return (
-    <>
-      <ErrorSummary errors={error ? { fichier: error } : {}} labels={{ fichier: 'Fichier' }} />
-      <p>
-        Déposez un fichier LHEO 2.3 (XML, le format d’échange des Carif-Oref). Rien n’est enregistré à cette étape : Guichet vous montre d’abord, formation par formation, ce qui
-        serait créé, modifié ou inchangé, et chaque erreur.
-      </p>
-      <Form action={action} csrfToken={csrfToken} multipart>
-        <div class={error ? 'field field--error' : 'field'}>
-          <label for="champ-fichier">Fichier LHEO (XML)</label>
-          <p class="field__hint" id="aide-fichier">20 Mo au plus, 20 000 formations au plus.</p>
-          {error ? (
-            <p class="field__error" id="erreur-fichier">
-              <span class="visually-hidden">Erreur : </span>
-              {error}
-            </p>
-          ) : null}
-          <input type="file" id="champ-fichier" name="fichier" accept=".xml,application/xml,text/xml" aria-describedby={error ? 'aide-fichier erreur-fichier' : 'aide-fichier'} aria-invalid={error ? 'true' : undefined} />
-        </div>
-        <SubmitButton>Vérifier le fichier</SubmitButton>
-      </Form>
-    </>
-  );
-}
 
 export async function trainingsImportRoutes(app: FastifyInstance): Promise<void> {
   const { platform } = app;
@@ -58,7 +30,17 @@ export async function trainingsImportRoutes(app: FastifyInstance): Promise<void>
         heading: 'Importer des formations',
         current: base(tenant.id),
         crumbs: [{ label: 'Importer des formations' }],
-        main: (csrfToken) => <ImportForm action={base(tenant.id)} csrfToken={csrfToken} error={error} />,
+        main: (csrfToken) => (
+          <ImportFileForm
+            action={base(tenant.id)}
+            csrfToken={csrfToken}
+            error={error}
+            intro="Déposez un fichier LHEO 2.3 (XML, le format d’échange des Carif-Oref)."
+            label="Fichier LHEO (XML)"
+            hint="20 Mo au plus, 20 000 formations au plus."
+            accept=".xml,application/xml,text/xml"
+          />
+        ),
       },
       { status: error ? 422 : 200, tenant },
     );
@@ -100,7 +82,7 @@ export async function trainingsImportRoutes(app: FastifyInstance): Promise<void>
         crumbs: [{ label: 'Importer des formations', href: base(tenant.id) }, { label: 'Vérification' }],
         notice: query.message === 'importe' ? <Notice kind="success" title="Import terminé." /> : null,
         main: (csrfToken) => (
-          <DryRunView base={here} fileName={row.file_name} counts={row.counts} lines={lines} page={page} pages={pages} onlyErrors={onlyErrors} applied={row.applied_at !== null} csrfToken={csrfToken} applyAction={`${here}/appliquer`} />
+          <ImportReport base={here} fileName={row.file_name} counts={row.counts} lines={lines} page={page} pages={pages} onlyErrors={onlyErrors} applied={row.applied_at !== null} csrfToken={csrfToken} noun={{ feminine: true }} applyLabel="Importer" />
         ),
       },
       { tenant },

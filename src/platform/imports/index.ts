@@ -127,3 +127,4 @@ export function reportPage(lines: readonly ImportLine[], query: Record<string, u
   const page = Math.min(pages, asked);
   return { onlyErrors, lines: all.slice((page - 1) * REPORT_LINES_PER_PAGE, page * REPORT_LINES_PER_PAGE), page, pages };
 }
+export { ImportFileForm, ImportReport, type ImportNoun } from './views';

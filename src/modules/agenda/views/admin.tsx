@@ -1,8 +1,8 @@
 import { Badge, Notice, Pagination } from '../../../platform/views/components';
-import { ErrorSummary, FileField, Form, SelectField, SubmitButton, TextArea, TextField } from '../../../platform/views/form';
+import { ErrorSummary, Form, SelectField, SubmitButton, TextArea, TextField } from '../../../platform/views/form';
 import { formatNumber } from '../../../platform/views/format';
 import { FIELD_LABELS, type EventFormValues } from '../event-form';
-import type { AgendaEvent, ImportCounts, ImportLine } from '../tables';
+import type { AgendaEvent } from '../tables';
 import { AUDIENCES, KINDS, THEMES } from '../vocabulary';
 import { whenLabel } from '../when';
 
@@ -95,72 +95,3 @@ export function EventForm({ action, values, errors, csrfToken, saved, publicHref
   );
 }
 
-export function ImportForm({ action, csrfToken, error }: { action: string; csrfToken: string; error?: string | undefined }) {
-  return (
-    <>
-      <p>
-        Importez l’export JSON de votre agenda OpenAgenda (« events.v2.json »). Le fichier est d’abord vérifié : rien n’est enregistré
-        avant que vous confirmiez, et rien du tout si une ligne a une erreur. Importer deux fois le même fichier ne change rien.
-      </p>
-      <ErrorSummary errors={error ? { fichier: error } : {}} labels={{ fichier: 'Fichier' }} />
-      <Form action={action} csrfToken={csrfToken} multipart>
-        <FileField name="fichier" label="Fichier JSON d’OpenAgenda" accept=".json,application/json" error={error} required />
-        <SubmitButton>Vérifier le fichier</SubmitButton>
-      </Form>
-    </>
-  );
-}
-
-const ACTIONS: Record<ImportLine['action'], string> = { created: 'sera créé', updated: 'sera modifié', unchanged: 'inchangé', error: 'erreur' };
-
-export function DryRunView({ fileName, counts, lines, applied, applyAction, csrfToken }: { fileName: string; counts: ImportCounts; lines: ImportLine[]; applied: boolean; applyAction: string; csrfToken: string }) {
-  return (
-    <>
-      <p>
-        Fichier « {fileName} » : {formatNumber(counts.lines)} événement{counts.lines > 1 ? 's' : ''} lu{counts.lines > 1 ? 's' : ''}. {formatNumber(counts.created)} à créer,{' '}
-        {formatNumber(counts.updated)} à modifier, {formatNumber(counts.unchanged)} inchangé{counts.unchanged > 1 ? 's' : ''}, {formatNumber(counts.errors)} en erreur.
-      </p>
-      {applied ? (
-        <Notice kind="success" title="Cet import a été appliqué." />
-      ) : counts.errors ? (
-        <Notice kind="warning" title="Rien ne sera importé tant qu’une ligne a une erreur.">
-          <p>Corrigez le fichier dans OpenAgenda ou à la main, puis importez-le de nouveau.</p>
-        </Notice>
-      ) : (
-        <Form action={applyAction} csrfToken={csrfToken}>
-          <SubmitButton>Importer ces événements</SubmitButton>
-        </Form>
-      )}
-      <table>
-        <caption>Le compte rendu, ligne par ligne</caption>
-        <thead>
-          <tr>
-            <th scope="col">Ligne</th>
-            <th scope="col">Événement</th>
-            <th scope="col">Résultat</th>
-          </tr>
-        </thead>
-        <tbody>
-          {lines.map((l) => (
-            <tr>
-              <td>{l.line}</td>
-              <td>{l.title || l.id || '(sans titre)'}</td>
-              <td>
-                {ACTIONS[l.action]}
-                {l.errors.length ? (
-                  <ul>
-                    {l.errors.map((e) => (
-                      <li>
-                        {e.field} : {e.message}
-                      </li>
-                    ))}
-                  </ul>
-                ) : null}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </>
-  );
-}

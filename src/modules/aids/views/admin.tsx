@@ -317,4 +317,3 @@ export function ConditionsForm({ action, tree, errors, csrfToken, summary }: { a
 
 // ------------------------------------------------------------------ import
 
-export { DryRunView, ImportForm } from './import';

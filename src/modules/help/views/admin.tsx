@@ -1,9 +1,9 @@
-/** The back office of an authority's places (issue 15 c.6): the list, the place's form, the CSV import and its report. */
+/** The back office of an authority's places (issue 15 c.6): the list, the place's form (the CSV import uses platform/imports). */
 import { Badge, Notice, Pagination } from '../../../platform/views/components';
-import { ErrorSummary, FileField, Form, RadioGroup, SelectField, SubmitButton, TextArea, TextField, type FieldErrors } from '../../../platform/views/form';
+import { ErrorSummary, Form, RadioGroup, SelectField, SubmitButton, TextArea, TextField, type FieldErrors } from '../../../platform/views/form';
 import { KIND_CHOICES, KIND_LABELS, KINDS } from '../kinds';
 import { PLACE_LABELS, type PlaceFields } from '../place-input';
-import type { HelpPlace, ImportCounts, ImportLine } from '../tables';
+import type { HelpPlace } from '../tables';
 
 export const placesAdminPath = (tenantId: string) => `/admin/t/${encodeURIComponent(tenantId)}/lieux`;
 
@@ -108,75 +108,3 @@ export function PublicationForm({ action, published, name, csrfToken }: { action
   );
 }
 
-export function PlacesImportForm({ action, csrfToken, error }: { action: string; csrfToken: string; error?: string | undefined }) {
-  return (
-    <>
-      <ErrorSummary errors={error ? { fichier: error } : {}} labels={{ fichier: 'Fichier CSV' }} />
-      <p>
-        Déposez un fichier CSV de lieux, une ligne par lieu (colonnes décrites dans la documentation, « Import CSV des lieux » :
-        identifiant, type, nom, code_postal, commune obligatoires). Rien n’est enregistré à cette étape : Guichet vous montre
-        d’abord, ligne par ligne, ce qui serait créé, modifié ou inchangé, et chaque erreur.
-      </p>
-      <Form action={action} csrfToken={csrfToken} multipart>
-        <FileField name="fichier" label="Fichier CSV" hint="UTF-8, colonnes séparées par « ; » ou « , ». 5 Mo et 5 000 lieux au plus." accept=".csv,text/csv" error={error} />
-        <SubmitButton>Vérifier le fichier</SubmitButton>
-      </Form>
-    </>
-  );
-}
-
-const ACTIONS = { created: 'à créer', updated: 'à modifier', unchanged: 'inchangé', error: 'erreur' } as const;
-const DONE = { created: 'créé', updated: 'modifié', unchanged: 'inchangé', error: 'erreur' } as const;
-
-const plural = (n: number) => (n > 1 ? 's' : '');
-/** « 2 lieux à créer, 1 à modifier, 3 inchangés » (« créés », « modifiés » once applied). */
-function summary(c: ImportCounts, applied: boolean): string {
-  const made = applied ? [`créé${plural(c.created)}`, `modifié${plural(c.updated)}`] : ['à créer', 'à modifier'];
-  return `${c.created} lieu${c.created > 1 ? 'x' : ''} ${made[0]}, ${c.updated} ${made[1]}, ${c.unchanged} inchangé${plural(c.unchanged)}`;
-}
-
-export function PlacesDryRun(props: { base: string; fileName: string; counts: ImportCounts; lines: ImportLine[]; page: number; pages: number; applied: boolean; csrfToken: string }) {
-  const { counts } = props;
-  const words = props.applied ? DONE : ACTIONS;
-  return (
-    <>
-      <p class="lead">
-        Fichier « {props.fileName} » : {counts.lines} ligne{counts.lines > 1 ? 's' : ''}. {summary(counts, props.applied)}, <strong>{counts.errors} en erreur</strong>.
-      </p>
-      {props.applied ? (
-        <Notice kind="success" title="Cet import est appliqué." />
-      ) : counts.errors ? (
-        <Notice kind="warning" title="Rien ne sera importé tant qu’une ligne est en erreur">
-          <p>Corrigez le fichier puis déposez-le à nouveau. L’import se fait en entier ou pas du tout.</p>
-        </Notice>
-      ) : (
-        <Form action={`${props.base}/appliquer`} csrfToken={props.csrfToken}>
-          <SubmitButton>Importer les lieux</SubmitButton>
-        </Form>
-      )}
-      <table class="table--breaking">
-        <caption>Lignes du fichier{props.pages > 1 ? ` (page ${props.page} sur ${props.pages})` : ''}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Ligne</th>
-            <th scope="col">Identifiant</th>
-            <th scope="col">Résultat</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.lines.map((l) => (
-            <tr>
-              <td>{l.line}</td>
-              <td>{l.id || '—'}</td>
-              <td>{l.action === 'error' ? `Erreur : ${l.errors.map((e) => `${e.field} : ${e.message}`).join(' ; ')}` : words[l.action]}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <Pagination page={props.page} pages={props.pages} href={(p) => `${props.base}?page=${p}`} label="Pages du rapport" />
-      <p>
-        <a href={props.base.replace(/\/[^/]+$/, '')}>Déposer un autre fichier</a>
-      </p>
-    </>
-  );
-}
