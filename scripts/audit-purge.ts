@@ -16,7 +16,7 @@ async function main(): Promise<number> {
   const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, poolSize: 2 });
   try {
     const deleted = await purgeAuditTrail(database.db);
-    console.log(deleted ? `${deleted} lignes du journal de plus d’un an effacées ; leur ancre est enregistrée.` : 'Aucune ligne du journal n’a plus d’un an : rien à effacer.');
+    console.log(deleted > 1 ? `${deleted} lignes du journal de plus d’un an effacées ; leur ancre est enregistrée.` : deleted ? 'Une ligne du journal de plus d’un an effacée ; son ancre est enregistrée.' : 'Aucune ligne du journal n’a plus d’un an : rien à effacer.');
     const verdict = await verifyAuditChain(database.db);
     (verdict.ok ? console.log : console.error)(describeVerdict(verdict));
     return verdict.ok ? 0 : 1;

@@ -1,5 +1,5 @@
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestContext } from 'node:test';
@@ -140,4 +140,37 @@ export function csrfIn(html: string): string {
   const match = /name="_csrf" value="([^"]+)"/.exec(html);
   if (!match) throw new Error('No CSRF token in the page');
   return match[1]!;
+}
+
+/** Runs a TypeScript file (a path from the repository's root, or absolute) with tsx in a child process, as `npm run <script>` does. */
+export function runTypeScript(script: string, env: Record<string, string>, args: string[] = []): { code: number | null; out: string } {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', script, ...args], { cwd: root, env: { ...process.env, ...env }, encoding: 'utf8', timeout: 300_000 });
+  return { code: result.status, out: `${result.stdout}${result.stderr}` };
+}
+
+/**
+ * A throwaway script that opens the database as the commands do (config from the environment),
+ * runs `body` (it sees `database`, `migrate`, `migrationDirs`, `audit` and `process.argv`), then
+ * closes it; removed after the test. Tests of commands open the database in child processes only:
+ * a PGlite opened and closed in the test process keeps a timer that holds it open.
+ */
+export function databaseScript(t: TestContext, body: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'guichet-script-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const path = join(dir, 'script.mts');
+  writeFileSync(
+    path,
+    `import { migrationDirs } from '${root}/src/app';
+import { loadConfig } from '${root}/src/config';
+import { audit } from '${root}/src/platform/audit/audit';
+import { openDatabase } from '${root}/src/platform/db/database';
+import { migrate } from '${root}/src/platform/db/migrate';
+const config = loadConfig();
+const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, poolSize: 2 });
+${body}
+await database.close();
+process.exit(0);
+`,
+  );
+  return path;
 }

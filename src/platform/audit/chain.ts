@@ -173,18 +173,21 @@ const WHAT_BROKE: Record<Breakage, string> = {
   tail_missing: 'les dernières lignes du journal ont disparu',
 };
 
+/** « 0 ligne vérifiée », « 1 ligne vérifiée », « 2 lignes vérifiées » (French keeps 0 and 1 singular). */
+export const lines = (n: number, adjective: string) => `${n} ligne${n > 1 ? 's' : ''} ${adjective}${n > 1 ? 's' : ''}`;
+
 /** The French report printed by `npm run audit:verify`. */
 export function describeVerdict(verdict: ChainVerdict): string {
   if (verdict.ok) {
     const anchored = verdict.anchor
-      ? `\n(Les ${verdict.anchor.deleted} lignes les plus anciennes ont été effacées après un an ; la chaîne repart de l’ancre de la ligne de rang ${verdict.anchor.seq}, du ${verdict.anchor.at}.)`
+      ? `\n(${Number(verdict.anchor.deleted) > 1 ? `Les ${verdict.anchor.deleted} lignes les plus anciennes ont été effacées` : 'La ligne la plus ancienne a été effacée'} après un an ; la chaîne repart de l’ancre de la ligne de rang ${verdict.anchor.seq}, du ${verdict.anchor.at}.)`
       : '';
-    return `Journal intègre : ${verdict.rows} lignes vérifiées.${anchored}\nEmpreinte de la dernière ligne : ${verdict.headHash}\n(notez-la hors de la base : la retrouver à la prochaine vérification prouve que rien n'a été réécrit depuis.)`;
+    return `Journal intègre : ${lines(verdict.rows, 'vérifiée')}.${anchored}\nEmpreinte de la dernière ligne : ${verdict.headHash}\n(notez-la hors de la base : la retrouver à la prochaine vérification prouve que rien n'a été réécrit depuis.)`;
   }
   const { broken } = verdict;
   const row = broken.id === null ? 'le journal' : `la ligne n° ${broken.id}${broken.seq ? ` (rang ${broken.seq})` : ''}${broken.at ? ` du ${broken.at}` : ''}`;
   return [
-    `Journal altéré : ${verdict.rows} lignes intègres, puis ${row} : ${WHAT_BROKE[broken.breakage]}.`,
+    `Journal altéré : ${lines(verdict.rows, 'intègre')}, puis ${row} : ${WHAT_BROKE[broken.breakage]}.`,
     `Attendu : ${broken.expected}`,
     `Trouvé  : ${broken.found}`,
   ].join('\n');
