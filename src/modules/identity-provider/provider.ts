@@ -155,7 +155,8 @@ function buildConfiguration(platform: Platform, db: IdpDb, keys: Array<Record<st
     interactions: { url: (_ctx, interaction) => `${MOUNT}/interaction/${interaction.uid}`, policy },
     features: {
       devInteractions: { enabled: false },
-      revocation: { enabled: true },
+      // An application revokes only its own tokens (someone else's: ignored, RFC 7009 § 2.2).
+      revocation: { enabled: true, allowedPolicy: async (_ctx, client, token) => token.clientId === client.clientId },
       userinfo: { enabled: true },
       rpInitiatedLogout: {
         enabled: true,
