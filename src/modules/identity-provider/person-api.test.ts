@@ -149,6 +149,10 @@ describe('the person’s API through OAuth2, for a mobile application (public cl
     assert.match(signedIn.body, /Voir votre profil/);
     assert.match(signedIn.body, /Un accès qui dure/);
     assert.match(signedIn.body, /Région Bretagne/);
+    // The browser may follow the form to the application's own scheme and to any loopback port.
+    const csp = signedIn.response.headers.get('content-security-policy') ?? '';
+    assert.match(csp, /form-action 'self'[^;]* bzh\.guichet\.essai:/);
+    assert.match(csp, /form-action 'self'[^;]* http:\/\/127\.0\.0\.1:\*/);
     const done = await browser.navigate(new URL(action!, origin).href, { method: 'POST', body: new URLSearchParams({ _csrf: csrfOf(signedIn.body), decision: 'accepter' }) });
     assert.ok(done.left?.startsWith(`${APP_REDIRECT}?`), `back to the application’s own scheme: ${done.left}`);
 
