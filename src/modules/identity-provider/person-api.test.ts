@@ -3,16 +3,26 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
+import { FormatRegistry } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
 import * as oidc from 'openid-client';
 import { Agent, csrfTokenFrom, signInAs } from '../../../test/support/app';
 import { hashPassword } from '../../platform/auth/passwords';
 import { applyForDrivingLicence } from '../applications/test-support';
+import { ApplicationListResponse, ApplicationResponse, ProfileResponse } from './person-api.schemas';
 import { CookieBrowser, createPerson, csrfOf, listeningApp, registerClient, sessionCookie, type ListeningApp } from './test-support';
 
 const APP_REDIRECT = 'bzh.guichet.essai:/retour';
 const LOOPBACK_REDIRECT = 'http://127.0.0.1/retour';
 const insecure = { execute: [oidc.allowInsecureRequests] };
 const PASSWORD = 'Un mot de passe assez long 2026';
+
+// The answers are checked against the schemas the routes declare (formats as Fastify's Ajv reads them).
+FormatRegistry.Set('date-time', (value) => /^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(Date.parse(value)));
+FormatRegistry.Set('date', (value) => /^\d{4}-\d{2}-\d{2}$/.test(value));
+FormatRegistry.Set('uuid', (value) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value));
+const conforms = (schema: Parameters<typeof Value.Check>[0], value: unknown) =>
+  assert.ok(Value.Check(schema, value), JSON.stringify([...Value.Errors(schema, value)].slice(0, 3).map((e) => `${e.path}: ${e.message}`)));
 
 interface Started {
   url: URL;
@@ -164,6 +174,7 @@ describe('the person’s API through OAuth2, for a mobile application (public cl
     assert.equal(me.status, 200);
     assert.equal(me.headers.get('cache-control'), 'no-store');
     const profile = (await me.json()) as { id: string; courriel: string; profil: Record<string, { valeur: unknown; origine: string }> };
+    conforms(ProfileResponse, profile);
     assert.equal(profile.id, person.id);
     assert.equal(profile.courriel, person.email);
     assert.deepEqual(profile.profil.prenoms, { ...profile.profil.prenoms, valeur: 'Camille', origine: 'certifiee' });
@@ -174,6 +185,7 @@ describe('the person’s API through OAuth2, for a mobile application (public cl
     assert.equal(list.status, 200);
     assert.equal(list.headers.get('cache-control'), 'no-store');
     const listed = (await list.json()) as { collectivite: { id: string }; demarches: Array<{ id: string; reference: string; statut: string }> };
+    conforms(ApplicationListResponse, listed);
     assert.equal(listed.collectivite.id, 'bretagne');
     assert.deepEqual(listed.demarches.map((d) => d.id), [regionApplication.id], 'only the Région’s application, not Vannes’s, not someone else’s');
     assert.equal(listed.demarches[0]!.statut, 'en_instruction');
@@ -189,6 +201,7 @@ describe('the person’s API through OAuth2, for a mobile application (public cl
     assert.equal(one.status, 200);
     const body = await one.text();
     const detail = JSON.parse(body) as { reference: string; historique: Array<{ action: string; vers: string | null }>; messages: Array<{ de: string; texte: string }> };
+    conforms(ApplicationResponse, detail);
     assert.equal(detail.reference, regionApplication.reference);
     assert.ok(detail.historique.some((h) => h.vers === 'en_instruction'), 'the status history');
     assert.deepEqual(detail.messages.map((m) => [m.de, m.texte]), [['agent', 'Le devis est-il daté ?']]);
