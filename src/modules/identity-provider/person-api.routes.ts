@@ -15,6 +15,8 @@ import {
   ProfileResponse,
 } from './person-api.schemas';
 
+const BEARER = 'Un jeton d’accès OAuth2 délivré par Guichet (code d’autorisation + PKCE) à une application que la personne a autorisée, en en-tête Authorization: Bearer.';
+
 const ORIGINE: Record<FieldSource, 'certifiee' | 'declaree' | 'demarche'> = { franceconnect: 'certifiee', declared: 'declaree', application: 'demarche' };
 
 function field<T, U>(source: ProfileField<T> | undefined, map: (value: T) => U) {
@@ -89,7 +91,14 @@ export async function personApiRoutes(app: FastifyInstance, idp: IdentityProvide
       '/api/v1/moi',
       {
         config: { apiScope: 'profil:lecture', ...limit },
-        schema: { summary: 'Le profil de la personne', tags: ['Personne (OAuth2)'], security: [{ oauth2: ['profil:lecture'] }], response: { 200: ProfileResponse, ...errorResponses } },
+        schema: {
+          operationId: 'lire-mon-profil',
+          tags: ['usager'],
+          summary: 'Le profil de la personne',
+          description: BEARER + ' Portée « profil:lecture ».',
+          security: [{ jeton: [] }],
+          response: { 200: ProfileResponse, ...errorResponses },
+        },
       },
       async (request, reply) => {
         const token = tokenOf(request);
@@ -106,9 +115,11 @@ export async function personApiRoutes(app: FastifyInstance, idp: IdentityProvide
         config: { apiScope: 'demarches:lecture', ...limit },
         attachValidation: true,
         schema: {
+          operationId: 'lister-mes-demarches',
+          tags: ['usager'],
           summary: 'Les demandes de la personne à la collectivité de l’application',
-          tags: ['Personne (OAuth2)'],
-          security: [{ oauth2: ['demarches:lecture'] }],
+          description: BEARER + ' Portée « demarches:lecture ». Seules les demandes faites à la collectivité qui a enregistré l’application sont listées, brouillons compris.',
+          security: [{ jeton: [] }],
           querystring: ApplicationListQuery,
           response: { 200: ApplicationListResponse, 400: Problem, ...errorResponses },
         },
@@ -129,9 +140,11 @@ export async function personApiRoutes(app: FastifyInstance, idp: IdentityProvide
         config: { apiScope: 'demarches:lecture', ...limit },
         attachValidation: true,
         schema: {
+          operationId: 'lire-ma-demarche',
+          tags: ['usager'],
           summary: 'Une demande de la personne : où elle en est, son historique, ses messages',
-          tags: ['Personne (OAuth2)'],
-          security: [{ oauth2: ['demarches:lecture'] }],
+          description: BEARER + ' Portée « demarches:lecture ». Une demande d’une autre personne ou faite à une autre collectivité répond 404.',
+          security: [{ jeton: [] }],
           params: ApplicationParams,
           response: { 200: ApplicationResponse, 404: { ...Problem, description: 'Aucune demande de cette personne à cette collectivité n’a cet identifiant.' }, ...errorResponses },
         },
