@@ -18,6 +18,7 @@ export { checkForm, FIELD_TYPES, type FormDefinition, type FormField, type FormS
 export { checkDocument, sniffDocument, MAX_DOCUMENT_BYTES } from './documents';
 export { APPLICATION_STATUSES, type ApplicationStatus, type ApplicationsTables } from './tables';
 export { seedApplicationForms } from './seed-forms';
+export { personApplication, personApplications, type PersonApplicationDetail, type PersonApplicationSummary } from './person-api';
 
 /** Whether an aid can be applied for on Guichet (it has a form). */
 export async function hasApplicationForm(db: Kysely<PlatformTables>, aidId: string): Promise<boolean> {

@@ -15,7 +15,8 @@ const HOME = { label: 'Accueil', href: '/' };
 const SPACE = { label: 'Mon compte', href: '/mon-compte' };
 const MINE = { label: 'Mes démarches', href: '/mes-demarches' };
 
-const ACTIONS: Record<string, string> = { depot: 'Demande déposée', retrait: 'Demande retirée', statut: 'Changement d’étape', pieces_demandees: 'Documents demandés', decision: 'Décision', message: 'Message', document: 'Document ajouté' };
+/** What each step of the history means, for the person (their page and their API). */
+export const ACTIONS: Record<string, string> = { depot: 'Demande déposée', retrait: 'Demande retirée', statut: 'Changement d’étape', pieces_demandees: 'Documents demandés', decision: 'Décision', message: 'Message', document: 'Document ajouté' };
 
 export async function spaceRoutes(app: FastifyInstance): Promise<void> {
   const { platform } = app;

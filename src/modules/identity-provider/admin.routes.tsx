@@ -102,7 +102,7 @@ export async function adminRoutes(app: FastifyInstance, idp: IdentityProvider) {
       tenantId: tenant.id,
       targetType: 'idp_client',
       targetId: client.id,
-      details: { name: client.name, redirect_uris: client.redirect_uris, scopes: client.scopes },
+      details: { name: client.name, redirect_uris: client.redirect_uris, scopes: client.scopes, auth_method: client.auth_method },
     });
     // The secret is in this answer only: never in a URL, a log or the database.
     return renderList(request, reply, tenant, { notice: <SecretShown client={client} secret={secret} created />, status: 201 });
@@ -127,7 +127,7 @@ export async function adminRoutes(app: FastifyInstance, idp: IdentityProvider) {
   app.post('/admin/t/:tenant/applications/:client', admin, async (request, reply) => {
     const tenant = routeTenant(request);
     const client = await clientOf(request, tenant);
-    const { form, valid, errors } = validateClient((request.body ?? {}) as Record<string, unknown>);
+    const { form, valid, errors } = validateClient((request.body ?? {}) as Record<string, unknown>, client.auth_method);
     if (!valid) return renderDetail(request, reply, tenant, client, { form, errors, status: 422 });
     await updateClient(idp.db, tenant.id, client.id, valid);
     await audit(platform.db, {

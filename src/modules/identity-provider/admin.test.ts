@@ -116,8 +116,8 @@ describe('back office: applications connected to Guichet', () => {
     const renewed = secretIn(response.body);
     assert.notEqual(renewed, secret);
     const row = await idpDb(app.platform.db).selectFrom('idp_clients').select('secret_hash').where('id', '=', clientId).executeTakeFirstOrThrow();
-    assert.ok(secretMatches(renewed, row.secret_hash));
-    assert.ok(!secretMatches(secret, row.secret_hash));
+    assert.ok(secretMatches(renewed, row.secret_hash!));
+    assert.ok(!secretMatches(secret, row.secret_hash!));
     assert.equal((await tokenRequest(app, clientId, secret)).json().error, 'invalid_client');
     secret = renewed;
   });

@@ -11,6 +11,10 @@ export const SCOPE_CLAIMS: Record<Scope, string[]> = {
   email: ['email', 'email_verified'],
   address: ['address'],
   identite_pivot: ['given_name', 'family_name', 'birthdate', 'gender', 'birthplace', 'birthcountry', 'preferred_username'],
+  // The person's API (api.person.routes.ts): read with the access token, no claim in the ID token.
+  'profil:lecture': [],
+  'demarches:lecture': [],
+  offline_access: [],
 };
 
 /** What each scope means, in plain words, for the consent screen and the person's space. */
@@ -22,6 +26,18 @@ export const SCOPE_WORDS: Record<Scope, { title: string; detail: string }> = {
   identite_pivot: {
     title: 'Votre identité complète (identité pivot)',
     detail: 'prénoms, nom, nom d’usage, date de naissance, sexe, commune et pays de naissance',
+  },
+  'profil:lecture': {
+    title: 'Voir votre profil',
+    detail: 'ce que votre profil Guichet contient (identité, adresse, téléphone, situation, foyer, organisme), et ce qui est certifié par FranceConnect ou déclaré par vous',
+  },
+  'demarches:lecture': {
+    title: 'Voir vos démarches et leur avancement',
+    detail: 'vos demandes faites auprès de la collectivité qui propose l’application : où elles en sont, leur historique et les messages échangés ; jamais celles faites auprès d’autres organismes',
+  },
+  offline_access: {
+    title: 'Un accès qui dure',
+    detail: 'l’application peut continuer à lire ces données sans que vous vous reconnectiez, 30 jours au plus après la dernière connexion, tant que vous ne retirez pas l’autorisation',
   },
 };
 

@@ -5,8 +5,12 @@ import type { ClientAuthMethod, IdpClient, IdpTables } from './tables';
 
 type Db = Kysely<PlatformTables & IdpTables>;
 
-/** The scopes an application may ask for, in the order the consent screen lists them. */
-export const SCOPES = ['openid', 'profile', 'email', 'address', 'identite_pivot'] as const;
+/**
+ * The scopes an application may ask for, in the order the consent screen lists them. The first
+ * five release OpenID claims; `profil:lecture` and `demarches:lecture` open the person's API
+ * (/api/v1/moi…); `offline_access` lets a public client get a refresh token.
+ */
+export const SCOPES = ['openid', 'profile', 'email', 'address', 'identite_pivot', 'profil:lecture', 'demarches:lecture', 'offline_access'] as const;
 export type Scope = (typeof SCOPES)[number];
 
 export function hashSecret(secret: string): string {
@@ -43,9 +47,12 @@ export function findTenantClient(db: Db, tenantId: string, id: string): Promise<
  * symmetric algorithm (HS256…) is enabled, so the value is used for nothing else.
  */
 export function clientMetadata(client: IdpClient): Record<string, unknown> {
+  const isPublic = client.auth_method === 'none';
   return {
     client_id: client.id,
-    client_secret: client.secret_hash,
+    // A public client is a "native" application (RFC 8252): custom schemes and loopback
+    // addresses (any port) are allowed as redirect URIs, claimed https ones too.
+    ...(isPublic ? { application_type: 'native' } : { client_secret: client.secret_hash, application_type: 'web' }),
     client_name: client.name,
     redirect_uris: client.redirect_uris,
     post_logout_redirect_uris: client.post_logout_redirect_uris,
@@ -67,16 +74,19 @@ export interface NewClient {
   createdBy: string | null;
 }
 
-/** Creates an application and returns it with its secret, which is never readable again. */
-export async function createClient(db: Db, input: NewClient): Promise<{ client: IdpClient; secret: string }> {
-  const secret = newSecret();
+/**
+ * Creates an application and returns it with its secret, which is never readable again (a
+ * public client has none: `secret` is undefined).
+ */
+export async function createClient(db: Db, input: NewClient): Promise<{ client: IdpClient; secret: string | undefined }> {
+  const secret = input.authMethod === 'none' ? undefined : newSecret();
   const client = await db
     .insertInto('idp_clients')
     .values({
       id: `${input.tenantId}-${randomBytes(9).toString('base64url').replace(/[-_]/g, 'x').toLowerCase()}`,
       tenant_id: input.tenantId,
       name: input.name,
-      secret_hash: hashSecret(secret),
+      secret_hash: secret === undefined ? null : hashSecret(secret),
       redirect_uris: input.redirectUris,
       post_logout_redirect_uris: input.postLogoutRedirectUris,
       scopes: input.scopes,
@@ -110,6 +120,7 @@ export async function updateClient(
   return Number(result.numUpdatedRows) === 1;
 }
 
+/** A confidential client's new secret (a public client has none: undefined). */
 export async function regenerateSecret(db: Db, tenantId: string, id: string): Promise<string | undefined> {
   const secret = newSecret();
   const result = await db
@@ -117,6 +128,7 @@ export async function regenerateSecret(db: Db, tenantId: string, id: string): Pr
     .set({ secret_hash: hashSecret(secret), updated_at: new Date() })
     .where('tenant_id', '=', tenantId)
     .where('id', '=', id)
+    .where('auth_method', '!=', 'none')
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1 ? secret : undefined;
 }

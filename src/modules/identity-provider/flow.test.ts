@@ -58,7 +58,7 @@ describe('Guichet as an OpenID provider, driven by openid-client', () => {
     guichet = await listeningApp({ after: (fn) => void cleanups.push(fn as () => unknown) });
     const registered = await registerClient(guichet.app, 'brest');
     clientId = registered.client.id;
-    secret = registered.secret;
+    secret = registered.secret!;
     config = await oidc.discovery(new URL(guichet.issuer), clientId, secret, oidc.ClientSecretBasic(secret), insecure);
     person = await createPerson(guichet.app);
     browser = new CookieBrowser(guichet.origin);

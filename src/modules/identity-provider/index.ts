@@ -5,6 +5,7 @@ import { accountRoutes } from './account.routes';
 import { adminRoutes } from './admin.routes';
 import { apiRoutes } from './api.routes';
 import { interactionRoutes } from './interaction.routes';
+import { personApiRoutes } from './person-api.routes';
 import { IdentityProvider } from './provider';
 import { identityProviderPersonalData } from './personal-data';
 import { identityProviderPurges } from './purges';
@@ -27,6 +28,7 @@ export const identityProviderModule: GuichetModule = {
     await adminRoutes(app, idp);
     await accountRoutes(app, idp);
     await apiRoutes(app, idp);
+    await personApiRoutes(app, idp);
   },
   migrationsDir: join(import.meta.dirname, 'migrations'),
   personalData: identityProviderPersonalData,

@@ -29,7 +29,8 @@ export const identityProviderPersonalData: PersonalDataDeclaration = {
       basis: 'consentement',
       kept: 'jusqu’à ce que vous retiriez l’autorisation (« Mon compte » › « Applications autorisées ») ; les codes et jetons, jusqu’à leur expiration.',
       enforced: 'le retrait est immédiat ; les codes et jetons expirés sont effacés chaque heure.',
-      recipients: 'l’application autorisée, pour les seules données que vous avez acceptées.',
+      recipients:
+        'l’application autorisée, pour les seules données que vous avez acceptées : votre identité, votre profil (« Voir votre profil ») ou vos démarches auprès de la collectivité qui propose l’application (« Voir vos démarches et leur avancement ») ; chaque lecture est inscrite au journal de Guichet.',
     },
   ],
   copies: [{ key: 'applicationsAutorisees', tables: ['idp_consents'], read: consentsCopy }],

@@ -38,12 +38,32 @@ function origins(uris: readonly string[] | undefined): string[] {
 }
 
 /**
+ * CSP sources for the addresses an application is sent back to: the origin of a web address,
+ * any port of a loopback one (RFC 8252 § 7.3), the scheme of a mobile application's own
+ * (`bzh.guichet.monappli:`).
+ */
+function formSources(uris: readonly string[] | undefined): string[] {
+  const result = new Set<string>();
+  for (const uri of uris ?? []) {
+    try {
+      const url = new URL(uri);
+      if (url.protocol === 'http:' && ['127.0.0.1', '[::1]', 'localhost'].includes(url.hostname)) result.add(`http://${url.hostname}:*`);
+      if (url.protocol === 'http:' || url.protocol === 'https:') result.add(url.origin);
+      else if (/^[a-z][a-z0-9+.-]*:$/.test(url.protocol)) result.add(url.protocol);
+    } catch {
+      // not a URL: ignored
+    }
+  }
+  return [...result];
+}
+
+/**
  * Pages whose form ends at an application (consent, sign-out) must allow that application's
  * origin in `form-action`: browsers apply it to the redirects that follow the form.
  */
 export function cspAllowingForms(csp: string | undefined, uris: readonly string[] | undefined): string | undefined {
   if (!csp) return csp;
-  const extra = origins(uris).join(' ');
+  const extra = formSources(uris).join(' ');
   return extra ? csp.replace(/form-action 'self'/, `form-action 'self' ${extra}`) : csp;
 }
 
@@ -82,7 +102,8 @@ function buildConfiguration(platform: Platform, db: IdpDb, keys: Array<Record<st
       names: { session: 'guichet_idp_session', interaction: 'guichet_idp_interaction', resume: 'guichet_idp_resume' },
     },
     scopes: [...SCOPES],
-    claims: { ...SCOPE_CLAIMS },
+    // Only the scopes that release claims (the API's scopes release none).
+    claims: Object.fromEntries(Object.entries(SCOPE_CLAIMS).filter(([, names]) => names.length > 0)),
     conformIdTokenClaims: false,
     responseTypes: ['code'],
     pkce: { required: () => true },
@@ -105,7 +126,10 @@ function buildConfiguration(platform: Platform, db: IdpDb, keys: Array<Record<st
       Session: 14 * 24 * 60 * 60,
       Grant: 365 * 24 * 60 * 60,
     },
-    issueRefreshToken: async (_ctx, client) => client.grantTypeAllowed('refresh_token'),
+    // An application with a server (it keeps a secret) gets a refresh token; a public one only
+    // when the person accepted `offline_access` (« Un accès qui dure »).
+    issueRefreshToken: async (_ctx, client, code) =>
+      client.grantTypeAllowed('refresh_token') && (client.clientAuthMethod !== 'none' || code.scopes.has('offline_access')),
     // Every refresh answers with a new refresh token; the used one is refused from then on
     // (and using it again revokes the whole grant, as a stolen token would be).
     rotateRefreshToken: true,
@@ -131,7 +155,8 @@ function buildConfiguration(platform: Platform, db: IdpDb, keys: Array<Record<st
     interactions: { url: (_ctx, interaction) => `${MOUNT}/interaction/${interaction.uid}`, policy },
     features: {
       devInteractions: { enabled: false },
-      revocation: { enabled: true },
+      // An application revokes only its own tokens (someone else's: ignored, RFC 7009 § 2.2).
+      revocation: { enabled: true, allowedPolicy: async (_ctx, client, token) => token.clientId === client.clientId },
       userinfo: { enabled: true },
       rpInitiatedLogout: {
         enabled: true,

@@ -1,13 +1,15 @@
 import type { ColumnType, Selectable } from 'kysely';
 import type { Json, Timestamp } from '../../platform/db/tables';
 
-export type ClientAuthMethod = 'client_secret_basic' | 'client_secret_post';
+/** `none`: a public client (mobile or desktop application, RFC 8252), which has no secret. */
+export type ClientAuthMethod = 'client_secret_basic' | 'client_secret_post' | 'none';
 
 export interface IdpClientsTable {
   id: string;
   tenant_id: string;
   name: string;
-  secret_hash: string;
+  /** Null for a public client (auth_method `none`). */
+  secret_hash: string | null;
   redirect_uris: string[];
   post_logout_redirect_uris: ColumnType<string[], string[] | undefined, string[]>;
   scopes: string[];

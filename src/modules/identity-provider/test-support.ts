@@ -39,7 +39,7 @@ export async function sessionCookie(app: TestApp['app'], accountId: string): Pro
 export async function registerClient(
   app: TestApp['app'],
   tenantId: string,
-  options: { redirectUris?: string[]; scopes?: Scope[]; postLogout?: string[]; authMethod?: 'client_secret_basic' | 'client_secret_post' } = {},
+  options: { redirectUris?: string[]; scopes?: Scope[]; postLogout?: string[]; authMethod?: 'client_secret_basic' | 'client_secret_post' | 'none' } = {},
 ) {
   return createClient(idpDb(app.platform.db), {
     tenantId,

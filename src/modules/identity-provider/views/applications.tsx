@@ -8,9 +8,13 @@ import type { SigningKey } from '../keys';
 import type { IdpClient } from '../tables';
 
 const AUTH_METHODS = [
-  { value: 'client_secret_basic', label: 'Dans l’en-tête HTTP Authorization (client_secret_basic, recommandé)' },
-  { value: 'client_secret_post', label: 'Dans le corps de la requête (client_secret_post)' },
+  { value: 'client_secret_basic', label: 'Site web avec un serveur : secret dans l’en-tête HTTP Authorization (client_secret_basic, recommandé)' },
+  { value: 'client_secret_post', label: 'Site web avec un serveur : secret dans le corps de la requête (client_secret_post)' },
+  { value: 'none', label: 'Application mobile ou sur ordinateur, sans secret (client public, PKCE S256)' },
 ];
+
+/** A scope as an HTML id (no colon, which CSS selectors would need to escape). */
+const scopeId = (scope: string) => `portee-${scope.replace(/[^a-z_]/g, '-')}`;
 
 export function emptyForm(): ClientForm {
   return { name: '', redirect_uris: '', post_logout_redirect_uris: '', scopes: ['openid', 'profile', 'email'], auth_method: 'client_secret_basic' };
@@ -36,7 +40,7 @@ export function ClientFields({ form, errors }: { form: ClientForm; errors: Field
         label={clientLabels.redirect_uris!}
         value={form.redirect_uris}
         error={errors.redirect_uris}
-        hint="Une adresse par ligne, en https:// (http:// seulement pour localhost ou 127.0.0.1, pour les essais)."
+        hint="Une adresse par ligne, en https:// (http:// seulement pour localhost ou 127.0.0.1, pour les essais). Application mobile ou sur ordinateur : un schéma propre à l’application (bzh.guichet.monappli:/retour), http://127.0.0.1/retour (tout port accepté) ou une adresse https:// revendiquée par l’application."
         rows={3}
         required
       />
@@ -55,24 +59,45 @@ export function ClientFields({ form, errors }: { form: ClientForm; errors: Field
           <div class="checkbox">
             <input
               type="checkbox"
-              id={`portee-${scope}`}
+              id={scopeId(scope)}
               name="scopes"
               value={scope}
               checked={scope === 'openid' || form.scopes.includes(scope)}
               disabled={scope === 'openid'}
             />
-            <label for={`portee-${scope}`}>
+            <label for={scopeId(scope)}>
               {SCOPE_WORDS[scope].title} ({scope}){scope === 'openid' ? ' — toujours' : ''}
             </label>
           </div>
         ))}
       </fieldset>
-      <SelectField name="auth_method" label={clientLabels.auth_method!} value={form.auth_method} options={AUTH_METHODS} error={errors.auth_method} />
+      <SelectField
+        name="auth_method"
+        label={clientLabels.auth_method!}
+        value={form.auth_method}
+        options={AUTH_METHODS}
+        error={errors.auth_method}
+        hint="Une application mobile ne peut pas garder de secret : elle prouve sa demande avec PKCE (S256), que Guichet exige de toutes les applications. Ce choix ne se change plus ensuite."
+      />
     </>
   );
 }
 
-export function SecretShown({ client, secret, created }: { client: IdpClient; secret: string; created: boolean }) {
+export function SecretShown({ client, secret, created }: { client: IdpClient; secret: string | undefined; created: boolean }) {
+  if (secret === undefined) {
+    return (
+      <div class="notice notice--success" role="status">
+        <p class="notice__title">L’application « {client.name} » est enregistrée.</p>
+        <p>
+          Identifiant (client_id) : <code>{client.id}</code>
+        </p>
+        <p>
+          C’est une application sans secret (client public) : elle se connecte avec son identifiant et une preuve PKCE (S256) à chaque
+          demande. Transmettez l’identifiant à l’équipe de l’application.
+        </p>
+      </div>
+    );
+  }
   return (
     <div class="notice notice--success" role="status">
       <p class="notice__title">{created ? `L’application « ${client.name} » est enregistrée.` : `Le secret de « ${client.name} » est changé.`}</p>
@@ -115,7 +140,10 @@ export function ApplicationsPage({ tenant, clients, base, csrfToken, form, error
             <p class="card__meta">
               <code>{client.id}</code>
             </p>
-            <p>{client.disabled_at ? 'Désactivée : plus personne ne peut s’y connecter.' : 'Active.'}</p>
+            <p>
+              {client.disabled_at ? 'Désactivée : plus personne ne peut s’y connecter.' : 'Active.'}
+              {client.auth_method === 'none' ? ' Application mobile ou sur ordinateur, sans secret.' : ''}
+            </p>
             <p>
               Enregistrée le <DateText date={client.created_at} />
             </p>
@@ -176,11 +204,20 @@ export function ClientDetail({ client, base, csrfToken, form, errors }: { client
           <SubmitButton>Enregistrer les modifications</SubmitButton>
         </div>
       </Form>
-      <h2>Secret</h2>
-      <p>Si le secret a été perdu ou divulgué, créez-en un nouveau : l’ancien cesse aussitôt de fonctionner.</p>
-      <Form action={`${self}/secret`} csrfToken={csrfToken}>
-        <SubmitButton secondary>Créer un nouveau secret</SubmitButton>
-      </Form>
+      {client.auth_method === 'none' ? (
+        <>
+          <h2>Secret</h2>
+          <p>Cette application mobile ou sur ordinateur n’a pas de secret : elle prouve chaque demande avec PKCE (S256).</p>
+        </>
+      ) : (
+        <>
+          <h2>Secret</h2>
+          <p>Si le secret a été perdu ou divulgué, créez-en un nouveau : l’ancien cesse aussitôt de fonctionner.</p>
+          <Form action={`${self}/secret`} csrfToken={csrfToken}>
+            <SubmitButton secondary>Créer un nouveau secret</SubmitButton>
+          </Form>
+        </>
+      )}
       <h2>{client.disabled_at ? 'Réactiver' : 'Désactiver'}</h2>
       <Form action={`${self}/${client.disabled_at ? 'reactiver' : 'desactiver'}`} csrfToken={csrfToken}>
         {client.disabled_at ? (
