@@ -32,16 +32,27 @@ declare module 'fastify' {
 
 type Schema = Record<string, unknown>;
 
+/** Named schemas met in responses' `content` (problem answers), which @fastify/swagger would inline. */
+const contentComponents = new Map<string, Schema>();
+
 /**
  * A top-level schema with an `$id` would be inlined by @fastify/swagger; wrapped, it is hoisted
- * like the nested ones and named by its `$id`.
+ * like the nested ones and named by its `$id`. Inside a `content` map, swagger hoists nothing:
+ * the schema is replaced by a reference and kept for the document's components.
  */
 function named(schema: unknown): unknown {
   if (!schema || typeof schema !== 'object') return schema;
   const s = schema as Schema;
   if (typeof s.$id === 'string') return { ...(s.description ? { description: s.description } : {}), allOf: [s] };
   if (s.content && typeof s.content === 'object') {
-    return { ...s, content: Object.fromEntries(Object.entries(s.content as Record<string, Schema>).map(([type, media]) => [type, { ...media, schema: named(media.schema) }])) };
+    const content = Object.entries(s.content as Record<string, Schema>).map(([type, media]) => {
+      const inner = media.schema as Schema | undefined;
+      if (!inner || typeof inner.$id !== 'string') return [type, media];
+      const { $id, ...component } = JSON.parse(JSON.stringify(inner)) as Schema;
+      contentComponents.set($id as string, component);
+      return [type, { ...media, schema: { $ref: `#/components/schemas/${String($id)}` } }];
+    });
+    return { ...s, content: Object.fromEntries(content) };
   }
   return s;
 }
@@ -82,6 +93,11 @@ export async function registerOpenApi(app: FastifyInstance, options: { publicUrl
       security: [{}, { cleApi: [] }, { jeton: [] }],
     },
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
+    transformObject: (documents) => {
+      const document = (documents as { openapiObject: { components?: { schemas?: Record<string, unknown> } } }).openapiObject;
+      document.components = { ...document.components, schemas: { ...Object.fromEntries(contentComponents), ...document.components?.schemas } };
+      return document as never;
+    },
     transform: ({ schema, url }) => {
       const base = (schema ?? {}) as FastifySchema;
       if (!url.startsWith('/api/')) return { schema: { ...base, hide: true }, url };
