@@ -62,7 +62,7 @@ const KINDS: Record<'pages' | 'actualites', { kind: ContentKind; label: string; 
 export async function contentApiRoutes(app: FastifyInstance): Promise<void> {
   const { platform } = app;
   const db = contentDb(platform.db);
-  const kept = new KeptAnswers(platform.db, ['content_items', 'content_versions']);
+  const kept = new KeptAnswers(platform.db, ['content_items']);
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
   const scope = { apiScope: 'collectivites:lecture' };
   const base = (t: string) => `${platform.publicUrl}/collectivites/${t}`;

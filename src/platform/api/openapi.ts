@@ -45,16 +45,25 @@ function named(schema: unknown): unknown {
   const s = schema as Schema;
   if (typeof s.$id === 'string') return { ...(s.description ? { description: s.description } : {}), allOf: [s] };
   if (s.content && typeof s.content === 'object') {
-    const content = Object.entries(s.content as Record<string, Schema>).map(([type, media]) => {
-      const inner = media.schema as Schema | undefined;
-      if (!inner || typeof inner.$id !== 'string') return [type, media];
-      const { $id, ...component } = JSON.parse(JSON.stringify(inner)) as Schema;
-      contentComponents.set($id as string, component);
-      return [type, { ...media, schema: { $ref: `#/components/schemas/${String($id)}` } }];
-    });
+    const content = Object.entries(s.content as Record<string, Schema>).map(([type, media]) => [type, media.schema ? { ...media, schema: hoisted(media.schema) } : media]);
     return { ...s, content: Object.fromEntries(content) };
   }
   return s;
+}
+
+/** Every schema with an `$id` in `schema` becomes a reference to a component of that name; local `$ref`s by name follow. */
+function hoisted(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(hoisted);
+  if (!schema || typeof schema !== 'object') return schema;
+  const copy: Schema = {};
+  for (const [key, value] of Object.entries(schema as Schema)) {
+    if (key === '$ref' && typeof value === 'string' && !value.startsWith('#')) copy.$ref = `#/components/schemas/${value}`;
+    else if (key !== '$id') copy[key] = hoisted(value);
+  }
+  const id = (schema as Schema).$id;
+  if (typeof id !== 'string') return copy;
+  contentComponents.set(id, copy);
+  return { $ref: `#/components/schemas/${id}` };
 }
 
 function describe(schema: FastifySchema): FastifySchema {
