@@ -34,6 +34,7 @@ test('every operation of the OpenAPI document answers as it declares, on success
   const news = await one(sql<{ tenant_id: string; slug: string }>`select tenant_id, slug from content_items where kind = 'news' and published_version is not null and not pro_only order by published_at desc limit 1`);
   // Searches without results of a past day, counted as the recorder would (≥ 3 to be shown).
   await sql`insert into search_misses (day, tenant_id, words, count) values ('2026-01-05', 'brest', 'zorglub', 4), ('2026-01-05', 'bretagne', 'tralala', 1)`.execute(db);
+  const job = await one(sql<{ code: string }>`select code from orientation_fiches order by code limit 1`);
   const uuid = '00000000-0000-4000-8000-000000000000';
 
   const calls: Record<string, { ok: Call[]; errors: Call[] }> = {
@@ -59,6 +60,8 @@ test('every operation of the OpenAPI document answers as it declares, on success
     'lire-page': { ok: [{ url: `/api/v1/collectivites/${page.tenant_id}/pages/${page.slug}` }], errors: [{ url: `/api/v1/collectivites/${page.tenant_id}/pages/rien-du-tout` }] },
     'lister-actualites': { ok: [{ url: `/api/v1/collectivites/${news.tenant_id}/actualites?par_page=2` }], errors: [{ url: '/api/v1/collectivites/atlantide/actualites' }] },
     'lire-actualite': { ok: [{ url: `/api/v1/collectivites/${news.tenant_id}/actualites/${news.slug}` }], errors: [{ url: `/api/v1/collectivites/${news.tenant_id}/actualites/rien-du-tout` }] },
+    'lister-metiers': { ok: [{ url: '/api/v1/metiers?q=boulanger' }, { url: '/api/v1/metiers?domaine=D&par_page=3&page=2' }, { url: '/api/v1/metiers' }], errors: [{ url: '/api/v1/metiers?domaine=Z99' }, { url: '/api/v1/metiers?q=%C3%A0' }, { url: '/api/v1/metiers?interet=abc' }] },
+    'lire-metier': { ok: [{ url: `/api/v1/metiers/${job.code}` }], errors: [{ url: '/api/v1/metiers/Z9999' }, { url: '/api/v1/metiers/boulanger' }] },
     'lister-jeux-de-donnees': { ok: [{ url: '/api/v1/donnees' }], errors: [] },
     'lire-jeu-de-donnees': { ok: [{ url: '/api/v1/donnees/aides--bretagne' }, { url: '/api/v1/donnees/lieux-aide' }], errors: [{ url: '/api/v1/donnees/rien' }] },
     'signaler-erreur': {
