@@ -35,6 +35,7 @@ test('every operation of the OpenAPI document answers as it declares, on success
   // Searches without results of a past day, counted as the recorder would (≥ 3 to be shown).
   await sql`insert into search_misses (day, tenant_id, words, count) values ('2026-01-05', 'brest', 'zorglub', 4), ('2026-01-05', 'bretagne', 'tralala', 1)`.execute(db);
   const job = await one(sql<{ code: string }>`select code from orientation_fiches order by code limit 1`);
+  const event = await one(sql<{ id: string }>`select id::text as id from agenda_events where published and not pro_only order by starts_at limit 1`);
   const uuid = '00000000-0000-4000-8000-000000000000';
 
   const calls: Record<string, { ok: Call[]; errors: Call[] }> = {
@@ -62,6 +63,11 @@ test('every operation of the OpenAPI document answers as it declares, on success
     'lire-actualite': { ok: [{ url: `/api/v1/collectivites/${news.tenant_id}/actualites/${news.slug}` }], errors: [{ url: `/api/v1/collectivites/${news.tenant_id}/actualites/rien-du-tout` }] },
     'lister-metiers': { ok: [{ url: '/api/v1/metiers?q=boulanger' }, { url: '/api/v1/metiers?domaine=D&par_page=3&page=2' }, { url: '/api/v1/metiers' }], errors: [{ url: '/api/v1/metiers?domaine=Z99' }, { url: '/api/v1/metiers?q=%C3%A0' }, { url: '/api/v1/metiers?interet=abc' }] },
     'lire-metier': { ok: [{ url: `/api/v1/metiers/${job.code}` }], errors: [{ url: '/api/v1/metiers/Z9999' }, { url: '/api/v1/metiers/boulanger' }] },
+    'lister-evenements': {
+      ok: [{ url: '/api/v1/agenda' }, { url: '/api/v1/agenda?du=2020-01-01&par_page=5' }, { url: '/api/v1/agenda?type=salon&domaine=D&collectivite=bretagne' }],
+      errors: [{ url: '/api/v1/agenda?type=concert' }, { url: '/api/v1/agenda?du=2026-05-01&au=2026-04-01' }, { url: '/api/v1/agenda?collectivite=atlantide' }],
+    },
+    'lire-evenement': { ok: [{ url: `/api/v1/agenda/${event.id}` }], errors: [{ url: `/api/v1/agenda/${uuid}` }] },
     'lister-jeux-de-donnees': { ok: [{ url: '/api/v1/donnees' }], errors: [] },
     'lire-jeu-de-donnees': { ok: [{ url: '/api/v1/donnees/aides--bretagne' }, { url: '/api/v1/donnees/lieux-aide' }], errors: [{ url: '/api/v1/donnees/rien' }] },
     'signaler-erreur': {
