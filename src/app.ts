@@ -6,6 +6,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { Redis } from 'ioredis';
 import { publicUrl, type Config } from './config';
 import { modules } from './modules';
+import { registerOpenApi } from './platform/api/openapi';
 import { buildFavicon, buildStylesheet } from './platform/assets/bundle';
 import { assetRoutes } from './platform/assets/routes';
 import { DatabaseCounterStore, RedisCounterStore } from './platform/auth/counters';
@@ -116,6 +117,8 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
   // Before schema validation: a refused person learns nothing about what the route expects.
   app.addHook('preValidation', guard);
   registerErrorPages(app);
+  // Before the modules: the OpenAPI document is generated from the routes they add.
+  await registerOpenApi(app, { publicUrl: platform.publicUrl });
 
   await app.register(healthRoutes);
   await app.register(assetRoutes);

@@ -1,3 +1,4 @@
+import { agendaApiRoutes } from './api.routes';
 import { join } from 'node:path';
 import { eventsDataset } from './dataset';
 import type { GuichetModule } from '../../platform/module';
@@ -46,6 +47,7 @@ export const agendaModule: GuichetModule = {
     });
     platform.jobs.add({ name: 'agenda.past-events', everyMs: HOUR, run: async (now) => void (await sweepPastEvents(platform.db, now)) });
     await app.register(agendaRoutes);
+    await app.register(agendaApiRoutes);
     await app.register(agendaAdminRoutes);
   },
 };

@@ -1,4 +1,7 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
+import { problems } from '../../platform/api/schemas';
+import { AidsAnswer, AidsQuery } from './api-schemas';
 import { AppError, NotFoundError } from '../../platform/http/errors';
 import { KeptPages } from '../../platform/views/kept-pages';
 import './application-port';
@@ -106,19 +109,19 @@ export async function aidsRoutes(app: FastifyInstance): Promise<void> {
   );
 
   /** Open export of the published aids, of one tenant or of all, as JSON (the format) or CSV. */
-  app.get('/api/v1/aides', async (request, reply) => {
-    const query = request.query as Record<string, unknown>;
-    const format = query.format === undefined ? 'json' : query.format;
-    if (format !== 'json' && format !== 'csv') throw new BadParameterError('format', 'Le paramètre « format » vaut « json » ou « csv ».');
+  const schema = { operationId: 'lister-aides', tags: ['aides'], summary: 'Export ouvert des aides publiées (format docs/aid-format.md)', querystring: AidsQuery, response: { 200: AidsAnswer, ...problems(400) } };
+  app.withTypeProvider<TypeBoxTypeProvider>().get('/api/v1/aides', { schema, config: { apiScope: 'aides:lecture' } }, async (request, reply) => {
+    const { query } = request;
+    const format = query.format ?? 'json';
     let tenantId: string | undefined;
     if (query.collectivite !== undefined) {
-      const tenant = typeof query.collectivite === 'string' ? platform.tenants.get(query.collectivite) : undefined;
+      const tenant = platform.tenants.get(query.collectivite);
       if (!tenant) throw new BadParameterError('collectivite', 'Aucune collectivité de Guichet ne porte cet identifiant (par exemple « bretagne » ou « brest »).');
       tenantId = tenant.id;
     }
     const rows = await publishedDefinitions(db, tenantId);
     const name = `aides-${tenantId ?? 'toutes'}`;
-    reply.header('access-control-allow-origin', '*').header('cache-control', 'public, max-age=300');
+    reply.header('cache-control', 'public, max-age=300');
     if (format === 'csv') {
       return reply
         .type('text/csv; charset=utf-8')

@@ -1,3 +1,4 @@
+import { contentApiRoutes } from './api.routes';
 import { sql } from 'kysely';
 import { contentDataset } from './dataset';
 import { join } from 'node:path';
@@ -62,6 +63,7 @@ export const contentModule: GuichetModule = {
           .map((entry) => ({ label: entry.label, href: entry.target === 'news' ? `${base}/actualites` : `${base}/pages/${entry.slug}` })),
       );
     await app.register(publicRoutes);
+    await app.register(contentApiRoutes);
     await app.register(adminRoutes);
     await app.register(menuRoutes);
   },

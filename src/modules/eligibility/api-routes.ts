@@ -1,9 +1,10 @@
-/** The eligibility API: `POST /api/v1/eligibilite` and its OpenAPI document (docs/eligibility.md, « API »). */
+/** The eligibility API: `POST /api/v1/eligibilite` (docs/eligibility.md, « API »). */
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../platform/http/errors';
 import { toApiResult } from './api';
 import { todayInFrance, type FactQuestion } from './facts';
-import { openApiDocument } from './openapi';
+import { EligibilityAnswerSchema } from './api-schemas';
+import { problems } from '../../platform/api/schemas';
 import { QUESTIONS } from './questions';
 import { keptOutcome, nextQuestionFor } from './service';
 import { requesterOf, SituationSchema, semanticErrors, structuralErrors, type Situation } from './situation';
@@ -15,7 +16,18 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
   app.post(
     '/api/v1/eligibilite',
     {
-      schema: { body: SituationSchema },
+      schema: {
+        operationId: 'calculer-eligibilite',
+        tags: ['eligibilite'],
+        summary: 'Les aides auxquelles une situation donne droit, avec les raisons',
+        description:
+          'Toutes les valeurs sont facultatives : ce qui manque rend les aides concernées « à vérifier », avec les questions qui décideraient. Les aides dont le territoire ou les bornes d’âge excluent la personne ne sont pas évaluées (hors_perimetre les compte), ni, quand on sait pour qui la recherche est faite, celles qui sont pour l’autre sorte de demandeur (autre_demandeur les compte : les aides aux organisations pour un particulier, et inversement). Limite : 60 requêtes par minute et par adresse IP.',
+        body: SituationSchema,
+        response: {
+          200: EligibilityAnswerSchema,
+          ...problems(400, 422),
+        },
+      },
       // TypeBox checks the body as it is (Fastify's default Ajv would coerce types and drop
       // unknown fields silently) and reports every error, each with its JSON pointer.
       validatorCompiler: () => (data: unknown) => {
@@ -23,7 +35,7 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
         return Object.keys(fields).length ? { error: Object.assign(new Error('invalid situation'), { fields }) } : { value: data };
       },
       attachValidation: true,
-      config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
+      config: { apiScope: 'aides:lecture', rateLimit: { max: 60, timeWindow: '1 minute' } },
     },
     async (request, reply) => {
       if (request.validationError) {
@@ -52,7 +64,4 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  app.get('/api/v1/openapi.json', async (_request, reply) =>
-    reply.type('application/json; charset=utf-8').header('access-control-allow-origin', '*').header('cache-control', 'public, max-age=300').send(openApiDocument(platform.publicUrl)),
-  );
 }

@@ -4,6 +4,7 @@ import type { GuichetModule } from '../../platform/module';
 import { placesAdminRoutes, placesAdminSections } from './admin.routes';
 import { placesImportRoutes } from './import.routes';
 import { helpRoutes } from './routes';
+import { placesApiRoutes } from './api.routes';
 import { helpPersonalData } from './personal-data';
 import { placeSavedKind } from './saved-kind';
 
@@ -22,6 +23,7 @@ export const helpModule: GuichetModule = {
   plugin: async (app) => {
     app.platform.adminSections.push(...placesAdminSections);
     await app.register(helpRoutes);
+    await app.register(placesApiRoutes);
     await app.register(placesAdminRoutes);
     await app.register(placesImportRoutes);
   },

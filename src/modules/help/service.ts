@@ -140,7 +140,7 @@ export async function resolveCommune(platformDb: Kysely<PlatformTables>, typed: 
   return 'error' in found ? { error: found.error } : { communes: found.communes.map((c) => ({ code: c.code, name: c.name })) };
 }
 
-async function findCommunes(db: ReturnType<typeof helpDb>, typed: string, departement: string | undefined): Promise<Found> {
+export async function findCommunes(db: ReturnType<typeof helpDb>, typed: string, departement: string | undefined): Promise<Found> {
   const inDepartement = (list: CommuneRow[]) => (departement ? list.filter((c) => c.departement_code === departement) : list);
   if (/^\d+$/.test(typed.replace(/\s/g, ''))) {
     const code = typed.replace(/\s/g, '');

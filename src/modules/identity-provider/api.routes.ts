@@ -2,13 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../../platform/http/errors';
 import { personClaims } from './claims';
 import type { IdentityProvider } from './provider';
+import { personClaimsRoute } from './api-schemas';
 
 /**
  * A resource of one authority, reached with an access token Guichet issued: it answers the
  * person's claims the token's scopes allow, and only to applications of that authority.
  */
 export async function apiRoutes(app: FastifyInstance, idp: IdentityProvider) {
-  app.get('/api/v1/collectivites/:tenant/usager', async (request, reply) => {
+  app.get('/api/v1/collectivites/:tenant/usager', { schema: personClaimsRoute }, async (request, reply) => {
     const tenantId = (request.params as { tenant: string }).tenant;
     if (!app.platform.tenants.get(tenantId)) throw new NotFoundError("Cette collectivité n'existe pas.");
     const header = String(request.headers.authorization ?? '');

@@ -1,5 +1,7 @@
 /** « Signaler une erreur » (issue 16 c.10): the public form on every object and its API. */
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { problems } from '../../platform/api/schemas';
+import { ReportBody, ReportCreatedSchema } from './api-schemas';
 import { NotFoundError } from '../../platform/http/errors';
 import { reportHref } from '../../platform/views/report-link';
 import { checkReport, createReport, reportTarget, type ReportInput } from './reports-service';
@@ -61,7 +63,15 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
     return reply.page({ title: 'Signalement envoyé', noindex: true, breadcrumb: crumbs(loaded.target.title, loaded.target.url), main: <ReportThanks title={loaded.target.title} url={loaded.target.url} email={Boolean(values.email)} /> });
   });
 
-  app.post('/api/v1/signalements', { config: limited }, async (request, reply) => {
+  const schema = {
+    operationId: 'signaler-erreur',
+    tags: ['donnees'],
+    summary: 'Signaler une erreur sur un objet public (aide, lieu, page…) à la collectivité qui le produit',
+    description: 'Limite : 10 signalements par heure et par adresse IP.',
+    body: ReportBody,
+    response: { 201: ReportCreatedSchema, ...problems(400, 404, 422) },
+  };
+  app.post('/api/v1/signalements', { schema, config: { ...limited, apiScope: 'signalements:ecriture' } }, async (request, reply) => {
     const body = request.body && typeof request.body === 'object' ? (request.body as Record<string, unknown>) : {};
     const dataset = typeof body.jeu === 'string' ? body.jeu : '';
     const id = typeof body.objet === 'string' ? body.objet : '';

@@ -1,5 +1,8 @@
+import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import { NotFoundError } from '../../platform/http/errors';
+import { problems } from '../../platform/api/schemas';
+import { DatasetSchema, DatasetSlugParams, ReportCountsSchema } from './api-schemas';
+import { AppError, NotFoundError } from '../../platform/http/errors';
 import { KeptAnswers, KeptPages } from '../../platform/views/kept-pages';
 import { catalogue, catalogueEntry, FREQUENCIES, type CatalogueEntry } from './catalogue';
 import { dcatCatalogue } from './dcat';
@@ -87,16 +90,29 @@ export async function opendataRoutes(app: FastifyInstance): Promise<void> {
   });
 
   const catalogueJson = async () => ({ jeux: (await catalogue(platform)).map((e) => describe(e, platform.publicUrl)) });
-  app.get('/api/v1/donnees', async (request, reply) => {
+  const listSchema = {
+    operationId: 'lister-jeux-de-donnees',
+    tags: ['donnees'],
+    summary: 'Le catalogue des données ouvertes : chaque jeu, sa licence, ses champs et ses téléchargements',
+    response: { 200: Type.Object({ jeux: Type.Array(DatasetSchema) }, { description: 'Les jeux de données publics.' }), ...problems() },
+  };
+  app.get('/api/v1/donnees', { schema: listSchema, config: { apiScope: 'donnees:lecture' } }, async (request, reply) => {
     if (!keptJson.keeps(request)) return reply.type('application/json; charset=utf-8').send(await catalogueJson());
     return keptJson.send(request, reply, json(catalogueJson));
   });
 
-  app.get('/api/v1/donnees/:slug', async (request, reply) => {
+  const oneSchema = {
+    operationId: 'lire-jeu-de-donnees',
+    tags: ['donnees'],
+    summary: 'Un jeu de données : sa description, sa licence, ses champs, ses téléchargements et les erreurs signalées',
+    params: DatasetSlugParams,
+    response: { 200: Type.Composite([DatasetSchema, Type.Object({ signalements: ReportCountsSchema })], { description: 'Le jeu de données.' }), ...problems(404) },
+  };
+  app.get('/api/v1/donnees/:slug', { schema: oneSchema, config: { apiScope: 'donnees:lecture' } }, async (request, reply) => {
     const { slug } = request.params as { slug: string };
     const entry = SLUG.test(slug) ? await catalogueEntry(platform, slug) : undefined;
     if (!entry) {
-      return reply.status(404).type('application/problem+json; charset=utf-8').send({ type: 'about:blank', title: 'Jeu de données introuvable', status: 404, detail: `Aucun jeu de données ne s’appelle « ${slug.slice(0, 80)} ».` });
+      throw new AppError(404, 'not_found', 'Jeu de données introuvable', `Aucun jeu de données ne s’appelle « ${slug.slice(0, 80)} ».`);
     }
     const described = async () => ({ ...describe(entry, platform.publicUrl), signalements: await reportCounts(db, entry.declaration.id, entry.publisher.id) });
     if (!keptJson.keeps(request)) return reply.type('application/json; charset=utf-8').send(await described());

@@ -1,3 +1,4 @@
+import { jobsApiRoutes } from './api.routes';
 import { join } from 'node:path';
 import { jobSheetsDataset } from './dataset';
 import type { GuichetModule } from '../../platform/module';
@@ -23,6 +24,7 @@ export const orientationModule: GuichetModule = {
   plugin: async (app) => {
     app.platform.adminSections.push(...notesAdminSections);
     await orientationRoutes(app);
+    await app.register(jobsApiRoutes);
     await notesAdminRoutes(app);
   },
   migrationsDir: join(import.meta.dirname, 'migrations'),

@@ -1,4 +1,7 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { problems } from '../../platform/api/schemas';
+import { SearchAnswerSchema, SearchQuery } from './api-schemas';
 import type { Tenant } from '../../platform/db/tables';
 import { AppError } from '../../platform/http/errors';
 import { FORM_DOCUMENT_TYPE, isProcedureType, procedureLinks } from '../procedures';
@@ -107,35 +110,48 @@ export async function searchRoutes(app: FastifyInstance): Promise<void> {
   // The API's answers are kept serialised and compressed like the page (same tables, same rules).
   const keptJson = new KeptAnswers(platform.db, KEPT_TABLES);
   /** The same engine as JSON, open to every origin. */
-  app.get('/api/v1/recherche', async (request, reply) => {
-    reply.header('access-control-allow-origin', '*');
-    const query = request.query as Record<string, unknown>;
-    const searched = async () => {
-      if (query.q !== undefined && typeof query.q !== 'string') throw new BadParameterError('q', 'Le paramètre « q » ne peut être donné qu’une fois.');
-      const page = pageOf(query.page);
-      if (page === undefined) throw new BadParameterError('page', 'Le paramètre « page » est un nombre entier de 1 à 10 000.');
-      let tenant: Tenant | undefined;
-      if (query.collectivite !== undefined) {
-        tenant = typeof query.collectivite === 'string' ? platform.tenants.get(query.collectivite) : undefined;
-        if (!tenant) throw new BadParameterError('collectivite', 'Aucune collectivité de Guichet ne porte cet identifiant (par exemple « bretagne » ou « brest »).');
-      }
-      const filters = parseFilters(query);
-      const near = await nearPoint(platform.db, query.commune);
-      if (near && 'error' in near) throw new BadParameterError('commune', near.error);
-      const { outcome, links } = await searchKept({ q: query.q, page, tenantId: tenant?.id, exact: query.exact === '1', filters, near });
-      recordMiss(outcome, tenant);
-      return { outcome, links, page, near };
-    };
-    if (!keptJson.keeps(request)) return reply.type('application/json; charset=utf-8').send(apiAnswer(await searched()));
-    let built = false;
-    const sent = await keptJson.send(request, reply, async () => {
-      built = true;
-      return { status: 200, type: 'application/json; charset=utf-8', text: JSON.stringify(apiAnswer(await searched())) };
-    });
-    // A kept answer was sent without searching: its outcome (kept too) says whether to count a miss.
-    if (!built && cleanQuery(query.q).text) await searched();
-    return sent;
-  });
+  const api = app.withTypeProvider<TypeBoxTypeProvider>();
+  api.get(
+    '/api/v1/recherche',
+    {
+      schema: {
+        operationId: 'rechercher',
+        tags: ['recherche'],
+        summary: 'Une seule recherche : aides, pages, actualités, lieux d’aide, collectivités et démarches nationales (service-public.fr)',
+        description:
+          'Recherche en français (majuscules et accents ignorés, pluriels et conjugaisons rapprochés, fautes de frappe corrigées). 10 résultats par page. Filtres (facettes) combinables : les valeurs d’un même filtre s’ajoutent (OU), les filtres se cumulent (ET) ; chaque valeur de facette compte les résultats sous les autres filtres. Au-delà de 1 000 objets trouvés, la recherche cesse de compter (totalPartiel). Avec une commune, les lieux à plus de 30 km sont écartés et les autres viennent d’abord, du plus proche au plus loin.',
+        querystring: SearchQuery,
+        response: { 200: SearchAnswerSchema, ...problems(400) },
+      },
+      config: { apiScope: 'recherche:lecture' },
+    },
+    async (request, reply) => {
+      const query = request.query;
+      const searched = async () => {
+        const page = query.page ?? 1;
+        let tenant: Tenant | undefined;
+        if (query.collectivite !== undefined) {
+          tenant = platform.tenants.get(query.collectivite);
+          if (!tenant) throw new BadParameterError('collectivite', 'Aucune collectivité de Guichet ne porte cet identifiant (par exemple « bretagne » ou « brest »).');
+        }
+        const filters = parseFilters(query);
+        const near = await nearPoint(platform.db, query.commune);
+        if (near && 'error' in near) throw new BadParameterError('commune', near.error);
+        const { outcome, links } = await searchKept({ q: query.q, page, tenantId: tenant?.id, exact: query.exact === '1', filters, near });
+        recordMiss(outcome, tenant);
+        return { outcome, links, page, near };
+      };
+      if (!keptJson.keeps(request)) return reply.type('application/json; charset=utf-8').send(apiAnswer(await searched()));
+      let built = false;
+      const sent = await keptJson.send(request, reply, async () => {
+        built = true;
+        return { status: 200, type: 'application/json; charset=utf-8', text: JSON.stringify(apiAnswer(await searched())) };
+      });
+      // A kept answer was sent without searching: its outcome (kept too) says whether to count a miss.
+      if (!built && cleanQuery(query.q).text) await searched();
+      return sent;
+    },
+  );
 
   function apiAnswer({ outcome, links, page, near }: { outcome: SearchOutcome; links: HitLinks; page: number; near: NearResult }) {
     return {

@@ -2,12 +2,15 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, Fasti
 import { page, requestTenant } from '../views/render';
 import { AppError, NotFoundError, TooManyRequestsError } from './errors';
 import { sendProblem, wantsJson } from './problem';
+import { validationError } from '../api/validation';
 
 /** `retryAfterSeconds`: the wait the rate-limit plugin already computed and set, for its 429s. */
 function toAppError(error: FastifyError | Error, retryAfterSeconds?: number): AppError {
   if (error instanceof AppError) return error;
   const fastifyError = error as FastifyError;
   const status = fastifyError.statusCode ?? 500;
+  const invalid = validationError(fastifyError);
+  if (invalid) return invalid;
   if (fastifyError.code === 'FST_CSRF_INVALID_TOKEN' || fastifyError.code === 'FST_CSRF_MISSING_SECRET') {
     return new AppError(
       403,

@@ -1,0 +1,36 @@
+/** The schemas of GET /api/v1/aides: the aid format (format.ts, docs/aid-format.md) with the publishing authority. */
+import { Type } from '@sinclair/typebox';
+import { CsvText, Nullable } from '../../platform/api/schemas';
+import { AidSchema } from './format';
+
+const format = JSON.parse(JSON.stringify(AidSchema)) as { properties: Record<string, unknown>; required?: string[] };
+
+export const ExportedAidSchema = Type.Unsafe<Record<string, unknown>>({
+  ...format,
+  $id: 'Aide',
+  title: 'Aide publique (format Guichet)',
+  description: 'Une aide publique et ses conditions d’éligibilité structurées (docs/aid-format.md, /docs/aid.schema.json), avec la collectivité qui la publie.',
+  properties: { collectivite: { type: 'string', description: 'La collectivité de Guichet qui publie l’aide.' }, ...format.properties },
+  required: ['collectivite', ...(format.required ?? [])],
+});
+
+export const AidsQuery = Type.Object({
+  collectivite: Type.Optional(Type.String({ description: 'Identifiant d’une collectivité de Guichet, par exemple brest.', examples: ['brest'] })),
+  format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('csv')], { default: 'json', description: 'json (par défaut) ou csv.' })),
+});
+
+export const AidsAnswer = {
+  description: 'Les aides publiées, en JSON (schéma /docs/aid.schema.json) ou en CSV.',
+  content: {
+    'application/json': {
+      schema: Type.Object({
+        schema: Type.String({ format: 'uri', description: 'Le schéma JSON d’une aide.' }),
+        sources: Type.String({ format: 'uri' }),
+        collectivite: Nullable(Type.String()),
+        total: Type.Integer(),
+        aides: Type.Array(ExportedAidSchema),
+      }),
+    },
+    'text/csv': { schema: CsvText },
+  },
+};
