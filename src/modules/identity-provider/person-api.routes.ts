@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { audit } from '../../platform/audit/audit';
 import { AppError, NotFoundError, UnauthenticatedError } from '../../platform/http/errors';
+import { problemAnswer } from '../../platform/api/schemas';
 import { personApplication, personApplications } from '../applications';
 import { readProfile, type FieldSource, type Profile, type ProfileField } from '../profile';
 import { personToken, type PersonToken } from './bearer';
@@ -11,7 +12,6 @@ import {
   ApplicationParams,
   ApplicationResponse,
   errorResponses,
-  Problem,
   ProfileResponse,
 } from './person-api.schemas';
 
@@ -121,7 +121,7 @@ export async function personApiRoutes(app: FastifyInstance, idp: IdentityProvide
           description: BEARER + ' Portée « demarches:lecture ». Seules les demandes faites à la collectivité qui a enregistré l’application sont listées, brouillons compris.',
           security: [{ jeton: [] }],
           querystring: ApplicationListQuery,
-          response: { 200: ApplicationListResponse, 400: Problem, ...errorResponses },
+          response: { 200: ApplicationListResponse, 400: problemAnswer('Le filtre « statut » n’est pas un état connu.'), ...errorResponses },
         },
       },
       async (request, reply) => {
@@ -146,7 +146,7 @@ export async function personApiRoutes(app: FastifyInstance, idp: IdentityProvide
           description: BEARER + ' Portée « demarches:lecture ». Une demande d’une autre personne ou faite à une autre collectivité répond 404.',
           security: [{ jeton: [] }],
           params: ApplicationParams,
-          response: { 200: ApplicationResponse, 404: { ...Problem, description: 'Aucune demande de cette personne à cette collectivité n’a cet identifiant.' }, ...errorResponses },
+          response: { 200: ApplicationResponse, 404: problemAnswer('Aucune demande de cette personne à cette collectivité n’a cet identifiant.'), ...errorResponses },
         },
       },
       async (request, reply) => {

@@ -2,22 +2,13 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import type { PersonApplicationDetail, PersonApplicationSummary } from '../applications';
 import { APPLICATION_STATUSES } from '../applications';
+import { problemAnswer, ProblemSchema } from '../../platform/api/schemas';
 
 const DateTime = Type.String({ format: 'date-time' });
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 
-export const Problem = Type.Object(
-  {
-    type: Type.String(),
-    title: Type.String(),
-    status: Type.Integer(),
-    detail: Type.String(),
-    code: Type.String(),
-    instance: Type.String(),
-    errors: Type.Optional(Type.Array(Type.Object({ pointer: Type.String(), detail: Type.String() }))),
-  },
-  { description: 'Erreur au format RFC 9457 (application/problem+json), en français.' },
-);
+/** The RFC 9457 problem answer, shared with the whole API. */
+export const Problem = ProblemSchema;
 
 /** Where each field of the profile comes from. */
 const Origine = Type.Union([Type.Literal('certifiee'), Type.Literal('declaree'), Type.Literal('demarche')], {
@@ -112,7 +103,7 @@ void detailMatches;
 
 /** Errors every route of the person's API may answer. */
 export const errorResponses = {
-  401: { ...Problem, description: 'Pas de jeton, ou jeton inconnu, expiré ou retiré (WWW-Authenticate: Bearer error="invalid_token").' },
-  403: { ...Problem, description: 'Le jeton n’a pas la portée demandée (WWW-Authenticate: Bearer error="insufficient_scope").' },
-  429: { ...Problem, description: 'Trop de requêtes.' },
+  401: problemAnswer('Pas de jeton, ou jeton inconnu, expiré ou retiré (WWW-Authenticate: Bearer error="invalid_token").'),
+  403: problemAnswer('Le jeton n’a pas la portée demandée (WWW-Authenticate: Bearer error="insufficient_scope").'),
+  429: problemAnswer('Trop de requêtes : réessayez après le délai de l’en-tête Retry-After.'),
 };

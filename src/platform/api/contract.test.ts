@@ -14,6 +14,7 @@ interface Call {
   url: string;
   method?: 'GET' | 'POST';
   payload?: unknown;
+  headers?: Record<string, string>;
 }
 interface Media {
   schema?: unknown;
@@ -76,6 +77,10 @@ test('every operation of the OpenAPI document answers as it declares, on success
     },
     // Its successes need an OAuth2 access token: identity-provider/flow.test.ts goes through the flow.
     'lire-usager': { ok: [], errors: [{ url: '/api/v1/collectivites/brest/usager' }, { url: '/api/v1/collectivites/atlantide/usager' }] },
+    // A person's own data: the successes need their token, got through authorization code + PKCE in identity-provider/person-api.test.ts (checked there against these schemas).
+    'lire-mon-profil': { ok: [], errors: [{ url: '/api/v1/moi' }, { url: '/api/v1/moi', headers: { authorization: 'Bearer jeton-inconnu' } }] },
+    'lister-mes-demarches': { ok: [], errors: [{ url: '/api/v1/moi/demarches' }, { url: '/api/v1/moi/demarches?statut=envoyee', headers: { authorization: 'Bearer jeton-inconnu' } }] },
+    'lire-ma-demarche': { ok: [], errors: [{ url: `/api/v1/moi/demarches/${uuid}` }] },
   };
 
   const document = (await app.inject({ url: '/api/v1/openapi.json' })).json() as { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, unknown> } };
@@ -97,7 +102,7 @@ test('every operation of the OpenAPI document answers as it declares, on success
     for (const [kind, list] of [['ok', cases.ok], ['error', cases.errors]] as const) {
       for (const call of list) {
         assert.equal((call.method ?? 'GET').toLowerCase(), method);
-        const res = await app.inject({ method: call.method ?? 'GET', url: call.url, ...(call.payload === undefined ? {} : { payload: call.payload as object }) });
+        const res = await app.inject({ method: call.method ?? 'GET', url: call.url, ...(call.payload === undefined ? {} : { payload: call.payload as object }), ...(call.headers ? { headers: call.headers } : {}) });
         const where = `${op.operationId} ${call.method ?? 'GET'} ${call.url} → ${res.statusCode}`;
         if (kind === 'ok') assert.ok(res.statusCode >= 200 && res.statusCode < 300, `${where}: ${res.body.slice(0, 300)}`);
         else assert.ok(res.statusCode >= 400 && res.statusCode < 500, where);
