@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { Agent, buildTestApp, csrfTokenFrom, signInAs } from '../../../test/support/app';
 import { demoAids } from '../../../seed/aids';
 import { aidsDb } from './store';
+import { formatNumber } from '../../platform/views/format';
 
 const BASE = '/admin/t/bretagne/aides';
 
@@ -174,7 +175,7 @@ test('import: dry run line by line, all or nothing, idempotent; JSON and CSV; 10
   assert.equal(big.statusCode, 303);
   const bigReport = await editor.get(big.headers.location as string);
   const wrongCount = many.filter((_, i) => i % 7 === 3).length;
-  assert.match(bigReport.body, new RegExp(`10000 lignes. ${10_000 - wrongCount} à créer, 0 à modifier, 0 inchangée, <strong>${wrongCount} en erreur`));
+  assert.match(bigReport.body, new RegExp(`10\u202f000 lignes. ${formatNumber(10_000 - wrongCount)} à créer, 0 à modifier, 0 inchangée, <strong>${formatNumber(wrongCount)} en erreur`));
   const errorsPage = await editor.get(`${big.headers.location}?erreurs=1&page=${Math.ceil(wrongCount / 20)}`);
   assert.match(errorsPage.body, /publics › 1 : Choisissez une de ces valeurs/);
   assert.ok(errorsPage.body.length < 40_000, `${errorsPage.body.length} bytes`);

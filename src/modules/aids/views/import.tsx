@@ -2,6 +2,7 @@
 import { Notice, Pagination } from '../../../platform/views/components';
 import { ErrorSummary, Form, SubmitButton } from '../../../platform/views/form';
 import type { ImportCounts, ImportLine } from '../tables';
+import { formatNumber } from '../../../platform/views/format';
 
 export function ImportForm({ action, csrfToken, error }: { action: string; csrfToken: string; error?: string | undefined }) {
   return (
@@ -49,8 +50,8 @@ export function DryRunView(props: {
   return (
     <>
       <p class="lead">
-        Fichier « {props.fileName} » : {counts.lines} ligne{counts.lines > 1 ? 's' : ''}. {counts.created} à créer, {counts.updated} à modifier, {counts.unchanged} inchangée
-        {counts.unchanged > 1 ? 's' : ''}, <strong>{counts.errors} en erreur</strong>.
+        Fichier « {props.fileName} » : {formatNumber(counts.lines)} ligne{counts.lines > 1 ? 's' : ''}. {formatNumber(counts.created)} à créer, {formatNumber(counts.updated)} à modifier, {formatNumber(counts.unchanged)} inchangée
+        {counts.unchanged > 1 ? 's' : ''}, <strong>{formatNumber(counts.errors)} en erreur</strong>.
       </p>
       {props.applied ? (
         <Notice kind="success" title="Cet import est appliqué." />

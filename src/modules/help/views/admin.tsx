@@ -4,6 +4,7 @@ import { ErrorSummary, FileField, Form, RadioGroup, SelectField, SubmitButton, T
 import { KIND_CHOICES, KIND_LABELS, KINDS } from '../kinds';
 import { PLACE_LABELS, type PlaceFields } from '../place-input';
 import type { HelpPlace, ImportCounts, ImportLine } from '../tables';
+import { formatNumber } from '../../../platform/views/format';
 
 export const placesAdminPath = (tenantId: string) => `/admin/t/${encodeURIComponent(tenantId)}/lieux`;
 
@@ -32,7 +33,7 @@ export function PlacesAdminList({ tenantId, rows, total, page, pages, editable, 
       ) : (
         <p>Votre rôle permet de consulter les lieux ; un éditeur ou un administrateur peut les modifier.</p>
       )}
-      <h2>{total === 0 ? 'Aucun lieu pour l’instant' : `${total} lieu${total > 1 ? 'x' : ''}`}</h2>
+      <h2>{total === 0 ? 'Aucun lieu pour l’instant' : `${formatNumber(total)} lieu${total > 1 ? 'x' : ''}`}</h2>
       {rows.length > 0 ? (
         <table class="table--breaking">
           <caption>Les lieux de la collectivité{pages > 1 ? ` (page ${page} sur ${pages})` : ''}</caption>
@@ -132,7 +133,7 @@ const plural = (n: number) => (n > 1 ? 's' : '');
 /** « 2 lieux à créer, 1 à modifier, 3 inchangés » (« créés », « modifiés » once applied). */
 function summary(c: ImportCounts, applied: boolean): string {
   const made = applied ? [`créé${plural(c.created)}`, `modifié${plural(c.updated)}`] : ['à créer', 'à modifier'];
-  return `${c.created} lieu${c.created > 1 ? 'x' : ''} ${made[0]}, ${c.updated} ${made[1]}, ${c.unchanged} inchangé${plural(c.unchanged)}`;
+  return `${formatNumber(c.created)} lieu${c.created > 1 ? 'x' : ''} ${made[0]}, ${formatNumber(c.updated)} ${made[1]}, ${formatNumber(c.unchanged)} inchangé${plural(c.unchanged)}`;
 }
 
 export function PlacesDryRun(props: { base: string; fileName: string; counts: ImportCounts; lines: ImportLine[]; page: number; pages: number; applied: boolean; csrfToken: string }) {
@@ -141,7 +142,7 @@ export function PlacesDryRun(props: { base: string; fileName: string; counts: Im
   return (
     <>
       <p class="lead">
-        Fichier « {props.fileName} » : {counts.lines} ligne{counts.lines > 1 ? 's' : ''}. {summary(counts, props.applied)}, <strong>{counts.errors} en erreur</strong>.
+        Fichier « {props.fileName} » : {formatNumber(counts.lines)} ligne{counts.lines > 1 ? 's' : ''}. {summary(counts, props.applied)}, <strong>{formatNumber(counts.errors)} en erreur</strong>.
       </p>
       {props.applied ? (
         <Notice kind="success" title="Cet import est appliqué." />
