@@ -14,7 +14,7 @@ import { csrfTokenFrom } from '../support/app';
 import { newContext } from './support/browser';
 import { checkPage } from './support/checks';
 import { field, journey, signIn, unfold } from './support/journey';
-import { focusNotVisible, HEADER_MAX_AT_375, headerHeight, horizontalScroll, screenshot, SCREENSHOTS_DIR, smallText, WIDTHS } from './support/visual';
+import { focusNotVisible, HEADER_MAX_AT_375, headerHeight, horizontalScroll, menuLines, screenshot, SCREENSHOTS_DIR, smallText, WIDTHS } from './support/visual';
 
 const j = journey();
 
@@ -132,6 +132,10 @@ for (const width of WIDTHS) {
           console.log(`the instruction page is ${height} px tall at 1280 × 800 (at most ${INSTRUCTION_MAX_AT_1280})`);
           if (height > INSTRUCTION_MAX_AT_1280) problems.push(`${path}: ${height} px tall at 1280 × 800 (at most ${INSTRUCTION_MAX_AT_1280}, 1.5 screens)`);
         }
+        if (width === 1280 && name !== 'instruction') {
+          const lines = await menuLines(page);
+          if (lines !== 1) problems.push(`${path}: the menu takes ${lines} lines at 1280 px (one expected)`);
+        }
         if (width === 375) {
           const overflow = await horizontalScroll(page);
           if (overflow > 0) problems.push(`${path}: scrolls sideways by ${overflow} px`);
@@ -152,31 +156,50 @@ for (const width of WIDTHS) {
   });
 }
 
-test('on a phone the menu folds behind « Menu » and opens without JavaScript; on a desk it is always open', async () => {
+test('on a phone the menu folds behind « Menu » and opens without JavaScript; on a desk it is always open, on one line, the account beside the search', async () => {
   for (const width of [375, 1280]) {
-    const context = await newContext(j.browser, { viewport: { width, height: 800 }, javaScriptEnabled: false });
-    try {
-      const page = await context.newPage();
-      await page.goto(j.url('/'));
-      const services = page.locator('nav#menu').getByRole('link', { name: 'Aide de proximité' });
-      const toggle = page.locator('header summary', { hasText: 'Menu' });
-      if (width === 375) {
-        assert.equal(await services.isVisible(), false, 'folded on a phone');
-        await toggle.click();
-        assert.equal(await services.isVisible(), true, 'opened by « Menu », without JavaScript');
-        assert.ok((await page.locator('nav#menu a:visible').count()) >= 5);
-        await screenshot(page, 'menu-ouvert', width);
-      } else {
-        assert.equal(await toggle.isVisible(), false, 'no « Menu » button on a desk');
-        assert.equal(await services.isVisible(), true, 'the menu is open on a desk');
+    for (const host of [undefined, 'brest.localhost']) {
+      const context = await newContext(j.browser, { viewport: { width, height: 800 }, javaScriptEnabled: false });
+      try {
+        const page = await context.newPage();
+        await page.goto(j.url('/', host));
+        const services = page.locator('nav#menu').getByRole('link', { name: 'Aide de proximité' });
+        const account = page.locator('header .site-account').getByRole('link', { name: 'Se connecter' });
+        const toggle = page.locator('header summary', { hasText: 'Menu' });
+        if (width === 375) {
+          assert.equal(await services.isVisible(), false, 'folded on a phone');
+          assert.equal(await account.isVisible(), false, 'the account’s link folded with it');
+          await toggle.click();
+          assert.equal(await services.isVisible(), true, 'opened by « Menu », without JavaScript');
+          assert.equal(await account.isVisible(), true, 'the account’s link shown with the menu');
+          assert.ok((await page.locator('nav#menu a:visible').count()) >= 5);
+          await screenshot(page, `menu-ouvert${host ? '-brest' : ''}`, width);
+        } else {
+          assert.equal(await toggle.isVisible(), false, 'no « Menu » button on a desk');
+          assert.equal(await services.isVisible(), true, 'the menu is open on a desk');
+          assert.equal(await menuLines(page), 1, `${host ?? 'portal'}: the menu on one line at 1280 px`);
+          const [search, link] = await Promise.all([page.locator('header form[role="search"]').boundingBox(), account.boundingBox()]);
+          assert.ok(search && link && Math.abs(search.y + search.height / 2 - (link.y + link.height / 2)) < 8 && link.x > search.x, 'the account’s link beside the search');
+        }
+        // The menu names the services; the search box of the header goes to /recherche.
+        const names = await page.locator('nav#menu a').allTextContents();
+        for (const service of ['Aides', 'Orientation', 'Aide de proximité', 'Collectivités']) assert.ok(names.includes(service), `${service} in ${names.join(', ')}`);
+        assert.equal(await page.locator('form[role="search"][aria-label="Recherche sur le site"]').getAttribute('action'), '/recherche');
+      } finally {
+        await context.close();
       }
-      // The menu names the services; the search box of the header goes to /recherche.
-      const names = await page.locator('nav#menu a').allTextContents();
-      for (const service of ['Aides', 'Orientation', 'Aide de proximité', 'Collectivités', 'Se connecter']) assert.ok(names.includes(service), `${service} in ${names.join(', ')}`);
-      assert.equal(await page.locator('form[role="search"][aria-label="Recherche sur le site"]').getAttribute('action'), '/recherche');
-    } finally {
-      await context.close();
     }
+  }
+  // Signed in, at 1280 px: « Mon compte », « Mes démarches » beside the search, the menu still on one line.
+  const { path, state } = (await signedInPages()).find((p) => p.name === 'mon-compte')!;
+  const context = await newContext(j.browser, { viewport: { width: 1280, height: 800 }, storageState: state });
+  try {
+    const page = await context.newPage();
+    await page.goto(j.url(path));
+    assert.deepEqual((await page.locator('header .site-account a').allTextContents()).map((t) => t.replace(/\s*\(.*\)$/, '')), ['Mon compte', 'Mes démarches']);
+    assert.equal(await menuLines(page), 1, 'signed in: the menu on one line at 1280 px');
+  } finally {
+    await context.close();
   }
 });
 

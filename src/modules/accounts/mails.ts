@@ -98,8 +98,9 @@ Depuis la page des sessions, vous pouvez fermer une session que vous ne reconnai
 }
 
 export function accountDeletedMail(to: string, name: string): MailMessage {
-  return message(to, 'Votre compte Guichet a été supprimé', name, `Votre compte Guichet a été supprimé le ${formatDateTime(new Date())}, avec votre profil et vos sessions.
-Le journal de sécurité garde la trace de cette suppression et des connexions passées, comme la loi le demande ; il ne contient ni mot de passe ni document.
+  return message(to, 'Votre compte Guichet a été supprimé', name, `Votre compte Guichet a été supprimé le ${formatDateTime(new Date())}, comme vous l’avez demandé.
+Votre profil, vos brouillons de demande, vos favoris et vos connexions ont été effacés avec lui. Les demandes d’aide que vous aviez envoyées restent chez la collectivité qui les a reçues, sans lien avec un compte : elle les garde le temps prévu (10 ans après une aide accordée, 5 ans dans les autres cas).
+Le journal de sécurité garde la trace de cette suppression pendant un an, comme la loi le demande ; il ne contient ni mot de passe ni document.
 
 Ce message est le dernier que vous recevez de Guichet. Vous pouvez créer un nouveau compte à tout moment.`);
 }

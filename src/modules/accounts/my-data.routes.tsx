@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { signedInAccount } from '../../platform/auth/guards';
 import { audit } from '../../platform/audit/audit';
 import { COPIED_CONCERNS } from '../../platform/personal-data';
+import { myDataHtml } from './my-data-html';
 import { MyDataPage } from './views/my-data';
 
 /**
@@ -29,8 +30,10 @@ export async function myDataRoutes(app: FastifyInstance): Promise<void> {
     }),
   );
 
+  /** The copy, in JSON (`?format=html`: the same, as a page to read), audited. */
   app.get('/mon-compte/mes-donnees/telecharger', { config: { guard: { person: true } } }, async (request, reply) => {
     const current = signedInAccount(request);
+    const html = (request.query as Record<string, unknown>).format === 'html';
     const now = new Date();
     const parts: Record<string, unknown> = {};
     for (const copy of register.copies) parts[copy.key] = await copy.read(platform.db, current.id);
@@ -39,7 +42,7 @@ export async function myDataRoutes(app: FastifyInstance): Promise<void> {
       actor: { id: current.id, label: current.displayName, ip: request.ip },
       targetType: 'account',
       targetId: current.id,
-      details: { parts: register.copies.map((c) => c.key) },
+      details: { parts: register.copies.map((c) => c.key), format: html ? 'html' : 'json' },
     });
     const file = {
       produitPar: 'Guichet',
@@ -49,10 +52,18 @@ export async function myDataRoutes(app: FastifyInstance): Promise<void> {
       ...parts,
       nonInclus: Object.fromEntries(register.notCopied.map((n) => [n.table, n.why])),
     };
+    const day = now.toISOString().slice(0, 10);
+    reply.header('cache-control', 'no-store');
+    if (html) {
+      const readable = { ...file, aSavoir: 'Ce document contient tout ce que Guichet garde sur vous. Ne le transmettez qu’à une personne ou un service de confiance.' };
+      return reply
+        .header('content-type', 'text/html; charset=utf-8')
+        .header('content-disposition', `attachment; filename="guichet-mes-donnees-${day}.html"`)
+        .send(myDataHtml(readable, now));
+    }
     return reply
       .header('content-type', 'application/json; charset=utf-8')
-      .header('content-disposition', `attachment; filename="guichet-mes-donnees-${now.toISOString().slice(0, 10)}.json"`)
-      .header('cache-control', 'no-store')
+      .header('content-disposition', `attachment; filename="guichet-mes-donnees-${day}.json"`)
       .send(JSON.stringify(file, null, 2));
   });
 }

@@ -57,8 +57,26 @@ test('a person downloads all their data, and only theirs', async (t) => {
   for (const secret of ['password_hash', '$argon2', 'token_hash', 'secret_encrypted', 'code_hash', 'id_hash']) assert.ok(!text.includes(secret), `no ${secret}`);
   for (const foreign of ['yann.autre@example.fr', 'Yann Autre', '07 00 00 00 00', otherReference]) assert.ok(!text.includes(foreign), `nothing of another person (${foreign})`);
 
-  const audited = await db.selectFrom('platform_audit').select(['actor_id', 'target_id']).where('action', '=', 'personal_data.copied').execute();
-  assert.deepEqual(audited, [{ actor_id: camille, target_id: camille }], 'the download is audited');
+  // The same, as a page to read: headings, French dates, escaped values, nothing from outside.
+  assert.match(page.body, /href="\/mon-compte\/mes-donnees\/telecharger\?format=html"/);
+  const readable = await person.get('/mon-compte/mes-donnees/telecharger?format=html');
+  assert.equal(readable.statusCode, 200);
+  assert.match(String(readable.headers['content-type']), /^text\/html/);
+  assert.match(String(readable.headers['content-disposition']), /^attachment; filename="guichet-mes-donnees-\d{4}-\d{2}-\d{2}\.html"$/);
+  assert.equal(readable.headers['cache-control'], 'no-store');
+  const html = readable.body;
+  assert.match(html, /<html lang="fr">/);
+  assert.match(html, /<h1>Mes données sur Guichet<\/h1>/);
+  assert.match(html, /<h2>Compte<\/h2><dl><dt>Adresse électronique<\/dt><dd>camille\.copie@example\.fr<\/dd>/);
+  assert.match(html, /<h2>Demandes d’aide<\/h2>/);
+  assert.ok(html.includes(reference) && html.includes('Prépa avenir') && html.includes('devis.pdf'), 'the application, its answers and documents');
+  assert.match(html, /<dt>Créé le<\/dt><dd>\d{1,2} \S+ \d{4} à \d{2}:\d{2}<\/dd>/, 'dates in French');
+  assert.doesNotMatch(html, /<script|<link|src=/, 'standalone: no script, no outside resource');
+  for (const foreign of ['yann.autre@example.fr', otherReference]) assert.ok(!html.includes(foreign), `nothing of another person (${foreign})`);
+  for (const secret of ['$argon2', 'password_hash']) assert.ok(!html.includes(secret));
+
+  const audited = await db.selectFrom('platform_audit').select(['actor_id', 'target_id', 'details']).where('action', '=', 'personal_data.copied').orderBy('id').execute();
+  assert.deepEqual(audited.map((row) => [row.actor_id, row.target_id, (row.details as { format?: string }).format]), [[camille, camille, 'json'], [camille, camille, 'html']], 'each download is audited');
 
   const signedOut = await app.inject({ method: 'GET', url: '/mon-compte/mes-donnees/telecharger', headers: { host: 'localhost' } });
   assert.equal(signedOut.statusCode, 303);

@@ -138,7 +138,9 @@ test('deleting the account: password required, everything goes, the audit trail 
   assert.equal((await person.get('/compte-supprime')).statusCode, 200);
   assert.equal((await other.get('/mon-compte')).statusCode, 303);
   assert.equal(await database.db.selectFrom('platform_accounts').select('id').where('id', '=', id).executeTakeFirst(), undefined);
-  await inbox.waitFor(EMAIL, /Votre compte Guichet a été supprimé/);
+  const farewell = await inbox.waitFor(EMAIL, /Votre compte Guichet a été supprimé/);
+  assert.match(farewell.text, /Votre profil, vos brouillons de demande, vos favoris et vos connexions ont été effacés avec lui\./);
+  assert.match(farewell.text, /restent chez la collectivité qui les a reçues/);
   const trail = await database.db.selectFrom('platform_audit').select('action').where('actor_id', '=', id).execute();
   assert.ok(trail.some((r) => r.action === 'account.deleted') && trail.some((r) => r.action === 'auth.sign_in'), 'the trail is kept');
 });

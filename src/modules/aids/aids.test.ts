@@ -168,6 +168,7 @@ test('pages: search by words and filters, pagination, an aid page in plain words
   const page = await agent.get('/aides/bretagne-aide-code-permis');
   assert.equal(page.statusCode, 200);
   assert.match(page.body, /jusqu’à 1\s500\s€ une fois/);
+  assert.match(page.body, /Publiée sur Guichet par la Région Bretagne\./);
   for (const expected of ['Avoir entre 18 et 30 ans', 'Habiter en Bretagne', 'Région Bretagne', '19 août 2026', 'https://www.bretagne.bzh/aides/fiches/aide-a-la-formation-au-code-et-au-permis-de-conduire/', 'Les autres conditions décrites par l’organisme', '(à vérifier sur la page officielle)']) {
     assert.ok(page.body.includes(expected), expected);
   }

@@ -198,6 +198,7 @@ test('a person applies: sign-in first, prefill only with consent and with its so
   assert.match(ack.body, new RegExp(reference));
   const mail = await inbox.waitFor('maelys@exemple.fr', /Demande déposée/);
   assert.match(mail.text, new RegExp(`Son numéro est : ${reference}`));
+  assert.match(mail.text, /\nLa Région Bretagne va l’examiner\. Vous recevrez un courriel à chaque étape\.\n/);
 
   const history = await applicationsDb(database.db).selectFrom('application_history').select(['action', 'to_status']).execute();
   assert.deepEqual(history, [{ action: 'depot', to_status: 'depose' }]);
@@ -299,6 +300,9 @@ test('nothing accepted is lost: the acknowledged application survives closing th
   const done = await person.post(`${BASE}/deposer`, { _csrf: csrfTokenFrom(review.body), cle: key, certifie: 'oui' });
   const ack = await person.get(String(done.headers.location));
   assert.match(ack.body, /Votre demande est déposée/);
+  // One plain sentence, with the authority's article (issue 14: « C’est Région Bretagne qui va l’examiner. L’organisme va… »).
+  assert.match(ack.body, /<p>La Région Bretagne va l’examiner\. Vous recevrez un courriel à chaque étape\.<\/p>/);
+  assert.doesNotMatch(ack.body, /L’organisme va examiner/);
   const reference = /BZH-\d{4}-\d{6}/.exec(ack.body)![0];
   // The app stops; the database handle is dropped, not closed (no flush, no checkpoint).
   await app.close();

@@ -13,6 +13,7 @@ import type { AidsTables } from '../aids';
 import type { ApplicationsTables } from './tables';
 import { applicationsPersonalData } from './personal-data';
 import { applicationsDataset } from './dataset';
+import { applicationsPurges } from './retention';
 
 export { checkForm, FIELD_TYPES, type FormDefinition, type FormField, type FormSection } from './form';
 export { checkDocument, sniffDocument, MAX_DOCUMENT_BYTES } from './documents';
@@ -71,5 +72,6 @@ export const applicationsModule: GuichetModule = {
   },
   migrationsDir: join(import.meta.dirname, 'migrations'),
   personalData: applicationsPersonalData,
+  purges: applicationsPurges,
   datasets: [applicationsDataset],
 };

@@ -22,6 +22,7 @@ import { APPLICATION_STATUSES, type ApplicationStatus } from './tables';
 import { markRead, UNREAD_LABELS } from './unread';
 import { InstructionFile } from './instruction.views';
 import { frenchDay, StatusTag } from './views';
+import { formatNumber } from '../../platform/views/format';
 
 const read = { guard: { tenantRole: 'lecteur' as const } };
 const instruct = { guard: { tenantRole: 'instructeur' as const } };
@@ -70,7 +71,7 @@ export async function instructionRoutes(app: FastifyInstance): Promise<void> {
             </div>
             <SubmitButton>Filtrer</SubmitButton>
           </form>
-          <p role="status">{total === 0 ? 'Aucune demande.' : total === 1 ? '1 demande.' : `${total} demandes.`}</p>
+          <p role="status">{total === 0 ? 'Aucune demande.' : total === 1 ? '1 demande.' : `${formatNumber(total)} demandes.`}</p>
           {rows.length ? (
             <div class="table-scroll" role="region" aria-labelledby="demandes-legende" tabIndex={0}>
             <table class="data-table">

@@ -1,3 +1,4 @@
+import { sentenceSubject } from '../../platform/tenancy/names';
 /** The acknowledgement mail: plain French, the reference, where to follow the application. */
 export function applicationMail(input: { to: string; name: string; reference: string; aidName: string; tenantName: string; publicUrl: string }) {
   return {
@@ -9,7 +10,7 @@ export function applicationMail(input: { to: string; name: string; reference: st
       `Nous avons bien reçu votre demande « ${input.aidName} ».`,
       `Son numéro est : ${input.reference}. Gardez-le : il sert à suivre votre demande.`,
       '',
-      `C’est ${input.tenantName} qui va l’examiner. Vous recevrez un courriel à chaque étape.`,
+      `${sentenceSubject(input.tenantName)} va l’examiner. Vous recevrez un courriel à chaque étape.`,
       '',
       'Pour suivre votre demande, revoir ce que vous avez envoyé ou la retirer :',
       `${input.publicUrl}/mes-demarches/${input.reference}`,
@@ -23,13 +24,14 @@ export function applicationMail(input: { to: string; name: string; reference: st
 
 /** A mail for each step of the instruction: plain French, no detail of the file, the link to follow it. */
 export function instructionMail(input: { to: string; name: string; reference: string; aidName: string; tenantName: string; publicUrl: string; what: 'en_instruction' | 'pieces_demandees' | 'accepte' | 'refuse' | 'classe_sans_suite' | 'message' }) {
+  const who = sentenceSubject(input.tenantName);
   const lines: Record<typeof input.what, [string, string]> = {
-    en_instruction: ['Votre demande est en cours d’examen', `${input.tenantName} examine votre demande.`],
-    pieces_demandees: ['Des documents sont demandés', `${input.tenantName} a besoin de documents pour examiner votre demande. Ajoutez-les sur Guichet.`],
-    accepte: ['Votre demande est acceptée', `${input.tenantName} a accepté votre demande. Vous trouverez la décision et ses raisons sur Guichet.`],
-    refuse: ['Votre demande est refusée', `${input.tenantName} a refusé votre demande. Vous trouverez la décision et ses raisons sur Guichet.`],
-    classe_sans_suite: ['Votre demande est classée sans suite', `${input.tenantName} a classé votre demande sans suite. Vous trouverez les raisons sur Guichet.`],
-    message: ['Vous avez un nouveau message', `${input.tenantName} vous a écrit au sujet de votre demande. Lisez le message et répondez sur Guichet.`],
+    en_instruction: ['Votre demande est en cours d’examen', `${who} examine votre demande.`],
+    pieces_demandees: ['Des documents sont demandés', `${who} a besoin de documents pour examiner votre demande. Ajoutez-les sur Guichet.`],
+    accepte: ['Votre demande est acceptée', `${who} a accepté votre demande. Vous trouverez la décision et ses raisons sur Guichet.`],
+    refuse: ['Votre demande est refusée', `${who} a refusé votre demande. Vous trouverez la décision et ses raisons sur Guichet.`],
+    classe_sans_suite: ['Votre demande est classée sans suite', `${who} a classé votre demande sans suite. Vous trouverez les raisons sur Guichet.`],
+    message: ['Vous avez un nouveau message', `${who} vous a écrit au sujet de votre demande. Lisez le message et répondez sur Guichet.`],
   };
   const [subject, sentence] = lines[input.what];
   return {

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { signedInAccount } from '../../platform/auth/guards';
 import { KeptByKey } from '../../platform/db/kept-by-key';
 import { PersonalPages } from '../../platform/views/personal-pages';
+import { sentenceSubject } from '../../platform/tenancy/names';
 import type { PageView } from '../../platform/views/layout';
 import { ErrorSummary, FileField, Form, SelectField, SubmitButton, TextArea, type FieldErrors } from '../../platform/views/form';
 import { personOf, upload } from './http';
@@ -90,7 +91,7 @@ export async function spaceRoutes(app: FastifyInstance): Promise<void> {
             </p>
           </div>
           <p>Un courriel de confirmation vous est envoyé à {account.email}.</p>
-          <p>C’est {tenantName(application.tenant_id)} qui va l’examiner. {NEXT_STEP.depose}</p>
+          <p>{sentenceSubject(tenantName(application.tenant_id))} va l’examiner. Vous recevrez un courriel à chaque étape.</p>
           <ul>
             <li>
               <a href={`/mes-demarches/${application.reference}/recapitulatif`}>Voir et imprimer ce que vous avez envoyé</a>

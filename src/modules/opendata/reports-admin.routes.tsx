@@ -10,6 +10,7 @@ import { handleReport, NEXT } from './reports-service';
 import { STATUSES } from './reports-store';
 import { opendataDb, type ReportStatus } from './tables';
 import { ReportDetail, ReportQueue } from './views/admin-reports';
+import { formatNumber } from '../../platform/views/format';
 
 const PER_PAGE = 20;
 const write = { guard: { tenantRole: 'editeur' as const } };
@@ -74,7 +75,7 @@ export async function reportAdminRoutes(app: FastifyInstance): Promise<void> {
     const values = { statut: typeof body.statut === 'string' ? body.statut : '', reponse: typeof body.reponse === 'string' ? body.reponse.trim() : '' };
     const errors: FieldErrors = {};
     if (!(STATUSES as readonly string[]).includes(values.statut)) errors.statut = 'Choisissez le nouvel état du signalement.';
-    if (values.reponse.length > 2000) errors.reponse = `Écrivez au plus 2000 caractères (vous en avez écrit ${values.reponse.length}).`;
+    if (values.reponse.length > 2000) errors.reponse = `Écrivez au plus ${formatNumber(2000)} caractères (vous en avez écrit ${formatNumber(values.reponse.length)}).`;
     if ((values.statut === 'rejete') && !values.reponse) errors.reponse = 'Expliquez pourquoi vous ne changez pas l’information.';
     if (Object.keys(errors).length === 0) {
       const outcome = await handleReport(platform, await actorOf(request), tenant.id, id, { status: values.statut as ReportStatus, answer: values.reponse });

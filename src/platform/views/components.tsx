@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { Role } from '../db/tables';
-import { formatDate } from './format';
+import { formatDate, formatNumber } from './format';
 import type { Crumb } from './site';
 
 export function Breadcrumb({ items, label = 'Vous êtes ici' }: { items: Crumb[]; label?: string }) {
@@ -77,7 +77,7 @@ export function Pagination({ page, pages, href, label = 'Pagination' }: {
           </li>
         ) : null}
         <li aria-current="page">
-          Page {page} sur {pages}
+          Page {formatNumber(page)} sur {formatNumber(pages)}
         </li>
         {page < pages ? (
           <li>

@@ -71,6 +71,18 @@ export function Layout({ site, view }: { site: SiteContext; view: PageView }) {
                     <button type="submit">Rechercher</button>
                   </form>
                 )}
+                {/* The account's links: beside the search on wide screens, shown with the menu once unfolded on small ones (layout.css). */}
+                <ul class="site-account site-header__account">
+                  {site.account ? (
+                    <>
+                      <li><a href="/mon-compte">Mon compte<span class="visually-hidden"> ({site.account.name})</span></a></li>
+                      <li><a href="/mes-demarches">Mes démarches</a></li>
+                      {site.account.isAgent ? <li><a href="/admin">Espace agent</a></li> : null}
+                    </>
+                  ) : (
+                    <li><a href="/connexion">Se connecter</a></li>
+                  )}
+                </ul>
                 {/* Folded behind « Menu » on small screens (no JS: <details>); always open on wide ones (layout.css). */}
                 <details class="site-menu">
                   <summary>Menu</summary>
@@ -84,17 +96,6 @@ export function Layout({ site, view }: { site: SiteContext; view: PageView }) {
                         <li><a href={link.href}>{link.label}</a></li>
                       ))}
                     </ul>
-                    <ul class="main-nav__account site-header__account">
-                      {site.account ? (
-                        <>
-                          <li><a href="/mon-compte">Mon compte<span class="visually-hidden"> ({site.account.name})</span></a></li>
-                          <li><a href="/mes-demarches">Mes démarches</a></li>
-                          {site.account.isAgent ? <li><a href="/admin">Espace agent</a></li> : null}
-                    </>
-                  ) : (
-                    <li><a href="/connexion">Se connecter</a></li>
-                  )}
-                </ul>
               </nav>
             </details>
           </div>

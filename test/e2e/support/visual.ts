@@ -21,6 +21,14 @@ export async function horizontalScroll(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 }
 
+/** How many lines the visible links of the main menu take (1 on a desk: the menu never wraps). */
+export async function menuLines(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const tops = [...document.querySelectorAll('nav#menu a')].filter((a) => a.getClientRects().length > 0).map((a) => Math.round(a.getBoundingClientRect().top));
+    return new Set(tops).size;
+  });
+}
+
 export async function headerHeight(page: Page): Promise<number> {
   return page.evaluate(() => document.querySelector('body > header')?.getBoundingClientRect().height ?? 0);
 }

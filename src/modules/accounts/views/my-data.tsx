@@ -6,14 +6,21 @@ export function MyDataPage({ processings, notCopied }: { processings: Processing
   return (
     <>
       <p>
-        Vous pouvez avoir une copie de tout ce que Guichet garde sur vous, dans un seul fichier. Ce fichier est au format JSON : un
-        format de texte que d’autres services savent lire. Vous pouvez l’ouvrir avec un éditeur de texte.
+        Vous pouvez avoir une copie de tout ce que Guichet garde sur vous, dans un seul fichier : une page à lire dans votre
+        navigateur, ou le même contenu au format JSON, un format de texte que d’autres services savent lire.
       </p>
-      <p>
-        <a class="button" href="/mon-compte/mes-donnees/telecharger" download>
-          Télécharger mes données
-        </a>
-      </p>
+      <ul class="inline-list">
+        <li>
+          <a class="button" href="/mon-compte/mes-donnees/telecharger?format=html" download>
+            Télécharger mes données (page à lire)
+          </a>
+        </li>
+        <li>
+          <a href="/mon-compte/mes-donnees/telecharger" download>
+            Télécharger mes données (fichier JSON)
+          </a>
+        </li>
+      </ul>
       <h2>Ce que contient le fichier</h2>
       <ul>
         {processings.map((p) => (

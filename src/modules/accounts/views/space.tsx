@@ -215,7 +215,7 @@ export function DeletePage({ csrfToken, hasPassword, errors }: { csrfToken: stri
       <h2>Ce qui est gardé</h2>
       <p>
         Le journal de sécurité garde la trace des connexions et de cette suppression (date, adresse IP), comme la loi le demande pour la sécurité des
-        services publics en ligne. Il ne contient ni mot de passe ni document. Les démarches déjà envoyées à une collectivité restent chez elle.
+        services publics en ligne. Il ne contient ni mot de passe ni document. Les demandes déjà envoyées à une collectivité restent chez elle le temps prévu : 10 ans après une aide accordée, 5 ans dans les autres cas.
       </p>
       <Notice kind="warning">
         <p>La suppression est définitive : votre compte ne pourra pas être récupéré.</p>

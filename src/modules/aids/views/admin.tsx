@@ -15,6 +15,7 @@ import {
 import type { TenantAidRow } from '../store';
 import { NAF_FAMILIES } from '../naf';
 import { ORGANISATION_TYPES } from '../../profile';
+import { formatNumber } from '../../../platform/views/format';
 
 export const aidsAdminBase = (tenantId: string) => `/admin/t/${tenantId}/aides`;
 const STATUS = { draft: 'Brouillon', published: 'Publiée' } as const;
@@ -79,7 +80,7 @@ export function AidsAdminList(props: { tenantId: string; rows: TenantAidRow[]; t
         <SelectField name="statut" label="État" value={props.statut} options={[{ value: '', label: 'Tous' }, { value: 'draft', label: 'Brouillons' }, { value: 'published', label: 'Publiées' }]} />
         <SubmitButton>Filtrer</SubmitButton>
       </form>
-      <h2>{props.total === 0 ? 'Aucune aide' : `${props.total} aide${props.total > 1 ? 's' : ''}`}</h2>
+      <h2>{props.total === 0 ? 'Aucune aide' : `${formatNumber(props.total)} aide${props.total > 1 ? 's' : ''}`}</h2>
       {props.rows.length ? (
         <ul class="aids-admin-list">
           {props.rows.map((r) => (

@@ -1,3 +1,4 @@
+import { withArticle } from '../../../platform/tenancy/names';
 import { describeTerritory, explainEligibility, formatAmount, type Sentence } from '../explain';
 import { AID_TYPES, AUDIENCES, PORTEUR_KINDS, THEMES, type Aid } from '../format';
 
@@ -96,7 +97,7 @@ export function AidPage({ aid, tenantName, applyHref }: { aid: Aid; tenantName: 
         </p>
       ) : null}
       <p class="muted">
-        Informations vérifiées le {frenchDate(aid.last_verified)}. Publiée sur Guichet par {tenantName}.
+        Informations vérifiées le {frenchDate(aid.last_verified)}. Publiée sur Guichet par {withArticle(tenantName)}.
         {aid.source ? ` Source : ${aid.source.dataset}.` : ''} <a href="/sources#aides">Sources des données</a>.
       </p>
     </>

@@ -1,5 +1,5 @@
 import { Badge, Pagination } from '../../../platform/views/components';
-import { parisToday } from '../../../platform/views/format';
+import { formatNumber, parisToday } from '../../../platform/views/format';
 import { aidOpenness } from '../openness';
 import { ErrorSummary, SelectField, SubmitButton, TextField } from '../../../platform/views/form';
 import { formatAmount } from '../explain';
@@ -42,7 +42,7 @@ export function AidsList({ outcome, path, exportHref, intro }: { outcome: AidSea
         <div class="columns__main">
           {Object.keys(errors).length ? null : (
             <section aria-labelledby="resultats">
-              <h2 id="resultats">{outcome.total === 0 ? 'Aucune aide ne correspond à votre recherche' : `${outcome.total} aide${plural} trouvée${plural}`}</h2>
+              <h2 id="resultats">{outcome.total === 0 ? 'Aucune aide ne correspond à votre recherche' : `${formatNumber(outcome.total)} aide${plural} trouvée${plural}`}</h2>
               {outcome.total === 0 ? (
                 <div class="empty-state">
                   <p>Essayez avec d’autres mots ou moins de filtres.</p>

@@ -72,6 +72,7 @@ const ACTION_LABELS: Record<string, string> = {
   'applications.message': 'Message sur une demande',
   'applications.annotation': 'Note interne sur une demande',
   'applications.document_added': 'Document ajouté à une demande',
+  'applications.retention_deleted': 'Demande effacée : durée de conservation écoulée',
   'menu.update': 'Menu modifié',
   'search.synonym_create': 'Synonyme de la recherche ajouté',
   'search.synonym_update': 'Synonyme de la recherche modifié',

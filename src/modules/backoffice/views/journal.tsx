@@ -2,6 +2,7 @@ import type { Tenant } from '../../../platform/db/tables';
 import { formatDateTime, Pagination } from '../../../platform/views/components';
 import type { JournalEntry } from '../journal.store';
 import { actionLabel, actorKindLabel, entrySubject } from './audit-labels';
+import { formatNumber } from '../../../platform/views/format';
 
 export function JournalPage({ tenant, entries, actions, action, page, pages, total, base }: {
   tenant: Tenant;
@@ -32,7 +33,7 @@ export function JournalPage({ tenant, entries, actions, action, page, pages, tot
         <button type="submit" class="button button--secondary">Filtrer</button>
       </form>
       <p role="status">
-        {total === 0 ? 'Aucune action enregistrée' : `${total} action${total > 1 ? 's' : ''} enregistrée${total > 1 ? 's' : ''}`}
+        {total === 0 ? 'Aucune action enregistrée' : `${formatNumber(total)} action${total > 1 ? 's' : ''} enregistrée${total > 1 ? 's' : ''}`}
         {action ? ` de type « ${actionLabel(action)} »` : ''}
         {pages > 1 ? `, page ${page} sur ${pages}` : ''}.
       </p>

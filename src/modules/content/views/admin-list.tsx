@@ -3,6 +3,7 @@ import { statusOf, type ItemSummary } from '../store';
 import type { ContentKind } from '../tables';
 import { Pagination } from '../../../platform/views/components';
 import { adminBase, KIND_LABELS, KIND_PARAM, StatusBadge } from './admin-common';
+import { formatNumber } from '../../../platform/views/format';
 
 export function ContentListView({ tenantId, items, kind, page, pages, total, canEdit }: {
   tenantId: string;
@@ -41,7 +42,7 @@ export function ContentListView({ tenantId, items, kind, page, pages, total, can
         <div class="table-scroll">
           <table>
             <caption>
-              {total} contenu{total > 1 ? 's' : ''}
+              {formatNumber(total)} contenu{total > 1 ? 's' : ''}
               {pages > 1 ? `, page ${page} sur ${pages}` : ''}
             </caption>
             <thead>

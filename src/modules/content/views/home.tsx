@@ -24,11 +24,12 @@ export function HomeSearch({ tenant, base }: { tenant: Tenant; base: string }) {
   );
 }
 
-/** The services as entry points: find my aids, follow my applications, help nearby, my authority. */
+/** The services as entry points: find my aids, follow my applications, orientation, help nearby, my authority. */
 export function ServiceEntries({ aidsHref }: { aidsHref: string }) {
   const entries = [
     { href: '/aides/simulateur', title: 'Trouver mes aides', text: 'Quelques questions : Guichet vous dit à quelles aides vous avez droit, et pourquoi.' },
     { href: '/mes-demarches', title: 'Suivre mes demandes', text: 'Où en sont vos demandes d’aide, ce que vous avez envoyé, les messages reçus.' },
+    { href: '/orientation', title: 'Choisir un métier, une formation', text: 'Les métiers, les formations près de chez vous, et des lieux pour en parler avec un conseiller.' },
     { href: '/aide-de-proximite', title: 'Être aidé près de chez moi', text: 'Un lieu France Services ou de médiation numérique, gratuit, pour faire vos démarches.' },
     { href: '/collectivites/', title: 'Ma collectivité', text: 'Les services de votre commune, de votre département, de votre intercommunalité.' },
     { href: aidsHref, title: 'Toutes les aides', text: 'Parcourir les aides publiques par thème, par public et par organisme.' },

@@ -4,6 +4,7 @@ import { ErrorSummary, Form, RadioGroup, SelectField, SubmitButton, TextArea, Te
 import { KIND_CHOICES, KIND_LABELS, KINDS } from '../kinds';
 import { PLACE_LABELS, type PlaceFields } from '../place-input';
 import type { HelpPlace } from '../tables';
+import { formatNumber } from '../../../platform/views/format';
 
 export const placesAdminPath = (tenantId: string) => `/admin/t/${encodeURIComponent(tenantId)}/lieux`;
 
@@ -32,7 +33,7 @@ export function PlacesAdminList({ tenantId, rows, total, page, pages, editable, 
       ) : (
         <p>Votre rôle permet de consulter les lieux ; un éditeur ou un administrateur peut les modifier.</p>
       )}
-      <h2>{total === 0 ? 'Aucun lieu pour l’instant' : `${total} lieu${total > 1 ? 'x' : ''}`}</h2>
+      <h2>{total === 0 ? 'Aucun lieu pour l’instant' : `${formatNumber(total)} lieu${total > 1 ? 'x' : ''}`}</h2>
       {rows.length > 0 ? (
         <table class="table--breaking">
           <caption>Les lieux de la collectivité{pages > 1 ? ` (page ${page} sur ${pages})` : ''}</caption>

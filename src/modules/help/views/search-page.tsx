@@ -129,7 +129,7 @@ function Results({ outcome }: { outcome: SearchOutcome }) {
               <a href={searchHref({ commune: '', departement: d.code, type: outcome.values.type })}>
                 {d.name} ({d.code})
               </a>{' '}
-              : {d.count} lieux
+              : {formatNumber(d.count)} lieux
             </li>
           ))}
         </ul>
@@ -144,7 +144,7 @@ function Results({ outcome }: { outcome: SearchOutcome }) {
   return (
     <section aria-labelledby="resultats">
       <h2 id="resultats">
-        {outcome.total === 0 ? `Aucun lieu trouvé ${where}` : `${outcome.total} lieu${plural === 's' ? 'x' : ''} trouvé${plural} ${where}`}
+        {outcome.total === 0 ? `Aucun lieu trouvé ${where}` : `${formatNumber(outcome.total)} lieu${plural === 's' ? 'x' : ''} trouvé${plural} ${where}`}
       </h2>
       {results.mode === 'near' ? <p class="muted">{PRECISION_NOTES[results.precision]}</p> : null}
       {outcome.pageCount > 1 ? (

@@ -3,6 +3,7 @@ import { ErrorSummary, Form, SelectField, SubmitButton, type FieldErrors } from 
 import type { Licence } from '../licences';
 import { LICENCES } from '../licences';
 import { DATA_PATH } from './catalogue-page';
+import { formatNumber } from '../../../platform/views/format';
 
 export interface OwnDataset {
   id: string;
@@ -42,7 +43,7 @@ export function LicencesView({ action, datasets, canEdit, csrfToken, errors, val
             <SelectField
               name={`licence-${d.id}`}
               label={d.title}
-              hint={`${d.count} lignes publiées. ${d.count > 0 ? '' : 'Rien n’est publié pour l’instant.'}`}
+              hint={`${formatNumber(d.count)} lignes publiées. ${d.count > 0 ? '' : 'Rien n’est publié pour l’instant.'}`}
               options={options}
               value={values[`licence-${d.id}`] ?? d.licence.id}
               error={errors[`licence-${d.id}`]}

@@ -1,6 +1,7 @@
 import { DATE_LABELS, FACET_LABELS, FACETS, hasFilters, type Facet, type FacetCounts, type Filters } from '../facets';
 import { COUNT_CAP } from '../query';
 import { facetValueLabel } from '../sources';
+import { formatNumber } from '../../../platform/views/format';
 
 /** Values shown per facet, most frequent first (a ticked value is always shown): the page stays within its DOM budget. */
 const MAX_VALUES_SHOWN = 6;
@@ -28,7 +29,7 @@ export function Facets({ counts, filters, capped, tenantName, nearCommune }: { c
             <label class="search-facets__option">
               <input type="checkbox" name={facet} value={v.value} checked={v.selected || undefined} />
               {label(facet, v.value)} ({capped ? 'au moins ' : ''}
-              {v.count} résultat{v.count > 1 ? 's' : ''})
+              {formatNumber(v.count)} résultat{v.count > 1 ? 's' : ''})
             </label>
           ))}
         </fieldset>

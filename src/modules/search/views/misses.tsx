@@ -1,6 +1,7 @@
 import { formatDate } from '../../../platform/views/components';
 import { OTHER_SEARCHES, type WeekSummary } from '../misses';
 import { searchHref } from './results';
+import { formatNumber } from '../../../platform/views/format';
 
 export const missesPath = (tenantId: string) => `/admin/t/${encodeURIComponent(tenantId)}/recherche/sans-resultat`;
 
@@ -22,7 +23,7 @@ export function MissesPage({ weeks, platformWide, synonymsHref }: { weeks: WeekS
       {weeks.map((week, index) => (
         <section aria-labelledby={`semaine-${index}`}>
           <h2 id={`semaine-${index}`}>
-            {weekLabel(week.week)} : {week.total === 1 ? '1 recherche sans résultat' : `${week.total} recherches sans résultat`}
+            {weekLabel(week.week)} : {week.total === 1 ? '1 recherche sans résultat' : `${formatNumber(week.total)} recherches sans résultat`}
           </h2>
           <div class="table-scroll" role="region" aria-labelledby={`legende-${index}`} tabIndex={0}>
             <table class="data-table">
@@ -41,7 +42,7 @@ export function MissesPage({ weeks, platformWide, synonymsHref }: { weeks: WeekS
                   <tr>
                     <th scope="row">{row.words === OTHER_SEARCHES ? <em>autres recherches (au-delà de la limite du jour)</em> : <a href={searchHref(row.words)}>{row.words}</a>}</th>
                     {platformWide ? <td>{row.tenantName}</td> : null}
-                    <td>{row.count}</td>
+                    <td>{formatNumber(row.count)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -6,6 +6,7 @@ import { COUNT_CAP, MARK_END, MARK_START, MAX_QUERY_LENGTH, type SearchHit, type
 import { typeLabel } from '../sources';
 import { ProcedureHitLinks } from './procedure-hit';
 import { Facets } from './facets';
+import { formatNumber } from '../../../platform/views/format';
 
 export const SEARCH_PATH = '/recherche';
 
@@ -236,7 +237,7 @@ function Summary({ outcome, keep, tenant }: { outcome: SearchOutcome; keep: Kept
   }
   return (
     <p role="status">
-      {outcome.total === 1 ? '1 résultat' : `${outcome.total} résultats`}
+      {outcome.total === 1 ? '1 résultat' : `${formatNumber(outcome.total)} résultats`}
       {outcome.pages > 1 ? `, page ${outcome.page} sur ${outcome.pages}` : ''}.
     </p>
   );
