@@ -4,7 +4,10 @@
  *
  * Every test file is one job per engine; the jobs run side by side in a pool (GUICHET_TEST_JOBS,
  * 3 by default: the browser journeys spend part of their time waiting, so a third job keeps two
- * cores busy). Each job's output is printed whole when it ends, then the time and CPU of every
+ * cores busy). Each slot of the pool runs its test jobs in a shared test process
+ * (test/support/worker.ts) that runs up to 30 files one after the other: Node's start and the
+ * loading of the application are paid once, not per file (GUICHET_TEST_PROCESS_PER_FILE=1: one
+ * process per file, as before). Each job's output is printed whole when it ends, then the time and CPU of every
  * phase and the costliest jobs. `--only=unit` or `--only=e2e` runs one part; `--no-checks` skips
  * type check and lint; other arguments keep the test files whose path contains one of them.
  *
@@ -12,7 +15,7 @@
  * a template data directory built once, with small shared buffers (a PGlite start costs less than
  * half); the seed rebuilds the search index in bulk (test/e2e/start.test.ts and
  * test/integration/process.test.ts seed a fresh database; seed/reindex.test.ts rebuilds it);
- * each job is one Node process that runs its test file directly, with a TypeScript loader of its
+ * the test processes are shared by many files and load the code with a TypeScript loader of their
  * own (test/support/loader.ts) and Node's compile cache; the longest jobs start first so that the
  * run does not end on one long job.
  */

@@ -10,7 +10,7 @@
  * the file is its end: after its last test and its top-level `after` hooks (a hook of a marker
  * file registered after it runs last), node:test's end of process is played (`beforeExit`), which
  * reports the summary. What the application keeps in module-level caches must be keyed by the
- * database (docs/testing.md, « Test processes »). A file that ends its process itself
+ * database (docs/architecture.md, « Tests »). A file that ends its process itself
  * (`process.exit`) runs in a process of its own (scripts/test.ts).
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
