@@ -52,7 +52,8 @@ function cpuTicks(): number {
   }
 }
 let current: { output: string[] } | undefined;
-let previousFile: string | undefined;
+/** The file started last: an error outside any test comes from it or from one before it. */
+let lastStarted: string | undefined;
 /** Errors thrown by nobody's test: between two files, or after node:test stopped listening. */
 const strays: string[] = [];
 
@@ -70,13 +71,14 @@ process.stderr.write = write(process.stderr.write);
 const stray = (error: unknown) => {
   // node:test's own handlers fail the running test; only what escapes them is ours.
   if (process.listenerCount('uncaughtException') > 1 && current) return;
-  strays.push(`An error outside any test (after ${previousFile ?? 'the start'}): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  strays.push(`An error outside any test (in or after ${lastStarted ?? 'the start of the process'}): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
 };
 process.on('uncaughtException', stray);
 process.on('unhandledRejection', stray);
 
 async function runFile({ file, engine }: Request): Promise<WorkerAnswer> {
   process.env.GUICHET_TEST_ENGINE = engine;
+  lastStarted = `${file} on ${engine}`;
   const output: string[] = [];
   current = { output };
   if (strays.length) output.push(...strays.splice(0));
@@ -122,7 +124,6 @@ async function runFile({ file, engine }: Request): Promise<WorkerAnswer> {
   rmSync(marker, { force: true });
   const used = cpuTicks() - cpuBefore;
   current = undefined;
-  previousFile = file;
   const ok = success && !failedBefore && (process.exitCode ?? 0) === 0;
   process.exitCode = 0;
   return { file, ok, output: output.join(''), cpu: used / 100, rss: process.memoryUsage.rss() };
