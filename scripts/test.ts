@@ -4,7 +4,10 @@
  *
  * Every test file is one job per engine; the jobs run side by side in a pool (GUICHET_TEST_JOBS,
  * 3 by default: the browser journeys spend part of their time waiting, so a third job keeps two
- * cores busy). Each job's output is printed whole when it ends, then the time and CPU of every
+ * cores busy). Each slot of the pool runs its test jobs in a shared test process
+ * (test/support/worker.ts) that runs up to 30 files one after the other: Node's start and the
+ * loading of the application are paid once, not per file (GUICHET_TEST_PROCESS_PER_FILE=1: one
+ * process per file, as before). Each job's output is printed whole when it ends, then the time and CPU of every
  * phase and the costliest jobs. `--only=unit` or `--only=e2e` runs one part; `--no-checks` skips
  * type check and lint; other arguments keep the test files whose path contains one of them.
  *
@@ -12,15 +15,16 @@
  * a template data directory built once, with small shared buffers (a PGlite start costs less than
  * half); the seed rebuilds the search index in bulk (test/e2e/start.test.ts and
  * test/integration/process.test.ts seed a fresh database; seed/reindex.test.ts rebuilds it);
- * each job is one Node process that runs its test file directly, with a TypeScript loader of its
+ * the test processes are shared by many files and load the code with a TypeScript loader of their
  * own (test/support/loader.ts) and Node's compile cache; the longest jobs start first so that the
  * run does not end on one long job.
  */
-import { spawn } from 'node:child_process';
+import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as nodeModule from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import type { WorkerAnswer } from '../test/support/worker';
 
 const root = join(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -50,6 +54,8 @@ interface Job {
   needsTemplates?: boolean;
   /** Size of the test file: the order of a first run, before any job's time is known. */
   size?: number;
+  /** A test file that a worker process may run among others (test/support/worker.ts). */
+  test?: { file: string; engine: Engine };
 }
 interface Outcome {
   job: Job;
@@ -68,6 +74,7 @@ const e2eFiles = find(join(root, 'test', 'e2e'), /\.test\.tsx?$/).filter(matches
 
 // Each test file runs in one process, directly (no `--test` runner process above it), with the
 // in-process TypeScript loader when this Node has module.registerHooks (≥ 22.15), else tsx.
+const sharedProcesses = process.env.GUICHET_TEST_PROCESS_PER_FILE !== '1';
 const loader = typeof (nodeModule as { registerHooks?: unknown }).registerHooks === 'function' ? join(root, 'test/support/loader.ts') : 'tsx';
 
 const testJob = (phase: string, file: string, engine: Engine): Job => ({
@@ -78,6 +85,8 @@ const testJob = (phase: string, file: string, engine: Engine): Job => ({
   env: { GUICHET_TEST_ENGINE: engine },
   needsTemplates: true,
   size: statSync(join(root, file)).size,
+  // A file that ends its process itself needs one of its own.
+  test: sharedProcesses && !/^\s*process\.exit\(/m.test(readFileSync(join(root, file), 'utf8')) ? { file, engine } : undefined,
 });
 
 const preparation: Job[] = [];
@@ -115,6 +124,17 @@ const databasesDir = mkdtempSync(join(existsSync('/dev/shm') ? '/dev/shm' : tmpd
 // GNU time reports the CPU time of a job with its children (Chromium included) once they ended.
 const timeCommand = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
 let jobNumber = 0;
+
+/** CPU seconds of every process this run started and that ended (cutime + cstime of /proc/self/stat), on Linux. */
+function childrenCpu(): number | null {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[13]) + Number(fields[14])) / 100;
+  } catch {
+    return null;
+  }
+}
 
 function cpuOf(file: string | null): number | null {
   if (!file || !existsSync(file)) return null;
@@ -154,6 +174,94 @@ function run(job: Job): Promise<Outcome> {
 }
 
 /**
+ * A process that runs test files one after the other (test/support/worker.ts): the start of
+ * Node and the loading of the application are paid once for many files. A worker runs a file at
+ * most once (an imported module does not run again) and is replaced after FILES_PER_WORKER files
+ * or when it holds more than MAX_WORKER_RSS bytes.
+ */
+interface TestWorker {
+  child: ChildProcess;
+  files: Set<string>;
+  alive: boolean;
+  rss: number;
+  /** What the process printed outside any file (a crash). */
+  loose: string[];
+  answer?: (answer: WorkerAnswer | null) => void;
+  ready: Promise<void>;
+  exited: Promise<void>;
+}
+const FILES_PER_WORKER = Number(process.env.GUICHET_TEST_FILES_PER_PROCESS ?? 30);
+const MAX_WORKER_RSS = 1_500_000_000;
+let workersStarted = 0;
+
+function startWorker(): TestWorker {
+  workersStarted++;
+  const child = fork(join(root, 'test/support/worker.ts'), [], {
+    cwd: root,
+    execArgv: ['--import', loader],
+    env: {
+      ...process.env,
+      GUICHET_CHECKS_DIR: checksDir,
+      GUICHET_TEST_TMP: databasesDir,
+      NODE_COMPILE_CACHE: process.env.NODE_COMPILE_CACHE ?? join(cacheDir, 'node-compile-cache'),
+      FORCE_COLOR: '0',
+    },
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+  });
+  let isReady = () => {};
+  const testWorker: TestWorker = { child, files: new Set(), alive: true, rss: 0, loose: [], ready: new Promise((resolve) => (isReady = resolve)), exited: Promise.resolve() };
+  child.stdout!.on('data', (chunk: Buffer) => testWorker.loose.push(chunk.toString('utf8')));
+  child.stderr!.on('data', (chunk: Buffer) => testWorker.loose.push(chunk.toString('utf8')));
+  child.on('message', (message: WorkerAnswer | { ready: true }) => {
+    if ('file' in message) testWorker.answer?.(message);
+    else isReady();
+  });
+  testWorker.exited = new Promise((resolve) =>
+    child.on('exit', (code, signal) => {
+      testWorker.alive = false;
+      if (code !== 0 || signal) testWorker.loose.push(`(the test process ended with ${signal ?? `code ${code}`})\n`);
+      testWorker.answer?.(null);
+      isReady();
+      resolve();
+    }),
+  );
+  return testWorker;
+}
+
+async function stopWorker(testWorker: TestWorker): Promise<void> {
+  if (testWorker.alive) testWorker.child.send({ stop: true });
+  const timer = setTimeout(() => testWorker.child.kill('SIGKILL'), 10_000);
+  await testWorker.exited;
+  clearTimeout(timer);
+  const loose = testWorker.loose.join('').trim();
+  if (loose) process.stdout.write(`\n=== printed by a test process outside its files ===\n${loose}\n`);
+}
+
+async function runInWorker(testWorker: TestWorker, job: Job): Promise<Outcome> {
+  const started = Date.now();
+  const { file, engine } = job.test!;
+  testWorker.files.add(file);
+  await testWorker.ready;
+  const answer = await new Promise<WorkerAnswer | null>((resolve) => {
+    testWorker.answer = resolve;
+    if (testWorker.alive) testWorker.child.send({ file, engine });
+    else resolve(null);
+  });
+  testWorker.answer = undefined;
+  const ended = Date.now();
+  let output = answer?.output ?? '';
+  if (!answer) {
+    // The process died during the file: what it printed is this file's.
+    output += testWorker.loose.splice(0).join('');
+  }
+  testWorker.rss = answer?.rss ?? 0;
+  const ok = answer?.ok ?? false;
+  process.stdout.write(`\n=== ${job.label} ===\n${output}`);
+  console.log(`=== ${job.label}: ${ok ? 'ok' : 'FAILED'} in ${Math.round((ended - started) / 1000)} s${answer ? `, ${Math.round(answer.cpu)} s of CPU` : ''} ===`);
+  return { job, ok, started, ended, cpu: answer?.cpu ?? null };
+}
+
+/**
  * Runs the queue `size` jobs at a time. The templates, type check and lint start first; a test
  * job waits for the templates (and is not run if one could not be built).
  */
@@ -174,15 +282,36 @@ async function pool(queue: Job[], size: number): Promise<Outcome[]> {
     ),
   );
   const worker = async () => {
-    for (let job = pending.shift(); job; job = pending.shift()) {
+    let testWorker: TestWorker | undefined;
+    // The next job, but not a file this slot's worker process already ran (on the other engine).
+    const next = () => {
+      const index = pending.findIndex((job) => !job.test || !testWorker?.files.has(job.test.file));
+      return index === -1 ? pending.shift() : pending.splice(index, 1)[0];
+    };
+    for (let job = next(); job; job = next()) {
       if (job.needsTemplates) {
         await templates;
         if (!templatesOk) continue;
       }
-      const outcome = await run(job);
+      let outcome: Outcome;
+      if (job.test) {
+        if (testWorker && (testWorker.files.has(job.test.file) || !testWorker.alive)) {
+          await stopWorker(testWorker);
+          testWorker = undefined;
+        }
+        testWorker ??= startWorker();
+        outcome = await runInWorker(testWorker, job);
+        if (!testWorker.alive || testWorker.files.size >= FILES_PER_WORKER || testWorker.rss > MAX_WORKER_RSS) {
+          await stopWorker(testWorker);
+          testWorker = undefined;
+        }
+      } else {
+        outcome = await run(job);
+      }
       outcomes.push(outcome);
       templateDone.get(job)?.(outcome.ok);
     }
+    if (testWorker) await stopWorker(testWorker);
   };
   await Promise.all(Array.from({ length: Math.min(size, pending.length) }, worker));
   return outcomes;
@@ -217,8 +346,8 @@ if (timeCommand) {
   for (const o of outcomes) if (o.cpu !== null && o.job.size !== undefined) known[o.job.label] = Math.round(o.cpu * 10) / 10;
   writeFileSync(durationsFile, JSON.stringify(known, null, 1));
 }
-const totalCpu = outcomes.reduce((sum, o) => sum + (o.cpu ?? 0), 0);
-console.log(`all: ${Math.round((Date.now() - startedAll) / 1000)} s with ${poolSize} jobs at a time${timeCommand ? `, ${Math.round(totalCpu)} s of CPU (${(totalCpu / 60).toFixed(1)} min)` : ''}`);
+const totalCpu = childrenCpu() ?? outcomes.reduce((sum, o) => sum + (o.cpu ?? 0), 0);
+console.log(`all: ${Math.round((Date.now() - startedAll) / 1000)} s with ${poolSize} jobs at a time (${workersStarted} test processes for ${outcomes.filter((o) => o.job.test).length} shared-process test jobs)${timeCommand ? `, ${Math.round(totalCpu)} s of CPU (${(totalCpu / 60).toFixed(1)} min)` : ''}`);
 const failed = outcomes.filter((o) => !o.ok);
 const expected = preparation.length + checkJobs.length + tests.length;
 if (outcomes.length < expected) console.log(`\n${expected - outcomes.length} job(s) did not run: a test database template could not be built (see above)`);

@@ -65,11 +65,15 @@ export async function communesByName(db: Db, name: string): Promise<Array<{ code
  * Parsed definitions by aid id, with their version: a new version of an aid (saveAid bumps it)
  * is read again, an unchanged one never. Reading and parsing 1,000 jsonb definitions per
  * evaluation cost 30–80 ms; ids and versions cost a few (see docs/eligibility.md, « Bench »).
+ * Kept per database handle: two databases (two apps in one process, as in tests) may hold the
+ * same aid id and version with different definitions.
  */
-const definitions = new Map<string, { version: number; aid: Aid }>();
+const definitionsByDb = new WeakMap<object, Map<string, { version: number; aid: Aid }>>();
 const MAX_CACHED = 50_000;
 
 async function withDefinitions(db: Db, rows: Array<{ id: string; version: number }>): Promise<Array<{ id: string; definition: Aid }>> {
+  let definitions = definitionsByDb.get(db);
+  if (!definitions) definitionsByDb.set(db, (definitions = new Map()));
   const stale = rows.filter((r) => definitions.get(r.id)?.version !== r.version).map((r) => r.id);
   for (let i = 0; i < stale.length; i += 1000) {
     const fetched = await aidsDb(db).selectFrom('aids').select(['id', 'version', 'definition']).where('id', 'in', stale.slice(i, i + 1000)).execute();
