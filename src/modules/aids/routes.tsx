@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { AppError, NotFoundError } from '../../platform/http/errors';
-import { KeptPages } from '../../platform/views/kept-pages';
+import { KeptAnswers, KeptPages } from '../../platform/views/kept-pages';
 import './application-port';
 import { aidJsonSchema } from './format';
 import { exportLine, searchAids, toCsv } from './service';
@@ -23,6 +23,7 @@ export async function aidsRoutes(app: FastifyInstance): Promise<void> {
   const { platform } = app;
   const db = aidsDb(platform.db);
   const kept = new KeptPages(platform.db, READS);
+  const keptExport = new KeptAnswers(platform.db, ['aids']);
 
   app.get('/aides', async (request, reply) =>
     kept.send(request, reply, async () => {
@@ -106,7 +107,7 @@ export async function aidsRoutes(app: FastifyInstance): Promise<void> {
   );
 
   /** Open export of the published aids, of one tenant or of all, as JSON (the format) or CSV. */
-  app.get('/api/v1/aides', async (request, reply) => {
+  app.get('/api/v1/aides', { config: { apiScope: 'aides:lecture' } }, async (request, reply) => {
     const query = request.query as Record<string, unknown>;
     const format = query.format === undefined ? 'json' : query.format;
     if (format !== 'json' && format !== 'csv') throw new BadParameterError('format', 'Le paramètre « format » vaut « json » ou « csv ».');
@@ -116,24 +117,27 @@ export async function aidsRoutes(app: FastifyInstance): Promise<void> {
       if (!tenant) throw new BadParameterError('collectivite', 'Aucune collectivité de Guichet ne porte cet identifiant (par exemple « bretagne » ou « brest »).');
       tenantId = tenant.id;
     }
-    const rows = await publishedDefinitions(db, tenantId);
     const name = `aides-${tenantId ?? 'toutes'}`;
-    reply.header('access-control-allow-origin', '*').header('cache-control', 'public, max-age=300');
-    if (format === 'csv') {
-      return reply
-        .type('text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="${name}.csv"`)
-        .send(toCsv(rows.map((r) => exportLine(r.tenant_id, r.definition))));
-    }
-    return reply
-      .type('application/json; charset=utf-8')
-      .header('content-disposition', `inline; filename="${name}.json"`)
-      .send({
+    reply
+      .header('access-control-allow-origin', '*')
+      .header('cache-control', 'public, max-age=300')
+      .header('content-disposition', format === 'csv' ? `attachment; filename="${name}.csv"` : `inline; filename="${name}.json"`);
+    const build = async () => {
+      const rows = await publishedDefinitions(db, tenantId);
+      if (format === 'csv') return { status: 200, type: 'text/csv; charset=utf-8', text: toCsv(rows.map((r) => exportLine(r.tenant_id, r.definition))) };
+      const body = {
         schema: `${platform.publicUrl}/docs/aid.schema.json`,
         sources: `${platform.publicUrl}/sources#aides`,
         collectivite: tenantId ?? null,
         total: rows.length,
         aides: rows.map((r) => ({ collectivite: r.tenant_id, ...r.definition })),
-      });
+      };
+      return { status: 200, type: 'application/json; charset=utf-8', text: JSON.stringify(body) };
+    };
+    // Kept built and compressed until an aid changes on any instance (platform/views/kept-pages.tsx):
+    // the answer is the same with or without an API key.
+    if (keptExport.keeps(request)) return keptExport.send(request, reply, build);
+    const built = await build();
+    return reply.type(built.type).send(built.text);
   });
 }

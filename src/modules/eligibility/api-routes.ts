@@ -23,7 +23,8 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
         return Object.keys(fields).length ? { error: Object.assign(new Error('invalid situation'), { fields }) } : { value: data };
       },
       attachValidation: true,
-      config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
+      // Quotas: the API gate of the developers module (docs/api.md).
+      config: { apiScope: 'aides:lecture' },
     },
     async (request, reply) => {
       if (request.validationError) {
@@ -52,7 +53,7 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  app.get('/api/v1/openapi.json', async (_request, reply) =>
+  app.get('/api/v1/openapi.json', { config: { apiScope: false } }, async (_request, reply) =>
     reply.type('application/json; charset=utf-8').header('access-control-allow-origin', '*').header('cache-control', 'public, max-age=300').send(openApiDocument(platform.publicUrl)),
   );
 }

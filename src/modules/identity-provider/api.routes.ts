@@ -8,7 +8,8 @@ import type { IdentityProvider } from './provider';
  * person's claims the token's scopes allow, and only to applications of that authority.
  */
 export async function apiRoutes(app: FastifyInstance, idp: IdentityProvider) {
-  app.get('/api/v1/collectivites/:tenant/usager', async (request, reply) => {
+  // OAuth2 access tokens, not API keys: the gate leaves it alone (scope demarches:lecture).
+  app.get('/api/v1/collectivites/:tenant/usager', { config: { apiScope: 'demarches:lecture' } }, async (request, reply) => {
     const tenantId = (request.params as { tenant: string }).tenant;
     if (!app.platform.tenants.get(tenantId)) throw new NotFoundError("Cette collectivité n'existe pas.");
     const header = String(request.headers.authorization ?? '');

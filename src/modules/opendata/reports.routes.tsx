@@ -61,7 +61,7 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
     return reply.page({ title: 'Signalement envoyé', noindex: true, breadcrumb: crumbs(loaded.target.title, loaded.target.url), main: <ReportThanks title={loaded.target.title} url={loaded.target.url} email={Boolean(values.email)} /> });
   });
 
-  app.post('/api/v1/signalements', { config: limited }, async (request, reply) => {
+  app.post('/api/v1/signalements', { config: { ...limited, apiScope: 'signalements:ecriture' } }, async (request, reply) => {
     const body = request.body && typeof request.body === 'object' ? (request.body as Record<string, unknown>) : {};
     const dataset = typeof body.jeu === 'string' ? body.jeu : '';
     const id = typeof body.objet === 'string' ? body.objet : '';

@@ -87,12 +87,12 @@ export async function opendataRoutes(app: FastifyInstance): Promise<void> {
   });
 
   const catalogueJson = async () => ({ jeux: (await catalogue(platform)).map((e) => describe(e, platform.publicUrl)) });
-  app.get('/api/v1/donnees', async (request, reply) => {
+  app.get('/api/v1/donnees', { config: { apiScope: 'donnees:lecture' } }, async (request, reply) => {
     if (!keptJson.keeps(request)) return reply.type('application/json; charset=utf-8').send(await catalogueJson());
     return keptJson.send(request, reply, json(catalogueJson));
   });
 
-  app.get('/api/v1/donnees/:slug', async (request, reply) => {
+  app.get('/api/v1/donnees/:slug', { config: { apiScope: 'donnees:lecture' } }, async (request, reply) => {
     const { slug } = request.params as { slug: string };
     const entry = SLUG.test(slug) ? await catalogueEntry(platform, slug) : undefined;
     if (!entry) {

@@ -107,7 +107,7 @@ export async function searchRoutes(app: FastifyInstance): Promise<void> {
   // The API's answers are kept serialised and compressed like the page (same tables, same rules).
   const keptJson = new KeptAnswers(platform.db, KEPT_TABLES);
   /** The same engine as JSON, open to every origin. */
-  app.get('/api/v1/recherche', async (request, reply) => {
+  app.get('/api/v1/recherche', { config: { apiScope: 'recherche:lecture' } }, async (request, reply) => {
     reply.header('access-control-allow-origin', '*');
     const query = request.query as Record<string, unknown>;
     const searched = async () => {

@@ -1,0 +1,49 @@
+/**
+ * The scopes an application's key may hold. Every route under /api/v1 names its scope in
+ * `config.apiScope` (checked by modules/developers/scopes.test.ts); `demarches:lecture` is an OAuth2 scope of a
+ * person's own data (identity-provider), never given to a key.
+ */
+export const SCOPES = {
+  'aides:lecture': 'Les aides et leur éligibilité (/api/v1/aides, /api/v1/eligibilite)',
+  'recherche:lecture': 'La recherche (/api/v1/recherche)',
+  'lieux:lecture': 'Les lieux d’aide de proximité (/api/v1/lieux)',
+  'collectivites:lecture': 'Les collectivités, leurs pages et actualités (/api/v1/collectivites)',
+  'donnees:lecture': 'Le catalogue des données ouvertes (/api/v1/donnees)',
+  'signalements:ecriture': 'Signaler une erreur dans une donnée publique (POST /api/v1/signalements)',
+  'orientation:lecture': 'Les formations, métiers et événements d’orientation',
+} as const;
+
+export type ApiScope = keyof typeof SCOPES;
+
+/** Not a key's scope: the person's own data, through OAuth2 (docs/api.md). */
+export const OAUTH_ONLY_SCOPE = 'demarches:lecture';
+
+/** Route config: `false` marks an /api/v1 route open to all (its OpenAPI document) or reached through OAuth2 only. */
+export type ApiScopeConfig = ApiScope | typeof OAUTH_ONLY_SCOPE | false;
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    apiScope?: ApiScopeConfig;
+  }
+}
+
+export function isScope(value: unknown): value is ApiScope {
+  return typeof value === 'string' && Object.hasOwn(SCOPES, value);
+}
+
+export const SCOPE_IDS = Object.keys(SCOPES) as ApiScope[];
+
+/**
+ * The API key a request presents: `Authorization: Bearer gk_…` or `X-Api-Key: gk_…` (another
+ * Bearer token is an OAuth2 access token, for the routes that take them). `undefined`: none.
+ */
+export function presentedApiKey(headers: Record<string, string | string[] | undefined>): string | undefined {
+  const header = headers['x-api-key'];
+  if (typeof header === 'string' && header !== '') return header.trim();
+  const authorization = headers.authorization;
+  if (typeof authorization === 'string') {
+    const match = /^Bearer\s+(gk_\S*)\s*$/i.exec(authorization);
+    if (match) return match[1];
+  }
+  return undefined;
+}
