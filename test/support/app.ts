@@ -55,13 +55,13 @@ export async function buildListeningTestApp(t: Pick<TestContext, 'after'>, overr
  * A second instance of Guichet on the same PostgreSQL database as `first`, as behind a load
  * balancer (on PGlite, which one process owns, the same instance). Closed before `first`.
  */
-export async function secondInstance(t: Pick<TestContext, 'after'>, first: TestApp): Promise<TestApp> {
+export async function secondInstance(t: Pick<TestContext, 'after'>, first: TestApp, overrides: Partial<Config> = {}): Promise<TestApp> {
   if (testEngine() !== 'postgres') return first;
   const name = (await sql<{ name: string }>`select current_database() as name`.execute(first.database.db)).rows[0]!.name;
   const url = new URL(process.env.TEST_DATABASE_URL!);
   url.pathname = `/${name}`;
   const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 2 });
-  const config = loadConfig({}, { NODE_ENV: 'test', LOG_LEVEL: 'silent' });
+  const config = loadConfig({}, { NODE_ENV: 'test', LOG_LEVEL: 'silent', ...overrides });
   const app = await buildApp({ config, database });
   await app.ready();
   // The first instance's database is dropped when it closes, and a drop waits for every session
