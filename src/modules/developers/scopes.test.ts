@@ -11,7 +11,7 @@ import { SCOPE_IDS } from '../../platform/http/api-access';
 import { createApplication } from './store';
 
 /** Routes under /api/v1 without a key's scope: the document itself, and OAuth2 resources. */
-const NOT_KEYED = new Map([
+const NOT_KEYED = new Map<string, string | false>([
   ['GET /api/v1/openapi.json', false],
   ['GET /api/v1/collectivites/:tenant/usager', 'demarches:lecture'],
 ]);
