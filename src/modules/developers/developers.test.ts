@@ -144,3 +144,15 @@ test('an authority’s administrator registers an application for it; the operat
   assert.ok(journal.some((r) => r.action === 'developer.application_suspended' && r.tenant_id === 'brest'));
   assert.ok(journal.some((r) => r.action === 'developer.application_reactivated'));
 });
+
+test('a deprecated operation says so in its headers (Deprecation, Sunset, Link)', async (t) => {
+  const { app } = await buildTestApp(t, {}, (built) => {
+    built.get('/api/v1/ancienne', { config: { apiScope: 'aides:lecture', apiDeprecated: { since: '2026-01-01', sunset: '2026-07-01', successor: '/api/v1/aides' } } }, async () => ({ ok: true }));
+  });
+  const response = await app.inject({ method: 'GET', url: '/api/v1/ancienne' });
+  assert.equal(response.statusCode, 200);
+  assert.equal(response.headers.deprecation, `@${Date.UTC(2026, 0, 1) / 1000}`);
+  assert.equal(response.headers.sunset, 'Wed, 01 Jul 2026 00:00:00 GMT');
+  assert.equal(response.headers.link, '</api/v1/aides>; rel="successor-version"');
+  assert.equal((await app.inject({ method: 'GET', url: '/api/v1/aides' })).headers.deprecation, undefined, 'nothing else is deprecated today');
+});

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../platform/http/errors';
-import { presentedApiKey, type ApiScope } from '../../platform/http/api-access';
+import { deprecationHeaders, presentedApiKey, type ApiScope } from '../../platform/http/api-access';
 import { sendProblem } from '../../platform/http/problem';
 import type { KeyDirectory, KeyGrant } from './keys';
 import type { Limit, LimitOutcome, QuotaLimiter } from './limiter';
@@ -28,6 +28,8 @@ export interface GateParts {
 export function registerApiGate(app: FastifyInstance, parts: GateParts): void {
   app.addHook('onRequest', async (request, reply) => {
     if (!request.url.startsWith('/api/v1/')) return;
+    const deprecated = request.routeOptions.config?.apiDeprecated;
+    if (deprecated) reply.headers(deprecationHeaders(deprecated));
     const scope = request.routeOptions.config?.apiScope;
     // No route (a 404 follows), the OpenAPI document, or a route reached with OAuth2 tokens only.
     if (scope === undefined || scope === false || scope === 'demarches:lecture') return;

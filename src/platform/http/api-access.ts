@@ -47,3 +47,29 @@ export function presentedApiKey(headers: Record<string, string | string[] | unde
   }
   return undefined;
 }
+
+/** An /api/v1 operation on its way out (docs/api.md, « Versions et dépréciation »). */
+export interface ApiDeprecation {
+  /** When it was deprecated (ISO date). */
+  since: string;
+  /** When it stops answering (ISO date), at least six months after `since`. */
+  sunset: string;
+  /** The operation that replaces it, if any (a path). */
+  successor?: string;
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    apiDeprecated?: ApiDeprecation;
+  }
+}
+
+/** The headers a deprecated operation sends: Deprecation (RFC 9745), Sunset (RFC 8594), Link to its successor. */
+export function deprecationHeaders(deprecation: ApiDeprecation): Record<string, string> {
+  const headers: Record<string, string> = {
+    deprecation: `@${Math.floor(Date.parse(deprecation.since) / 1000)}`,
+    sunset: new Date(deprecation.sunset).toUTCString(),
+  };
+  if (deprecation.successor) headers.link = `<${deprecation.successor}>; rel="successor-version"`;
+  return headers;
+}
