@@ -8,6 +8,7 @@ import { QuotaLimiter } from './limiter';
 import { operatorRoutes } from './operator.routes';
 import { developersPersonalData, developersPurges } from './personal-data';
 import { portalRoutes } from './portal.routes';
+import { developersDb } from './tables';
 import { UsageRecorder } from './usage';
 
 export { grantOf } from './gate';
@@ -36,7 +37,11 @@ async function developersPlugin(app: FastifyInstance): Promise<void> {
   registerApiGate(app, { ...parts, anonymous: { perMinute: platform.config.API_ANONYMOUS_PER_MINUTE, perDay: platform.config.API_ANONYMOUS_PER_DAY } });
   app.addHook('onClose', async () => parts.usage.flush());
   platform.accountSections.push({ href: '/developpeurs/applications', label: 'Mes applications (API)', description: 'Vos applications qui utilisent l’API de Guichet : clés, portées, utilisation.', order: 90 });
-  platform.auditTargets.set('developer_application', async (_tenantId, ids) => new Map(ids.map((id) => [id, `Application de l’API ${id.slice(0, 8)}`])));
+  platform.auditTargets.set('developer_application', async (_tenantId, ids) => {
+    const uuids = ids.filter((id) => /^[0-9a-f-]{36}$/.test(id));
+    const rows = uuids.length ? await developersDb(platform.db).selectFrom('developer_applications').select(['id', 'name']).where('id', 'in', uuids).execute() : [];
+    return new Map(rows.map((r) => [r.id, `Application de l’API « ${r.name} »`]));
+  });
   await app.register(portalRoutes);
   await app.register(applicationRoutes);
   await app.register(operatorRoutes);
