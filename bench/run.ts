@@ -13,7 +13,8 @@
  *                            with the cookies of a person signed in during the setup; `{lieu}` is
  *                            the first published help place;
  *                            `answers:/path` is requested signed out, with the simulator's answers
- *                            and the CSRF cookie only)
+ *                            and the CSRF cookie only; `key:/path` is requested with the API key of
+ *                            an application made during the setup, with quotas that never bind)
  *   BENCH_DATABASE_URL=postgres://…       also measure on this PostgreSQL database (migrated and
  *                                         seeded in place: use a scratch database); without it,
  *                                         TEST_DATABASE_URL gives a fresh database cloned for the run
@@ -63,6 +64,8 @@ const DEFAULT_PATHS = [
   '/donnees/lieux-aide',
   '/donnees/collectivites.csv',
   '/api/v1/donnees',
+  '/api/v1/aides',
+  'key:/api/v1/aides',
   '/signaler/collectivites/brest',
   '/aides/simulateur/resultats',
   'answers:/aides/simulateur/resultats',
@@ -75,6 +78,8 @@ const paths = (env.BENCH_PATHS ? env.BENCH_PATHS.split(',') : DEFAULT_PATHS).fil
 const SIGNED_IN_PATHS = ['/mes-demarches', '/aides/simulateur/resultats', '/mon-compte/favoris', '/mon-compte/mes-donnees'];
 /** `answers:/path`: asked signed out, with the simulator's answers and the CSRF cookie only. */
 const ANSWERS = 'answers:';
+/** `key:/path`: asked with an API key (`Authorization: Bearer gk_…`). */
+const KEYED = 'key:';
 const TARGET_RATIO = 0.2;
 const TARGET_P99_MS = 100;
 
@@ -96,13 +101,14 @@ async function serve(kind: ServerKind): Promise<void> {
     const { buildApp } = await import('../src/app');
     const { loadConfig } = await import('../src/config');
     const database = await openBenchDatabase(kind);
-    const config = loadConfig({}, { NODE_ENV: 'production', SESSION_SECRET: randomBytes(32).toString('hex'), SECRETS_ENCRYPTION_KEYS: `bench:${randomBytes(32).toString('base64')}`, LOG_LEVEL: 'silent', SMTP_URL: 'smtp://127.0.0.1:2525' });
+    const config = loadConfig({}, { NODE_ENV: 'production', SESSION_SECRET: randomBytes(32).toString('hex'), SECRETS_ENCRYPTION_KEYS: `bench:${randomBytes(32).toString('base64')}`, LOG_LEVEL: 'silent', SMTP_URL: 'smtp://127.0.0.1:2525', API_ANONYMOUS_PER_MINUTE: 1_000_000_000, API_ANONYMOUS_PER_DAY: 1_000_000_000 });
     const app = await buildApp({ config, database });
     const { signedInPerson } = await import('./signed-in');
     cookies = await signedInPerson(app, database.db);
     const { sql } = await import('kysely');
     const place = (await sql<{ id: string }>`select id from help_places where published order by name limit 1`.execute(database.db)).rows[0];
     if (place) placeholders = { lieu: place.id };
+    placeholders.cle = await benchApiKey(database.db);
     await app.listen({ port: 0, host: '127.0.0.1' });
     port = (app.server.address() as AddressInfo).port;
     close = async () => {
@@ -114,6 +120,17 @@ async function serve(kind: ServerKind): Promise<void> {
     if (message === 'stop') void close().finally(() => process.exit(0));
   });
   process.send!({ port, ...cookies, placeholders });
+}
+
+/** An application with every scope and quotas that never bind: its key, for the `key:` paths. */
+async function benchApiKey(db: import('kysely').Kysely<import('../src/platform/db/tables').PlatformTables>): Promise<string> {
+  const { createApplication, setQuotas } = await import('../src/modules/developers/bench-support');
+  const { SCOPE_IDS } = await import('../src/platform/http/api-access');
+  const { createPerson } = await import('../src/modules/accounts/test-support');
+  const owner = await createPerson(db, { email: `bench-${randomBytes(6).toString('hex')}@exemple.fr`, password: null });
+  const { application, key } = await createApplication(db, { name: 'Bench', description: '', owner: { accountId: owner }, createdBy: owner, scopes: SCOPE_IDS });
+  await setQuotas(db, application.id, { perMinute: 1_000_000_000, perDay: 1_000_000_000 });
+  return key;
 }
 
 async function openBenchDatabase(kind: 'pglite' | 'postgres') {
@@ -166,13 +183,13 @@ function stop(child: ChildProcess): Promise<void> {
   });
 }
 
-async function cannon(url: string, seconds: number, cookie: string): Promise<autocannon.Result> {
-  return autocannon({ url, connections, duration: seconds, headers: { 'accept-encoding': 'gzip, br', ...(cookie ? { cookie } : {}) } });
+async function cannon(url: string, seconds: number, cookie: string, apiKey: string): Promise<autocannon.Result> {
+  return autocannon({ url, connections, duration: seconds, headers: { 'accept-encoding': 'gzip, br', ...(cookie ? { cookie } : {}), ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}) } });
 }
 
-async function measure(name: string, url: string, cookie = ''): Promise<Measure> {
-  await cannon(url, warmup, cookie);
-  const result = await cannon(url, duration, cookie);
+async function measure(name: string, url: string, cookie = '', apiKey = ''): Promise<Measure> {
+  await cannon(url, warmup, cookie, apiKey);
+  const result = await cannon(url, duration, cookie, apiKey);
   return {
     name,
     requestsPerSecond: result.requests.average,
@@ -195,9 +212,10 @@ async function main(): Promise<void> {
         const name = kind === 'bare' ? 'bare Fastify "hello"' : `${kind === 'pglite' ? 'PGlite' : 'PostgreSQL'} ${path}`;
         process.stdout.write(`measuring ${name}… `);
         const signedOut = path.startsWith(ANSWERS);
+        const keyed = path.startsWith(KEYED);
         const filled = path.replace(/\{(\w+)\}/g, (whole, name: string) => placeholders[name] ?? whole);
-        const url = `${origin}${signedOut ? filled.slice(ANSWERS.length) : filled}`;
-        const result = await measure(name, url, signedOut ? answersOnly : SIGNED_IN_PATHS.includes(path) ? cookie : '');
+        const url = `${origin}${signedOut ? filled.slice(ANSWERS.length) : keyed ? filled.slice(KEYED.length) : filled}`;
+        const result = await measure(name, url, signedOut ? answersOnly : SIGNED_IN_PATHS.includes(path) ? cookie : '', keyed ? (placeholders.cle ?? '') : '');
         console.log(`${Math.round(result.requestsPerSecond)} req/s`);
         results.push(result);
       }

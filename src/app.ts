@@ -21,6 +21,7 @@ import { frameworkErrorHandler, registerErrorPages } from './platform/http/error
 import { clientErrorHandler } from './platform/http/client-errors';
 import { healthRoutes } from './platform/http/health';
 import { registerInputChecks } from './platform/http/input';
+import { presentedApiKey } from './platform/http/api-access';
 import { registerMultipart } from './platform/http/multipart';
 import { registerSecurityHeaders, securityHeaders } from './platform/http/security';
 import { PeriodicJobs } from './platform/jobs';
@@ -111,6 +112,9 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
   registerInputChecks(app);
   await app.register(rateLimit, {
     global: false,
+    // A request with an API key is counted by the API gate, against its application's quotas
+    // (modules/developers): only anonymous requests meet a route's own limit as well.
+    allowList: (request) => request.url.startsWith('/api/v1/') && presentedApiKey(request.headers) !== undefined,
     ...(redis ? { redis, nameSpace: 'guichet:ratelimit:' } : {}),
   });
   await registerCsrf(app, { secure });

@@ -41,6 +41,9 @@ const ConfigSchema = Type.Object({
   FRANCECONNECT_SIGNING_ALG: Type.Union([Type.Literal('ES256'), Type.Literal('RS256')], { default: 'ES256' }),
   /** Minutes between two runs of the purges of data past its retention (platform/housekeeping); 0 turns them off in this instance. */
   HOUSEKEEPING_INTERVAL_MINUTES: Type.Integer({ minimum: 0, maximum: 10_080, default: 60 }),
+  /** Requests per minute and per day one address may make to the API without a key (docs/api.md, « Quotas »). */
+  API_ANONYMOUS_PER_MINUTE: Type.Integer({ minimum: 1, default: 60 }),
+  API_ANONYMOUS_PER_DAY: Type.Integer({ minimum: 1, default: 5000 }),
   /** Lifetime of an authorization code issued by Guichet's own OpenID provider (/oidc), in seconds. */
   IDP_CODE_TTL_SECONDS: Type.Integer({ minimum: 1, maximum: 600, default: 60 }),
 });

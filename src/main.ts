@@ -4,6 +4,7 @@ import { ensureTerritories } from './modules/territories';
 import { openDatabase } from './platform/db/database';
 import { DatabaseUnreachableError } from './platform/db/unreachable';
 import { migrate } from './platform/db/migrate';
+import { loggerOptions } from './platform/http/logging';
 import { seedDemo } from '../seed/load';
 
 const DRAIN_SECONDS = 10;
@@ -19,11 +20,7 @@ async function main() {
   const app = await buildApp({
     config,
     database,
-    logger: {
-      level: config.LOG_LEVEL,
-      redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
-      ...(process.stdout.isTTY ? { transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname' } } } : {}),
-    },
+    logger: loggerOptions(config.LOG_LEVEL, process.stdout.isTTY ? { transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname' } } } : {}),
   });
 
   let closing = false;

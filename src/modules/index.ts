@@ -5,6 +5,7 @@ import { aidsModule } from './aids';
 import { applicationsModule } from './applications';
 import { backofficeModule } from './backoffice';
 import { contentModule } from './content';
+import { developersModule } from './developers';
 import { eligibilityModule } from './eligibility';
 import { franceConnectModule } from './franceconnect';
 import { glossaryModule } from './glossary';
@@ -21,5 +22,8 @@ import { searchModule } from './search';
 import { territoriesModule } from './territories';
 import { trainingsModule } from './trainings';
 
-/** Every capability, in registration order. */
-export const modules: GuichetModule[] = [territoriesModule, contentModule, glossaryModule, backofficeModule, helpModule, portalModule, profileModule, franceConnectModule, accountsModule, mfaModule, identityProviderModule, aidsModule, eligibilityModule, applicationsModule, proceduresModule, orientationModule, agendaModule, membersModule, trainingsModule, searchModule, opendataModule];
+/**
+ * Every capability, in registration order. `developers` comes first: its gate (API keys, scopes,
+ * quotas) is a root hook, which reaches only the routes registered after it.
+ */
+export const modules: GuichetModule[] = [developersModule, territoriesModule, contentModule, glossaryModule, backofficeModule, helpModule, portalModule, profileModule, franceConnectModule, accountsModule, mfaModule, identityProviderModule, aidsModule, eligibilityModule, applicationsModule, proceduresModule, orientationModule, agendaModule, membersModule, trainingsModule, searchModule, opendataModule];

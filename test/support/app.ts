@@ -11,6 +11,12 @@ import { openDatabase } from '../../src/platform/db/database';
 import { freshDatabase, testEngine } from './database';
 import { freePort } from './net';
 
+/**
+ * Tests make many anonymous API calls from one address (the search's relevance cases, the walks):
+ * the anonymous quota is counted but never binds, unless a test sets it (developers/quotas.test.ts).
+ */
+const UNBOUND_ANONYMOUS_API = { API_ANONYMOUS_PER_MINUTE: 1_000_000, API_ANONYMOUS_PER_DAY: 1_000_000 };
+
 export interface TestApp {
   app: FastifyInstance;
   database: Database;
@@ -28,7 +34,7 @@ export async function buildTestApp(
   beforeReady?: (app: FastifyInstance) => void,
 ): Promise<TestApp> {
   const database = await freshDatabase();
-  const config = loadConfig({}, { NODE_ENV: 'test', LOG_LEVEL: 'silent', ...overrides });
+  const config = loadConfig({}, { NODE_ENV: 'test', LOG_LEVEL: 'silent', ...UNBOUND_ANONYMOUS_API, ...overrides });
   const app = await buildApp({ config, database });
   beforeReady?.(app);
   await app.ready();
@@ -55,13 +61,13 @@ export async function buildListeningTestApp(t: Pick<TestContext, 'after'>, overr
  * A second instance of Guichet on the same PostgreSQL database as `first`, as behind a load
  * balancer (on PGlite, which one process owns, the same instance). Closed before `first`.
  */
-export async function secondInstance(t: Pick<TestContext, 'after'>, first: TestApp): Promise<TestApp> {
+export async function secondInstance(t: Pick<TestContext, 'after'>, first: TestApp, overrides: Partial<Config> = {}): Promise<TestApp> {
   if (testEngine() !== 'postgres') return first;
   const name = (await sql<{ name: string }>`select current_database() as name`.execute(first.database.db)).rows[0]!.name;
   const url = new URL(process.env.TEST_DATABASE_URL!);
   url.pathname = `/${name}`;
   const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 2 });
-  const config = loadConfig({}, { NODE_ENV: 'test', LOG_LEVEL: 'silent' });
+  const config = loadConfig({}, { NODE_ENV: 'test', LOG_LEVEL: 'silent', ...UNBOUND_ANONYMOUS_API, ...overrides });
   const app = await buildApp({ config, database });
   await app.ready();
   // The first instance's database is dropped when it closes, and a drop waits for every session

@@ -51,7 +51,7 @@ export async function agendaApiRoutes(app: FastifyInstance): Promise<void> {
   const { platform } = app;
   const db = agendaDb(platform.db);
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
-  const scope = { apiScope: 'orientation:lecture' };
+  const scope = { apiScope: 'orientation:lecture' as const };
   const toApi = (e: AgendaEvent) => ({
     id: e.id,
     type: e.kind,

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { problems } from '../../platform/api/schemas';
 import { AidsAnswer, AidsQuery } from './api-schemas';
 import { AppError, NotFoundError } from '../../platform/http/errors';
-import { KeptPages } from '../../platform/views/kept-pages';
+import { KeptAnswers, KeptPages } from '../../platform/views/kept-pages';
 import './application-port';
 import { aidJsonSchema } from './format';
 import { exportLine, searchAids, toCsv } from './service';
@@ -26,6 +26,7 @@ export async function aidsRoutes(app: FastifyInstance): Promise<void> {
   const { platform } = app;
   const db = aidsDb(platform.db);
   const kept = new KeptPages(platform.db, READS);
+  const keptExport = new KeptAnswers(platform.db, ['aids']);
 
   app.get('/aides', async (request, reply) =>
     kept.send(request, reply, async () => {
@@ -119,24 +120,26 @@ export async function aidsRoutes(app: FastifyInstance): Promise<void> {
       if (!tenant) throw new BadParameterError('collectivite', 'Aucune collectivité de Guichet ne porte cet identifiant (par exemple « bretagne » ou « brest »).');
       tenantId = tenant.id;
     }
-    const rows = await publishedDefinitions(db, tenantId);
     const name = `aides-${tenantId ?? 'toutes'}`;
-    reply.header('cache-control', 'public, max-age=300');
-    if (format === 'csv') {
-      return reply
-        .type('text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="${name}.csv"`)
-        .send(toCsv(rows.map((r) => exportLine(r.tenant_id, r.definition))));
-    }
-    return reply
-      .type('application/json; charset=utf-8')
-      .header('content-disposition', `inline; filename="${name}.json"`)
-      .send({
+    reply
+      .header('cache-control', 'public, max-age=300')
+      .header('content-disposition', format === 'csv' ? `attachment; filename="${name}.csv"` : `inline; filename="${name}.json"`);
+    const build = async () => {
+      const rows = await publishedDefinitions(db, tenantId);
+      if (format === 'csv') return { status: 200, type: 'text/csv; charset=utf-8', text: toCsv(rows.map((r) => exportLine(r.tenant_id, r.definition))) };
+      const body = {
         schema: `${platform.publicUrl}/docs/aid.schema.json`,
         sources: `${platform.publicUrl}/sources#aides`,
         collectivite: tenantId ?? null,
         total: rows.length,
         aides: rows.map((r) => ({ collectivite: r.tenant_id, ...r.definition })),
-      });
+      };
+      return { status: 200, type: 'application/json; charset=utf-8', text: JSON.stringify(body) };
+    };
+    // Kept built and compressed until an aid changes on any instance (platform/views/kept-pages.tsx):
+    // the answer is the same with or without an API key.
+    if (keptExport.keeps(request)) return keptExport.send(request, reply, build);
+    const built = await build();
+    return reply.type(built.type).send(built.text);
   });
 }

@@ -64,7 +64,7 @@ export async function contentApiRoutes(app: FastifyInstance): Promise<void> {
   const db = contentDb(platform.db);
   const kept = new KeptAnswers(platform.db, ['content_items']);
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
-  const scope = { apiScope: 'collectivites:lecture' };
+  const scope = { apiScope: 'collectivites:lecture' as const };
   const base = (t: string) => `${platform.publicUrl}/collectivites/${t}`;
 
   const tenantOf = (id: string): Tenant => {

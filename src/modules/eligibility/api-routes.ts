@@ -35,7 +35,8 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
         return Object.keys(fields).length ? { error: Object.assign(new Error('invalid situation'), { fields }) } : { value: data };
       },
       attachValidation: true,
-      config: { apiScope: 'aides:lecture', rateLimit: { max: 60, timeWindow: '1 minute' } },
+      // Quotas: the API gate of the developers module (docs/api.md).
+      config: { apiScope: 'aides:lecture' },
     },
     async (request, reply) => {
       if (request.validationError) {

@@ -9,7 +9,8 @@ import { personClaimsRoute } from './api-schemas';
  * person's claims the token's scopes allow, and only to applications of that authority.
  */
 export async function apiRoutes(app: FastifyInstance, idp: IdentityProvider) {
-  app.get('/api/v1/collectivites/:tenant/usager', { schema: personClaimsRoute }, async (request, reply) => {
+  // OAuth2 access tokens, not API keys: checked below, the API gate leaves it alone.
+  app.get('/api/v1/collectivites/:tenant/usager', { schema: personClaimsRoute, config: { apiScope: false } }, async (request, reply) => {
     const tenantId = (request.params as { tenant: string }).tenant;
     if (!app.platform.tenants.get(tenantId)) throw new NotFoundError("Cette collectivité n'existe pas.");
     const header = String(request.headers.authorization ?? '');

@@ -2,17 +2,6 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, UnauthenticatedError } from '../../platform/http/errors';
 import type { IdentityProvider } from './provider';
 
-declare module 'fastify' {
-  interface FastifyContextConfig {
-    /**
-     * The OAuth2 scope an API route needs (shared convention: the route walk and the OpenAPI
-     * document read it). On the person's routes (/api/v1/moi…) it is checked against the scopes
-     * of the access token Guichet's OpenID provider issued.
-     */
-    apiScope?: string;
-  }
-}
-
 /** What a valid access token says: who, through which application of which authority, may read what. */
 export interface PersonToken {
   accountId: string;
@@ -60,7 +49,7 @@ export async function personToken(request: FastifyRequest, reply: FastifyReply, 
   }
   const scopes = new Set(String(accessToken.scope ?? '').split(' ').filter(Boolean));
   const needed = request.routeOptions.config.apiScope;
-  if (needed && !scopes.has(needed)) {
+  if (typeof needed === 'string' && !scopes.has(needed)) {
     reply.header('www-authenticate', challenge(realm, 'insufficient_scope', `, scope="${needed}"`));
     throw new InsufficientScopeError(needed);
   }

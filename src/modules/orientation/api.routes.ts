@@ -54,7 +54,7 @@ export async function jobsApiRoutes(app: FastifyInstance): Promise<void> {
   const db = orientationDb(platform.db);
   const kept = new KeptAnswers(platform.db, ['orientation_fiches']);
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
-  const scope = { apiScope: 'orientation:lecture' };
+  const scope = { apiScope: 'orientation:lecture' as const };
 
   api.get(
     '/api/v1/metiers',

@@ -23,13 +23,6 @@ export const API_TAGS = [
   { name: 'document', description: 'Ce document.' },
 ];
 
-/** The scope an /api/v1 route needs (docs/api.md « Portées ») — declared in `config.apiScope`, enforced by API management. */
-declare module 'fastify' {
-  interface FastifyContextConfig {
-    apiScope?: string;
-  }
-}
-
 type Schema = Record<string, unknown>;
 
 /** Named schemas met in responses' `content` (problem answers), which @fastify/swagger would inline. */
@@ -124,6 +117,7 @@ export async function registerOpenApi(app: FastifyInstance, options: { publicUrl
         security: [{}],
         response: { 200: Type.Object({ openapi: Type.String(), info: Type.Object({}), paths: Type.Object({}) }, { description: 'Le document OpenAPI 3.1.', additionalProperties: true }), ...problems() },
       },
+      config: { apiScope: false },
     },
     async (_request, reply) => reply.type('application/json; charset=utf-8').header('cache-control', 'public, max-age=300').send(app.swagger()),
   );

@@ -10,7 +10,8 @@ export interface CounterState {
 
 /** Fixed-window counters shared by every instance: attempts per account, per IP… */
 export interface CounterStore {
-  increment(key: string, windowSeconds: number): Promise<CounterState>;
+  /** Adds `by` (1 unless said) to the counter, opening a window of `windowSeconds` when none is open. */
+  increment(key: string, windowSeconds: number, by?: number): Promise<CounterState>;
   peek(key: string): Promise<CounterState>;
   reset(key: string): Promise<void>;
 }
@@ -18,12 +19,12 @@ export interface CounterStore {
 export class DatabaseCounterStore implements CounterStore {
   constructor(private readonly db: Kysely<PlatformTables>) {}
 
-  async increment(key: string, windowSeconds: number): Promise<CounterState> {
+  async increment(key: string, windowSeconds: number, by = 1): Promise<CounterState> {
     const row = await sql<{ count: number; reset_at: Date }>`
       insert into platform_counters (key, count, reset_at)
-      values (${key}, 1, now() + make_interval(secs => ${windowSeconds}))
+      values (${key}, ${by}, now() + make_interval(secs => ${windowSeconds}))
       on conflict (key) do update set
-        count = case when platform_counters.reset_at <= now() then 1 else platform_counters.count + 1 end,
+        count = case when platform_counters.reset_at <= now() then ${by} else platform_counters.count + ${by} end,
         reset_at = case when platform_counters.reset_at <= now()
           then now() + make_interval(secs => ${windowSeconds}) else platform_counters.reset_at end
       returning count, reset_at`.execute(this.db);
@@ -46,9 +47,9 @@ export class DatabaseCounterStore implements CounterStore {
   }
 }
 
-/** INCR, and PEXPIRE when the key has no expiry yet (a new window); returns the count and the TTL. */
+/** INCRBY, and PEXPIRE when the key has no expiry yet (a new window); returns the count and the TTL. */
 const INCREMENT_SCRIPT = `
-local count = redis.call('INCR', KEYS[1])
+local count = redis.call('INCRBY', KEYS[1], ARGV[2])
 local ttl = redis.call('PTTL', KEYS[1])
 if ttl < 0 then
   redis.call('PEXPIRE', KEYS[1], ARGV[1])
@@ -59,10 +60,10 @@ return {count, ttl}`;
 export class RedisCounterStore implements CounterStore {
   constructor(private readonly redis: Redis, private readonly prefix = 'guichet:counter:') {}
 
-  async increment(key: string, windowSeconds: number): Promise<CounterState> {
+  async increment(key: string, windowSeconds: number, by = 1): Promise<CounterState> {
     // One script, run atomically by Redis: the key never exists without its expiry, even if
     // this process dies between the two commands.
-    const [count, ttlMs] = (await this.redis.eval(INCREMENT_SCRIPT, 1, this.prefix + key, String(windowSeconds * 1000))) as [number, number];
+    const [count, ttlMs] = (await this.redis.eval(INCREMENT_SCRIPT, 1, this.prefix + key, String(windowSeconds * 1000), String(by))) as [number, number];
     return { count, resetInSeconds: Math.ceil(ttlMs / 1000) };
   }
 

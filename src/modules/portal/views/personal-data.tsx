@@ -12,9 +12,8 @@ function ProcessingEntry({ p }: { p: Processing }) {
         <li>
           Quelles données : {p.data} (pour les spécialistes : tables {p.tables.join(', ')})
         </li>
-        <li>Pour quoi faire : {p.purpose}</li>
         <li>
-          Ce qui nous y autorise : {legalBasisLabels[p.basis]}
+          Pour quoi faire : {p.purpose} Ce qui nous y autorise : {legalBasisLabels[p.basis]}
           {p.basisDetail ? ` : ${p.basisDetail}` : ''}.
         </li>
         <li>

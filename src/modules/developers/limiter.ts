@@ -1,0 +1,82 @@
+import type { CounterStore } from '../../platform/auth/counters';
+
+/** One limit to check: a counter per fixed window (a minute, a UTC day). */
+export interface Limit {
+  /** Who is counted: `app:<id>`, `app:<id>:<scope>`, `ip:<address>`. */
+  subject: string;
+  max: number;
+  window: 'minute' | 'day';
+}
+
+export interface LimitOutcome {
+  allowed: boolean;
+  /** The limit that binds (the one with the least left, or the one that refused). */
+  limit: number;
+  remaining: number;
+  /** Seconds until that limit's window closes: the true Retry-After when refused. */
+  resetSeconds: number;
+}
+
+const WINDOW_MS = { minute: 60_000, day: 86_400_000 } as const;
+
+interface Lease {
+  /** Requests this instance may still let through without asking the shared counter. */
+  left: number;
+  /** The shared counter's total after this instance's last reservation. */
+  total: number;
+  window: Limit['window'];
+  index: number;
+}
+
+/**
+ * Quotas shared by every instance (the counters of platform/auth/counters.ts: Redis when
+ * REDIS_URL is set, the database otherwise), without a round trip per request: an instance
+ * reserves a block of its window's allowance at once — 1 request below 100 per window, up to
+ * 1 % of the limit (at most 100) above — and spends it locally. The shared counter counts what
+ * is reserved, so all instances together never let more than the limit through; an instance may
+ * refuse up to one unspent block early, which small limits (block of 1) never do.
+ */
+export class QuotaLimiter {
+  private leases = new Map<string, Lease>();
+
+  constructor(private readonly counters: CounterStore) {}
+
+  /** Counts one request against every limit (in order: a refusal stops there). */
+  async take(limits: readonly Limit[], now = Date.now()): Promise<LimitOutcome> {
+    let binding: LimitOutcome | undefined;
+    for (const limit of limits) {
+      const outcome = await this.takeOne(limit, now);
+      if (!outcome.allowed) return outcome;
+      if (!binding || outcome.remaining < binding.remaining) binding = outcome;
+    }
+    return binding ?? { allowed: true, limit: 0, remaining: 0, resetSeconds: 0 };
+  }
+
+  private async takeOne(limit: Limit, now: number): Promise<LimitOutcome> {
+    const length = WINDOW_MS[limit.window];
+    const windowIndex = Math.floor(now / length);
+    const resetSeconds = Math.max(1, Math.ceil(((windowIndex + 1) * length - now) / 1000));
+    const key = `api:${limit.subject}:${limit.window}:${windowIndex}`;
+    let lease = this.leases.get(key);
+    if (!lease || lease.left <= 0) {
+      const block = limit.max < 100 ? 1 : Math.min(100, Math.floor(limit.max / 100));
+      const { count } = await this.counters.increment(key, Math.ceil(length / 1000) + 60, block);
+      // What of this block fits under the limit (the rest was reserved past it: refused).
+      const granted = Math.max(0, Math.min(block, limit.max - (count - block)));
+      lease = { left: granted, total: count, window: limit.window, index: windowIndex };
+      this.forgetPastWindows(windowIndex, limit.window);
+      this.leases.set(key, lease);
+    }
+    if (lease.left <= 0) return { allowed: false, limit: limit.max, remaining: 0, resetSeconds };
+    lease.left -= 1;
+    const remaining = Math.max(0, limit.max - Math.min(limit.max, lease.total) + lease.left);
+    return { allowed: true, limit: limit.max, remaining, resetSeconds };
+  }
+
+  private forgetPastWindows(current: number, window: Limit['window']): void {
+    if (this.leases.size < 10_000) return;
+    for (const [key, lease] of this.leases) {
+      if (lease.window === window && lease.index < current) this.leases.delete(key);
+    }
+  }
+}
