@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createPerson, signInPerson } from '../accounts/test-support';
 import { buildTestApp, signInAs } from '../../../test/support/app';
-import { apiManagementOf } from '.';
+import { apiManagementOf } from './index';
 import { hashOf, ROTATION_OVERLAP_MS } from './keys';
 import { developersDb } from './tables';
 import { keyFrom, postForm, registerApplication } from './test-support';
@@ -21,7 +21,7 @@ test('a developer registers an application, uses, rotates and revokes its key', 
   assert.equal(portal.statusCode, 200);
   assert.match(portal.body, /GET \/api\/v1\/aides/);
   assert.match(portal.body, /aides:lecture/);
-  const doc = await dev.get('/developpeurs/api/aides');
+  const doc = await dev.get('/developpeurs/api/lister-aides');
   assert.equal(doc.statusCode, 200);
   assert.match(doc.body, /curl &#39;http[^ ]+\/api\/v1\/aides|curl 'http[^ ]+\/api\/v1\/aides/);
   assert.match(doc.body, /collectivite/);

@@ -93,13 +93,29 @@ function address(random: Random, pattern: string, real: Record<string, string[]>
     .replace(/\*$/, () => (random.chance(0.5) ? random.pick(RAW_URL_PIECES) : 'x'));
 }
 
+/**
+ * The answer's text, less the field names a problem's `errors` echo back (`#/body/0` for a field
+ * the request named « body »): they are the request's own words, not a framework's message.
+ */
+function withoutEchoedNames(response: LightMyRequestResponse): string {
+  if (!String(response.headers['content-type'] ?? '').startsWith('application/problem+json')) return response.body;
+  let problem: { errors?: unknown };
+  try {
+    problem = response.json();
+  } catch {
+    return response.body; // HEAD, or not JSON at all: checked as it is
+  }
+  if (!Array.isArray(problem.errors)) return response.body;
+  return JSON.stringify({ ...problem, errors: problem.errors.map((e: { detail?: unknown }) => e.detail) });
+}
+
 function checkAnswer(response: LightMyRequestResponse, method: string, url: string, askedJson: boolean): string | undefined {
   if (response.statusCode >= 500) return `status ${response.statusCode}`;
   const csp = String(response.headers['content-security-policy'] ?? '');
   if (!/frame-ancestors 'none'/.test(csp) || !/default-src 'none'/.test(csp)) return 'no strict CSP';
   if (response.headers['x-content-type-options'] !== 'nosniff') return 'no X-Content-Type-Options';
   if (!response.headers['referrer-policy']) return 'no Referrer-Policy';
-  const body = response.body;
+  const body = withoutEchoedNames(response);
   if (STACK.test(body)) return `stack trace: ${STACK.exec(body)?.[0]}`;
   if (ENGLISH.test(body)) return `English framework message: ${ENGLISH.exec(body)?.[0]}`;
   if (response.statusCode < 400 || method === 'HEAD') return undefined;
