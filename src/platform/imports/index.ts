@@ -9,25 +9,9 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { ColumnType, Generated, Kysely, Transaction } from 'kysely';
 
-export type ImportAction = 'created' | 'updated' | 'unchanged' | 'error';
+import type { ImportAction, ImportCounts, ImportLine } from './report';
 
-/** One line of the file, as the report shows it. */
-export interface ImportLine {
-  line: number;
-  id: string;
-  /** What the line is called, when the file says it (events). */
-  title?: string;
-  action: ImportAction;
-  errors: Array<{ field: string; message: string }>;
-}
-
-export interface ImportCounts {
-  lines: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  errors: number;
-}
+export type { ImportAction, ImportCounts, ImportLine } from './report';
 
 /** A checked file: its report, and the items to write — none when one line has an error (all or nothing). */
 export interface DryRun<Item> {

@@ -7,7 +7,7 @@ import type { ComponentChildren } from 'preact';
 import { formatNumber } from '../views/format';
 import { Notice, Pagination } from '../views/components';
 import { ErrorSummary, FileField, Form, SubmitButton } from '../views/form';
-import type { ImportCounts, ImportLine } from './index';
+import type { ImportCounts, ImportLine } from './report';
 
 export function ImportFileForm(props: { action: string; csrfToken: string; error?: string | undefined; intro: ComponentChildren; label: string; hint?: string; accept: string }) {
   const { error } = props;
