@@ -23,7 +23,7 @@ test('each purge deletes what is past its retention and keeps the rest; one inst
   const ahead = (ms: number) => new Date(now.getTime() + ms);
   const person = await createPerson(db, { email: 'menage@example.fr' });
   // Emptied first: the seed and the test app may have left rows of their own.
-  for (const table of ['platform_sessions', 'platform_counters', 'platform_mail_outbox', 'platform_demo_mails', 'account_tokens', 'backoffice_invitations', 'idp_payloads', 'franceconnect_flows']) await sql`delete from ${sql.table(table)}`.execute(db);
+  for (const table of ['platform_sessions', 'platform_counters', 'platform_mail_outbox', 'platform_demo_mails', 'account_tokens', 'backoffice_invitations', 'idp_payloads', 'franceconnect_flows', 'search_misses']) await sql`delete from ${sql.table(table)}`.execute(db);
 
   await sql`insert into platform_sessions (id_hash, account_id, data, expires_at) values ('old', ${person}, '{}', ${ago(HOUR)}), ('live', ${person}, '{}', ${ahead(HOUR)})`.execute(db);
   await sql`insert into platform_counters (key, count, reset_at) values ('old', 3, ${ago(1000)}), ('live', 3, ${ahead(60_000)})`.execute(db);
@@ -33,6 +33,7 @@ test('each purge deletes what is past its retention and keeps the rest; one inst
   await sql`insert into backoffice_invitations (id, tenant_id, email, role, token_hash, expires_at)
             values (gen_random_uuid(), 'bretagne', 'vieux@example.fr', 'lecteur', 'old', ${ago(31 * DAY)}), (gen_random_uuid(), 'bretagne', 'recent@example.fr', 'lecteur', 'recent', ${ago(DAY)})`.execute(db);
   await sql`insert into idp_payloads (model, id, payload, expires_at) values ('AccessToken', 'old', '{}', ${ago(1000)}), ('AccessToken', 'live', '{}', ${ahead(HOUR)}), ('Grant', 'forever', '{}', null)`.execute(db);
+  await sql`insert into search_misses (day, tenant_id, words, count) values (${ago(372 * DAY).toISOString().slice(0, 10)}, 'bretagne', 'vieux mot', 2), (${ago(300 * DAY).toISOString().slice(0, 10)}, 'bretagne', 'mot récent', 2)`.execute(db);
   await sql`insert into franceconnect_flows (state_hash, nonce, code_verifier, intent, next_path, expires_at) values ('old', 'n', 'v', 'sign_in', '/', ${ago(1000)}), ('live', 'n', 'v', 'sign_in', '/', ${ahead(600_000)})`.execute(db);
 
   const purges = allPurges(modules);
@@ -53,6 +54,7 @@ test('each purge deletes what is past its retention and keeps the rest; one inst
   assert.deepEqual((await sql<{ email: string }>`select email from backoffice_invitations`.execute(db)).rows.map((r) => r.email), ['recent@example.fr']);
   assert.deepEqual((await sql<{ id: string }>`select id from idp_payloads order by id`.execute(db)).rows.map((r) => r.id), ['forever', 'live']);
   assert.deepEqual((await sql<{ state_hash: string }>`select state_hash from franceconnect_flows`.execute(db)).rows.map((r) => r.state_hash), ['live']);
+  assert.deepEqual((await sql<{ words: string }>`select words from search_misses`.execute(db)).rows.map((r) => r.words), ['mot récent'], 'searches without result past 371 days');
   // What each purge reports (npm run purge prints it), on rows made again.
   await sql`insert into platform_sessions (id_hash, account_id, data, expires_at) values ('old2', ${person}, '{}', ${ago(HOUR)})`.execute(db);
   const { ran, failed } = await runPurges(db, purges, now);

@@ -4,7 +4,7 @@ import type { GuichetModule } from '../../platform/module';
 import { searchAdminRoutes, searchAdminSections } from './admin.routes';
 import { searchRoutes } from './routes';
 import { missesApiRoutes } from './misses.routes';
-import { searchPersonalData } from './personal-data';
+import { searchPersonalData, searchPurges } from './personal-data';
 
 export { search, cleanQuery, MAX_QUERY_LENGTH } from './query';
 export { searchSources } from './sources';
@@ -22,4 +22,5 @@ export const searchModule: GuichetModule = {
   },
   migrationsDir: join(import.meta.dirname, 'migrations'),
   personalData: searchPersonalData,
+  purges: searchPurges,
 };
