@@ -4,6 +4,7 @@
  */
 import { isValidIBAN, electronicFormatIBAN } from 'ibantools';
 import { isValidSiret } from '../profile';
+import { formatDay, formatEuros, formatNumber } from '../../platform/views/format';
 
 export const FIELD_TYPES = {
   text: 'Texte',
@@ -213,9 +214,12 @@ export function displayValue(field: FormField, value: unknown): string {
   if (field.type === 'address' && isAddress(value)) return `${value.street}, ${value.postal_code} ${value.city}`;
   if (field.type === 'yesno') return value === 'oui' ? 'Oui' : 'Non';
   if (field.type === 'choice') return field.options?.find((o) => o.value === value)?.label ?? String(value);
-  if (field.type === 'date' && typeof value === 'string') {
-    const [y, m, d] = value.split('-');
-    return `${d}/${m}/${y}`;
+  // French formats (issue 14, point 4): « 12 mai 2007 », « 1 450 » or « 1 450 € » when the label counts in euros.
+  if (field.type === 'date' && typeof value === 'string') return formatDay(value);
+  const numeric = typeof value === 'number' ? value : typeof value === 'string' && /^-?\d+([.,]\d+)?$/.test(value.trim()) ? Number(value.trim().replace(',', '.')) : NaN;
+  if (field.type === 'number' && Number.isFinite(numeric)) {
+    const n = numeric;
+    return /\beuros?\b|€/i.test(field.label) ? formatEuros(n) : formatNumber(n);
   }
   return String(value);
 }
