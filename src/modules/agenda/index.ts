@@ -31,7 +31,11 @@ export const agendaModule: GuichetModule = {
   savedKinds: [eventSavedKind],
   plugin: async (app) => {
     const { platform } = app;
-    platform.adminSections.push({ path: '/agenda', label: 'Agenda', description: 'Créer, modifier et importer les événements d’orientation (salons, forums, portes ouvertes).' });
+    platform.auditTargets.set('agenda_event', async (tenantId, ids) => {
+      const rows = await agendaDb(platform.db).selectFrom('agenda_events').select(['id', 'title']).where('tenant_id', '=', tenantId).where('id', 'in', ids).execute();
+      return new Map(rows.map((row) => [row.id, `Événement « ${row.title} »`]));
+    });
+    platform.adminSections.push({ path: '/agenda', label: 'Agenda', description: 'Créer, modifier et importer les événements d’orientation (salons, forums, portes ouvertes).', group: 'orientation' });
     platform.jobEvents = {
       tables: AGENDA_TABLES,
       eventsAbout: async (code, domainCode) =>

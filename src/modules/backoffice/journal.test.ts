@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { sql } from 'kysely';
 import { buildTestApp, signInAs } from '../../../test/support/app';
 import { demoAgentEmail } from '../../../seed/accounts';
 import { audit } from '../../platform/audit/audit';
@@ -113,3 +114,39 @@ test('the « Sur » column names the object acted on: the aid, the page or news 
   assert.match(home, /Aide modifiée \(Aide « Ville de Brest : subvention aux associations brestoises »\)/, 'the home page names old rows too');
   assert.match(home, /Contenu publié \(Fête de la musique à Brest\)/);
 });
+
+test('« Sur » names every kind of object that still exists, from its id alone: an event, a place, a selection, a job sheet’s note; a glossary term is a term', async (t) => {
+  const { app, database } = await buildTestApp(t);
+  const db = database.db;
+  // An authority with an agenda event; one of the seeded places made its own.
+  const event = (await sql<{ id: string; title: string; tenant_id: string }>`select id, title, tenant_id from agenda_events order by id limit 1`.execute(db)).rows[0];
+  assert.ok(event, 'the demo has an event');
+  const tenant = event.tenant_id;
+  await sql`update help_places set tenant_id = ${tenant} where id = (select id from help_places order by id limit 1)`.execute(db);
+  const place = (await sql<{ id: string; name: string }>`select id::text as id, name from help_places where tenant_id = ${tenant} order by id limit 1`.execute(db)).rows[0];
+  const fiche = (await sql<{ label: string }>`select label from orientation_fiches where code = 'D1102'`.execute(db)).rows[0];
+  assert.ok(place && fiche, 'a place of that authority and the sheet D1102');
+  const selection = '6f1c1a52-6c1e-4c53-9d0e-6d8f3f0b2a11';
+  await sql`insert into members_selections (id, tenant_id, title) values (${selection}, ${tenant}, 'Métiers du soin')`.execute(db);
+  const row = (targetType: string, targetId: string, details: Record<string, unknown> = {}) => audit(db, { action: `${targetType}.old`, actorLabel: `Ancienne ligne ${targetType}`, tenantId: tenant, targetType, targetId, details });
+  await row('agenda_event', event.id);
+  await row('help_place', place.id, { kind: 'france_services' });
+  await row('selection', selection, { kind: 'metier', key: 'D1102' });
+  await row('orientation_note', 'D1102', { version: 2 });
+  await row('glossary_term', '00000000-0000-4000-8000-000000000002', { scope: tenant, term: 'QF' });
+  // An agenda event of another authority is not named from this journal.
+  const foreign = (await sql<{ id: string }>`select id from agenda_events where tenant_id <> ${tenant} order by id limit 1`.execute(db)).rows[0];
+  if (foreign) await audit(db, { action: 'agenda_event.foreign', actorLabel: 'Ligne étrangère', tenantId: tenant, targetType: 'agenda_event', targetId: foreign.id });
+
+  const admin = await signInAs(app, 'administrateur', tenant);
+  const rows = [...(await admin.get(`/admin/t/${tenant}/journal`)).body.matchAll(/<tr>(.*?)<\/tr>/gs)].map((m) => textOf(m[1]!).trim());
+  const sur = (label: string) => rows.find((r) => r.includes(label)) ?? '';
+  assert.match(sur('Ancienne ligne agenda_event'), new RegExp(`Événement « ${escape(event.title)} »$`));
+  assert.match(sur('Ancienne ligne help_place'), new RegExp(`Lieu « ${escape(place.name)} »$`));
+  assert.match(sur('Ancienne ligne selection'), /Sélection « Métiers du soin »$/);
+  assert.match(sur('Ancienne ligne orientation_note'), new RegExp(`Mot sur la fiche « ${escape(fiche.label)} » \\(D1102\\)$`));
+  assert.match(sur('Ancienne ligne glossary_term'), /Terme « QF »$/);
+  if (foreign) assert.match(sur('Ligne étrangère'), /Événement$/);
+});
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

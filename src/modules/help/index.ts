@@ -7,6 +7,7 @@ import { helpRoutes } from './routes';
 import { placesApiRoutes } from './api.routes';
 import { helpPersonalData } from './personal-data';
 import { placeSavedKind } from './saved-kind';
+import { helpDb } from './store';
 
 export { describeWeek, franceServicesHoursToFrench, mediationHoursToFrench, parseOsmHours, tidyText } from './hours';
 export type { HelpPlace, HelpPlaceKind, HelpPlacesTable, HelpTables } from './tables';
@@ -22,6 +23,12 @@ export const helpModule: GuichetModule = {
   datasets: [helpPlacesDataset],
   plugin: async (app) => {
     app.platform.adminSections.push(...placesAdminSections);
+    app.platform.auditTargets.set('help_place', async (tenantId, ids) => {
+      const uuids = ids.filter((id) => /^[0-9a-f-]{36}$/.test(id));
+      if (uuids.length === 0) return new Map();
+      const rows = await helpDb(app.platform.db).selectFrom('help_places').select(['id', 'name']).where('tenant_id', '=', tenantId).where('id', 'in', uuids).execute();
+      return new Map(rows.map((row) => [row.id, `Lieu « ${row.name} »`]));
+    });
     await app.register(helpRoutes);
     await app.register(placesApiRoutes);
     await app.register(placesAdminRoutes);

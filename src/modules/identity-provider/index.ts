@@ -6,6 +6,7 @@ import { adminRoutes } from './admin.routes';
 import { apiRoutes } from './api.routes';
 import { interactionRoutes } from './interaction.routes';
 import { personApiRoutes } from './person-api.routes';
+import { idpDb } from './adapter';
 import { IdentityProvider } from './provider';
 import { identityProviderPersonalData } from './personal-data';
 import { identityProviderPurges } from './purges';
@@ -23,6 +24,11 @@ export const identityProviderModule: GuichetModule = {
       path: '/applications',
       label: 'Applications connectées',
       description: 'Les applications de la collectivité qui connectent les personnes avec leur compte Guichet (OpenID Connect).',
+      group: 'reglages',
+    });
+    app.platform.auditTargets.set('idp_client', async (tenantId, ids) => {
+      const rows = await idpDb(app.platform.db).selectFrom('idp_clients').select(['id', 'name']).where('tenant_id', '=', tenantId).where('id', 'in', ids).execute();
+      return new Map(rows.map((row) => [row.id, `Application « ${row.name} »`]));
     });
     await interactionRoutes(app, idp);
     await adminRoutes(app, idp);

@@ -5,6 +5,7 @@ import { favouritesRoutes } from './favourites.routes';
 import { membersPersonalData } from './personal-data';
 import { REMINDER_JOB, sendDueReminders } from './reminders';
 import { selectionsAdminSections, selectionsRoutes } from './selections.routes';
+import { membersDb } from './tables';
 
 export { REMINDER_JOB } from './reminders';
 
@@ -22,6 +23,12 @@ export const membersModule: GuichetModule = {
     const { platform } = app;
     platform.favourites = { savedKeys: (accountId, kind, keys) => savedKeys(platform.db, accountId, kind, keys) };
     platform.adminSections.push(...selectionsAdminSections);
+    platform.auditTargets.set('selection', async (tenantId, ids) => {
+      const uuids = ids.filter((id) => /^[0-9a-f-]{36}$/.test(id));
+      if (uuids.length === 0) return new Map();
+      const rows = await membersDb(platform.db).selectFrom('members_selections').select(['id', 'title']).where('tenant_id', '=', tenantId).where('id', 'in', uuids).execute();
+      return new Map(rows.map((row) => [row.id, `Sélection « ${row.title} »`]));
+    });
     platform.jobs.add({
       name: REMINDER_JOB,
       everyMs: 15 * 60_000,

@@ -5,6 +5,7 @@ import type { GuichetModule } from '../../platform/module';
 import { notesAdminRoutes, notesAdminSections } from './notes.routes';
 import { orientationRoutes } from './routes';
 import { jobSavedKind } from './saved-kind';
+import { orientationDb } from './store';
 
 export type { OrientationTables } from './tables';
 export type { JobTrainingsList, JobTrainingsPort } from './trainings-port';
@@ -23,6 +24,11 @@ export const orientationModule: GuichetModule = {
   datasets: [jobSheetsDataset],
   plugin: async (app) => {
     app.platform.adminSections.push(...notesAdminSections);
+    // A note is named by its job sheet (the target id is the sheet's ROME code).
+    app.platform.auditTargets.set('orientation_note', async (_tenantId, ids) => {
+      const rows = await orientationDb(app.platform.db).selectFrom('orientation_fiches').select(['code', 'label']).where('code', 'in', ids).execute();
+      return new Map(rows.map((row) => [row.code, `Mot sur la fiche « ${row.label} » (${row.code})`]));
+    });
     await orientationRoutes(app);
     await app.register(jobsApiRoutes);
     await notesAdminRoutes(app);

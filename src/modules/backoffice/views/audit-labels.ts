@@ -104,6 +104,17 @@ const TARGET_LABELS: Record<string, string> = {
   search_synonym: 'Synonyme de la recherche',
   idp_client: 'Application reliée',
   idp_key: 'Clé de signature',
+  idp_grant: 'Autorisation d’une application',
+  agenda_event: 'Événement',
+  agenda_import: 'Import d’événements',
+  help_place: 'Lieu d’accueil',
+  help_place_import: 'Import de lieux',
+  trainings_import: 'Import de formations',
+  selection: 'Sélection',
+  orientation_note: 'Mot des conseillers',
+  developer_application: 'Application de l’API',
+  dataset: 'Jeu de données',
+  data_report: 'Signalement',
 };
 
 const CONTENT_KINDS: Record<string, string> = { page: 'Page', news: 'Actualité' };
@@ -136,7 +147,7 @@ export function entrySubject(details: Record<string, unknown>, targetType: strin
     if (typeof value === 'string' && value) return value;
   }
   if (typeof details.reference === 'string' && details.reference) return `Demande ${details.reference}`;
-  if (typeof details.term === 'string' && details.term) return `Synonyme « ${details.term} »`;
+  if (typeof details.term === 'string' && details.term) return `${targetType === 'glossary_term' ? 'Terme' : 'Synonyme'} « ${details.term} »`;
   // Rows written before the journal named its objects: their kind and the address they had.
   if (targetType === 'content_item' && typeof details.slug === 'string' && details.slug) return `${CONTENT_KINDS[String(details.kind)] ?? 'Contenu'} « ${details.slug} »`;
   if (targetType === 'aid' && options.targetId) return `Aide « ${options.targetId} »`;
