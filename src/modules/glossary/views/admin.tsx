@@ -24,7 +24,7 @@ function TermFields({ values, errors }: { values: Partial<TermFormValues>; error
 }
 
 function TermsList({ rows, label, editable, tenantId }: { rows: GlossaryRow[]; label: string; editable: boolean; tenantId: string }) {
-  if (rows.length === 0) return <p>Aucun terme pour l’instant.</p>;
+  if (rows.length === 0) return <p class="empty-state">Aucun terme pour l’instant.{editable ? ' Ajoutez le premier avec « Ajouter un terme », plus haut : il sera lié depuis les pages où il apparaît.' : ''}</p>;
   return (
     <ul class="synonym-list" aria-label={label}>
       {rows.map((row) => (

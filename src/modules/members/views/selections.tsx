@@ -21,7 +21,7 @@ export function SelectionsListPage({ tenantId, selections, csrfToken, title, err
         <SubmitButton>Créer la sélection</SubmitButton>
       </Form>
       <h2>Sélections de votre structure ({selections.length})</h2>
-      {selections.length === 0 ? <p>Aucune sélection pour l’instant.</p> : null}
+      {selections.length === 0 ? <p class="empty-state">Aucune sélection pour l’instant : nommez la première dans le champ « Nom de la nouvelle sélection », plus haut, puis ajoutez-y des métiers et des lieux.</p> : null}
       <ul>
         {selections.map((s) => (
           <li>

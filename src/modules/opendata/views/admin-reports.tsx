@@ -28,7 +28,7 @@ export function ReportQueue({ base, reports, page, pages, counts }: { base: stri
         Les erreurs que le public a signalées dans vos données : {counts.nouveau} nouvelles, {counts.en_cours} en cours, {counts.corrige} corrigées, {counts.rejete} rejetées.
       </p>
       {reports.length === 0 ? (
-        <p>Aucun signalement pour l’instant.</p>
+        <p class="empty-state">Aucun signalement pour l’instant. Le public signale une erreur par le lien « Signaler une erreur sur cette page », en bas des pages publiques de vos données (pages, aides, lieux, événements…) ; chaque signalement arrive ici.</p>
       ) : (
         <div class="table-scroll">
           <table>

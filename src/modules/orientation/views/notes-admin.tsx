@@ -19,7 +19,7 @@ export function NotesListPage({ tenantId, notes, error, code }: {
         <SubmitButton>Écrire ou modifier le mot</SubmitButton>
       </form>
       <h2>Vos mots ({notes.length})</h2>
-      {notes.length === 0 ? <p>Aucun mot pour l’instant.</p> : null}
+      {notes.length === 0 ? <p class="empty-state">Aucun mot pour l’instant : tapez le code ROME d’une fiche dans le champ plus haut (par exemple D1102) pour écrire le premier.</p> : null}
       <ul>
         {notes.map((n) => (
           <li>
