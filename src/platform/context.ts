@@ -26,7 +26,12 @@ export interface AdminSectionDefinition {
   path: string;
   label: string;
   description: string;
+  /** Where the sidebar and the tenant's back-office home list it (ADMIN_GROUPS in views/admin.tsx). */
+  group: AdminGroup;
 }
+
+/** The groups of a tenant's back office, in the sidebar's order. */
+export type AdminGroup = 'contenus' | 'aides' | 'orientation' | 'equipe' | 'reglages';
 
 /** A section of a person's space (/mon-compte), offered by the module that serves it. */
 export interface AccountSectionDefinition {

@@ -10,11 +10,12 @@ import type { BrowserContextOptions, Page } from 'playwright-core';
 import { createPerson, PERSON_PASSWORD, signInPerson } from '../../src/modules/accounts/test-support';
 import { applyForDrivingLicence, SAMPLE_PDF } from '../../src/modules/applications/test-support';
 import { multipartBody } from '../../src/modules/content/test-support';
+import { demoAgentEmail } from '../../seed/accounts';
 import { csrfTokenFrom } from '../support/app';
 import { newContext } from './support/browser';
 import { checkPage } from './support/checks';
 import { field, journey, signIn, unfold } from './support/journey';
-import { focusNotVisible, HEADER_MAX_AT_375, headerHeight, horizontalScroll, menuLines, screenshot, SCREENSHOTS_DIR, smallText, WIDTHS } from './support/visual';
+import { focusNotVisible, HEADER_MAX_AT_375, headerHeight, horizontalScroll, menuLines, menuOverflow, screenshot, SCREENSHOTS_DIR, smallText, WIDTHS } from './support/visual';
 
 const j = journey();
 
@@ -156,30 +157,42 @@ for (const width of WIDTHS) {
   });
 }
 
-test('on a phone the menu folds behind « Menu » and opens without JavaScript; on a desk it is always open, on one line, the account beside the search', async () => {
-  for (const width of [375, 1280]) {
+test('up to 1279 px the menu folds behind « Menu » and opens without JavaScript (the header one row from 960 px, the account beside the search); at 1280 px it is always open, on one line with every item in view', async () => {
+  for (const width of [375, 960, 1024, 1280]) {
     for (const host of [undefined, 'brest.localhost']) {
       const context = await newContext(j.browser, { viewport: { width, height: 800 }, javaScriptEnabled: false });
       try {
         const page = await context.newPage();
         await page.goto(j.url('/', host));
+        const where = `${host ?? 'portal'} at ${width} px`;
         const services = page.locator('nav#menu').getByRole('link', { name: 'Aide de proximité' });
         const account = page.locator('header .site-account').getByRole('link', { name: 'Se connecter' });
         const toggle = page.locator('header summary', { hasText: 'Menu' });
-        if (width === 375) {
-          assert.equal(await services.isVisible(), false, 'folded on a phone');
-          assert.equal(await account.isVisible(), false, 'the account’s link folded with it');
+        const search = page.locator('header form[role="search"]');
+        const besideSearch = async () => {
+          const [box, link] = await Promise.all([search.boundingBox(), account.boundingBox()]);
+          return Boolean(box && link && Math.abs(box.y + box.height / 2 - (link.y + link.height / 2)) < 8 && link.x > box.x);
+        };
+        assert.equal(await horizontalScroll(page), 0, `${where}: no sideways scroll`);
+        if (width < 1280) {
+          assert.equal(await services.isVisible(), false, `${where}: folded`);
+          assert.equal(await account.isVisible(), width >= 960, `${where}: the account’s link ${width >= 960 ? 'beside the search' : 'folded with the menu'}`);
+          if (width >= 960) {
+            assert.ok(await besideSearch(), `${where}: the account’s link beside the search`);
+            assert.ok((await headerHeight(page)) <= 110, `${where}: the header on one row (${await headerHeight(page)} px)`);
+          }
           await toggle.click();
-          assert.equal(await services.isVisible(), true, 'opened by « Menu », without JavaScript');
-          assert.equal(await account.isVisible(), true, 'the account’s link shown with the menu');
+          assert.equal(await services.isVisible(), true, `${where}: opened by « Menu », without JavaScript`);
+          assert.equal(await account.isVisible(), true, `${where}: the account’s link shown with the menu`);
           assert.ok((await page.locator('nav#menu a:visible').count()) >= 5);
+          assert.equal(await horizontalScroll(page), 0, `${where}: no sideways scroll, menu open`);
           await screenshot(page, `menu-ouvert${host ? '-brest' : ''}`, width);
         } else {
           assert.equal(await toggle.isVisible(), false, 'no « Menu » button on a desk');
           assert.equal(await services.isVisible(), true, 'the menu is open on a desk');
-          assert.equal(await menuLines(page), 1, `${host ?? 'portal'}: the menu on one line at 1280 px`);
-          const [search, link] = await Promise.all([page.locator('header form[role="search"]').boundingBox(), account.boundingBox()]);
-          assert.ok(search && link && Math.abs(search.y + search.height / 2 - (link.y + link.height / 2)) < 8 && link.x > search.x, 'the account’s link beside the search');
+          assert.equal(await menuLines(page), 1, `${where}: the menu on one line`);
+          assert.equal(await menuOverflow(page), 0, `${where}: every item of the menu in view`);
+          assert.ok(await besideSearch(), `${where}: the account’s link beside the search`);
         }
         // The menu names the services; the search box of the header goes to /recherche.
         const names = await page.locator('nav#menu a').allTextContents();
@@ -190,16 +203,25 @@ test('on a phone the menu folds behind « Menu » and opens without JavaScript; 
       }
     }
   }
-  // Signed in, at 1280 px: « Mon compte », « Mes démarches » beside the search, the menu still on one line.
+  // Signed in, at 960 and 1280 px: « Mon compte », « Mes démarches » beside the search; at 1280 the menu still on one line.
   const { path, state } = (await signedInPages()).find((p) => p.name === 'mon-compte')!;
-  const context = await newContext(j.browser, { viewport: { width: 1280, height: 800 }, storageState: state });
-  try {
-    const page = await context.newPage();
-    await page.goto(j.url(path));
-    assert.deepEqual((await page.locator('header .site-account a').allTextContents()).map((t) => t.replace(/\s*\(.*\)$/, '')), ['Mon compte', 'Mes démarches']);
-    assert.equal(await menuLines(page), 1, 'signed in: the menu on one line at 1280 px');
-  } finally {
-    await context.close();
+  for (const width of [960, 1280]) {
+    const context = await newContext(j.browser, { viewport: { width, height: 800 }, storageState: state });
+    try {
+      const page = await context.newPage();
+      await page.goto(j.url(path));
+      assert.deepEqual((await page.locator('header .site-account a').allTextContents()).map((t) => t.replace(/\s*\(.*\)$/, '')), ['Mon compte', 'Mes démarches']);
+      assert.equal(await page.locator('header .site-account a').first().isVisible(), true, `signed in: the account at ${width} px`);
+      assert.equal(await horizontalScroll(page), 0, `signed in: no sideways scroll at ${width} px`);
+      if (width === 1280) {
+        assert.equal(await menuLines(page), 1, 'signed in: the menu on one line at 1280 px');
+        assert.equal(await menuOverflow(page), 0, 'signed in: every item of the menu in view at 1280 px');
+      } else {
+        assert.ok((await headerHeight(page)) <= 110, `signed in: the header on one row at ${width} px (${await headerHeight(page)} px)`);
+      }
+    } finally {
+      await context.close();
+    }
   }
 });
 
@@ -216,4 +238,61 @@ test('/charte: every colour pair with its computed ratio, conforming; the compon
   // The tenant's own colour is used: Brest's page names it and measures it.
   await page.goto(j.url('/charte', 'brest.localhost'));
   assert.match((await page.locator('main .lead').first().textContent()) ?? '', /Ville de Brest \(#[0-9a-fA-F]{6}\)/);
+});
+
+test('the back office: a compact header of its own, the sections the role opens in a sidebar by group, folded behind « Rubriques » on a phone (no JavaScript); no public menu, help block nor footer', async () => {
+  const roles = [
+    { role: 'editeur' as const, groups: ['Contenus', 'Aides et demandes', 'Orientation', 'Réglages'], sees: ['Pages et actualités', 'Aides'], notSeen: ['Demandes d’aide', 'Agents', 'Journal', 'Identité visuelle'] },
+    { role: 'administrateur' as const, groups: ['Contenus', 'Aides et demandes', 'Orientation', 'Équipe', 'Réglages'], sees: ['Demandes d’aide', 'Agents', 'Journal', 'Identité visuelle'], notSeen: [] },
+  ];
+  for (const { role, groups, sees, notSeen } of roles) {
+    const signedIn = await newContext(j.browser);
+    const state = await (async () => {
+      try {
+        await signIn(await signedIn.newPage(), j.server.origin, demoAgentEmail(role, 'bretagne'));
+        return await signedIn.storageState();
+      } finally {
+        await signedIn.close();
+      }
+    })();
+    for (const width of [375, 1280]) {
+      const context = await newContext(j.browser, { viewport: { width, height: 800 }, javaScriptEnabled: false, storageState: state });
+      try {
+        const page = await context.newPage();
+        await page.goto(j.url('/admin/t/bretagne/aides'));
+        const nav = page.getByRole('navigation', { name: 'Espace agent' });
+        const summary = page.locator('.admin-menu > summary');
+        if (width === 375) {
+          assert.equal(await nav.isVisible(), false, `${role}: the sections folded on a phone`);
+          await summary.click();
+          assert.equal(await nav.getByRole('link', { name: 'Aides', exact: true }).isVisible(), true, `${role}: opened by « Rubriques », without JavaScript`);
+          assert.equal(await horizontalScroll(page), 0, `${role}: no sideways scroll at 375 px`);
+          assert.ok((await headerHeight(page)) <= HEADER_MAX_AT_375, `${role}: header ${await headerHeight(page)} px tall at 375 px`);
+        } else {
+          assert.equal(await summary.isVisible(), false, `${role}: no « Rubriques » button on a desk`);
+          const [side, main] = await Promise.all([page.locator('.backoffice__side').boundingBox(), page.locator('main').boundingBox()]);
+          assert.ok(side && main && side.x + side.width <= main.x && side.y < main.y + 50, `${role}: the sidebar beside the page`);
+          assert.ok((await headerHeight(page)) <= 80, `${role}: a compact header (${await headerHeight(page)} px)`);
+          // The sidebar cuts nothing off and never scrolls sideways.
+          assert.equal(await page.locator('.backoffice__side').evaluate((side) => side.scrollWidth - side.clientWidth), 0, `${role}: the sidebar shows every name whole`);
+        }
+        assert.deepEqual(await nav.locator('.admin-nav__group').allTextContents(), groups, `${role}: the groups, in order`);
+        for (const name of sees) assert.equal(await nav.getByRole('link', { name, exact: true }).count(), 1, `${role} sees « ${name} »`);
+        for (const name of notSeen) assert.equal(await nav.getByRole('link', { name, exact: true }).count(), 0, `${role} does not see « ${name} »`);
+        assert.equal(await nav.locator('a[aria-current="page"]').textContent(), 'Aides', 'the current section is marked');
+        assert.equal(await page.locator('header').getByRole('button', { name: 'Se déconnecter' }).count(), 1, 'sign-out in the header');
+        assert.equal(await page.locator('header').getByRole('link', { name: /^Mon compte/ }).count(), 1, 'the account in the header');
+        assert.equal(await page.locator('nav.main-nav, header form[role="search"], .help-block, .site-footer__grid').count(), 0, 'no public menu, search, help block nor footer');
+        await screenshot(page, `gestion-${role}`, width);
+      } finally {
+        await context.close();
+      }
+    }
+    const context = await newContext(j.browser, { storageState: state });
+    try {
+      await checkPage(await context.newPage(), j.url('/admin/t/bretagne/'));
+    } finally {
+      await context.close();
+    }
+  }
 });

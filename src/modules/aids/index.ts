@@ -24,8 +24,8 @@ export const aidsModule: GuichetModule = {
   datasets: [aidsDataset],
   plugin: async (app) => {
     app.platform.adminSections.push(
-      { path: '/aides', label: 'Aides', description: 'Créer, modifier, prévisualiser, publier et importer les aides de la collectivité.' },
-      { path: '/aides/import', label: 'Importer des aides', description: 'Vérifier puis importer un fichier JSON ou CSV d’aides.' },
+      { path: '/aides', label: 'Aides', description: 'Créer, modifier, prévisualiser, publier et importer les aides de la collectivité.', group: 'aides' },
+      { path: '/aides/import', label: 'Importer des aides', description: 'Vérifier puis importer un fichier JSON ou CSV d’aides.', group: 'aides' },
     );
     app.platform.auditTargets.set('aid', async (tenantId, ids) => {
       const rows = await aidsDb(app.platform.db).selectFrom('aids').select(['id', 'name']).where('tenant_id', '=', tenantId).where('id', 'in', ids).execute();

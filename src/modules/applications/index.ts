@@ -62,7 +62,7 @@ export const applicationsModule: GuichetModule = {
       description: 'Vos demandes d’aide, auprès de tous les organismes : où elles en sont, ce que vous avez envoyé.',
       order: 3,
     });
-    app.platform.adminSections.push({ path: '/demandes', label: 'Demandes d’aide', description: 'Examiner les demandes d’aide : documents, messages, décision.' });
+    app.platform.adminSections.push({ path: '/demandes', label: 'Demandes d’aide', description: 'Examiner les demandes d’aide : documents, messages, décision.', group: 'aides' });
     await app.register(applicationRoutes);
     await app.register(spaceRoutes);
     await app.register(applicationAdminRoutes);

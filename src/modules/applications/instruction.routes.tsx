@@ -12,6 +12,7 @@ import { adminPage, requireAccount, routeTenant } from '../../platform/views/adm
 import { Pagination } from '../../platform/views/components';
 import { SelectField, SubmitButton, TextField, type FieldErrors } from '../../platform/views/form';
 import type { Tenant } from '../../platform/db/tables';
+import { sentenceSubject } from '../../platform/tenancy/names';
 import { attachmentHeader } from './documents';
 import { actorOf } from './http';
 import { agentMay, annotationsOf, DECISIONS, isClosed, messagesOf, tenantAidsWithApplications, tenantApplication, tenantApplications, tenantDocument, type TenantApplication } from './instruction';
@@ -24,7 +25,8 @@ import { InstructionFile } from './instruction.views';
 import { frenchDay, StatusTag } from './views';
 import { formatNumber } from '../../platform/views/format';
 
-const read = { guard: { tenantRole: 'lecteur' as const } };
+/** People's applications: read by lecteurs, instructeurs and administrators; not by éditeurs nor conseillers, whose work is elsewhere. */
+const read = { guard: { tenantRole: 'lecteur' as const, exceptRoles: ['editeur' as const, 'conseiller' as const] } };
 const instruct = { guard: { tenantRole: 'instructeur' as const } };
 const PER_PAGE = 20;
 
@@ -72,6 +74,7 @@ export async function instructionRoutes(app: FastifyInstance): Promise<void> {
             <SubmitButton>Filtrer</SubmitButton>
           </form>
           <p role="status">{total === 0 ? 'Aucune demande.' : total === 1 ? '1 demande.' : `${formatNumber(total)} demandes.`}</p>
+          {total === 0 ? <NoApplication filtered={Boolean(status || aid || q || unreadOnly)} tenant={tenant} listHref={base(tenant)} /> : null}
           {rows.length ? (
             <div class="table-scroll" role="region" aria-labelledby="demandes-legende" tabIndex={0}>
             <table class="data-table">
@@ -196,4 +199,24 @@ export async function instructionRoutes(app: FastifyInstance): Promise<void> {
   act('decision', 'decision', (actor, tenant, application, values) => service.decide(actor, tenant, application, { decision: values.decision ?? '', motivation: values.motivation ?? '', amount: values.montant ?? '' }));
   act('message', 'message', (actor, tenant, application, values) => service.sendMessage(actor, tenant, application, values.message ?? ''));
   act('notes', 'note', (actor, _tenant, application, values) => service.annotate(actor, application, values.annotation ?? ''));
+}
+
+/** What to do when the list is empty: widen the filters, or how applications come to be. */
+function NoApplication({ filtered, tenant, listHref }: { filtered: boolean; tenant: Tenant; listHref: string }) {
+  return filtered ? (
+    <div class="empty-state">
+      <p>Aucune demande ne correspond à ces filtres.</p>
+      <p>
+        <a href={listHref}>Voir toutes les demandes</a>, ou cherchez avec moins de mots (un numéro de demande, ou le nom de la personne).
+      </p>
+    </div>
+  ) : (
+    <div class="empty-state">
+      <p>{sentenceSubject(tenant.name)} n’a encore reçu aucune demande sur Guichet.</p>
+      <p>
+        Une demande arrive ici quand une personne la dépose sur une aide qui a un formulaire de demande. Un éditeur l’ajoute depuis{' '}
+        <a href={`/admin/t/${tenant.id}/aides`}>les aides</a>, lien « Formulaire de demande » de chaque aide.
+      </p>
+    </div>
+  );
 }

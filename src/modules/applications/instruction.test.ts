@@ -97,13 +97,13 @@ test('an agent instructs: list, audited opening, request of documents, the perso
   assert.equal((await outsider.post(`${file}/statut`, { _csrf: outsiderToken, statut: 'en_instruction' })).statusCode, 403);
   assert.equal((await db.selectFrom('applications').select('status').where('id', '=', application.id).executeTakeFirstOrThrow()).status, 'depose');
 
-  // An éditeur writes pages and aids: reads the file, may not instruct it (least privilege).
+  // An éditeur writes pages and aids: people's applications are not theirs to read nor instruct (least privilege).
   const editor = await signInAs(app, 'editeur', 'bretagne');
-  page = await editor.get(file);
-  assert.equal(page.statusCode, 200);
-  assert.doesNotMatch(page.body, /Commencer l’examen|Enregistrer la décision|Écrire à la personne/);
-  assert.equal((await editor.post(`${file}/statut`, { _csrf: csrfTokenFrom(page.body), statut: 'en_instruction' })).statusCode, 403);
-  assert.equal((await editor.post(`${file}/message`, { _csrf: csrfTokenFrom(page.body), message: 'Bonjour' })).statusCode, 403);
+  const editorToken = csrfTokenFrom((await editor.get('/admin')).body);
+  for (const url of ['/admin/t/bretagne/demandes', file, `${file}/documents/${docId}`]) assert.equal((await editor.get(url)).statusCode, 403, url);
+  assert.doesNotMatch((await editor.get('/admin/t/bretagne/')).body, /Demandes d’aide/, 'not offered in the éditeur’s back office');
+  assert.equal((await editor.post(`${file}/statut`, { _csrf: editorToken, statut: 'en_instruction' })).statusCode, 403);
+  assert.equal((await editor.post(`${file}/message`, { _csrf: editorToken, message: 'Bonjour' })).statusCode, 403);
 
   // The instructing agent (instructeur).
   const agent = await signInAs(app, 'instructeur', 'bretagne');

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { contentDataset } from './dataset';
 import { join } from 'node:path';
 import type { GuichetModule } from '../../platform/module';
+import type { AdminSectionDefinition } from '../../platform/views/admin';
 import type { MenuLink } from '../../platform/views/site';
 import { adminRoutes } from './admin.routes';
 import { listMenu } from './menu-store';
@@ -30,10 +31,10 @@ export async function newsTagged(db: Kysely<PlatformTables>, portalId: string, t
 }
 
 /** The content module's back-office sections, relative to /admin/t/:tenant. */
-const contentSections = [
-  { path: '/contenus', label: 'Pages et actualités', description: 'Créer, modifier, prévisualiser et publier les pages et les actualités.' },
-  { path: '/contenus/nouveau?type=actualite', label: 'Créer une actualité', description: 'Rédiger une nouvelle actualité (brouillon).' },
-  { path: '/menu', label: 'Menu du site', description: 'Choisir les liens du menu et leur ordre.' },
+const contentSections: AdminSectionDefinition[] = [
+  { path: '/contenus', label: 'Pages et actualités', description: 'Créer, modifier, prévisualiser et publier les pages et les actualités.', group: 'contenus' },
+  { path: '/contenus/nouveau?type=actualite', label: 'Créer une actualité', description: 'Rédiger une nouvelle actualité (brouillon).', group: 'contenus' },
+  { path: '/menu', label: 'Menu du site', description: 'Choisir les liens du menu et leur ordre.', group: 'contenus' },
 ];
 
 export const contentModule: GuichetModule = {

@@ -8,7 +8,7 @@ import type { Actor } from '../../platform/audit/audit';
 import { roleAllows } from '../../platform/auth/roles';
 import type { Tenant } from '../../platform/db/tables';
 import { NotFoundError } from '../../platform/http/errors';
-import { adminPage, requireAccount, routeTenant } from '../../platform/views/admin';
+import { adminPage, requireAccount, routeTenant, type AdminSectionDefinition } from '../../platform/views/admin';
 import type { FieldErrors } from '../../platform/views/form';
 import { KeptPages } from '../../platform/views/kept-pages';
 import { buildLinker, type Linker } from './linker';
@@ -22,7 +22,7 @@ const read = { guard: { tenantRole: 'lecteur' as const } };
 const write = { guard: { tenantRole: 'editeur' as const } };
 const TITLE = 'Glossaire';
 
-export const glossaryAdminSections = [{ path: '/glossaire', label: TITLE, description: 'Les mots et sigles des services publics (QF, RSA, instruction…) expliqués en mots simples, liés depuis les pages.' }];
+export const glossaryAdminSections: AdminSectionDefinition[] = [{ path: '/glossaire', label: TITLE, description: 'Les mots et sigles des services publics (QF, RSA, instruction…) expliqués en mots simples, liés depuis les pages.', group: 'contenus' }];
 
 function formOf(body: unknown): GlossaryInput {
   const fields = (body ?? {}) as Record<string, unknown>;

@@ -10,7 +10,7 @@ import { audit } from '../../platform/audit/audit';
 import { roleAllows } from '../../platform/auth/roles';
 import type { PlatformTables, Tenant } from '../../platform/db/tables';
 import { NotFoundError } from '../../platform/http/errors';
-import { adminPage, requireAccount, routeTenant } from '../../platform/views/admin';
+import { adminPage, requireAccount, routeTenant, type AdminSectionDefinition } from '../../platform/views/admin';
 import type { FieldErrors } from '../../platform/views/form';
 import { setPublished, tenantPlace, tenantPlaces, writePlace } from './admin-store';
 import { checkPlace, communeLookup, emptyFields, fieldsOfPlace, placeFields, type PlaceFields } from './place-input';
@@ -22,8 +22,8 @@ export const write = { guard: { tenantRole: 'editeur' as const } };
 export const SECTION = 'Lieux d’accueil';
 const PER_PAGE = 30;
 
-export const placesAdminSections = [
-  { path: '/lieux', label: SECTION, description: 'Les lieux d’orientation, France Services et de médiation numérique de la collectivité : ajouter, modifier, retirer, importer (CSV).' },
+export const placesAdminSections: AdminSectionDefinition[] = [
+  { path: '/lieux', label: SECTION, description: 'Les lieux d’orientation, France Services et de médiation numérique de la collectivité : ajouter, modifier, retirer, importer (CSV).', group: 'contenus' },
 ];
 
 export async function actorOf(request: FastifyRequest) {

@@ -9,14 +9,14 @@ import type { Actor } from '../../platform/audit/audit';
 import { csvDocument } from '../../platform/csv';
 import type { Tenant } from '../../platform/db/tables';
 import { NotFoundError } from '../../platform/http/errors';
-import { adminPage, requireAccount, routeTenant } from '../../platform/views/admin';
+import { adminPage, requireAccount, routeTenant, type AdminSectionDefinition } from '../../platform/views/admin';
 import { addToSelection, createSelection, deleteSelection, getSelection, listSelections, removeFromSelection, revokeSelection, selectionItems, shareSelection, sharedSelection } from './selections';
 import { SelectionPage, selectionsPath, SelectionsListPage, SHARED_PATH, SharedSelectionPage } from './views/selections';
 
 const counsellor = { guard: { tenantRole: 'conseiller' as const } };
 const TITLE = 'Sélections';
 
-export const selectionsAdminSections = [{ path: '/selections', label: TITLE, description: 'Des listes de métiers et de lieux pour les personnes que vous accompagnez, à partager par un lien ou à imprimer.' }];
+export const selectionsAdminSections: AdminSectionDefinition[] = [{ path: '/selections', label: TITLE, description: 'Des listes de métiers et de lieux pour les personnes que vous accompagnez, à partager par un lien ou à imprimer.', group: 'orientation' }];
 
 const field = (body: unknown, key: string): string => {
   const value = (body as Record<string, unknown> | undefined)?.[key];

@@ -21,8 +21,8 @@ export const opendataModule: GuichetModule = {
   migrationsDir: join(import.meta.dirname, 'migrations'),
   plugin: async (app) => {
     app.platform.adminSections.push(
-      { path: '/donnees', label: 'Données ouvertes', description: 'Choisir la licence des données publiées par la collectivité.' },
-      { path: '/signalements', label: 'Erreurs signalées', description: 'Traiter les erreurs que le public signale dans les données de la collectivité.' },
+      { path: '/donnees', label: 'Données ouvertes', description: 'Choisir la licence des données publiées par la collectivité.', group: 'reglages' },
+      { path: '/signalements', label: 'Erreurs signalées', description: 'Traiter les erreurs que le public signale dans les données de la collectivité.', group: 'contenus' },
     );
     const { platform } = app;
     platform.auditTargets.set('dataset', async (_tenantId, ids) => new Map(ids.map((id) => [id, `Jeu de données « ${platform.datasets.find((d) => d.id === id)?.title ?? id} »`])));

@@ -6,7 +6,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../../platform/audit/audit';
 import type { Tenant } from '../../platform/db/tables';
 import { NotFoundError } from '../../platform/http/errors';
-import { adminPage, requireAccount, routeTenant } from '../../platform/views/admin';
+import { adminPage, requireAccount, routeTenant, type AdminSectionDefinition } from '../../platform/views/admin';
 import { NOTE_MAX, noteVersions, saveNote, tenantNotes } from './notes-store';
 import { ficheSheet, orientationDb } from './store';
 import { NoteEditPage, notesAdminPath, NotesListPage } from './views/notes-admin';
@@ -14,7 +14,7 @@ import { NoteEditPage, notesAdminPath, NotesListPage } from './views/notes-admin
 const counsellor = { guard: { tenantRole: 'conseiller' as const } };
 const TITLE = 'Mot des conseillers';
 
-export const notesAdminSections = [{ path: '/orientation/mots', label: TITLE, description: 'Le mot de votre structure sur les fiches métiers, avec son historique.' }];
+export const notesAdminSections: AdminSectionDefinition[] = [{ path: '/orientation/mots', label: TITLE, description: 'Le mot de votre structure sur les fiches métiers, avec son historique.', group: 'orientation' }];
 
 const text = (body: unknown, key: string) => {
   const value = (body as Record<string, unknown> | undefined)?.[key];

@@ -8,7 +8,7 @@ import type { Actor } from '../../platform/audit/audit';
 import { roleAllows } from '../../platform/auth/roles';
 import type { Tenant } from '../../platform/db/tables';
 import { NotFoundError } from '../../platform/http/errors';
-import { adminPage, requireAccount, routeTenant } from '../../platform/views/admin';
+import { adminPage, requireAccount, routeTenant, type AdminSectionDefinition } from '../../platform/views/admin';
 import type { FieldErrors } from '../../platform/views/form';
 import { missRecorderOf, weeklyMisses } from './misses';
 import { deleteSynonym, getSynonym, listSynonyms, saveSynonym, type SynonymInput } from './synonyms-admin';
@@ -23,9 +23,9 @@ const SYNONYMS_TITLE = 'Recherche › Synonymes';
 const MISSES_TITLE = 'Recherches sans résultat';
 
 /** The back-office sections of the search module, relative to /admin/t/:tenant. */
-export const searchAdminSections = [
-  { path: '/recherche/synonymes', label: 'Synonymes de la recherche', description: 'Les sigles et mots courants que la recherche comprend (RSA, APL, « carte grise »…).' },
-  { path: '/recherche/sans-resultat', label: 'Recherches sans résultat', description: 'Ce que les personnes ont cherché sans rien trouver, semaine par semaine.' },
+export const searchAdminSections: AdminSectionDefinition[] = [
+  { path: '/recherche/synonymes', label: 'Synonymes de la recherche', description: 'Les sigles et mots courants que la recherche comprend (RSA, APL, « carte grise »…).', group: 'contenus' },
+  { path: '/recherche/sans-resultat', label: 'Recherches sans résultat', description: 'Ce que les personnes ont cherché sans rien trouver, semaine par semaine.', group: 'contenus' },
 ];
 
 function formOf(body: unknown): { input: SynonymInput; values: SynonymFormValues } {

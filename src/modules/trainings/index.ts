@@ -27,7 +27,7 @@ export const trainingsModule: GuichetModule = {
   datasets: [trainingsDataset],
   plugin: async (app) => {
     app.platform.jobTrainings = jobTrainingsPort(app.platform.db);
-    app.platform.adminSections.push({ path: '/formations/import', label: 'Importer des formations', description: 'Vérifier puis importer un fichier LHEO (XML) de formations.' });
+    app.platform.adminSections.push({ path: '/formations/import', label: 'Importer des formations', description: 'Vérifier puis importer un fichier LHEO (XML) de formations.', group: 'orientation' });
     await app.register(trainingsRoutes);
     await app.register(trainingsImportRoutes);
   },

@@ -9,6 +9,11 @@ import { roleAllows } from './roles';
 export interface GuardConfig {
   /** The least role needed on the tenant named by the `:tenant` route parameter. */
   tenantRole?: Role;
+  /**
+   * Roles that `tenantRole` would let in but this route does not: people's applications are read by
+   * lecteurs, instructeurs and administrators, not by éditeurs nor conseillers (least privilege).
+   */
+  exceptRoles?: Role[];
   /** Any signed-in agent (pages that list only the agent's own tenants). */
   agent?: boolean;
   /**
@@ -29,6 +34,12 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     guard?: GuardConfig;
   }
+}
+
+/** Whether an agent holding `held` in the route's tenant passes its guard's role rule. */
+export function guardAllows(rule: Pick<GuardConfig, 'tenantRole' | 'exceptRoles'>, held: Role | undefined): boolean {
+  if (!rule.tenantRole || !roleAllows(held, rule.tenantRole)) return false;
+  return !(held && held !== 'administrateur' && rule.exceptRoles?.includes(held));
 }
 
 /** Where an agent who still has a temporary password is sent (src/modules/backoffice). */
@@ -93,7 +104,7 @@ export const guard: preValidationAsyncHookHandler = async function (request: Fas
   if (rule.tenantRole) {
     const tenantId = (request.params as { tenant?: string }).tenant;
     if (!tenantId || !request.server.platform.tenants.get(tenantId)) throw new NotFoundError();
-    if (!roleAllows(account.roles.get(tenantId), rule.tenantRole)) {
+    if (!guardAllows(rule, account.roles.get(tenantId))) {
       if (!account.roles.has(tenantId)) {
         // An agent of another tenant: the tenant they tried to reach reads it in its journal.
         await audit(request.server.platform.db, {

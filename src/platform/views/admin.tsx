@@ -1,13 +1,13 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ComponentChildren } from 'preact';
 import type { CurrentAccount } from '../auth/current-account';
-import { roleAllows } from '../auth/roles';
-import type { AdminSectionDefinition, RegisteredRoute } from '../context';
+import { guardAllows } from '../auth/guards';
+import type { AdminGroup, AdminSectionDefinition, RegisteredRoute } from '../context';
 import type { Role, Tenant } from '../db/tables';
 import { ForbiddenError, NotFoundError } from '../http/errors';
 import type { Crumb } from './site';
 
-export type { AdminSectionDefinition } from '../context';
+export type { AdminGroup, AdminSectionDefinition } from '../context';
 
 export interface AdminSection {
   label: string;
@@ -15,6 +15,7 @@ export interface AdminSection {
   description: string;
   /** The least role the section's page asks for, read from its route's guard. */
   role: Role;
+  group: AdminGroup;
 }
 
 export function tenantAdminHome(tenantId: string): string {
@@ -36,48 +37,88 @@ export function tenantSections(
     const route = platform.routes.find(
       (r) => r.url === `/admin/t/:tenant${path}` && (r.method === 'GET' || (Array.isArray(r.method) && r.method.includes('GET'))),
     );
-    const needed = route?.config?.guard?.tenantRole;
-    if (!route || !needed || !roleAllows(role, needed)) continue;
-    sections.push({ label: section.label, href: `/admin/t/${encodeURIComponent(tenantId)}${section.path}`, description: section.description, role: needed });
+    const guard = route?.config?.guard;
+    const needed = guard?.tenantRole;
+    if (!route || !guard || !needed || !guardAllows(guard, role)) continue;
+    sections.push({ label: section.label, href: `/admin/t/${encodeURIComponent(tenantId)}${section.path}`, description: section.description, role: needed, group: section.group });
   }
   return sections;
 }
 
+/** The groups of the sidebar, in order; a group shows only when the agent's role opens one of its sections. */
+export const ADMIN_GROUPS: ReadonlyArray<{ id: AdminGroup; label: string }> = [
+  { id: 'contenus', label: 'Contenus' },
+  { id: 'aides', label: 'Aides et demandes' },
+  { id: 'orientation', label: 'Orientation' },
+  { id: 'equipe', label: 'Équipe' },
+  { id: 'reglages', label: 'Réglages' },
+];
+
+/** The sections by group, in ADMIN_GROUPS' order, empty groups left out. */
+export function groupSections(sections: AdminSection[]): Array<{ id: AdminGroup; label: string; sections: AdminSection[] }> {
+  return ADMIN_GROUPS.map((group) => ({ ...group, sections: sections.filter((s) => s.group === group.id) })).filter((g) => g.sections.length > 0);
+}
+
+/** The section the page belongs to: the longest section address the path starts with. */
+function currentHref(hrefs: string[], path: string | undefined): string | undefined {
+  if (!path) return undefined;
+  return hrefs.filter((href) => path === href || (!href.endsWith('/') && path.startsWith(`${href}/`))).sort((a, b) => b.length - a.length)[0];
+}
+
 /**
- * The bar on top of every back-office page: the way back to the dashboard, the sections of the
- * tenant being managed (only those the agent's role opens), and the sign-out button.
+ * The sidebar of every back-office page: the way back to the dashboard, then the sections of the
+ * tenant being managed (only those the agent's role opens), by group. Folded behind
+ * « Rubriques » on small screens (no JS: <details>), always open beside the page on wide ones.
  */
-export function AdminNav({ csrfToken, tenant, sections = [], current }: {
-  csrfToken: string;
+export function AdminNav({ tenant, sections = [], current }: {
   tenant?: Tenant | undefined;
   sections?: AdminSection[];
   /** The path of the page being shown. */
   current?: string;
 }) {
-  const links = [{ label: 'Tableau de bord', href: '/admin' }];
-  if (!tenant) links.push({ label: 'Changer mon mot de passe', href: '/admin/mot-de-passe' });
+  const top = [{ label: 'Tableau de bord', href: '/admin' }];
+  if (!tenant) top.push({ label: 'Changer mon mot de passe', href: '/admin/mot-de-passe' });
+  // The header names the tenant; the link says where it goes.
+  if (tenant) top.push({ label: 'Accueil de la gestion', href: tenantAdminHome(tenant.id) });
   // Sections only; actions such as "create a news item" stay on the tenant's back-office home.
-  if (tenant) links.push({ label: `Accueil de la gestion (${tenant.short_name})`, href: tenantAdminHome(tenant.id) }, ...sections.filter((s) => !s.href.includes('?')));
+  const groups = groupSections(sections.filter((s) => !s.href.includes('?')));
+  const here = currentHref([...top.map((l) => l.href).filter((h) => h === current), ...groups.flatMap((g) => g.sections.map((s) => s.href))], current);
+  const link = (l: { label: string; href: string }) => (
+    <li>
+      <a href={l.href} aria-current={l.href === here ? 'page' : undefined}>
+        {l.label}
+      </a>
+    </li>
+  );
   return (
-    <div class="admin-bar">
-      <nav aria-label="Espace agent">
-        <ul class="admin-nav">
-          {links.map((link) => (
-            <li>
-              <a href={link.href} aria-current={link.href === current ? 'page' : undefined}>
-                {link.label}
-              </a>
-            </li>
-          ))}
-        </ul>
+    <details class="admin-menu">
+      <summary>Rubriques</summary>
+      <nav aria-label="Espace agent" class="admin-nav">
+        <ul class="admin-nav__list">{top.map(link)}</ul>
+        {groups.map((group) => (
+          <>
+            <p class="admin-nav__group" id={`rubriques-${group.id}`}>
+              {group.label}
+            </p>
+            <ul class="admin-nav__list" aria-labelledby={`rubriques-${group.id}`}>
+              {group.sections.map(link)}
+            </ul>
+          </>
+        ))}
       </nav>
-      <form action="/admin/deconnexion" method="post" class="admin-bar__signout">
-        <input type="hidden" name="_csrf" value={csrfToken} />
-        <button type="submit" class="button button--secondary">
-          Se déconnecter
-        </button>
-      </form>
-    </div>
+    </details>
+  );
+}
+
+/** Sign-out, in the back office's header. */
+export function SignOut({ csrfToken }: { csrfToken: string }) {
+  return (
+    <form action="/admin/deconnexion" method="post" class="inline-form">
+      <input type="hidden" name="_csrf" value={csrfToken} />
+      <button type="submit" class="link-button">
+        Se déconnecter
+      </button>
+    </form>
   );
 }
 
@@ -123,7 +164,7 @@ export async function requireAccount(request: FastifyRequest): Promise<CurrentAc
   return account;
 }
 
-/** Renders a back-office page: the admin bar (with sign-out) on top, never cached nor indexed. */
+/** Renders a back-office page: the sidebar beside it, the tenant switcher and sign-out in the header; never cached nor indexed. */
 export async function adminPage(
   request: FastifyRequest,
   reply: FastifyReply,
@@ -144,12 +185,9 @@ export async function adminPage(
       siteSearch: false,
       breadcrumb: adminBreadcrumb(tenant, ...(view.crumbs ?? [{ label: view.title }])),
       backOffice: {
-        sidebar: (
-          <>
-            <AdminNav csrfToken={csrfToken} tenant={tenant} sections={sections} current={current} />
-            <TenantSwitcher current={tenant} others={[...account.roles.keys()].filter((id) => id !== tenant?.id).flatMap((id) => platform.tenants.get(id) ?? [])} />
-          </>
-        ),
+        sidebar: <AdminNav tenant={tenant} sections={sections} current={current} />,
+        switcher: <TenantSwitcher current={tenant} others={[...account.roles.keys()].filter((id) => id !== tenant?.id).flatMap((id) => platform.tenants.get(id) ?? [])} />,
+        signOut: <SignOut csrfToken={csrfToken} />,
       },
       main: (
         <>

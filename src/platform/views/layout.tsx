@@ -16,7 +16,12 @@ export interface PageView {
    * A back-office page: its navigation goes in a sidebar, the header is compact (no public menu nor
    * search), and there is no help block nor public footer.
    */
-  backOffice?: { sidebar: ComponentChildren } | undefined;
+  backOffice?: {
+    sidebar: ComponentChildren;
+    /** In the compact header: the other authorities of the agent, and the sign-out button. */
+    switcher?: ComponentChildren;
+    signOut?: ComponentChildren;
+  } | undefined;
   /** Link the first use of each glossary term in the main content (aid and content pages). */
   glossary?: boolean | undefined;
   /** Shown under the heading, e.g. a "draft preview" banner. */
@@ -47,7 +52,7 @@ export function Layout({ site, view }: { site: SiteContext; view: PageView }) {
           </ul>
         </nav>
         {view.backOffice ? (
-          <BackOfficeBody site={site} view={view} sidebar={view.backOffice.sidebar} home={home} />
+          <BackOfficeBody site={site} view={view} parts={view.backOffice} home={home} />
         ) : (
           <>
             <header class="site-header">
@@ -115,8 +120,8 @@ export function Layout({ site, view }: { site: SiteContext; view: PageView }) {
   );
 }
 
-/** The back office's frame: a compact header, the sidebar beside the page, a one-line footer. */
-function BackOfficeBody({ site, view, sidebar, home }: { site: SiteContext; view: PageView; sidebar: ComponentChildren; home: string }) {
+/** The back office's frame: a compact header (tenant switcher, account), the sidebar beside the page, a one-line footer. */
+function BackOfficeBody({ site, view, parts, home }: { site: SiteContext; view: PageView; parts: NonNullable<PageView['backOffice']>; home: string }) {
   return (
     <>
       <header class="site-header site-header--compact">
@@ -127,14 +132,18 @@ function BackOfficeBody({ site, view, sidebar, home }: { site: SiteContext; view
               <span class="brand__tagline">{site.tenant.name}</span>
             </span>
           </a>
-          <ul class="inline-list backoffice-header__links">
-            <li><a href={home}>Voir le site<span class="visually-hidden"> de {site.tenant.short_name}</span></a></li>
-            {site.account ? <li><a href="/mon-compte">Mon compte<span class="visually-hidden"> ({site.account.name})</span></a></li> : null}
-          </ul>
+          <div class="backoffice-header__tools">
+            {parts.switcher}
+            <ul class="inline-list backoffice-header__links">
+              <li><a href={home}>Voir le site<span class="visually-hidden"> de {site.tenant.short_name}</span></a></li>
+              {site.account ? <li><a href="/mon-compte">Mon compte<span class="visually-hidden"> ({site.account.name})</span></a></li> : null}
+              {parts.signOut ? <li>{parts.signOut}</li> : null}
+            </ul>
+          </div>
         </div>
       </header>
       <div class="container backoffice">
-        <div id="menu" class="backoffice__side">{sidebar}</div>
+        <div id="menu" class="backoffice__side">{parts.sidebar}</div>
         <main id="contenu" class="backoffice__main" tabIndex={-1}>
           {view.breadcrumb ? <Breadcrumb items={view.breadcrumb} /> : null}
           <h1>{view.heading ?? view.title}</h1>

@@ -29,6 +29,14 @@ export async function menuLines(page: Page): Promise<number> {
   });
 }
 
+/** How far the main menu's line scrolls sideways (0: every item is in view). */
+export async function menuOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const list = document.querySelector('nav#menu ul');
+    return list ? list.scrollWidth - list.clientWidth : 0;
+  });
+}
+
 export async function headerHeight(page: Page): Promise<number> {
   return page.evaluate(() => document.querySelector('body > header')?.getBoundingClientRect().height ?? 0);
 }

@@ -2,7 +2,7 @@ import { ROLE_LABELS } from '../../../platform/auth/roles';
 import type { Role, Tenant } from '../../../platform/db/tables';
 import { Badge, DateText, ROLE_TONES } from '../../../platform/views/components';
 import type { AdminSection } from '../../../platform/views/admin';
-import { tenantAdminHome } from '../../../platform/views/admin';
+import { groupSections, tenantAdminHome } from '../../../platform/views/admin';
 import type { JournalEntry } from '../journal.store';
 import { actionLabel, entrySubject } from './audit-labels';
 
@@ -61,16 +61,21 @@ export function TenantHome({ tenant, role, sections, recent, journalHref }: {
       {sections.length === 0 ? (
         <p>Aucune rubrique de gestion n'est ouverte à votre rôle pour le moment.</p>
       ) : (
-        <ul class="cards">
-          {sections.map((section) => (
-            <li class="card">
-              <h3>
-                <a href={section.href}>{section.label}</a>
-              </h3>
-              <p>{section.description}</p>
-            </li>
-          ))}
-        </ul>
+        groupSections(sections).map((group) => (
+          <>
+            <h3>{group.label}</h3>
+            <ul class="cards cards--dense">
+              {group.sections.map((section) => (
+                <li class="card">
+                  <h4>
+                    <a href={section.href}>{section.label}</a>
+                  </h4>
+                  <p>{section.description}</p>
+                </li>
+              ))}
+            </ul>
+          </>
+        ))
       )}
       <p>
         <a href={`/collectivites/${tenant.id}/`}>Voir le site public de {tenant.short_name}</a>
