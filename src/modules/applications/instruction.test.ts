@@ -284,3 +284,12 @@ test('a NUL character in a message is a French 400, before anything is written (
   // The same message without the NUL goes through.
   assert.equal((await person.post(`/mes-demarches/${reference}/message`, { _csrf: token, message: 'Bonjour, le devis est joint.' })).statusCode, 303);
 });
+
+test('an empty list of applications says what to do next: widen the filters, or how applications arrive', async (t) => {
+  const { app } = await buildTestApp(t);
+  const agent = await signInAs(app, 'instructeur', 'brest');
+  const none = (await agent.get('/admin/t/brest/demandes')).body.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+  assert.match(none, /La Ville de Brest n’a encore reçu aucune demande sur Guichet\. Une demande arrive ici quand une personne la dépose sur une aide qui a un formulaire de demande/);
+  const filtered = await agent.get('/admin/t/brest/demandes?q=personne-introuvable');
+  assert.match(filtered.body, /Aucune demande ne correspond à ces filtres\.[\s\S]*<a href="\/admin\/t\/brest\/demandes">Voir toutes les demandes<\/a>/);
+});
