@@ -130,7 +130,7 @@ test('a person applies: sign-in first, prefill only with consent and with its so
   assert.match(page.body, /id="aide-date_naissance"[^>]*>Le jour, le mois et l’année, par exemple 14\/03\/2008\./);
   assert.doesNotMatch(page.body, /année-mois-jour|2007-03-14/);
   assert.match(page.body, /Prénom : Maëlys \(déclaré\)/);
-  assert.match(page.body, /Date de naissance : 12\/05\/2007 \(certifié par FranceConnect\)/);
+  assert.match(page.body, /Date de naissance : 12 mai 2007 \(certifié par FranceConnect\)/);
   assert.doesNotMatch(page.body, /value="Maëlys"/, 'nothing is filled before the person agrees');
   const token = csrfTokenFrom(page.body);
   const refused = await person.post(`${BASE}/identite/preremplir`, { _csrf: token });
