@@ -21,6 +21,13 @@ test('the dashboard lists the agent’s authorities with their role, and a sign-
   assert.doesNotMatch(page.body, /href="\/admin\/t\/vannes\/"/);
   assert.match(page.body, /<form action="\/admin\/deconnexion" method="post"/);
   assert.match(page.body, /<meta name="robots" content="noindex"/);
+  // In a tenant's back office, the header holds the way to the other authority, the account and sign-out.
+  const home = await admin.get('/admin/t/brest/');
+  const header = /<header[\s\S]*?<\/header>/.exec(home.body)![0];
+  assert.match(header, /<details class="tenant-switcher"><summary>Changer de collectivité<\/summary><ul><li><a href="\/admin\/t\/quimper\/">Ville de Quimper<\/a>/);
+  assert.match(header, /href="\/mon-compte"/);
+  assert.match(header, /<form action="\/admin\/deconnexion" method="post"/);
+  assert.match(home.body, /<p class="admin-nav__group" id="rubriques-equipe">Équipe<\/p>/, 'the sidebar by group');
 
   const signOut = await admin.post('/admin/deconnexion', { _csrf: csrfTokenFrom(page.body) });
   assert.equal(signOut.statusCode, 303);
