@@ -6,9 +6,9 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import { freshDatabase } from '../../../test/support/database';
-import { rebuildStaleIndex, SEARCH_INDEX_FORMAT, type SearchSource } from './index';
+import { rebuildStaleIndex, SEARCH_INDEX_FORMAT, type AnyDb, type SearchSource } from './index';
 
 const source: SearchSource = {
   type: 'essai',
@@ -19,10 +19,10 @@ const source: SearchSource = {
   ],
 };
 
-async function documents(db: Kysely<any>) {
+async function documents(db: AnyDb) {
   return (await sql<{ object_id: string; departements: string[] }>`select object_id, departements from search_documents order by object_id`.execute(db)).rows;
 }
-async function recordedFormat(db: Kysely<any>) {
+async function recordedFormat(db: AnyDb) {
   return (await sql<{ format: number }>`select format from search_index_format`.execute(db)).rows.map((r) => r.format);
 }
 
