@@ -1,9 +1,11 @@
 /** The two-step CSV import of an authority's places (issue 15 c.6): checked line by line, then applied all or nothing. Éditeur and above. */
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { FormBody, NoQuery, Params, TenantId, TenantParams, Uuid } from '../../platform/http/route-schemas';
 import { audit } from '../../platform/audit/audit';
 import type { Tenant } from '../../platform/db/tables';
 import { NotFoundError } from '../../platform/http/errors';
-import { ImportFileForm, ImportReport, reportPage } from '../../platform/imports';
+import { ImportFileBody, ImportFileForm, ImportReport, ImportReportQuery, reportPage } from '../../platform/imports';
 import { adminPage, routeTenant } from '../../platform/views/admin';
 import { Notice } from '../../platform/views/components';
 import { actorOf, SECTION, write } from './admin.routes';
@@ -14,7 +16,10 @@ import { placesAdminPath } from './views/admin';
 
 const upload = { ...write, multipartOptions: { limits: { fileSize: MAX_IMPORT_BYTES + 1, files: 1 }, throwFileSizeLimit: false } as object };
 
-export async function placesImportRoutes(app: FastifyInstance): Promise<void> {
+const ImportParams = Params({ tenant: TenantId, importId: Uuid });
+
+export async function placesImportRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { platform } = app;
   const db = helpDb(platform.db);
   const importBase = (tenantId: string) => `${placesAdminPath(tenantId)}/import`;
@@ -44,11 +49,11 @@ export async function placesImportRoutes(app: FastifyInstance): Promise<void> {
       { status: error ? 422 : 200, tenant },
     );
 
-  app.get('/admin/t/:tenant/lieux/import', { config: write }, async (request, reply) => renderForm(reply, routeTenant(request)));
+  app.get('/admin/t/:tenant/lieux/import', { config: write, schema: { params: TenantParams, querystring: NoQuery } }, async (request, reply) => renderForm(reply, routeTenant(request)));
 
-  app.post('/admin/t/:tenant/lieux/import', { config: upload }, async (request, reply) => {
+  app.post('/admin/t/:tenant/lieux/import', { config: upload, schema: { params: TenantParams, body: ImportFileBody } }, async (request, reply) => {
     const tenant = routeTenant(request);
-    const body = (request.body ?? {}) as Record<string, unknown>;
+    const body = request.body;
     const bytes = Buffer.isBuffer(body.fichier) ? body.fichier : undefined;
     if (!bytes || bytes.length === 0) return renderForm(reply, tenant, 'Choisissez un fichier CSV.');
     if (bytes.length > MAX_IMPORT_BYTES) return renderForm(reply, tenant, 'Le fichier est trop lourd : 5 Mo au plus.');
@@ -62,11 +67,11 @@ export async function placesImportRoutes(app: FastifyInstance): Promise<void> {
     return reply.redirect(`${importBase(tenant.id)}/${id}`, 303);
   });
 
-  app.get('/admin/t/:tenant/lieux/import/:importId', { config: write }, async (request, reply) => {
+  app.get('/admin/t/:tenant/lieux/import/:importId', { config: write, schema: { params: ImportParams, querystring: ImportReportQuery } }, async (request, reply) => {
     const tenant = routeTenant(request);
-    const row = await importOf(db, tenant.id, (request.params as { importId: string }).importId);
+    const row = await importOf(db, tenant.id, request.params.importId);
     if (!row) throw new NotFoundError('Cet import n’existe pas dans votre collectivité.');
-    const query = request.query as Record<string, unknown>;
+    const query = request.query;
     const { onlyErrors, lines, page, pages } = reportPage(row.lines, query);
     return adminPage(
       request,
@@ -97,9 +102,9 @@ export async function placesImportRoutes(app: FastifyInstance): Promise<void> {
     );
   });
 
-  app.post('/admin/t/:tenant/lieux/import/:importId/appliquer', { config: write }, async (request, reply) => {
+  app.post('/admin/t/:tenant/lieux/import/:importId/appliquer', { config: write, schema: { params: ImportParams, body: FormBody({}) } }, async (request, reply) => {
     const tenant = routeTenant(request);
-    const importId = (request.params as { importId: string }).importId;
+    const importId = request.params.importId;
     const outcome = await applyImport(db, tenant.id, importId);
     if (!outcome.ok && outcome.reason === 'missing') throw new NotFoundError('Cet import n’existe pas dans votre collectivité.');
     if (outcome.ok) {
