@@ -1,9 +1,11 @@
 /** The two-step CSV import of an authority's places (issue 15 c.6): checked line by line, then applied all or nothing. Éditeur and above. */
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { FormBody, NoQuery, Params, TenantId, TenantParams, Uuid } from '../../platform/http/route-schemas';
 import { audit } from '../../platform/audit/audit';
 import type { Tenant } from '../../platform/db/tables';
 import { NotFoundError } from '../../platform/http/errors';
-import { ImportFileForm, ImportReport, reportTitle, reportView, sentFile, uploadOptions } from '../../platform/imports';
+import { ImportFileBody, ImportFileForm, ImportReport, ImportReportQuery, reportTitle, reportView, sentFile, uploadOptions } from '../../platform/imports';
 import { adminPage, routeTenant } from '../../platform/views/admin';
 import { Notice } from '../../platform/views/components';
 import { actorOf, SECTION, write } from './admin.routes';
@@ -14,7 +16,10 @@ import { placesAdminPath } from './views/admin';
 
 const upload = uploadOptions(write, MAX_IMPORT_BYTES);
 
-export async function placesImportRoutes(app: FastifyInstance): Promise<void> {
+const ImportParams = Params({ tenant: TenantId, importId: Uuid });
+
+export async function placesImportRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { platform } = app;
   const db = helpDb(platform.db);
   const importBase = (tenantId: string) => `${placesAdminPath(tenantId)}/import`;
@@ -44,9 +49,9 @@ export async function placesImportRoutes(app: FastifyInstance): Promise<void> {
       { status: error ? 422 : 200, tenant },
     );
 
-  app.get('/admin/t/:tenant/lieux/import', { config: write }, async (request, reply) => renderForm(reply, routeTenant(request)));
+  app.get('/admin/t/:tenant/lieux/import', { config: write, schema: { params: TenantParams, querystring: NoQuery } }, async (request, reply) => renderForm(reply, routeTenant(request)));
 
-  app.post('/admin/t/:tenant/lieux/import', { config: upload }, async (request, reply) => {
+  app.post('/admin/t/:tenant/lieux/import', { config: upload, schema: { params: TenantParams, body: ImportFileBody } }, async (request, reply) => {
     const tenant = routeTenant(request);
     const sent = sentFile(request.body, MAX_IMPORT_BYTES, 'Choisissez un fichier CSV.');
     if (!sent.ok) return renderForm(reply, tenant, sent.error);
@@ -60,11 +65,11 @@ export async function placesImportRoutes(app: FastifyInstance): Promise<void> {
     return reply.redirect(`${importBase(tenant.id)}/${id}`, 303);
   });
 
-  app.get('/admin/t/:tenant/lieux/import/:importId', { config: write }, async (request, reply) => {
+  app.get('/admin/t/:tenant/lieux/import/:importId', { config: write, schema: { params: ImportParams, querystring: ImportReportQuery } }, async (request, reply) => {
     const tenant = routeTenant(request);
-    const row = await importOf(db, tenant.id, (request.params as { importId: string }).importId);
+    const row = await importOf(db, tenant.id, request.params.importId);
     if (!row) throw new NotFoundError('Cet import n’existe pas dans votre collectivité.');
-    const query = request.query as Record<string, unknown>;
+    const query = request.query;
     const view = reportView(row, query, `${importBase(tenant.id)}/${row.id}`);
     return adminPage(
       request,
@@ -81,9 +86,9 @@ export async function placesImportRoutes(app: FastifyInstance): Promise<void> {
     );
   });
 
-  app.post('/admin/t/:tenant/lieux/import/:importId/appliquer', { config: write }, async (request, reply) => {
+  app.post('/admin/t/:tenant/lieux/import/:importId/appliquer', { config: write, schema: { params: ImportParams, body: FormBody({}) } }, async (request, reply) => {
     const tenant = routeTenant(request);
-    const importId = (request.params as { importId: string }).importId;
+    const importId = request.params.importId;
     const outcome = await applyImport(db, tenant.id, importId);
     if (!outcome.ok && outcome.reason === 'missing') throw new NotFoundError('Cet import n’existe pas dans votre collectivité.');
     if (outcome.ok) {

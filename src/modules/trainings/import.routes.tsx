@@ -3,11 +3,13 @@
  * checked formation by formation (dry run, stored), then applied all or nothing. Administrateur
  * of the tenant (the Région, or an authority that runs orientation); the rows carry its tenant.
  */
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { FormBody, NoQuery, Params, TenantId, TenantParams, Uuid } from '../../platform/http/route-schemas';
 import { audit } from '../../platform/audit/audit';
 import type { Tenant } from '../../platform/db/tables';
 import { NotFoundError } from '../../platform/http/errors';
-import { ImportFileForm, ImportReport, reportTitle, reportView, sentFile, uploadOptions } from '../../platform/imports';
+import { ImportFileBody, ImportFileForm, ImportReport, ImportReportQuery, reportTitle, reportView, sentFile, uploadOptions } from '../../platform/imports';
 import { adminPage, requireAccount, routeTenant } from '../../platform/views/admin';
 import { Notice } from '../../platform/views/components';
 import { applyImport, dryRun, importOf, MAX_IMPORT_BYTES, readImportFile, storeDryRun } from './import';
@@ -17,7 +19,10 @@ const guard = { guard: { tenantRole: 'administrateur' as const } };
 const upload = uploadOptions(guard, MAX_IMPORT_BYTES);
 const base = (tenantId: string) => `/admin/t/${tenantId}/formations/import`;
 
-export async function trainingsImportRoutes(app: FastifyInstance): Promise<void> {
+const ImportParams = Params({ tenant: TenantId, importId: Uuid });
+
+export async function trainingsImportRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { platform } = app;
   const db = trainingsDb(platform.db);
 
@@ -46,9 +51,9 @@ export async function trainingsImportRoutes(app: FastifyInstance): Promise<void>
     );
 
 
-  app.get('/admin/t/:tenant/formations/import', { config: guard }, async (request, reply) => renderForm(reply, routeTenant(request)));
+  app.get('/admin/t/:tenant/formations/import', { config: guard, schema: { params: TenantParams, querystring: NoQuery } }, async (request, reply) => renderForm(reply, routeTenant(request)));
 
-  app.post('/admin/t/:tenant/formations/import', { config: upload }, async (request, reply) => {
+  app.post('/admin/t/:tenant/formations/import', { config: upload, schema: { params: TenantParams, body: ImportFileBody } }, async (request, reply) => {
     const tenant = routeTenant(request);
     const sent = sentFile(request.body, MAX_IMPORT_BYTES, 'Choisissez un fichier LHEO (XML).');
     if (!sent.ok) return renderForm(reply, tenant, sent.error);
@@ -63,11 +68,11 @@ export async function trainingsImportRoutes(app: FastifyInstance): Promise<void>
     return reply.redirect(`${base(tenant.id)}/${id}`, 303);
   });
 
-  app.get('/admin/t/:tenant/formations/import/:importId', { config: guard }, async (request, reply) => {
+  app.get('/admin/t/:tenant/formations/import/:importId', { config: guard, schema: { params: ImportParams, querystring: ImportReportQuery } }, async (request, reply) => {
     const tenant = routeTenant(request);
-    const row = await importOf(db, tenant.id, (request.params as { importId: string }).importId);
+    const row = await importOf(db, tenant.id, request.params.importId);
     if (!row) throw new NotFoundError();
-    const query = request.query as Record<string, unknown>;
+    const query = request.query;
     const view = reportView(row, query, `${base(tenant.id)}/${row.id}`);
     return adminPage(
       request,
@@ -84,9 +89,9 @@ export async function trainingsImportRoutes(app: FastifyInstance): Promise<void>
     );
   });
 
-  app.post('/admin/t/:tenant/formations/import/:importId/appliquer', { config: guard }, async (request, reply) => {
+  app.post('/admin/t/:tenant/formations/import/:importId/appliquer', { config: guard, schema: { params: ImportParams, body: FormBody({}) } }, async (request, reply) => {
     const tenant = routeTenant(request);
-    const importId = (request.params as { importId: string }).importId;
+    const importId = request.params.importId;
     const outcome = await applyImport(db, tenant.id, importId);
     if (!outcome.ok && outcome.reason === 'missing') throw new NotFoundError();
     const account = await requireAccount(request);

@@ -5,6 +5,7 @@
  * component (`#/components/schemas/<$id>`). Registered before the modules: @fastify/swagger
  * collects routes as they are added.
  */
+import { NoQuery } from '../http/route-schemas';
 import swagger from '@fastify/swagger';
 import type { FastifyInstance, FastifySchema } from 'fastify';
 import { Type } from '@sinclair/typebox';
@@ -112,7 +113,7 @@ export async function registerOpenApi(app: FastifyInstance, options: { publicUrl
     '/api/v1/openapi.json',
     {
       schema: {
-        operationId: 'document-openapi',
+        operationId: 'document-openapi', querystring: NoQuery,
         summary: 'Ce document OpenAPI 3.1, produit à partir des routes',
         tags: ['document'],
         security: [{}],

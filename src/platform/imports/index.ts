@@ -6,6 +6,7 @@
  * this toolkit keeps the shape of the report, stores dry runs in the module's own table (same
  * columns everywhere, `<module>_imports`) and marks a run applied exactly once.
  */
+import { FileField, FormBody, Query, Text } from '../http/route-schemas';
 import { createHash, randomUUID } from 'node:crypto';
 import type { ColumnType, Generated, Kysely, Transaction } from 'kysely';
 import { uploadedName } from '../http/multipart';
@@ -146,3 +147,8 @@ function formatMegabytes(bytes: number): string {
 }
 
 export { ImportFileForm, ImportReport, type ImportNoun } from './views';
+
+/** The query string of an import's report page (reportPage above). */
+export const ImportReportQuery = Query({ erreurs: Text, page: Text, message: Text });
+/** The body of the upload form (ImportFileForm): the file, multipart. */
+export const ImportFileBody = FormBody({ fichier: FileField, fichier_nom: Text });
