@@ -69,7 +69,7 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
   // Every route, as registered: the isolation test walks this list, so new routes are covered.
   const routes: RegisteredRoute[] = [];
   app.addHook('onRoute', (route) => {
-    routes.push({ method: route.method, url: route.url, config: route.config });
+    routes.push({ method: route.method, url: route.url, config: route.config, schema: route.schema });
   });
 
   // Outside production, no SMTP_URL means mails go to the demo catcher, shown at /demo/courriels.

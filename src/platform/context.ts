@@ -19,6 +19,8 @@ export interface RegisteredRoute {
   method: string | string[];
   url: string;
   config: FastifyContextConfig | undefined;
+  /** What the route declared it reads (params, querystring, body), checked by route-schemas.test. */
+  schema?: { params?: unknown; querystring?: unknown; body?: unknown };
 }
 
 /** A back-office section a module offers, relative to /admin/t/:tenant (e.g. '/contenus'). */

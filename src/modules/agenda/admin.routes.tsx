@@ -1,10 +1,13 @@
 /** Agents' events: list, create, change, import from OpenAgenda. Every query is scoped by the route's tenant. */
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { FormBody, ListFields, NoQuery, Params, Query, TenantId, TenantParams, Text, TextFields, Uuid } from '../../platform/http/route-schemas';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { audit, type Actor } from '../../platform/audit/audit';
 import { roleAllows } from '../../platform/auth/roles';
 import type { Tenant } from '../../platform/db/tables';
 import { ForbiddenError, NotFoundError } from '../../platform/http/errors';
-import { ImportFileForm, ImportReport, reportPage } from '../../platform/imports';
+import { ImportFileBody, ImportFileForm, ImportReport, ImportReportQuery, reportTitle, reportView, sentFile, uploadOptions } from '../../platform/imports';
 import { adminPage, routeTenant } from '../../platform/views/admin';
 import { listDomains, orientationDb } from '../orientation';
 import { applyImport, changeEvent, createEvent } from './editing';
@@ -17,7 +20,7 @@ import { AdminList, agendaAdminBase, EventForm } from './views/admin';
 const PER_PAGE = 20;
 const read = { guard: { tenantRole: 'lecteur' as const } };
 const write = { guard: { tenantRole: 'editeur' as const } };
-const upload = { ...write, multipartOptions: { limits: { fileSize: MAX_IMPORT_BYTES + 1, files: 1 }, throwFileSizeLimit: false } as object };
+const upload = uploadOptions(write, MAX_IMPORT_BYTES);
 const pageOf = (v: unknown) => (typeof v === 'string' && /^\d{1,4}$/.test(v) && Number(v) > 0 ? Number(v) : 1);
 
 async function actorOf(request: FastifyRequest): Promise<Actor> {
@@ -26,15 +29,24 @@ async function actorOf(request: FastifyRequest): Promise<Actor> {
   return { id: account.id, label: account.displayName, ip: request.ip };
 }
 
-export async function agendaAdminRoutes(app: FastifyInstance): Promise<void> {
+const EventParams = Params({ tenant: TenantId, id: Type.String({ pattern: '^[A-Za-z0-9_-]{1,80}$', maxLength: 80 }) });
+const ImportParams = Params({ tenant: TenantId, importId: Uuid });
+/** The event form (views; event-form.ts reads and checks it); « publics » are checkboxes. */
+const EventBody = FormBody({
+  ...TextFields(['type', 'titre', 'resume', 'description', 'date_debut', 'heure_debut', 'date_fin', 'heure_fin', 'lieu', 'adresse', 'commune', 'theme', 'metiers', 'domaines', 'inscription', 'organisateur', 'publie', 'reserve_pro']),
+  ...ListFields(['publics']),
+});
+
+export async function agendaAdminRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { platform } = app;
   const db = agendaDb(platform.db);
   const domainCodes = async () => new Set((await listDomains(orientationDb(platform.db))).flatMap((d) => [d.code, d.grand_domain_code]));
   const crumbs = (tenant: Tenant, label?: string) => [{ label: 'Agenda', href: agendaAdminBase(tenant.id) }, ...(label ? [{ label }] : [])];
 
-  app.get('/admin/t/:tenant/agenda', { config: read }, async (request, reply) => {
+  app.get('/admin/t/:tenant/agenda', { config: read, schema: { params: TenantParams, querystring: Query({ page: Text }) } }, async (request, reply) => {
     const tenant = routeTenant(request);
-    const page = pageOf((request.query as { page?: unknown }).page);
+    const page = pageOf(request.query.page);
     const list = await tenantEvents(db, tenant.id, (page - 1) * PER_PAGE, PER_PAGE);
     const pages = Math.max(1, Math.ceil(list.total / PER_PAGE));
     const canEdit = roleAllows((await request.currentAccount())?.roles.get(tenant.id), 'editeur');
@@ -58,31 +70,31 @@ export async function agendaAdminRoutes(app: FastifyInstance): Promise<void> {
     );
   };
 
-  app.get('/admin/t/:tenant/agenda/nouveau', { config: write }, async (request, reply) => renderForm(reply, routeTenant(request), { values: emptyValues, errors: {} }));
+  app.get('/admin/t/:tenant/agenda/nouveau', { config: write, schema: { params: TenantParams, querystring: NoQuery } }, async (request, reply) => renderForm(reply, routeTenant(request), { values: emptyValues, errors: {} }));
 
-  app.post('/admin/t/:tenant/agenda/nouveau', { config: write }, async (request, reply) => {
+  app.post('/admin/t/:tenant/agenda/nouveau', { config: write, schema: { params: TenantParams, body: EventBody } }, async (request, reply) => {
     const tenant = routeTenant(request);
-    const values = valuesOf((request.body ?? {}) as Record<string, unknown>);
+    const values = valuesOf(request.body);
     const checked = await checkEventForm(platform.db, values, await domainCodes());
     if (!checked.ok) return renderForm(reply, tenant, { values, errors: checked.errors }, 422);
     const id = await createEvent(platform.db, await actorOf(request), tenant.id, checked.input);
     return reply.redirect(`${agendaAdminBase(tenant.id)}/${id}?message=enregistre`, 303);
   });
 
-  app.get('/admin/t/:tenant/agenda/:id', { config: write }, async (request, reply) => {
+  app.get('/admin/t/:tenant/agenda/:id', { config: write, schema: { params: EventParams, querystring: Query({ message: Text }) } }, async (request, reply) => {
     const tenant = routeTenant(request);
-    const { id } = request.params as { id: string };
+    const { id } = request.params;
     const event = /^[\w-]{1,80}$/.test(id) ? await tenantEvent(db, tenant.id, id) : undefined;
     if (!event) throw new NotFoundError();
-    return renderForm(reply, tenant, { id, values: valuesOfEvent(event), errors: {}, saved: (request.query as { message?: string }).message === 'enregistre' });
+    return renderForm(reply, tenant, { id, values: valuesOfEvent(event), errors: {}, saved: request.query.message === 'enregistre' });
   });
 
-  app.post('/admin/t/:tenant/agenda/:id', { config: write }, async (request, reply) => {
+  app.post('/admin/t/:tenant/agenda/:id', { config: write, schema: { params: EventParams, body: EventBody } }, async (request, reply) => {
     const tenant = routeTenant(request);
-    const { id } = request.params as { id: string };
+    const { id } = request.params;
     const event = /^[\w-]{1,80}$/.test(id) ? await tenantEvent(db, tenant.id, id) : undefined;
     if (!event) throw new NotFoundError();
-    const values = valuesOf((request.body ?? {}) as Record<string, unknown>);
+    const values = valuesOf(request.body);
     const checked = await checkEventForm(platform.db, values, await domainCodes());
     if (!checked.ok) return renderForm(reply, tenant, { id, values, errors: checked.errors }, 422);
     if (!(await changeEvent(platform.db, await actorOf(request), tenant.id, id, checked.input))) throw new NotFoundError();
@@ -112,48 +124,38 @@ export async function agendaAdminRoutes(app: FastifyInstance): Promise<void> {
       { status: error ? 422 : 200, tenant },
     );
 
-  app.get('/admin/t/:tenant/agenda/import', { config: write }, async (request, reply) => renderImport(reply, routeTenant(request)));
+  app.get('/admin/t/:tenant/agenda/import', { config: write, schema: { params: TenantParams, querystring: NoQuery } }, async (request, reply) => renderImport(reply, routeTenant(request)));
 
-  app.post('/admin/t/:tenant/agenda/import', { config: upload }, async (request, reply) => {
+  app.post('/admin/t/:tenant/agenda/import', { config: upload, schema: { params: TenantParams, body: ImportFileBody } }, async (request, reply) => {
     const tenant = routeTenant(request);
-    const body = (request.body ?? {}) as Record<string, unknown>;
-    const bytes = Buffer.isBuffer(body.fichier) ? body.fichier : undefined;
-    if (!bytes || bytes.length === 0) return renderImport(reply, tenant, 'Choisissez le fichier JSON exporté d’OpenAgenda.');
-    if (bytes.length > MAX_IMPORT_BYTES) return renderImport(reply, tenant, 'Le fichier est trop lourd : 10 Mo au plus.');
+    const sent = sentFile(request.body, MAX_IMPORT_BYTES, 'Choisissez le fichier JSON exporté d’OpenAgenda.');
+    if (!sent.ok) return renderImport(reply, tenant, sent.error);
+    const { bytes } = sent;
     const parsed = parseOpenAgenda(bytes);
     if (!parsed.ok) return renderImport(reply, tenant, parsed.error);
     const run = await dryRun(db, tenant.id, parsed.records);
     const who = await actorOf(request);
-    const fileName = typeof body.fichier_nom === 'string' ? body.fichier_nom : 'export.json';
-    const id = await storeDryRun(db, { tenantId: tenant.id, actorId: who.id, fileName, bytes, run });
+    const id = await storeDryRun(db, { tenantId: tenant.id, actorId: who.id, fileName: sent.fileName ?? 'export.json', bytes, run });
     await audit(platform.db, { action: 'agenda.import_checked', actor: who, tenantId: tenant.id, targetType: 'agenda_import', targetId: id, details: { ...run.counts } });
     return reply.redirect(`${agendaAdminBase(tenant.id)}/import/${id}`, 303);
   });
 
-  app.get('/admin/t/:tenant/agenda/import/:importId', { config: write }, async (request, reply) => {
+  app.get('/admin/t/:tenant/agenda/import/:importId', { config: write, schema: { params: ImportParams, querystring: ImportReportQuery } }, async (request, reply) => {
     const tenant = routeTenant(request);
-    const row = await importOf(db, tenant.id, (request.params as { importId: string }).importId);
+    const row = await importOf(db, tenant.id, request.params.importId);
     if (!row) throw new NotFoundError();
-    const { onlyErrors, lines, page, pages } = reportPage(row.lines, request.query as Record<string, unknown>);
-    const base = `${agendaAdminBase(tenant.id)}/import/${row.id}`;
+    const view = reportView(row, request.query, `${agendaAdminBase(tenant.id)}/import/${row.id}`);
     return adminPage(
       request,
       reply,
       {
-        title: `Vérification de l’import${pages > 1 ? `, page ${page} sur ${pages}` : ''}`,
+        title: reportTitle('Vérification de l’import', view),
         heading: 'Vérification de l’import',
         current: agendaAdminBase(tenant.id),
         crumbs: crumbs(tenant, 'Vérification de l’import'),
         main: (csrfToken) => (
           <ImportReport
-            base={base}
-            fileName={row.file_name}
-            counts={row.counts}
-            lines={lines}
-            page={page}
-            pages={pages}
-            onlyErrors={onlyErrors}
-            applied={row.applied_at !== null}
+            {...view}
             csrfToken={csrfToken}
             noun={{ feminine: false, one: 'événement', many: 'événements' }}
             applyLabel="Importer ces événements"
@@ -165,9 +167,9 @@ export async function agendaAdminRoutes(app: FastifyInstance): Promise<void> {
     );
   });
 
-  app.post('/admin/t/:tenant/agenda/import/:importId/appliquer', { config: write }, async (request, reply) => {
+  app.post('/admin/t/:tenant/agenda/import/:importId/appliquer', { config: write, schema: { params: ImportParams, body: FormBody({}) } }, async (request, reply) => {
     const tenant = routeTenant(request);
-    const importId = (request.params as { importId: string }).importId;
+    const importId = request.params.importId;
     const outcome = await applyImport(platform.db, await actorOf(request), tenant.id, importId);
     if (!outcome.ok && outcome.reason === 'missing') throw new NotFoundError();
     return reply.redirect(`${agendaAdminBase(tenant.id)}/import/${importId}`, 303);

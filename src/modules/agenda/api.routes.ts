@@ -1,4 +1,5 @@
 /** The agenda of orientation events as an API: GET /api/v1/agenda (filters, soonest first) and /api/v1/agenda/{id}. */
+import { NoQuery } from '../../platform/http/route-schemas';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
@@ -102,7 +103,7 @@ export async function agendaApiRoutes(app: FastifyInstance): Promise<void> {
     '/api/v1/agenda/:id',
     {
       schema: {
-        operationId: 'lire-evenement',
+        operationId: 'lire-evenement', querystring: NoQuery,
         tags: ['orientation'],
         summary: 'Un événement de l’agenda (passé ou à venir)',
         params: Type.Object({ id: Type.String({ maxLength: 100, description: 'L’identifiant de l’événement.' }) }),

@@ -1,3 +1,6 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { NoQuery, Params, Query, Text } from '../../platform/http/route-schemas';
 import { saveControl } from '../../platform/views/save-control';
 import { eventSavedKind } from './saved-kind';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -21,7 +24,13 @@ const READS = [...AGENDA_TABLES, 'content_menu_entries', 'content_items'] as con
 const FEED_LIMIT = 500;
 const crumbs = [{ label: 'Accueil', href: '/' }, { label: 'Orientation', href: '/orientation' }];
 
-export async function agendaRoutes(app: FastifyInstance): Promise<void> {
+/** The agenda's filters (service.ts checks each), for the page and its calendar feed. */
+const FiltersQuery = Query({ du: Text, au: Text, commune: Text, distance: Text, type: Text, domaine: Text, page: Text });
+/** An event's id, or its id followed by `.ics` (its calendar file). */
+const EventParams = Params({ id: Type.String({ pattern: '^[A-Za-z0-9_-]{1,80}(\\.ics)?$', maxLength: 84 }) });
+
+export async function agendaRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { platform } = app;
   const db = agendaDb(platform.db);
 
@@ -72,9 +81,9 @@ export async function agendaRoutes(app: FastifyInstance): Promise<void> {
   // The lists depend on the time (an event that ends leaves them): kept one minute at most.
   const kept = new KeptPages(platform.db, READS, { maxAgeMs: 60_000 });
 
-  app.get(AGENDA_PATH, async (request, reply) =>
+  app.get(AGENDA_PATH, { schema: { querystring: FiltersQuery } }, async (request, reply) =>
     kept.send(request, reply, async () => {
-      const outcome = await agendaList(platform.db, request.query as Record<string, unknown>);
+      const outcome = await agendaList(platform.db, request.query);
       const invalid = Object.keys(outcome.errors).length > 0;
       return {
         view: {
@@ -89,8 +98,8 @@ export async function agendaRoutes(app: FastifyInstance): Promise<void> {
   );
 
   // The feed keeps the list's filters; a bad filter is a French problem, not a calendar.
-  app.get(`${AGENDA_PATH}.ics`, async (request, reply) => {
-    const read = await readFilters(platform.db, request.query as Record<string, unknown>, new Date());
+  app.get(`${AGENDA_PATH}.ics`, { schema: { querystring: FiltersQuery } }, async (request, reply) => {
+    const read = await readFilters(platform.db, request.query, new Date());
     if (!read.filter) {
       return reply
         .status(422)
@@ -105,8 +114,8 @@ export async function agendaRoutes(app: FastifyInstance): Promise<void> {
       .send(icsOf(events, { publicUrl: platform.publicUrl, name: AGENDA, eventHref }));
   });
 
-  app.get(`${AGENDA_PATH}/:id`, async (request, reply) => {
-    const raw = (request.params as { id: string }).id;
+  app.get(`${AGENDA_PATH}/:id`, { schema: { params: EventParams, querystring: NoQuery } }, async (request, reply) => {
+    const raw = request.params.id;
     const ics = raw.endsWith('.ics');
     const id = ics ? raw.slice(0, -4) : raw;
     if (ics) {

@@ -1,6 +1,8 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { problems } from '../../platform/api/schemas';
+import { Type } from '@sinclair/typebox';
+import { NoQuery, Params, Query, TenantId, Text } from '../../platform/http/route-schemas';
 import { AidsAnswer, AidsQuery } from './api-schemas';
 import { AppError, NotFoundError } from '../../platform/http/errors';
 import { KeptAnswers, KeptPages } from '../../platform/views/kept-pages';
@@ -22,15 +24,21 @@ class BadParameterError extends AppError {
   }
 }
 
-export async function aidsRoutes(app: FastifyInstance): Promise<void> {
+/** An aid's id: a slug. */
+export const AidId = Type.String({ pattern: '^[a-z0-9-]{2,120}$', maxLength: 120 });
+/** The list's search form (service.ts checks each) and its page. */
+const SearchQuery = Query({ q: Text, theme: Text, public: Text, niveau: Text, page: Text });
+
+export async function aidsRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { platform } = app;
   const db = aidsDb(platform.db);
   const kept = new KeptPages(platform.db, READS);
   const keptExport = new KeptAnswers(platform.db, ['aids']);
 
-  app.get('/aides', async (request, reply) =>
+  app.get('/aides', { schema: { querystring: SearchQuery } }, async (request, reply) =>
     kept.send(request, reply, async () => {
-      const outcome = await searchAids(db, request.query as Record<string, unknown>);
+      const outcome = await searchAids(db, request.query);
       const invalid = Object.keys(outcome.errors).length > 0;
       const pageNote = outcome.pages > 1 ? `, page ${outcome.page} sur ${outcome.pages}` : '';
       return {
@@ -52,10 +60,10 @@ export async function aidsRoutes(app: FastifyInstance): Promise<void> {
     }),
   );
 
-  app.get('/aides/:id', async (request, reply) =>
+  app.get('/aides/:id', { schema: { params: Params({ id: AidId }), querystring: NoQuery } }, async (request, reply) =>
     kept.send(request, reply, async () => {
-      const { id } = request.params as { id: string };
-      const row = /^[a-z0-9-]{2,120}$/.test(id) ? await publishedAid(db, id) : undefined;
+      const { id } = request.params;
+      const row = await publishedAid(db, id);
       if (!row) throw new NotFoundError('Cette aide n’existe pas ou n’est pas publiée.');
       const aid = row.definition;
       const tenant = platform.tenants.get(row.tenant_id);
@@ -76,11 +84,11 @@ export async function aidsRoutes(app: FastifyInstance): Promise<void> {
     }),
   );
 
-  app.get('/collectivites/:tenant/aides', async (request, reply) => {
-    const tenant = platform.tenants.get((request.params as { tenant: string }).tenant);
+  app.get('/collectivites/:tenant/aides', { schema: { params: Params({ tenant: TenantId }), querystring: SearchQuery } }, async (request, reply) => {
+    const tenant = platform.tenants.get(request.params.tenant);
     if (!tenant) throw new NotFoundError();
     return kept.send(request, reply, async () => {
-      const outcome = await searchAids(db, request.query as Record<string, unknown>, tenant.id);
+      const outcome = await searchAids(db, request.query, tenant.id);
       const invalid = Object.keys(outcome.errors).length > 0;
       const path = `/collectivites/${tenant.id}/aides`;
       const heading = `Les aides publiées par ${tenant.short_name}`;
@@ -105,7 +113,7 @@ export async function aidsRoutes(app: FastifyInstance): Promise<void> {
   });
 
   /** The format of an aid, as JSON Schema (the same as docs/aid.schema.json). */
-  app.get('/docs/aid.schema.json', async (_request, reply) =>
+  app.get('/docs/aid.schema.json', { schema: { querystring: NoQuery } }, async (_request, reply) =>
     reply.type('application/schema+json; charset=utf-8').header('access-control-allow-origin', '*').send(aidJsonSchema()),
   );
 

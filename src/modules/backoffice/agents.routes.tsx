@@ -1,3 +1,5 @@
+import { FormBody, NoQuery, Params, Query, TenantId, TenantParams, Text, Uuid } from '../../platform/http/route-schemas';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ComponentChildren } from 'preact';
 import { ROLE_LABELS } from '../../platform/auth/roles';
@@ -29,7 +31,10 @@ const DONE: Record<string, string> = {
   sessions: "Les sessions de l'agent sont fermées : il devra se connecter de nouveau.",
 };
 
-export async function agentsRoutes(app: FastifyInstance) {
+const AgentParams = Params({ tenant: TenantId, account: Uuid });
+
+export async function agentsRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { platform } = app;
   const admin = { config: { guard: { tenantRole: 'administrateur' as const } } };
 
@@ -70,47 +75,47 @@ export async function agentsRoutes(app: FastifyInstance) {
     );
   };
 
-  app.get('/admin/t/:tenant/agents', admin, async (request, reply) => {
+  app.get('/admin/t/:tenant/agents', { ...admin, schema: { params: TenantParams, querystring: Query({ fait: Text }) } }, async (request, reply) => {
     const tenant = routeTenant(request);
-    const done = DONE[(request.query as { fait?: string }).fait ?? ''];
+    const done = DONE[request.query.fait ?? ''];
     return renderList(request, reply, tenant, { notice: done ? <Notice kind="success">{done}</Notice> : undefined });
   });
 
   // An administrator's invitations are mails to any address: bounded, like every form that mails.
-  app.post('/admin/t/:tenant/agents', { config: { ...admin.config, rateLimit: { max: 60, timeWindow: '1 hour' } } }, async (request, reply) => {
+  app.post('/admin/t/:tenant/agents', { config: { ...admin.config, rateLimit: { max: 60, timeWindow: '1 hour' } }, schema: { params: TenantParams, body: FormBody({ email: Text, role: Text }) } }, async (request, reply) => {
     const account = await requireAccount(request);
     const tenant = routeTenant(request);
-    const { input, errors } = validateInvitation((request.body ?? {}) as Record<string, unknown>);
+    const { input, errors } = validateInvitation(request.body);
     if (Object.keys(errors).length || !isRole(input.role)) return renderList(request, reply, tenant, { add: { values: input, errors }, status: 422 });
     const result = await inviteAgent(platform, tenant, { email: input.email, role: input.role }, actorOf(account, request));
     if (!result.ok) return renderList(request, reply, tenant, { add: { values: input, errors: result.errors }, status: 422 });
     return reply.redirect(`${baseOf(tenant)}?fait=invitation`, 303);
   });
 
-  app.post('/admin/t/:tenant/agents/invitations/:invitation/annuler', admin, async (request, reply) => {
+  app.post('/admin/t/:tenant/agents/invitations/:invitation/annuler', { ...admin, schema: { params: Params({ tenant: TenantId, invitation: Uuid }), body: FormBody({}) } }, async (request, reply) => {
     const account = await requireAccount(request);
     const tenant = routeTenant(request);
-    const cancelled = await cancelInvitation(platform.db, tenant, (request.params as { invitation: string }).invitation, actorOf(account, request));
+    const cancelled = await cancelInvitation(platform.db, tenant, request.params.invitation, actorOf(account, request));
     if (!cancelled) throw new NotFoundError("Cette invitation n'existe pas, ou a déjà reçu une réponse.");
     return reply.redirect(`${baseOf(tenant)}?fait=invitation-annulee`, 303);
   });
 
-  app.post('/admin/t/:tenant/agents/:account/role', admin, async (request, reply) => {
+  app.post('/admin/t/:tenant/agents/:account/role', { ...admin, schema: { params: AgentParams, body: FormBody({ role: Text }) } }, async (request, reply) => {
     const account = await requireAccount(request);
     const tenant = routeTenant(request);
-    const role = ((request.body ?? {}) as Record<string, unknown>).role;
+    const role = request.body.role;
     if (!isRole(role)) {
       return renderList(request, reply, tenant, { notice: <ActionError message="Choisissez un rôle dans la liste." />, status: 422 });
     }
-    const result = await changeRole(platform.db, tenant, (request.params as { account: string }).account, role, actorOf(account, request));
+    const result = await changeRole(platform.db, tenant, request.params.account, role, actorOf(account, request));
     if (!result) throw new NotFoundError("Cet agent n'existe pas dans cette collectivité.");
     if (!result.ok) return renderList(request, reply, tenant, { notice: <ActionError message={result.message} />, status: 409 });
     return reply.redirect(`${baseOf(tenant)}?fait=role`, 303);
   });
 
-  app.get('/admin/t/:tenant/agents/:account/retirer', admin, async (request, reply) => {
+  app.get('/admin/t/:tenant/agents/:account/retirer', { ...admin, schema: { params: AgentParams, querystring: NoQuery } }, async (request, reply) => {
     const tenant = routeTenant(request);
-    const agent = await findAgent(platform.db, tenant.id, (request.params as { account: string }).account);
+    const agent = await findAgent(platform.db, tenant.id, request.params.account);
     if (!agent) throw new NotFoundError("Cet agent n'existe pas dans cette collectivité.");
     const action = `${baseOf(tenant)}/${agent.accountId}/retirer`;
     return adminPage(
@@ -131,10 +136,10 @@ export async function agentsRoutes(app: FastifyInstance) {
     );
   });
 
-  app.post('/admin/t/:tenant/agents/:account/retirer', admin, async (request, reply) => {
+  app.post('/admin/t/:tenant/agents/:account/retirer', { ...admin, schema: { params: AgentParams, body: FormBody({}) } }, async (request, reply) => {
     const account = await requireAccount(request);
     const tenant = routeTenant(request);
-    const result = await removeAgent(platform.db, tenant, (request.params as { account: string }).account, actorOf(account, request));
+    const result = await removeAgent(platform.db, tenant, request.params.account, actorOf(account, request));
     if (!result) throw new NotFoundError("Cet agent n'existe pas dans cette collectivité.");
     if (!result.ok) return renderList(request, reply, tenant, { notice: <ActionError message={result.message} />, status: 409 });
     // Who removes themselves no longer has access here.

@@ -1,3 +1,5 @@
+import { FileField, FormBody, Query, TenantParams, Text, TextFields } from '../../platform/http/route-schemas';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Tenant } from '../../platform/db/tables';
 import { Notice } from '../../platform/views/components';
@@ -14,7 +16,11 @@ const NOTICES: Record<string, string> = {
   'logo-retire': 'Le logo est retiré.',
 };
 
-export async function brandingRoutes(app: FastifyInstance) {
+/** The identity form (views): names, contact, and the accent colour with its picker and suggestion. */
+const BrandingBody = FormBody(TextFields(['name', 'short_name', 'description', 'contact_address', 'contact_email', 'contact_phone', 'accent_color', 'accent_initial', 'accent_picker', 'picker_initial', 'use_suggestion']));
+
+export async function brandingRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { platform } = app;
   const admin = { config: { guard: { tenantRole: 'administrateur' as const } } };
 
@@ -37,33 +43,33 @@ export async function brandingRoutes(app: FastifyInstance) {
     );
   };
 
-  app.get('/admin/t/:tenant/identite', admin, async (request, reply) => {
+  app.get('/admin/t/:tenant/identite', { ...admin, schema: { params: TenantParams, querystring: Query({ fait: Text }) } }, async (request, reply) => {
     const tenant = routeTenant(request);
-    const done = (request.query as { fait?: string }).fait;
+    const done = request.query.fait;
     return render(request, reply, tenant, { values: brandingOf(tenant), errors: {} }, 200, done ? NOTICES[done] : undefined);
   });
 
-  app.post('/admin/t/:tenant/identite', admin, async (request, reply) => {
+  app.post('/admin/t/:tenant/identite', { ...admin, schema: { params: TenantParams, body: BrandingBody } }, async (request, reply) => {
     const account = await requireAccount(request);
     const tenant = routeTenant(request);
-    const { input, errors, suggestion } = validateBranding((request.body ?? {}) as Record<string, unknown>);
+    const { input, errors, suggestion } = validateBranding(request.body);
     if (Object.keys(errors).length) return render(request, reply, tenant, { values: input, errors, suggestion }, 422);
     await saveBranding(platform.db, tenant, input, actorOf(account, request));
     await platform.tenants.load();
     return reply.redirect(`${pageUrl(tenant)}?fait=enregistre`, 303);
   });
 
-  app.post('/admin/t/:tenant/identite/logo', admin, async (request, reply) => {
+  app.post('/admin/t/:tenant/identite/logo', { ...admin, schema: { params: TenantParams, body: FormBody({ logo: FileField }) } }, async (request, reply) => {
     const account = await requireAccount(request);
     const tenant = routeTenant(request);
-    const logo = checkLogo(((request.body ?? {}) as Record<string, unknown>).logo);
+    const logo = checkLogo(request.body.logo);
     if (!logo.ok) return render(request, reply, tenant, { values: brandingOf(tenant), errors: {}, logoError: logo.message }, 422);
     await saveLogo(platform.db, tenant, logo, actorOf(account, request));
     await platform.tenants.load();
     return reply.redirect(`${pageUrl(tenant)}?fait=${logo.removed > 0 ? 'logo-nettoye' : 'logo'}`, 303);
   });
 
-  app.post('/admin/t/:tenant/identite/logo/retirer', admin, async (request, reply) => {
+  app.post('/admin/t/:tenant/identite/logo/retirer', { ...admin, schema: { params: TenantParams, body: FormBody({}) } }, async (request, reply) => {
     const account = await requireAccount(request);
     const tenant = routeTenant(request);
     if (tenant.logo_media_id) {

@@ -1,3 +1,5 @@
+import { NoQuery, TenantParams } from '../../platform/http/route-schemas';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import type { Role, Tenant } from '../../platform/db/tables';
 import { NotFoundError } from '../../platform/http/errors';
@@ -6,10 +8,11 @@ import { adminPage, requireAccount } from './admin-page';
 import { recentChanges, nameOldTargets } from './journal.store';
 import { Dashboard, TenantHome } from './views/dashboard';
 
-export async function dashboardRoutes(app: FastifyInstance) {
+export async function dashboardRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { platform } = app;
 
-  app.get('/admin', { config: { guard: { agent: true } } }, async (request, reply) => {
+  app.get('/admin', { config: { guard: { agent: true } }, schema: { querystring: NoQuery } }, async (request, reply) => {
     const account = await requireAccount(request);
     const memberships: Array<{ tenant: Tenant; role: Role }> = [];
     for (const tenant of platform.tenants.ordered()) {
@@ -24,14 +27,14 @@ export async function dashboardRoutes(app: FastifyInstance) {
     });
   });
 
-  app.get('/admin/t/:tenant', { config: { guard: { tenantRole: 'lecteur' } } }, async (request, reply) => {
-    const { tenant } = request.params as { tenant: string };
+  app.get('/admin/t/:tenant', { config: { guard: { tenantRole: 'lecteur' } }, schema: { params: TenantParams, querystring: NoQuery } }, async (request, reply) => {
+    const { tenant } = request.params;
     return reply.redirect(tenantAdminHome(tenant), 301);
   });
 
-  app.get('/admin/t/:tenant/', { config: { guard: { tenantRole: 'lecteur' } } }, async (request, reply) => {
+  app.get('/admin/t/:tenant/', { config: { guard: { tenantRole: 'lecteur' } }, schema: { params: TenantParams, querystring: NoQuery } }, async (request, reply) => {
     const account = await requireAccount(request);
-    const tenant = platform.tenants.get((request.params as { tenant: string }).tenant);
+    const tenant = platform.tenants.get(request.params.tenant);
     const role = tenant ? account.roles.get(tenant.id) : undefined;
     if (!tenant || !role) throw new NotFoundError();
     const sections = tenantSections(platform, tenant.id, role);

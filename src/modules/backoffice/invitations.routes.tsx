@@ -1,3 +1,5 @@
+import { FormBody, Query, Text } from '../../platform/http/route-schemas';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ComponentChildren } from 'preact';
 import { signedInAccount } from '../../platform/auth/guards';
@@ -17,7 +19,8 @@ const text = (value: unknown) => (typeof value === 'string' ? value : '');
  * A person's side of the invitations to become an agent: the page the mailed link opens, and
  * « Mon compte › Invitations » where an invitation is accepted or declined.
  */
-export async function invitationRoutes(app: FastifyInstance) {
+export async function invitationRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { platform } = app;
   platform.accountSections.push({
     href: INVITATIONS_PAGE,
@@ -30,8 +33,8 @@ export async function invitationRoutes(app: FastifyInstance) {
   const page = (reply: FastifyReply, title: string, crumbs: Array<{ label: string; href?: string }>, main: ComponentChildren, status = 200) =>
     reply.header('cache-control', 'no-store').page({ title, heading: title, noindex: true, breadcrumb: [HOME, ...crumbs], main }, { status });
 
-  app.get(INVITATION_LINK, async (request, reply) => {
-    const token = text((request.query as { jeton?: unknown }).jeton);
+  app.get(INVITATION_LINK, { schema: { querystring: Query({ jeton: Text }) } }, async (request, reply) => {
+    const token = text(request.query.jeton);
     const invitation = await findInvitationByToken(platform.db, token);
     const title = 'Invitation à devenir agent';
     if (!invitation || isExpired(invitation)) {
@@ -89,8 +92,8 @@ export async function invitationRoutes(app: FastifyInstance) {
     );
   };
 
-  app.get(INVITATIONS_PAGE, { config: { guard: { person: true } } }, async (request, reply) => {
-    const query = request.query as { jeton?: unknown; fait?: unknown };
+  app.get(INVITATIONS_PAGE, { config: { guard: { person: true } }, schema: { querystring: Query({ jeton: Text, fait: Text }) } }, async (request, reply) => {
+    const query = request.query;
     const done =
       query.fait === 'acceptee' ? (
         <Notice kind="success" title="Invitation acceptée">
@@ -105,9 +108,9 @@ export async function invitationRoutes(app: FastifyInstance) {
     return render(request, reply, { token: text(query.jeton) || undefined, done });
   });
 
-  app.post(ANSWER, { config: { guard: { person: true } } }, async (request, reply) => {
+  app.post(ANSWER, { config: { guard: { person: true } }, schema: { body: FormBody({ reponse: Text, jeton: Text, invitation: Text }) } }, async (request, reply) => {
     const account = signedInAccount(request);
-    const body = (request.body ?? {}) as Record<string, unknown>;
+    const body = request.body;
     const answer = body.reponse === 'accepter' ? 'accept' : body.reponse === 'refuser' ? 'decline' : undefined;
     const token = text(body.jeton) || undefined;
     if (!answer) return render(request, reply, { token, problem: <Notice kind="warning">Choisissez « Accepter » ou « Refuser ».</Notice>, status: 422 });

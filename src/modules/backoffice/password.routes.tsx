@@ -1,3 +1,5 @@
+import { FormBody, Query, Text } from '../../platform/http/route-schemas';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { setSessionCookie } from '../../platform/auth/current-account';
 import { SESSION_TTL_SECONDS } from '../../platform/auth/sessions';
@@ -12,7 +14,8 @@ import { PASSWORD_CHANGE_PAGE } from '../../platform/auth/guards';
 
 const PAGE = PASSWORD_CHANGE_PAGE;
 
-export async function passwordRoutes(app: FastifyInstance) {
+export async function passwordRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { platform } = app;
   const agent = { config: { guard: { agent: true, passwordChange: true } } };
   const secure = platform.config.NODE_ENV === 'production';
@@ -41,11 +44,11 @@ export async function passwordRoutes(app: FastifyInstance) {
     );
   };
 
-  app.get(PAGE, agent, async (request, reply) => render(request, reply, {}, 200, (request.query as { fait?: string }).fait === '1'));
+  app.get(PAGE, { ...agent, schema: { querystring: Query({ fait: Text }) } }, async (request, reply) => render(request, reply, {}, 200, request.query.fait === '1'));
 
-  app.post(PAGE, { ...agent, config: { ...agent.config, rateLimit: { max: 20, timeWindow: '15 minutes' } } }, async (request, reply) => {
+  app.post(PAGE, { ...agent, config: { ...agent.config, rateLimit: { max: 20, timeWindow: '15 minutes' } }, schema: { body: FormBody({ username: Text, current_password: Text, new_password: Text, confirm_password: Text }) } }, async (request, reply) => {
     const account = await requireAccount(request);
-    const { input, errors } = validatePasswordChange((request.body ?? {}) as Record<string, unknown>, account.email);
+    const { input, errors } = validatePasswordChange(request.body, account.email);
     if (Object.keys(errors).length) return render(request, reply, errors, 422);
     try {
       const result = await changePassword(platform, account, input, actorOf(account, request));

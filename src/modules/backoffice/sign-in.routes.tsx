@@ -1,3 +1,5 @@
+import { FormBody, Query, Text } from '../../platform/http/route-schemas';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { completeSignIn } from '../../platform/auth/complete-sign-in';
 import { closeSession } from '../../platform/auth/open-session';
@@ -6,7 +8,8 @@ import type { FieldErrors } from '../../platform/views/form';
 import { safeNextPath, signIn, validateSignIn } from './sign-in.service';
 import { SignInForm } from './views/sign-in';
 
-export async function signInRoutes(app: FastifyInstance) {
+export async function signInRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { platform } = app;
 
   const renderForm = async (reply: import('fastify').FastifyReply, state: { email: string; errors: FieldErrors; next: string }, status = 200) =>
@@ -21,8 +24,8 @@ export async function signInRoutes(app: FastifyInstance) {
       { status, tenant: platform.tenants.portal() },
     );
 
-  app.get('/admin/connexion', async (request, reply) => {
-    const next = safeNextPath((request.query as { suite?: string }).suite);
+  app.get('/admin/connexion', { schema: { querystring: Query({ suite: Text }) } }, async (request, reply) => {
+    const next = safeNextPath(request.query.suite);
     if (await request.currentAccount()) return reply.redirect(next, 303);
     return renderForm(reply, { email: '', errors: {}, next });
   });
@@ -30,9 +33,9 @@ export async function signInRoutes(app: FastifyInstance) {
   app.post(
     '/admin/connexion',
     // Per-IP ceiling on the form itself; per-account failures are counted in signIn().
-    { config: { rateLimit: { max: 30, timeWindow: '15 minutes' } } },
+    { config: { rateLimit: { max: 30, timeWindow: '15 minutes' } }, schema: { body: FormBody({ email: Text, password: Text, suite: Text }) } },
     async (request, reply) => {
-      const body = (request.body ?? {}) as Record<string, unknown>;
+      const body = request.body;
       const next = safeNextPath(body.suite);
       const { input, errors } = validateSignIn(body);
       if (Object.keys(errors).length) return renderForm(reply, { email: input.email, errors, next }, 422);
@@ -51,7 +54,7 @@ export async function signInRoutes(app: FastifyInstance) {
     },
   );
 
-  app.post('/admin/deconnexion', async (request, reply) => {
+  app.post('/admin/deconnexion', { schema: { body: FormBody({}) } }, async (request, reply) => {
     await closeSession(request, reply);
     return reply.redirect('/', 303);
   });

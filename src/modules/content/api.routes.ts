@@ -3,6 +3,7 @@
  * /api/v1/collectivites/{tenant}, its pages and its news (published versions only, never a
  * draft nor a page reserved to professionals).
  */
+import { NoQuery } from '../../platform/http/route-schemas';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
@@ -103,7 +104,7 @@ export async function contentApiRoutes(app: FastifyInstance): Promise<void> {
     '/api/v1/collectivites',
     {
       schema: {
-        operationId: 'lister-collectivites',
+        operationId: 'lister-collectivites', querystring: NoQuery,
         tags: ['collectivites'],
         summary: 'Les collectivités de Guichet : région, départements, intercommunalités, communes',
         response: { 200: Type.Object({ total: Type.Integer(), resultats: Type.Array(TenantSchema) }, { description: 'Toutes les collectivités, de la région aux communes.' }), ...problems() },
@@ -118,7 +119,7 @@ export async function contentApiRoutes(app: FastifyInstance): Promise<void> {
 
   api.get(
     '/api/v1/collectivites/:tenant',
-    { schema: { operationId: 'lire-collectivite', tags: ['collectivites'], summary: 'Une collectivité', params: TenantParams, response: { 200: TenantSchema, ...problems(404) } }, config: scope },
+    { schema: { operationId: 'lire-collectivite', querystring: NoQuery, tags: ['collectivites'], summary: 'Une collectivité', params: TenantParams, response: { 200: TenantSchema, ...problems(404) } }, config: scope },
     async (request, reply) => reply.type('application/json; charset=utf-8').send(toTenant(tenantOf(request.params.tenant))),
   );
 
@@ -155,7 +156,7 @@ export async function contentApiRoutes(app: FastifyInstance): Promise<void> {
       `/api/v1/collectivites/:tenant/${segment}/:slug`,
       {
         schema: {
-          operationId: `lire-${segment === 'pages' ? 'page' : 'actualite'}`,
+          operationId: `lire-${segment === 'pages' ? 'page' : 'actualite'}`, querystring: NoQuery,
           tags: ['collectivites'],
           summary: `${what.singular[0]!.toUpperCase()}${what.singular.slice(1)} publiée par une collectivité, avec son texte`,
           params: ItemParams,

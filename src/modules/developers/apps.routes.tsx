@@ -1,3 +1,5 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { FormBody, NoQuery, Params, Query, Text, TextList, Uuid } from '../../platform/http/route-schemas';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { audit } from '../../platform/audit/audit';
 import type { CurrentAccount } from '../../platform/auth/current-account';
@@ -14,7 +16,12 @@ const person = { config: { guard: { person: true } } } as const;
 const DONE: Record<string, string> = { portees: 'Les portées sont enregistrées.', revoquee: 'La clé est révoquée : elle est refusée dès maintenant.' };
 
 /** « Mes applications »: register an application, its key shown once, scopes, rotation, revocation, usage. */
-export async function applicationRoutes(app: FastifyInstance) {
+const AppParams = Params({ id: Uuid });
+/** The registration form (views/apps.tsx); the scopes are checkboxes. */
+const NewAppBody = FormBody({ nom: Text, description: Text, proprietaire: Text, portees: TextList });
+
+export async function applicationRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { platform } = app;
   const { db } = platform;
   const crumbs = [{ label: 'Accueil', href: '/' }, { label: 'Développeurs', href: PORTAL }];
@@ -30,19 +37,22 @@ export async function applicationRoutes(app: FastifyInstance) {
     page(
       reply,
       'Mes applications',
-      <ApplicationsList applications={await applicationsOf(db, account.id, managedTenants(account))} owners={ownersOf(account)} csrfToken={await reply.generateCsrf()} values={values} errors={errors} />,
+      <ApplicationsList
+        applications={await applicationsOf(db, account.id, managedTenants(account))}
+        tenantName={(id) => platform.tenants.get(id)?.name ?? id}
+        owners={ownersOf(account)} csrfToken={await reply.generateCsrf()} values={values} errors={errors} />,
       status,
     );
 
-  app.get(APPLICATIONS, person, async (request, reply) => list(reply, signedInAccount(request)));
+  app.get(APPLICATIONS, { ...person, schema: { querystring: NoQuery } }, async (request, reply) => list(reply, signedInAccount(request)));
 
-  app.post(APPLICATIONS, person, async (request, reply) => {
+  app.post(APPLICATIONS, { ...person, schema: { body: NewAppBody } }, async (request, reply) => {
     const account = signedInAccount(request);
-    const body = (request.body ?? {}) as Record<string, unknown>;
-    const name = typeof body.nom === 'string' ? body.nom.trim() : '';
-    const description = typeof body.description === 'string' ? body.description.trim() : '';
+    const body = request.body;
+    const name = body.nom?.trim() ?? '';
+    const description = body.description?.trim() ?? '';
     const scopes = chosenScopes(body.portees);
-    const ownerChoice = typeof body.proprietaire === 'string' ? body.proprietaire : 'moi';
+    const ownerChoice = body.proprietaire ?? 'moi';
     const errors: FieldErrors = {};
     if (name === '') errors.nom = 'Donnez un nom à l’application.';
     else if (name.length > 80) errors.nom = 'Le nom tient en 80 caractères au plus.';
@@ -57,48 +67,47 @@ export async function applicationRoutes(app: FastifyInstance) {
   });
 
   /** The application, if this account may see it (its owner, or the platform operator). */
-  const loaded = async (request: FastifyRequest, forManaging: boolean): Promise<{ account: CurrentAccount; application: Application; manage: boolean }> => {
+  const loaded = async (request: FastifyRequest, id: string, forManaging: boolean): Promise<{ account: CurrentAccount; application: Application; manage: boolean }> => {
     const account = signedInAccount(request);
-    const application = await findApplication(db, (request.params as { id: string }).id);
+    const application = await findApplication(db, id);
     if (!application) throw new NotFoundError('Cette application n’existe pas.');
     const manage = mayManage(account, application);
     if (!manage && (forManaging || !isOperator(app, account))) throw new NotFoundError('Cette application n’existe pas.');
     return { account, application, manage };
   };
 
-  const detail = async (request: FastifyRequest, reply: FastifyReply, errors: FieldErrors = {}, status = 200) => {
-    const { application, manage } = await loaded(request, false);
-    const done = DONE[(request.query as { fait?: string }).fait ?? ''];
+  const detail = async (request: FastifyRequest, reply: FastifyReply, id: string, done: string | undefined, errors: FieldErrors = {}, status = 200) => {
+    const { application, manage } = await loaded(request, id, false);
     return page(
       reply,
       application.name,
-      <ApplicationDetail application={application} keys={await keysOf(db, application.id)} usage={await usageOf(db, [application.id])} csrfToken={await reply.generateCsrf()} manage={manage} errors={errors} done={done} />,
+      <ApplicationDetail application={application} keys={await keysOf(db, application.id)} usage={await usageOf(db, [application.id])} csrfToken={await reply.generateCsrf()} manage={manage} errors={errors} done={DONE[done ?? '']} />,
       status,
       [{ label: 'Mes applications', href: APPLICATIONS }],
     );
   };
 
-  app.get(`${APPLICATIONS}/:id`, person, async (request, reply) => detail(request, reply));
+  app.get(`${APPLICATIONS}/:id`, { ...person, schema: { params: AppParams, querystring: Query({ fait: Text }) } }, async (request, reply) => detail(request, reply, request.params.id, request.query.fait));
 
-  app.post(`${APPLICATIONS}/:id/portees`, person, async (request, reply) => {
-    const { account, application } = await loaded(request, true);
-    const scopes = chosenScopes((request.body as Record<string, unknown> | undefined)?.portees);
-    if (scopes.length === 0) return detail(request, reply, { portees: 'Choisissez au moins une portée.' }, 422);
+  app.post(`${APPLICATIONS}/:id/portees`, { ...person, schema: { params: AppParams, body: FormBody({ portees: TextList }) } }, async (request, reply) => {
+    const { account, application } = await loaded(request, request.params.id, true);
+    const scopes = chosenScopes(request.body.portees);
+    if (scopes.length === 0) return detail(request, reply, application.id, undefined, { portees: 'Choisissez au moins une portée.' }, 422);
     await setScopes(db, application.id, scopes);
     await audit(db, { action: 'developer.scopes_changed', actor: actorOf(account, request), tenantId: application.ownerTenantId, targetType: 'developer_application', targetId: application.id, details: { scopes } });
     return reply.redirect(`${appPath(application.id)}?fait=portees`, 303);
   });
 
-  app.post(`${APPLICATIONS}/:id/rotation`, person, async (request, reply) => {
-    const { account, application } = await loaded(request, true);
+  app.post(`${APPLICATIONS}/:id/rotation`, { ...person, schema: { params: AppParams, body: FormBody({}) } }, async (request, reply) => {
+    const { account, application } = await loaded(request, request.params.id, true);
     const key = await rotateKey(db, application.id);
     await audit(db, { action: 'developer.key_rotated', actor: actorOf(account, request), tenantId: application.ownerTenantId, targetType: 'developer_application', targetId: application.id });
     return page(reply, `Nouvelle clé de « ${application.name} »`, <KeyShownOnce applicationId={application.id} apiKey={key} />, 200, [{ label: 'Mes applications', href: APPLICATIONS }]);
   });
 
-  app.post(`${APPLICATIONS}/:id/revocation`, person, async (request, reply) => {
-    const { account, application } = await loaded(request, true);
-    const keyId = String((request.body as Record<string, unknown> | undefined)?.cle ?? '');
+  app.post(`${APPLICATIONS}/:id/revocation`, { ...person, schema: { params: AppParams, body: FormBody({ cle: Text }) } }, async (request, reply) => {
+    const { account, application } = await loaded(request, request.params.id, true);
+    const keyId = request.body.cle ?? '';
     if (!(await revokeKey(db, application.id, keyId))) throw new NotFoundError('Cette clé n’existe pas ou est déjà révoquée.');
     await audit(db, { action: 'developer.key_revoked', actor: actorOf(account, request), tenantId: application.ownerTenantId, targetType: 'developer_application', targetId: application.id, details: { key: keyId } });
     return reply.redirect(`${appPath(application.id)}?fait=revoquee`, 303);

@@ -2,7 +2,10 @@
  * The simulator's results (`/aides/simulateur/resultats`), saving answers to the profile, and
  * « Comment est-ce calculé ? » (`/aides/:id/calcul`): docs/eligibility.md, « Results ».
  */
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from '@sinclair/typebox';
+import { FormBody, NoQuery, Params, Query, Text } from '../../platform/http/route-schemas';
 import { audit } from '../../platform/audit/audit';
 import { NotFoundError } from '../../platform/http/errors';
 import type { PageView } from '../../platform/views/layout';
@@ -29,15 +32,19 @@ export interface SimulatorContext {
   stateOf: (request: FastifyRequest, reply: FastifyReply) => Promise<SimulatorState>;
 }
 
-export async function resultsRoutes(app: FastifyInstance, { keptProfile, stateOf }: SimulatorContext): Promise<void> {
+/** `?liste=eligibles&page=2` (a list of results, paged) and `?fait=profil` (answers saved). */
+const ResultsQuery = Query({ liste: Text, page: Text, fait: Text });
+type ListQuery = { liste?: string | undefined; page?: string | undefined };
+
+export async function resultsRoutes(fastify: FastifyInstance, { keptProfile, stateOf }: SimulatorContext): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { db } = app.platform;
 
   async function renderResults(request: FastifyRequest, reply: FastifyReply, state: SimulatorState, save?: { error?: string; done?: boolean }, status = 200) {
-    return reply.page(await resultsView(request, reply, state, save), { status });
+    return reply.page(await resultsView(request, {}, reply, state, save), { status });
   }
 
-  async function resultsView(request: FastifyRequest, reply: FastifyReply, state: SimulatorState, save?: { error?: string; done?: boolean }): Promise<PageView> {
-    const query = request.query as { liste?: string; page?: string };
+  async function resultsView(request: FastifyRequest, query: ListQuery, reply: FastifyReply, state: SimulatorState, save?: { error?: string; done?: boolean }): Promise<PageView> {
     const outcome = await keptOutcome(db, state.situation, todayInFrance());
     const listName = query.liste && Object.hasOwn(LISTS, query.liste) ? (query.liste as ListName) : undefined;
     let list: ResultsView['list'];
@@ -97,26 +104,26 @@ export async function resultsRoutes(app: FastifyInstance, { keptProfile, stateOf
    * Two visitors with the same answers get the same page: nothing else of either is in it.
    */
   const anonymousResults = new KeptPages(db, ['aids', 'content_menu_entries', 'content_items'], { maxEntries: 1000 });
-  app.get(`${BASE}/resultats`, async (request, reply) => {
+  app.get(`${BASE}/resultats`, { schema: { querystring: ResultsQuery } }, async (request, reply) => {
     const account = await request.currentAccount();
-    const done = (request.query as { fait?: string }).fait === 'profil';
+    const done = request.query.fait === 'profil';
     if (!account) {
       const state = readState(request) ?? emptyState();
       const answers = `${todayInFrance()}|${JSON.stringify(state.situation)}|${JSON.stringify(skippedOf(state))}`;
-      return anonymousResults.send(request, reply, async () => ({ view: await resultsView(request, reply, state, done ? { done } : undefined) }), answers);
+      return anonymousResults.send(request, reply, async () => ({ view: await resultsView(request, request.query, reply, state, done ? { done } : undefined) }), answers);
     }
     const input = { key: `${todayInFrance()}|${request.cookies[STATE_COOKIE] ?? ''}`, deps: account ? [keptProfile(account.id)] : [] };
     return resultsPages.send(request, reply, input, async () => {
       const state = await stateOf(request, reply);
-      return { view: await resultsView(request, reply, state, done ? { done } : undefined) };
+      return { view: await resultsView(request, request.query, reply, state, done ? { done } : undefined) };
     });
   });
 
-  app.post(`${BASE}/enregistrer`, async (request, reply) => {
+  app.post(`${BASE}/enregistrer`, { schema: { body: FormBody({ accord: Text }) } }, async (request, reply) => {
     const account = await request.currentAccount();
     if (!account) return reply.redirect(`/connexion?suite=${encodeURIComponent(`${BASE}/resultats`)}`, 303);
     const state = await stateOf(request, reply);
-    const body = (request.body ?? {}) as Record<string, unknown>;
+    const body = request.body;
     if (body.accord !== 'oui') return renderResults(request, reply, state, { error: 'Cochez la case pour accepter que Guichet garde ces réponses dans votre profil.' }, 422);
     const profile = await readProfile(db, account.id);
     const { fields } = saveable(state.situation, profile);
@@ -139,8 +146,8 @@ export async function resultsRoutes(app: FastifyInstance, { keptProfile, stateOf
     return reply.redirect(`${BASE}/resultats?fait=profil`, 303);
   });
 
-  app.get('/aides/:id/calcul', async (request, reply) => {
-    const { id } = request.params as { id: string };
+  app.get('/aides/:id/calcul', { schema: { params: Params({ id: Type.String({ pattern: '^[a-z0-9-]{2,120}$', maxLength: 120 }) }), querystring: NoQuery } }, async (request, reply) => {
+    const { id } = request.params;
     const row = /^[a-z0-9-]{2,120}$/.test(id) ? await publishedAid(aidsDb(db), id) : undefined;
     if (!row) throw new NotFoundError('Cette aide n’existe pas ou n’est pas publiée.');
     const aid = row.definition;

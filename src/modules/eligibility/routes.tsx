@@ -3,7 +3,10 @@
  * (docs/eligibility.md, « The questionnaire »); the results (results-routes.tsx) and the API
  * (api-routes.ts) are registered from here.
  */
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from '@sinclair/typebox';
+import { FormBody, NoQuery, Params, Query, Text } from '../../platform/http/route-schemas';
 import { KeptByKey } from '../../platform/db/kept-by-key';
 import { NotFoundError } from '../../platform/http/errors';
 import { aidsDb, publishedAid, type TextCondition } from '../aids';
@@ -19,7 +22,15 @@ import { clearState, emptyState, readState, writeState, type SimulatorState } fr
 import { communesByName } from './store';
 import { AIDS, BASE, CRUMB, HOME, IntroPage, QuestionPage, questionHref, questionTitle, TITLE, type QuestionView } from './views/simulator';
 
-export async function eligibilityRoutes(app: FastifyInstance): Promise<void> {
+/** A question: a fact (`commune`, `date_naissance`…) or an aid's text condition (`t-` and 10 hex digits). */
+const QuestionParams = Params({ id: Type.String({ pattern: '^[a-z][a-z0-9_-]{0,59}$', maxLength: 60 }) });
+/** `?aide=<id>`: the question was asked from an aid's results (its id is checked by the handler). */
+const QuestionQuery = Query({ aide: Text });
+/** What a question's form sends (views/simulator.tsx): the answer, or the commune search, or « passer ». */
+const AnswerBody = FormBody({ reponse: Text, recherche: Text, commune: Text, action: Text });
+
+export async function eligibilityRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { platform } = app;
   const { db } = platform;
   /**
@@ -46,7 +57,7 @@ export async function eligibilityRoutes(app: FastifyInstance): Promise<void> {
     return q ? questionHref(q) : `${BASE}/resultats`;
   };
 
-  app.get(BASE, async (request, reply) => {
+  app.get(BASE, { schema: { querystring: NoQuery } }, async (request, reply) => {
     const state = await stateOf(request, reply);
     const outcome = await keptOutcome(db, state.situation, todayInFrance());
     const account = await request.currentAccount();
@@ -67,15 +78,13 @@ export async function eligibilityRoutes(app: FastifyInstance): Promise<void> {
     });
   });
 
-  app.post(`${BASE}/recommencer`, async (_request, reply) => {
+  app.post(`${BASE}/recommencer`, { schema: { body: FormBody({}) } }, async (_request, reply) => {
     clearState(reply);
     // A signed-in person starts again from their profile (the next page fills it in again).
     return reply.redirect(BASE, 303);
   });
 
-  async function renderQuestion(request: FastifyRequest, reply: FastifyReply, state: SimulatorState, extra: Partial<QuestionView> = {}, status = 200) {
-    const { id } = request.params as { id: string };
-    const aidParam = (request.query as { aide?: string }).aide;
+  async function renderQuestion(request: FastifyRequest, id: string, aidParam: string | undefined, reply: FastifyReply, state: SimulatorState, extra: Partial<QuestionView> = {}, status = 200) {
     const today = todayInFrance();
     const outcome = await keptOutcome(db, state.situation, today);
     let text: TextCondition | undefined;
@@ -119,19 +128,19 @@ export async function eligibilityRoutes(app: FastifyInstance): Promise<void> {
     );
   }
 
-  app.get(`${BASE}/question/:id`, async (request, reply) => {
-    const { id } = request.params as { id: string };
+  app.get(`${BASE}/question/:id`, { schema: { params: QuestionParams, querystring: QuestionQuery } }, async (request, reply) => {
+    const { id } = request.params;
     if (!isFactQuestion(id) && !/^t-[0-9a-f]{10}$/.test(id)) throw new NotFoundError();
     const state = await stateOf(request, reply);
-    return renderQuestion(request, reply, state);
+    return renderQuestion(request, request.params.id, request.query.aide, reply, state);
   });
 
-  app.post(`${BASE}/question/:id`, async (request, reply) => {
-    const { id } = request.params as { id: string };
+  app.post(`${BASE}/question/:id`, { schema: { params: QuestionParams, querystring: QuestionQuery, body: AnswerBody } }, async (request, reply) => {
+    const { id } = request.params;
     if (!isFactQuestion(id) && !/^t-[0-9a-f]{10}$/.test(id)) throw new NotFoundError();
-    const aidParam = (request.query as { aide?: string }).aide;
-    const body = (request.body ?? {}) as Record<string, unknown>;
-    const field = (name: string) => (typeof body[name] === 'string' ? (body[name] as string).slice(0, 100) : '');
+    const aidParam = request.query.aide;
+    const body = request.body;
+    const field = (name: 'reponse' | 'recherche' | 'commune' | 'action') => (body[name] ?? '').slice(0, 100);
     const state = await stateOf(request, reply);
     const today = todayInFrance();
     let situation: Situation = state.situation;
@@ -142,7 +151,7 @@ export async function eligibilityRoutes(app: FastifyInstance): Promise<void> {
       skipped = [...skipped, id];
     } else if (!isFactQuestion(id)) {
       const answer = field('reponse');
-      if (!['oui', 'non', 'ne-sais-pas'].includes(answer)) return renderQuestion(request, reply, state, { error: 'Choisissez Oui, Non ou Je ne sais pas.' }, 422);
+      if (!['oui', 'non', 'ne-sais-pas'].includes(answer)) return renderQuestion(request, request.params.id, request.query.aide, reply, state, { error: 'Choisissez Oui, Non ou Je ne sais pas.' }, 422);
       situation = { ...situation, reponses: { ...situation.reponses, [id]: answer === 'ne-sais-pas' ? null : answer === 'oui' } };
     } else if (id === 'commune') {
       const search = field('recherche').trim();
@@ -155,19 +164,19 @@ export async function eligibilityRoutes(app: FastifyInstance): Promise<void> {
       // « Quimper » is Quimper, not Quimperlé: a name typed in full is that commune (if only one bears it).
       const exact = communes.filter((c) => c.exact);
       const pick = communes.find((c) => c.code === chosen) ?? (communes.length === 1 ? communes[0] : !chosen && exact.length === 1 ? exact[0] : undefined);
-      if (!search) return renderQuestion(request, reply, state, { error: 'Indiquez le code postal ou le nom de votre commune.', search }, 422);
+      if (!search) return renderQuestion(request, request.params.id, request.query.aide, reply, state, { error: 'Indiquez le code postal ou le nom de votre commune.', search }, 422);
       if (!communes.length) {
-        return renderQuestion(request, reply, state, { error: 'Aucune commune de Bretagne ne correspond. Vérifiez le code postal ou le nom : Guichet connaît les communes de Bretagne.', search }, 422);
+        return renderQuestion(request, request.params.id, request.query.aide, reply, state, { error: 'Aucune commune de Bretagne ne correspond. Vérifiez le code postal ou le nom : Guichet connaît les communes de Bretagne.', search }, 422);
       }
       if (!pick) {
         const error = chosen ? 'Choisissez votre commune dans la liste.' : undefined;
-        return renderQuestion(request, reply, state, { search, communes, value: '', error }, error ? 422 : 200);
+        return renderQuestion(request, request.params.id, request.query.aide, reply, state, { search, communes, value: '', error }, error ? 422 : 200);
       }
       if (!/^\d{5}$/.test(search)) postalCode = undefined;
       situation = { ...situation, commune: pick.code };
     } else {
       const parsed = parseAnswer(id, field('reponse'), situation, today);
-      if (!parsed.ok) return renderQuestion(request, reply, state, { error: parsed.error, value: field('reponse') }, 422);
+      if (!parsed.ok) return renderQuestion(request, request.params.id, request.query.aide, reply, state, { error: parsed.error, value: field('reponse') }, 422);
       situation = parsed.situation;
       // The person's address, taken from their profile, is not where their organisation is.
       const addressLabel = prefilled.find((p) => p.startsWith(PROFILE_FIELDS.address));
@@ -192,6 +201,6 @@ export async function eligibilityRoutes(app: FastifyInstance): Promise<void> {
     return reply.redirect(next(outcome, updated), 303);
   });
 
-  await resultsRoutes(app, { keptProfile, stateOf });
-  await apiRoutes(app);
+  await resultsRoutes(fastify, { keptProfile, stateOf });
+  await apiRoutes(fastify);
 }

@@ -1,3 +1,5 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { FormBody, NoQuery, Query, Text } from '../../platform/http/route-schemas';
 import type { FastifyInstance } from 'fastify';
 import { audit } from '../../platform/audit/audit';
 import { signedInAccount } from '../../platform/auth/guards';
@@ -8,7 +10,8 @@ import { LinkPage, UnlinkPage } from './views/pages';
 export const ACCOUNT_PAGE = '/mon-compte/franceconnect';
 
 /** The person's FranceConnect link, in their space: see it, unlink it (linking starts the flow: routes.tsx). */
-export async function franceConnectAccountRoutes(app: FastifyInstance): Promise<void> {
+export async function franceConnectAccountRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { platform } = app;
 
   const crumbs = (label: string, href?: string) => [
@@ -18,11 +21,11 @@ export async function franceConnectAccountRoutes(app: FastifyInstance): Promise<
     { label },
   ];
 
-  app.get(ACCOUNT_PAGE, { config: { guard: { person: true } } }, async (request, reply) => {
+  app.get(ACCOUNT_PAGE, { config: { guard: { person: true } }, schema: { querystring: Query({ lien: Text, delie: Text }) } }, async (request, reply) => {
     const account = signedInAccount(request);
     const link = await linkFor(platform.db, account.id);
     const row = await platform.db.selectFrom('platform_accounts').select('password_hash').where('id', '=', account.id).executeTakeFirst();
-    const flag = request.query as { lien?: string; delie?: string };
+    const flag = request.query;
     return reply.page({
       title: 'FranceConnect',
       noindex: true,
@@ -44,7 +47,7 @@ export async function franceConnectAccountRoutes(app: FastifyInstance): Promise<
     return { link, hasPassword: Boolean(row?.password_hash) };
   };
 
-  app.get(`${ACCOUNT_PAGE}/delier`, { config: { guard: { person: true } } }, async (request, reply) => {
+  app.get(`${ACCOUNT_PAGE}/delier`, { config: { guard: { person: true } }, schema: { querystring: NoQuery } }, async (request, reply) => {
     const account = signedInAccount(request);
     const { link, hasPassword } = await unlinkable(account.id);
     if (!link || !hasPassword) return reply.redirect(ACCOUNT_PAGE, 303);
@@ -56,7 +59,7 @@ export async function franceConnectAccountRoutes(app: FastifyInstance): Promise<
     });
   });
 
-  app.post(`${ACCOUNT_PAGE}/delier`, { config: { guard: { person: true } } }, async (request, reply) => {
+  app.post(`${ACCOUNT_PAGE}/delier`, { config: { guard: { person: true } }, schema: { body: FormBody({}) } }, async (request, reply) => {
     const account = signedInAccount(request);
     const { link, hasPassword } = await unlinkable(account.id);
     if (!link) return reply.redirect(ACCOUNT_PAGE, 303);

@@ -1,3 +1,5 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { FormBody, Query, Text } from '../../platform/http/route-schemas';
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ComponentChildren } from 'preact';
@@ -24,7 +26,11 @@ import { FranceConnectProblem } from './views/pages';
 const STATE_COOKIE = 'guichet_fc_state';
 const LOGOUT_COOKIE = 'guichet_fc_logout';
 
-export async function franceConnectRoutes(app: FastifyInstance): Promise<void> {
+/** What FranceConnect sends back to /franceconnect/retour (its other parameters are let through for openid-client). */
+const CallbackQuery = Query({ state: Text, code: Text, error: Text });
+
+export async function franceConnectRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { platform } = app;
   const rp = new FranceConnectRelyingParty(platform);
   const secure = platform.config.NODE_ENV === 'production';
@@ -60,21 +66,21 @@ export async function franceConnectRoutes(app: FastifyInstance): Promise<void> {
     return reply.redirect(started.url.href, 303);
   };
 
-  app.get('/franceconnect/connexion', async (request, reply) => {
-    const next = safeNext((request.query as { suite?: unknown }).suite);
+  app.get('/franceconnect/connexion', { schema: { querystring: Query({ suite: Text }) } }, async (request, reply) => {
+    const next = safeNext(request.query.suite);
     if (await request.currentAccount()) return reply.redirect(next, 303);
     return startFlow(request, reply, 'sign_in', next, null);
   });
 
-  app.post(`${ACCOUNT_PAGE}/lier`, { config: { guard: { person: true } } }, async (request, reply) => {
+  app.post(`${ACCOUNT_PAGE}/lier`, { config: { guard: { person: true } }, schema: { body: FormBody({}) } }, async (request, reply) => {
     const account = signedInAccount(request);
     if (await linkFor(platform.db, account.id)) return reply.redirect(ACCOUNT_PAGE, 303);
     return startFlow(request, reply, 'link', ACCOUNT_PAGE, account.id);
   });
 
-  app.get('/franceconnect/retour', async (request, reply) => {
-    const query = request.query as Record<string, unknown>;
-    const state = typeof query.state === 'string' ? query.state : '';
+  app.get('/franceconnect/retour', { schema: { querystring: CallbackQuery } }, async (request, reply) => {
+    const query = request.query;
+    const state = query.state ?? '';
     const cookie = request.cookies[STATE_COOKIE];
     const unsigned = cookie ? request.unsignCookie(cookie) : undefined;
     reply.clearCookie(STATE_COOKIE, { path: '/franceconnect/retour' });
@@ -225,8 +231,8 @@ export async function franceConnectRoutes(app: FastifyInstance): Promise<void> {
     }
   });
 
-  app.get('/franceconnect/deconnexion/retour', async (request, reply) => {
-    const state = (request.query as { state?: unknown }).state;
+  app.get('/franceconnect/deconnexion/retour', { schema: { querystring: Query({ state: Text }) } }, async (request, reply) => {
+    const state = request.query.state;
     const cookie = request.cookies[LOGOUT_COOKIE];
     const unsigned = cookie ? request.unsignCookie(cookie) : undefined;
     reply.clearCookie(LOGOUT_COOKIE, { path: '/franceconnect/deconnexion/retour' });

@@ -3,7 +3,9 @@
  * (platform.glossary, PageView.glossary), and the back office « Glossaire »: every agent of the
  * tenant reads, éditeurs and administrateurs change it (guards checked by the route walk).
  */
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { FormBody, NoQuery, Params, Query, TenantId, TenantParams, Text, Uuid, type Fields } from '../../platform/http/route-schemas';
 import type { Actor } from '../../platform/audit/audit';
 import { roleAllows } from '../../platform/auth/roles';
 import type { Tenant } from '../../platform/db/tables';
@@ -24,16 +26,22 @@ const TITLE = 'Glossaire';
 
 export const glossaryAdminSections: AdminSectionDefinition[] = [{ path: '/glossaire', label: TITLE, description: 'Les mots et sigles des services publics (QF, RSA, instruction…) expliqués en mots simples, liés depuis les pages.', group: 'contenus' }];
 
-function formOf(body: unknown): GlossaryInput {
-  const fields = (body ?? {}) as Record<string, unknown>;
-  const str = (key: string, max: number) => (typeof fields[key] === 'string' ? (fields[key] as string).slice(0, max) : '');
-  return { term: str('term', 500), long_form: str('long_form', 1000), definition: str('definition', 5000) };
+/** The term form (views): its three fields. */
+const TermBody = FormBody({ term: Text, long_form: Text, definition: Text });
+const TermParams = Params({ tenant: TenantId, id: Uuid });
+/** The list page reads its notice (« fait ») after a change. */
+const ListQuery = Query({ fait: Text });
+
+function formOf(fields: Fields<typeof TermBody>): GlossaryInput {
+  const str = (value: string | undefined, max: number) => (value ?? '').slice(0, max);
+  return { term: str(fields.term, 500), long_form: str(fields.long_form, 1000), definition: str(fields.definition, 5000) };
 }
 
 /** One linker per (list of rows, space): built once per version of the glossary. */
 const linkers = new WeakMap<readonly GlossaryRow[], Map<string, Linker>>();
 
-export async function glossaryRoutes(app: FastifyInstance): Promise<void> {
+export async function glossaryRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { platform } = app;
   const portalId = () => platform.tenants.portal().id;
   /** The Région's terms are the platform's; any other tenant keeps its own. */
@@ -61,7 +69,7 @@ export async function glossaryRoutes(app: FastifyInstance): Promise<void> {
   };
 
   const kept = new KeptPages(platform.db, [...GLOSSARY_TABLES, 'content_menu_entries']);
-  app.get('/collectivites/:tenant/glossaire', async (request, reply) => {
+  app.get('/collectivites/:tenant/glossaire', { schema: { params: TenantParams, querystring: NoQuery } }, async (request, reply) => {
     const tenant = routeTenant(request);
     return kept.send(request, reply, async () => {
       const scope = scopeOf(tenant);
@@ -81,12 +89,11 @@ export async function glossaryRoutes(app: FastifyInstance): Promise<void> {
   };
   const publicHref = (tenant: Tenant) => (tenant.id === portalId() ? '/glossaire' : `/collectivites/${tenant.id}/glossaire`);
 
-  const renderList = async (request: FastifyRequest, reply: FastifyReply, tenant: Tenant, values: Partial<TermFormValues>, errors: FieldErrors, status = 200) => {
+  const renderList = async (request: FastifyRequest, reply: FastifyReply, tenant: Tenant, done: string | undefined, values: Partial<TermFormValues>, errors: FieldErrors, status = 200) => {
     const account = await requireAccount(request);
     const scope = scopeOf(tenant);
     const own = await listTerms(platform.db, scope);
     const platformRows = scope === null ? [] : await listTerms(platform.db, null);
-    const done = (request.query as Record<string, unknown>).fait;
     const notice = done === 'ajout' ? 'Le terme a été ajouté : les pages le lient dès maintenant.' : done === 'modification' ? 'Le terme a été modifié.' : done === 'suppression' ? 'Le terme a été supprimé.' : undefined;
     const failed = Object.keys(errors).length > 0;
     return adminPage(
@@ -119,40 +126,40 @@ export async function glossaryRoutes(app: FastifyInstance): Promise<void> {
       { status, tenant },
     );
 
-  const termOf = async (request: FastifyRequest, tenant: Tenant) => {
-    const row = await getTerm(platform.db, scopeOf(tenant), (request.params as { id: string }).id);
+  const termOf = async (id: string, tenant: Tenant) => {
+    const row = await getTerm(platform.db, scopeOf(tenant), id);
     if (!row) throw new NotFoundError('Ce terme n’existe pas ou a été supprimé.');
     return row;
   };
 
-  app.get('/admin/t/:tenant/glossaire', { config: read }, async (request, reply) => renderList(request, reply, routeTenant(request), {}, {}));
+  app.get('/admin/t/:tenant/glossaire', { config: read, schema: { params: TenantParams, querystring: ListQuery } }, async (request, reply) => renderList(request, reply, routeTenant(request), request.query.fait, {}, {}));
 
-  app.post('/admin/t/:tenant/glossaire', { config: write }, async (request, reply) => {
+  app.post('/admin/t/:tenant/glossaire', { config: write, schema: { params: TenantParams, body: TermBody } }, async (request, reply) => {
     const tenant = routeTenant(request);
     const input = formOf(request.body);
     const result = await saveTerm(platform.db, await actorOf(request), tenant.id, scopeOf(tenant), undefined, input);
-    if (!result.ok) return renderList(request, reply, tenant, input, result.errors, 422);
+    if (!result.ok) return renderList(request, reply, tenant, undefined, input, result.errors, 422);
     return reply.redirect(`${glossaryAdminPath(tenant.id)}?fait=ajout`, 303);
   });
 
-  app.get('/admin/t/:tenant/glossaire/:id', { config: write }, async (request, reply) => {
+  app.get('/admin/t/:tenant/glossaire/:id', { config: write, schema: { params: TermParams, querystring: NoQuery } }, async (request, reply) => {
     const tenant = routeTenant(request);
-    const row = await termOf(request, tenant);
+    const row = await termOf(request.params.id, tenant);
     return renderEdit(request, reply, tenant, row.id, formValuesOf(row), {});
   });
 
-  app.post('/admin/t/:tenant/glossaire/:id', { config: write }, async (request, reply) => {
+  app.post('/admin/t/:tenant/glossaire/:id', { config: write, schema: { params: TermParams, body: TermBody } }, async (request, reply) => {
     const tenant = routeTenant(request);
-    const row = await termOf(request, tenant);
+    const row = await termOf(request.params.id, tenant);
     const input = formOf(request.body);
     const result = await saveTerm(platform.db, await actorOf(request), tenant.id, scopeOf(tenant), row.id, input);
     if (!result.ok) return renderEdit(request, reply, tenant, row.id, input, result.errors, 422);
     return reply.redirect(`${glossaryAdminPath(tenant.id)}?fait=modification`, 303);
   });
 
-  app.post('/admin/t/:tenant/glossaire/:id/supprimer', { config: write }, async (request, reply) => {
+  app.post('/admin/t/:tenant/glossaire/:id/supprimer', { config: write, schema: { params: TermParams, body: FormBody({}) } }, async (request, reply) => {
     const tenant = routeTenant(request);
-    const deleted = await deleteTerm(platform.db, await actorOf(request), tenant.id, scopeOf(tenant), (request.params as { id: string }).id);
+    const deleted = await deleteTerm(platform.db, await actorOf(request), tenant.id, scopeOf(tenant), request.params.id);
     if (!deleted) throw new NotFoundError('Ce terme n’existe pas ou a déjà été supprimé.');
     return reply.redirect(`${glossaryAdminPath(tenant.id)}?fait=suppression`, 303);
   });

@@ -4,7 +4,9 @@
  * transaction. Every query names the route's tenant: another authority's place, or an open-data
  * place, is 404. The CSV import: import.routes.tsx.
  */
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { FormBody, NoQuery, Params, Query, TenantId, TenantParams, Text, TextFields, Uuid } from '../../platform/http/route-schemas';
 import type { Kysely } from 'kysely';
 import { audit } from '../../platform/audit/audit';
 import { roleAllows } from '../../platform/auth/roles';
@@ -13,7 +15,7 @@ import { NotFoundError } from '../../platform/http/errors';
 import { adminPage, requireAccount, routeTenant, type AdminSectionDefinition } from '../../platform/views/admin';
 import type { FieldErrors } from '../../platform/views/form';
 import { setPublished, tenantPlace, tenantPlaces, writePlace } from './admin-store';
-import { checkPlace, communeLookup, emptyFields, fieldsOfPlace, placeFields, type PlaceFields } from './place-input';
+import { checkPlace, communeLookup, emptyFields, fieldsOfPlace, PLACE_COLUMNS, placeFields, type PlaceFields } from './place-input';
 import { allCommunes, helpDb } from './store';
 import { PlaceForm, PlacesAdminList, placesAdminPath, PublicationForm } from './views/admin';
 
@@ -40,20 +42,25 @@ const NOTICES: Record<string, string> = {
   publication: 'Le lieu est publié.',
 };
 
-export async function placesAdminRoutes(app: FastifyInstance): Promise<void> {
+const PlaceParams = Params({ tenant: TenantId, id: Uuid });
+/** The place form (views/admin.tsx): every column, as text. */
+const PlaceBody = FormBody(TextFields(PLACE_COLUMNS));
+
+export async function placesAdminRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { platform } = app;
   const db = helpDb(platform.db);
   const crumbs = (tenant: Tenant, label: string) => [{ label: SECTION, href: placesAdminPath(tenant.id) }, { label }];
 
-  const placeOf = async (request: FastifyRequest, tenant: Tenant) => {
-    const row = await tenantPlace(db, tenant.id, (request.params as { id: string }).id);
+  const placeOf = async (id: string, tenant: Tenant) => {
+    const row = await tenantPlace(db, tenant.id, id);
     if (!row) throw new NotFoundError('Ce lieu n’existe pas dans votre collectivité.');
     return row;
   };
 
-  app.get('/admin/t/:tenant/lieux', { config: read }, async (request, reply) => {
+  app.get('/admin/t/:tenant/lieux', { config: read, schema: { params: TenantParams, querystring: Query({ page: Text, fait: Text }) } }, async (request, reply) => {
     const tenant = routeTenant(request);
-    const query = request.query as Record<string, unknown>;
+    const query = request.query;
     const requested = pageOf(query.page);
     const found = await tenantPlaces(db, tenant.id, { limit: PER_PAGE, offset: (requested - 1) * PER_PAGE });
     const pages = Math.max(1, Math.ceil(found.total / PER_PAGE));
@@ -66,7 +73,7 @@ export async function placesAdminRoutes(app: FastifyInstance): Promise<void> {
         heading: 'Les lieux d’accueil de la collectivité',
         current: placesAdminPath(tenant.id),
         crumbs: [{ label: SECTION }],
-        main: <PlacesAdminList tenantId={tenant.id} rows={found.rows} total={found.total} page={requested} pages={pages} editable={editable} notice={typeof query.fait === 'string' ? NOTICES[query.fait] : undefined} />,
+        main: <PlacesAdminList tenantId={tenant.id} rows={found.rows} total={found.total} page={requested} pages={pages} editable={editable} notice={query.fait !== undefined ? NOTICES[query.fait] : undefined} />,
       },
       { tenant },
     );
@@ -95,8 +102,8 @@ export async function placesAdminRoutes(app: FastifyInstance): Promise<void> {
   };
 
   /** Checks and writes the form; a duplicate identifier is the field's error. */
-  const save = async (request: FastifyRequest, reply: FastifyReply, tenant: Tenant, row?: { id: string; published: boolean; name: string }) => {
-    const values = placeFields((request.body ?? {}) as Record<string, unknown>);
+  const save = async (request: FastifyRequest, body: Record<string, unknown>, reply: FastifyReply, tenant: Tenant, row?: { id: string; published: boolean; name: string }) => {
+    const values = placeFields(body);
     const checked = checkPlace(values, communeLookup(await allCommunes(db)), { requireId: false });
     if (!checked.ok) return renderForm(reply, tenant, { values, errors: checked.errors, ...(row ? { row } : {}) }, 422);
     if (checked.place.external_id) {
@@ -111,24 +118,24 @@ export async function placesAdminRoutes(app: FastifyInstance): Promise<void> {
     return reply.redirect(`${placesAdminPath(tenant.id)}?fait=${row ? 'modification' : 'ajout'}`, 303);
   };
 
-  app.get('/admin/t/:tenant/lieux/nouveau', { config: write }, async (request, reply) => renderForm(reply, routeTenant(request), { values: emptyFields(), errors: {} }));
-  app.post('/admin/t/:tenant/lieux/nouveau', { config: write }, async (request, reply) => save(request, reply, routeTenant(request)));
+  app.get('/admin/t/:tenant/lieux/nouveau', { config: write, schema: { params: TenantParams, querystring: NoQuery } }, async (request, reply) => renderForm(reply, routeTenant(request), { values: emptyFields(), errors: {} }));
+  app.post('/admin/t/:tenant/lieux/nouveau', { config: write, schema: { params: TenantParams, body: PlaceBody } }, async (request, reply) => save(request, request.body, reply, routeTenant(request)));
 
-  app.get('/admin/t/:tenant/lieux/:id', { config: write }, async (request, reply) => {
+  app.get('/admin/t/:tenant/lieux/:id', { config: write, schema: { params: PlaceParams, querystring: NoQuery } }, async (request, reply) => {
     const tenant = routeTenant(request);
-    const row = await placeOf(request, tenant);
+    const row = await placeOf(request.params.id, tenant);
     return renderForm(reply, tenant, { values: fieldsOfPlace(row), errors: {}, row });
   });
 
-  app.post('/admin/t/:tenant/lieux/:id', { config: write }, async (request, reply) => {
+  app.post('/admin/t/:tenant/lieux/:id', { config: write, schema: { params: PlaceParams, body: PlaceBody } }, async (request, reply) => {
     const tenant = routeTenant(request);
-    return save(request, reply, tenant, await placeOf(request, tenant));
+    return save(request, request.body, reply, tenant, await placeOf(request.params.id, tenant));
   });
 
-  app.post('/admin/t/:tenant/lieux/:id/publication', { config: write }, async (request, reply) => {
+  app.post('/admin/t/:tenant/lieux/:id/publication', { config: write, schema: { params: PlaceParams, body: FormBody({ publie: Text }) } }, async (request, reply) => {
     const tenant = routeTenant(request);
-    const row = await placeOf(request, tenant);
-    const published = ((request.body ?? {}) as Record<string, unknown>).publie === 'oui';
+    const row = await placeOf(request.params.id, tenant);
+    const published = request.body.publie === 'oui';
     const who = await actorOf(request);
     await db.transaction().execute(async (trx) => {
       if (!(await setPublished(trx, tenant.id, row.id, published))) throw new NotFoundError();

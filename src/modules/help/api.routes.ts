@@ -1,4 +1,5 @@
 /** The help places' API: GET /api/v1/lieux (filters, distance from a commune) and /api/v1/lieux/{id}. */
+import { NoQuery } from '../../platform/http/route-schemas';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
@@ -130,7 +131,7 @@ export async function placesApiRoutes(app: FastifyInstance): Promise<void> {
     '/api/v1/lieux/:id',
     {
       schema: {
-        operationId: 'lire-lieu',
+        operationId: 'lire-lieu', querystring: NoQuery,
         tags: ['lieux'],
         summary: 'Un lieu d’aide',
         params: Type.Object({ id: Type.String({ format: 'uuid', description: 'L’identifiant du lieu.' }) }),

@@ -1,3 +1,5 @@
+import { FormBody, Key, Params, Query, Text } from '../../platform/http/route-schemas';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { audit } from '../../platform/audit/audit';
 import { signedInAccount } from '../../platform/auth/guards';
@@ -10,7 +12,8 @@ import { MyApplications } from './views/my-applications';
 export const MY_APPLICATIONS = '/mon-compte/applications';
 
 /** A person's own list of the applications they allowed, and the way to withdraw each consent. */
-export async function accountRoutes(app: FastifyInstance, idp: IdentityProvider) {
+export async function accountRoutes(fastify: FastifyInstance, idp: IdentityProvider) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { platform } = app;
   platform.accountSections.push({
     href: MY_APPLICATIONS,
@@ -19,10 +22,10 @@ export async function accountRoutes(app: FastifyInstance, idp: IdentityProvider)
     order: 60,
   });
 
-  app.get(MY_APPLICATIONS, { config: { guard: { person: true } } }, async (request, reply) => {
+  app.get(MY_APPLICATIONS, { config: { guard: { person: true } }, schema: { querystring: Query({ fait: Text }) } }, async (request, reply) => {
     const account = signedInAccount(request);
     const consents = await listConsents(idp.db, account.id);
-    const revoked = (request.query as { fait?: string }).fait === 'retiree';
+    const revoked = request.query.fait === 'retiree';
     return reply.header('cache-control', 'no-store').page(
       {
         title: 'Applications autorisées',
@@ -35,9 +38,9 @@ export async function accountRoutes(app: FastifyInstance, idp: IdentityProvider)
     );
   });
 
-  app.post(`${MY_APPLICATIONS}/:client/retirer`, { config: { guard: { person: true } } }, async (request, reply) => {
+  app.post(`${MY_APPLICATIONS}/:client/retirer`, { config: { guard: { person: true } }, schema: { params: Params({ client: Key }), body: FormBody({}) } }, async (request, reply) => {
     const account = signedInAccount(request);
-    const clientId = (request.params as { client: string }).client;
+    const clientId = request.params.client;
     const client = await idp.db.selectFrom('idp_clients').select(['tenant_id']).where('id', '=', clientId).executeTakeFirst();
     if (!client || !(await revokeConsent(idp.db, account.id, clientId))) throw new NotFoundError('Vous n’avez pas autorisé cette application.');
     await audit(platform.db, {

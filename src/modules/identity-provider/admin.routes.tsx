@@ -1,3 +1,5 @@
+import { FormBody, Key, Params, Query, TenantId, TenantParams, Text, TextList } from '../../platform/http/route-schemas';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ComponentChildren } from 'preact';
 import { audit } from '../../platform/audit/audit';
@@ -21,7 +23,12 @@ const DONE: Record<string, string> = {
 };
 
 /** The back office of an authority's applications (administrators only). */
-export async function adminRoutes(app: FastifyInstance, idp: IdentityProvider) {
+const ClientParams = Params({ tenant: TenantId, client: Key });
+/** An application's form (views): its name, addresses (one a line), authentication and scopes (checkboxes). */
+const ClientBody = FormBody({ name: Text, redirect_uris: Text, post_logout_redirect_uris: Text, auth_method: Text, scopes: TextList });
+
+export async function adminRoutes(fastify: FastifyInstance, idp: IdentityProvider) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { platform } = app;
   const admin = { config: { guard: { tenantRole: 'administrateur' as const } } };
   const baseOf = (tenant: Tenant) => `/admin/t/${tenant.id}/applications`;
@@ -78,21 +85,21 @@ export async function adminRoutes(app: FastifyInstance, idp: IdentityProvider) {
     );
   };
 
-  const clientOf = async (request: FastifyRequest, tenant: Tenant) => {
-    const client = await findTenantClient(idp.db, tenant.id, (request.params as { client: string }).client);
+  const clientOf = async (id: string, tenant: Tenant) => {
+    const client = await findTenantClient(idp.db, tenant.id, id);
     if (!client) throw new NotFoundError("Cette application n'existe pas dans cette collectivité.");
     return client;
   };
 
-  app.get('/admin/t/:tenant/applications', admin, async (request, reply) => {
+  app.get('/admin/t/:tenant/applications', { ...admin, schema: { params: TenantParams, querystring: Query({ fait: Text }) } }, async (request, reply) => {
     const tenant = routeTenant(request);
-    const done = DONE[(request.query as { fait?: string }).fait ?? ''];
+    const done = DONE[request.query.fait ?? ''];
     return renderList(request, reply, tenant, { notice: done ? <Notice kind="success">{done}</Notice> : undefined });
   });
 
-  app.post('/admin/t/:tenant/applications', admin, async (request, reply) => {
+  app.post('/admin/t/:tenant/applications', { ...admin, schema: { params: TenantParams, body: ClientBody } }, async (request, reply) => {
     const tenant = routeTenant(request);
-    const { form, valid, errors } = validateClient((request.body ?? {}) as Record<string, unknown>);
+    const { form, valid, errors } = validateClient(request.body);
     if (!valid) return renderList(request, reply, tenant, { form, errors, status: 422 });
     const who = await actor(request);
     const { client, secret } = await createClient(idp.db, { ...valid, tenantId: tenant.id, createdBy: who.id });
@@ -108,7 +115,7 @@ export async function adminRoutes(app: FastifyInstance, idp: IdentityProvider) {
     return renderList(request, reply, tenant, { notice: <SecretShown client={client} secret={secret} created />, status: 201 });
   });
 
-  app.post('/admin/t/:tenant/applications/cles', admin, async (request, reply) => {
+  app.post('/admin/t/:tenant/applications/cles', { ...admin, schema: { params: TenantParams, body: FormBody({}) } }, async (request, reply) => {
     const tenant = routeTenant(request);
     if (tenant.id !== platform.tenants.portal().id) throw new NotFoundError();
     const { kid, retiring } = await rotateSigningKeys(idp.db, platform.config.SESSION_SECRET);
@@ -117,17 +124,17 @@ export async function adminRoutes(app: FastifyInstance, idp: IdentityProvider) {
     return reply.redirect(`${baseOf(tenant)}?fait=cle#cles`, 303);
   });
 
-  app.get('/admin/t/:tenant/applications/:client', admin, async (request, reply) => {
+  app.get('/admin/t/:tenant/applications/:client', { ...admin, schema: { params: ClientParams, querystring: Query({ fait: Text }) } }, async (request, reply) => {
     const tenant = routeTenant(request);
-    const client = await clientOf(request, tenant);
-    const done = DONE[(request.query as { fait?: string }).fait ?? ''];
+    const client = await clientOf(request.params.client, tenant);
+    const done = DONE[request.query.fait ?? ''];
     return renderDetail(request, reply, tenant, client, { notice: done ? <Notice kind="success">{done}</Notice> : undefined });
   });
 
-  app.post('/admin/t/:tenant/applications/:client', admin, async (request, reply) => {
+  app.post('/admin/t/:tenant/applications/:client', { ...admin, schema: { params: ClientParams, body: ClientBody } }, async (request, reply) => {
     const tenant = routeTenant(request);
-    const client = await clientOf(request, tenant);
-    const { form, valid, errors } = validateClient((request.body ?? {}) as Record<string, unknown>, client.auth_method);
+    const client = await clientOf(request.params.client, tenant);
+    const { form, valid, errors } = validateClient(request.body, client.auth_method);
     if (!valid) return renderDetail(request, reply, tenant, client, { form, errors, status: 422 });
     await updateClient(idp.db, tenant.id, client.id, valid);
     await audit(platform.db, {
@@ -141,9 +148,9 @@ export async function adminRoutes(app: FastifyInstance, idp: IdentityProvider) {
     return reply.redirect(`${baseOf(tenant)}/${client.id}?fait=modifiee`, 303);
   });
 
-  app.post('/admin/t/:tenant/applications/:client/secret', admin, async (request, reply) => {
+  app.post('/admin/t/:tenant/applications/:client/secret', { ...admin, schema: { params: ClientParams, body: FormBody({}) } }, async (request, reply) => {
     const tenant = routeTenant(request);
-    const client = await clientOf(request, tenant);
+    const client = await clientOf(request.params.client, tenant);
     const secret = await regenerateSecret(idp.db, tenant.id, client.id);
     if (!secret) throw new NotFoundError();
     await audit(platform.db, { action: 'idp.client_secret_regenerated', actor: await actor(request), tenantId: tenant.id, targetType: 'idp_client', targetId: client.id });
@@ -151,9 +158,9 @@ export async function adminRoutes(app: FastifyInstance, idp: IdentityProvider) {
   });
 
   for (const [path, disabled] of [['desactiver', true], ['reactiver', false]] as const) {
-    app.post(`/admin/t/:tenant/applications/:client/${path}`, admin, async (request, reply) => {
+    app.post(`/admin/t/:tenant/applications/:client/${path}`, { ...admin, schema: { params: ClientParams, body: FormBody({}) } }, async (request, reply) => {
       const tenant = routeTenant(request);
-      const client = await clientOf(request, tenant);
+      const client = await clientOf(request.params.client, tenant);
       await setDisabled(idp.db, tenant.id, client.id, disabled);
       await audit(platform.db, {
         action: disabled ? 'idp.client_disabled' : 'idp.client_enabled',

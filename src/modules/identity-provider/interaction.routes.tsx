@@ -1,3 +1,6 @@
+import { Type } from '@sinclair/typebox';
+import { FormBody, NoQuery, Params, Text } from '../../platform/http/route-schemas';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Interaction } from 'oidc-provider';
 import { audit } from '../../platform/audit/audit';
@@ -15,7 +18,11 @@ export function signInPath(app: FastifyInstance): string {
   return hasPublic ? '/connexion' : '/admin/connexion';
 }
 
-export async function interactionRoutes(app: FastifyInstance, idp: IdentityProvider) {
+/** oidc-provider's interaction uid (url-safe characters). */
+const InteractionParams = Params({ uid: Type.String({ pattern: '^[A-Za-z0-9_-]{1,100}$', maxLength: 100 }) });
+
+export async function interactionRoutes(fastify: FastifyInstance, idp: IdentityProvider) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { platform } = app;
 
   // Everything under /oidc that is not an interaction page belongs to oidc-provider (a Koa
@@ -45,11 +52,11 @@ export async function interactionRoutes(app: FastifyInstance, idp: IdentityProvi
   const expired = (reply: FastifyReply) =>
     page(reply, 'Demande de connexion expirée', <ErrorBody code="session_not_found" />, 400);
 
-  async function details(request: FastifyRequest, reply: FastifyReply): Promise<Interaction | undefined> {
+  async function details(request: FastifyRequest, uid: string, reply: FastifyReply): Promise<Interaction | undefined> {
     const provider = await idp.get();
     try {
       const interaction = await provider.interactionDetails(request.raw, reply.raw);
-      return interaction.uid === (request.params as { uid: string }).uid ? interaction : undefined;
+      return interaction.uid === uid ? interaction : undefined;
     } catch {
       return undefined;
     }
@@ -61,8 +68,8 @@ export async function interactionRoutes(app: FastifyInstance, idp: IdentityProvi
     await provider.interactionFinished(request.raw, reply.raw, result, { mergeWithLastSubmission: true });
   }
 
-  app.get(`${MOUNT}/interaction/:uid`, async (request, reply) => {
-    const interaction = await details(request, reply);
+  app.get(`${MOUNT}/interaction/:uid`, { schema: { params: InteractionParams, querystring: NoQuery } }, async (request, reply) => {
+    const interaction = await details(request, request.params.uid, reply);
     if (!interaction) return expired(reply);
     const provider = await idp.get();
     const client = await provider.Client.find(String(interaction.params.client_id));
@@ -101,8 +108,8 @@ export async function interactionRoutes(app: FastifyInstance, idp: IdentityProvi
     );
   });
 
-  app.post(`${MOUNT}/interaction/:uid/consentement`, async (request, reply) => {
-    const interaction = await details(request, reply);
+  app.post(`${MOUNT}/interaction/:uid/consentement`, { schema: { params: InteractionParams, body: FormBody({ decision: Text }) } }, async (request, reply) => {
+    const interaction = await details(request, request.params.uid, reply);
     if (!interaction) return expired(reply);
     const account = await request.currentAccount();
     if (!account || interaction.prompt.name !== 'consent' || account.id !== interaction.session?.accountId) {
@@ -114,7 +121,7 @@ export async function interactionRoutes(app: FastifyInstance, idp: IdentityProvi
     if (!client) return page(reply, 'Connexion impossible', <ErrorBody code="invalid_client" />, 400);
     const actor = { id: account.id, label: account.displayName, ip: request.ip };
     const tenantId = String(client['tenant_id'] ?? '') || null;
-    const decision = ((request.body ?? {}) as Record<string, unknown>).decision;
+    const decision = request.body.decision;
 
     if (decision !== 'accepter') {
       await audit(platform.db, { action: 'idp.consent_refused', actor, tenantId, targetType: 'idp_client', targetId: clientId });

@@ -1,3 +1,4 @@
+import { NoQuery } from '../../platform/http/route-schemas';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { audit } from '../../platform/audit/audit';
 import { AppError, NotFoundError, UnauthenticatedError } from '../../platform/http/errors';
@@ -92,7 +93,7 @@ export async function personApiRoutes(app: FastifyInstance, idp: IdentityProvide
       {
         config: { apiScope: 'profil:lecture', ...limit },
         schema: {
-          operationId: 'lire-mon-profil',
+          operationId: 'lire-mon-profil', querystring: NoQuery,
           tags: ['usager'],
           summary: 'Le profil de la personne',
           description: BEARER + ' Portée « profil:lecture ».',
@@ -140,7 +141,7 @@ export async function personApiRoutes(app: FastifyInstance, idp: IdentityProvide
         config: { apiScope: 'demarches:lecture', ...limit },
         attachValidation: true,
         schema: {
-          operationId: 'lire-ma-demarche',
+          operationId: 'lire-ma-demarche', querystring: NoQuery,
           tags: ['usager'],
           summary: 'Une demande de la personne : où elle en est, son historique, ses messages',
           description: BEARER + ' Portée « demarches:lecture ». Une demande d’une autre personne ou faite à une autre collectivité répond 404.',

@@ -1,10 +1,14 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { FormBody, NoQuery, Params, Query, Text, Uuid } from '../../platform/http/route-schemas';
 import { savedDateLabel } from '../../platform/saved';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { audit, type Actor } from '../../platform/audit/audit';
 import { signedInAccount } from '../../platform/auth/guards';
 import { csvDocument } from '../../platform/csv';
+import { KeptByKey } from '../../platform/db/kept-by-key';
 import { NotFoundError } from '../../platform/http/errors';
-import { listFavourites, NOTE_MAX, removeFavourites, saveFavourite, setFavouriteNote } from './favourites';
+import { PersonalPages } from '../../platform/views/personal-pages';
+import { favouriteRows, listFavourites, NOTE_MAX, removeFavourites, saveFavourite, setFavouriteNote, withItems, type FavouriteRow } from './favourites';
 import { FAVOURITES_PATH, FavouritesPage } from './views/favourites';
 
 const person = { guard: { person: true } };
@@ -20,7 +24,12 @@ function backTo(value: string): string {
   return value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\') && value.length <= 500 ? value : FAVOURITES_PATH;
 }
 
-export async function favouritesRoutes(app: FastifyInstance): Promise<void> {
+const FavouriteParams = Params({ id: Uuid });
+/** « Enregistrer » (platform/views/save-control.tsx): what to keep, and the page to come back to. */
+const SaveBody = FormBody({ type: Text, cle: Text, retour: Text });
+
+export async function favouritesRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { platform } = app;
   const actorOf = (request: FastifyRequest): Actor => {
     const account = signedInAccount(request);
@@ -33,18 +42,27 @@ export async function favouritesRoutes(app: FastifyInstance): Promise<void> {
     order: 15,
   });
 
-  app.get(FAVOURITES_PATH, { config: person }, async (request, reply) => {
+  /** Each person's favourites, kept until they change on any instance (row-level trigger, migration 0462). */
+  const rows = new KeptByKey<FavouriteRow[]>(platform.db, 'members_favourites', { localWrites: true });
+  /** The page, kept per session until the list, the saved things' tables or the menu change. */
+  const pages = new PersonalPages(platform.db, ['content_menu_entries', 'content_items', ...[...platform.savedKinds.values()].flatMap((kind) => kind.tables)]);
+
+  app.get(FAVOURITES_PATH, { config: person, schema: { querystring: Query({ fait: Text }) } }, async (request, reply) => {
     // Their own list, seen by themselves: not journaled (like « Mes démarches »); changes and the export are.
-    const favourites = await listFavourites(platform.db, platform.savedKinds, actorOf(request).id);
-    return reply.header('cache-control', 'no-store').page({
-      title: TITLE,
-      noindex: true,
-      breadcrumb: [{ label: 'Accueil', href: '/' }, { label: 'Mon compte', href: '/mon-compte' }, { label: TITLE }],
-      main: <FavouritesPage favourites={favourites} kinds={platform.savedKinds} csrfToken={await reply.generateCsrf()} done={String((request.query as Record<string, unknown>).fait ?? '')} />,
-    });
+    const accountId = actorOf(request).id;
+    const list = rows.get(accountId, () => favouriteRows(platform.db, accountId));
+    reply.header('cache-control', 'no-store');
+    return pages.send(request, reply, { key: '', deps: [list] }, async () => ({
+      view: {
+        title: TITLE,
+        noindex: true,
+        breadcrumb: [{ label: 'Accueil', href: '/' }, { label: 'Mon compte', href: '/mon-compte' }, { label: TITLE }],
+        main: <FavouritesPage favourites={await withItems(platform.db, platform.savedKinds, await list)} kinds={platform.savedKinds} csrfToken={await reply.generateCsrf()} done={request.query.fait ?? ''} />,
+      },
+    }));
   });
 
-  app.get(`${FAVOURITES_PATH}.csv`, { config: person }, async (request, reply) => {
+  app.get(`${FAVOURITES_PATH}.csv`, { config: person, schema: { querystring: NoQuery } }, async (request, reply) => {
     const actor = actorOf(request);
     const favourites = await listFavourites(platform.db, platform.savedKinds, actor.id);
     await audit(platform.db, { action: 'members.favourites_export', actor, targetType: 'account', targetId: actor.id, details: { count: favourites.length } });
@@ -64,7 +82,7 @@ export async function favouritesRoutes(app: FastifyInstance): Promise<void> {
       .send(csvDocument(['type', 'titre', 'adresse', 'date', 'lieu', 'note', 'enregistre_le'], lines));
   });
 
-  app.post(FAVOURITES_PATH, { config: person }, async (request, reply) => {
+  app.post(FAVOURITES_PATH, { config: person, schema: { body: SaveBody } }, async (request, reply) => {
     const outcome = await saveFavourite(platform.db, platform.savedKinds, actorOf(request), field(request.body, 'type'), field(request.body, 'cle'));
     if (!outcome.ok) {
       if (outcome.reason === 'unknown') throw new NotFoundError('Ce contenu n’existe pas, ou plus : il ne peut pas être enregistré.');
@@ -82,18 +100,18 @@ export async function favouritesRoutes(app: FastifyInstance): Promise<void> {
     return reply.redirect(`${backTo(field(request.body, 'retour'))}#enregistrer`, 303);
   });
 
-  app.post(`${FAVOURITES_PATH}/:id/note`, { config: person }, async (request, reply) => {
+  app.post(`${FAVOURITES_PATH}/:id/note`, { config: person, schema: { params: FavouriteParams, body: FormBody({ note: Text }) } }, async (request, reply) => {
     const note = field(request.body, 'note').replace(/\r\n/g, '\n').trim().slice(0, NOTE_MAX);
-    if (!(await setFavouriteNote(platform.db, actorOf(request), (request.params as { id: string }).id, note))) throw new NotFoundError('Ce favori n’existe pas, ou plus.');
+    if (!(await setFavouriteNote(platform.db, actorOf(request), request.params.id, note))) throw new NotFoundError('Ce favori n’existe pas, ou plus.');
     return reply.redirect(`${FAVOURITES_PATH}?fait=note`, 303);
   });
 
-  app.post(`${FAVOURITES_PATH}/:id/retirer`, { config: person }, async (request, reply) => {
-    if ((await removeFavourites(platform.db, actorOf(request), (request.params as { id: string }).id)) === 0) throw new NotFoundError('Ce favori n’existe pas, ou plus.');
+  app.post(`${FAVOURITES_PATH}/:id/retirer`, { config: person, schema: { params: FavouriteParams, body: FormBody({}) } }, async (request, reply) => {
+    if ((await removeFavourites(platform.db, actorOf(request), request.params.id)) === 0) throw new NotFoundError('Ce favori n’existe pas, ou plus.');
     return reply.redirect(`${FAVOURITES_PATH}?fait=retire`, 303);
   });
 
-  app.post(`${FAVOURITES_PATH}/tout-supprimer`, { config: person }, async (request, reply) => {
+  app.post(`${FAVOURITES_PATH}/tout-supprimer`, { config: person, schema: { body: FormBody({}) } }, async (request, reply) => {
     await removeFavourites(platform.db, actorOf(request), null);
     return reply.redirect(`${FAVOURITES_PATH}?fait=vide`, 303);
   });

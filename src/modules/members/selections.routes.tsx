@@ -3,6 +3,9 @@
  * /admin/t/<tenant>/selections, share them by link (/selection/<token>, printable, no sign-in),
  * revoke the link, export them as CSV.
  */
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { FormBody, NoQuery, Params, Query, TenantId, TenantParams, Text, Uuid } from '../../platform/http/route-schemas';
 import { savedDateLabel } from '../../platform/saved';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../../platform/audit/audit';
@@ -23,20 +26,25 @@ const field = (body: unknown, key: string): string => {
   return typeof value === 'string' ? value : '';
 };
 
-export async function selectionsRoutes(app: FastifyInstance): Promise<void> {
+const SelectionParams = Params({ tenant: TenantId, id: Uuid });
+/** An item of a selection (views): its kind and key. */
+const ItemBody = FormBody({ type: Text, cle: Text });
+
+export async function selectionsRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { platform } = app;
   const { db, savedKinds: kinds } = platform;
   const actorOf = async (request: FastifyRequest): Promise<Actor> => {
     const account = await requireAccount(request);
     return { id: account.id, label: account.displayName, ip: request.ip };
   };
-  const selectionOf = async (request: FastifyRequest, tenant: Tenant) => {
-    const selection = await getSelection(db, tenant.id, String((request.params as { id: string }).id));
+  const selectionOf = async (id: string, tenant: Tenant) => {
+    const selection = await getSelection(db, tenant.id, id);
     if (!selection) throw new NotFoundError('Cette sélection n’existe pas, ou plus.');
     return selection;
   };
-  const renderSelection = async (request: FastifyRequest, reply: FastifyReply, tenant: Tenant, extra: { shareUrl?: string; values?: { type?: string; cle?: string }; error?: string } = {}, status = 200) => {
-    const selection = await selectionOf(request, tenant);
+  const renderSelection = async (request: FastifyRequest, reply: FastifyReply, tenant: Tenant, id: string, extra: { shareUrl?: string; values?: { type?: string; cle?: string }; error?: string; done?: string | undefined } = {}, status = 200) => {
+    const selection = await selectionOf(id, tenant);
     const items = await selectionItems(db, kinds, tenant.id, selection.id);
     return adminPage(
       request,
@@ -47,7 +55,7 @@ export async function selectionsRoutes(app: FastifyInstance): Promise<void> {
         crumbs: [{ label: TITLE, href: selectionsPath(tenant.id) }, { label: selection.title }],
         current: selectionsPath(tenant.id),
         main: (csrfToken) => (
-          <SelectionPage tenantId={tenant.id} selection={selection} items={items} kinds={kinds} csrfToken={csrfToken} shareUrl={extra.shareUrl} values={extra.values ?? {}} error={extra.error} done={String((request.query as Record<string, unknown>).fait ?? '')} />
+          <SelectionPage tenantId={tenant.id} selection={selection} items={items} kinds={kinds} csrfToken={csrfToken} shareUrl={extra.shareUrl} values={extra.values ?? {}} error={extra.error} done={extra.done ?? ''} />
         ),
       },
       { status, tenant },
@@ -63,9 +71,9 @@ export async function selectionsRoutes(app: FastifyInstance): Promise<void> {
     );
   };
 
-  app.get('/admin/t/:tenant/selections', { config: counsellor }, async (request, reply) => renderList(request, reply, routeTenant(request)));
+  app.get('/admin/t/:tenant/selections', { config: counsellor, schema: { params: TenantParams, querystring: NoQuery } }, async (request, reply) => renderList(request, reply, routeTenant(request)));
 
-  app.post('/admin/t/:tenant/selections', { config: counsellor }, async (request, reply) => {
+  app.post('/admin/t/:tenant/selections', { config: counsellor, schema: { params: TenantParams, body: FormBody({ title: Text }) } }, async (request, reply) => {
     const tenant = routeTenant(request);
     const title = field(request.body, 'title').trim();
     if (!title) return renderList(request, reply, tenant, title, 'Donnez un nom à la sélection.');
@@ -74,49 +82,49 @@ export async function selectionsRoutes(app: FastifyInstance): Promise<void> {
     return reply.redirect(`${selectionsPath(tenant.id)}/${id}`, 303);
   });
 
-  app.get('/admin/t/:tenant/selections/:id', { config: counsellor }, async (request, reply) => renderSelection(request, reply, routeTenant(request)));
+  app.get('/admin/t/:tenant/selections/:id', { config: counsellor, schema: { params: SelectionParams, querystring: Query({ fait: Text }) } }, async (request, reply) => renderSelection(request, reply, routeTenant(request), request.params.id, { done: request.query.fait }));
 
-  app.post('/admin/t/:tenant/selections/:id/ajouter', { config: counsellor }, async (request, reply) => {
+  app.post('/admin/t/:tenant/selections/:id/ajouter', { config: counsellor, schema: { params: SelectionParams, body: ItemBody } }, async (request, reply) => {
     const tenant = routeTenant(request);
-    const selection = await selectionOf(request, tenant);
+    const selection = await selectionOf(request.params.id, tenant);
     const values = { type: field(request.body, 'type'), cle: field(request.body, 'cle').slice(0, 500) };
     const outcome = await addToSelection(db, kinds, await actorOf(request), tenant.id, selection.id, values.type, values.cle);
-    if (!outcome.ok) return renderSelection(request, reply, tenant, { values, error: outcome.error }, 422);
+    if (!outcome.ok) return renderSelection(request, reply, tenant, request.params.id, { values, error: outcome.error }, 422);
     return reply.redirect(`${selectionsPath(tenant.id)}/${selection.id}`, 303);
   });
 
-  app.post('/admin/t/:tenant/selections/:id/retirer', { config: counsellor }, async (request, reply) => {
+  app.post('/admin/t/:tenant/selections/:id/retirer', { config: counsellor, schema: { params: SelectionParams, body: ItemBody } }, async (request, reply) => {
     const tenant = routeTenant(request);
-    const selection = await selectionOf(request, tenant);
+    const selection = await selectionOf(request.params.id, tenant);
     await removeFromSelection(db, await actorOf(request), tenant.id, selection.id, field(request.body, 'type'), field(request.body, 'cle'));
     return reply.redirect(`${selectionsPath(tenant.id)}/${selection.id}`, 303);
   });
 
-  app.post('/admin/t/:tenant/selections/:id/partager', { config: counsellor }, async (request, reply) => {
+  app.post('/admin/t/:tenant/selections/:id/partager', { config: counsellor, schema: { params: SelectionParams, body: FormBody({}) } }, async (request, reply) => {
     const tenant = routeTenant(request);
-    const selection = await selectionOf(request, tenant);
+    const selection = await selectionOf(request.params.id, tenant);
     const token = await shareSelection(db, await actorOf(request), tenant.id, selection.id);
     // Shown once, in this answer (not a redirect): the link is never stored.
-    return renderSelection(request, reply, tenant, { shareUrl: `${platform.publicUrl}${SHARED_PATH}/${token}` });
+    return renderSelection(request, reply, tenant, request.params.id, { shareUrl: `${platform.publicUrl}${SHARED_PATH}/${token}` });
   });
 
-  app.post('/admin/t/:tenant/selections/:id/revoquer', { config: counsellor }, async (request, reply) => {
+  app.post('/admin/t/:tenant/selections/:id/revoquer', { config: counsellor, schema: { params: SelectionParams, body: FormBody({}) } }, async (request, reply) => {
     const tenant = routeTenant(request);
-    const selection = await selectionOf(request, tenant);
+    const selection = await selectionOf(request.params.id, tenant);
     await revokeSelection(db, await actorOf(request), tenant.id, selection.id);
     return reply.redirect(`${selectionsPath(tenant.id)}/${selection.id}?fait=revoque`, 303);
   });
 
-  app.post('/admin/t/:tenant/selections/:id/supprimer', { config: counsellor }, async (request, reply) => {
+  app.post('/admin/t/:tenant/selections/:id/supprimer', { config: counsellor, schema: { params: SelectionParams, body: FormBody({}) } }, async (request, reply) => {
     const tenant = routeTenant(request);
-    const selection = await selectionOf(request, tenant);
+    const selection = await selectionOf(request.params.id, tenant);
     await deleteSelection(db, await actorOf(request), tenant.id, selection.id);
     return reply.redirect(selectionsPath(tenant.id), 303);
   });
 
-  app.get('/admin/t/:tenant/selections/:id/export.csv', { config: counsellor }, async (request, reply) => {
+  app.get('/admin/t/:tenant/selections/:id/export.csv', { config: counsellor, schema: { params: SelectionParams, querystring: NoQuery } }, async (request, reply) => {
     const tenant = routeTenant(request);
-    const selection = await selectionOf(request, tenant);
+    const selection = await selectionOf(request.params.id, tenant);
     const items = await selectionItems(db, kinds, tenant.id, selection.id);
     const lines = items.map((e) => ({
       type: kinds.get(e.kind)?.label ?? e.kind,
@@ -134,8 +142,8 @@ export async function selectionsRoutes(app: FastifyInstance): Promise<void> {
   });
 
   // The person's page: no sign-in, only the link's holder (the token) reaches it.
-  app.get(`${SHARED_PATH}/:token`, async (request, reply) => {
-    const selection = await sharedSelection(db, String((request.params as { token: string }).token));
+  app.get(`${SHARED_PATH}/:token`, { schema: { params: Params({ token: Type.String({ pattern: '^[A-Za-z0-9_-]{1,100}$', maxLength: 100 }) }), querystring: NoQuery } }, async (request, reply) => {
+    const selection = await sharedSelection(db, request.params.token);
     if (!selection) throw new NotFoundError('Ce lien de sélection n’existe pas, ou le conseiller l’a retiré. Demandez-lui un nouveau lien.');
     const tenant = platform.tenants.get(selection.tenant_id);
     const items = await selectionItems(db, kinds, selection.tenant_id, selection.id);

@@ -1,10 +1,11 @@
+import { Query, Text } from '../../platform/http/route-schemas';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { upgradeSession } from '../../platform/auth/complete-sign-in';
 import type { CurrentAccount } from '../../platform/auth/current-account';
 import { signedInAccount } from '../../platform/auth/guards';
 import { Notice } from '../../platform/views/components';
 import type { FieldErrors } from '../../platform/views/form';
-import { field, isLocked, underThrottle } from './http';
+import { field, isLocked, MfaBody, underThrottle } from './http';
 import { confirmEnrolment, disableFactor, enrolment, regenerateRecoveryCodes } from './service';
 import { findFactor, remainingRecoveryCodes } from './store';
 import { CodeForm, DisableForm, EnrolmentForm, FactorStatus, RecoveryCodes } from './views';
@@ -85,12 +86,12 @@ export async function accountMfaRoutes(app: FastifyInstance) {
     );
   };
 
-  app.get(ACCOUNT_PAGE, { config: { guard: { person: true } } }, async (request, reply) => {
+  app.get(ACCOUNT_PAGE, { config: { guard: { person: true } }, schema: { querystring: Query({ fait: Text }) } }, async (request, reply) => {
     const account = signedInAccount(request);
     return render(request, reply, account);
   });
 
-  app.post(ACCOUNT_PAGE, { config: { guard: { person: true }, rateLimit: { max: 30, timeWindow: '15 minutes' } } }, async (request, reply) => {
+  app.post(ACCOUNT_PAGE, { config: { guard: { person: true }, rateLimit: { max: 30, timeWindow: '15 minutes' } }, schema: { body: MfaBody } }, async (request, reply) => {
     const account = signedInAccount(request);
     if (await findFactor(platform.db, account.id)) return reply.redirect(ACCOUNT_PAGE, 303);
     const actor = { id: account.id, label: account.displayName, ip: request.ip };
@@ -102,7 +103,7 @@ export async function accountMfaRoutes(app: FastifyInstance) {
     return render(request, reply, account, { codes: result.recoveryCodes });
   });
 
-  app.post(CODES, { config: { guard: { person: true }, rateLimit: { max: 30, timeWindow: '15 minutes' } } }, async (request, reply) => {
+  app.post(CODES, { config: { guard: { person: true }, rateLimit: { max: 30, timeWindow: '15 minutes' } }, schema: { body: MfaBody } }, async (request, reply) => {
     const account = signedInAccount(request);
     const actor = { id: account.id, label: account.displayName, ip: request.ip };
     const result = await underThrottle(reply, 'code', () => regenerateRecoveryCodes(platform, actor, field(request.body, 'code')));
@@ -111,7 +112,7 @@ export async function accountMfaRoutes(app: FastifyInstance) {
     return render(request, reply, account, { codes: result.recoveryCodes });
   });
 
-  app.post(DISABLE, { config: { guard: { person: true }, rateLimit: { max: 30, timeWindow: '15 minutes' } } }, async (request, reply) => {
+  app.post(DISABLE, { config: { guard: { person: true }, rateLimit: { max: 30, timeWindow: '15 minutes' } }, schema: { body: MfaBody } }, async (request, reply) => {
     const account = signedInAccount(request);
     if (account.roles.size > 0) return render(request, reply, account, { errors: { current_code: 'Les agents gardent la double authentification.' }, form: 'disable', status: 403 });
     const actor = { id: account.id, label: account.displayName, ip: request.ip };

@@ -1,3 +1,4 @@
+import { Query, Text } from '../../platform/http/route-schemas';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ComponentChildren } from 'preact';
 import { upgradeSession } from '../../platform/auth/complete-sign-in';
@@ -5,7 +6,7 @@ import { SECOND_FACTOR_ENROLMENT } from '../../platform/auth/guards';
 import { Notice } from '../../platform/views/components';
 import type { FieldErrors } from '../../platform/views/form';
 import { adminPage, requireAccount } from '../../platform/views/admin';
-import { field, isLocked, safeAdminPath, underThrottle } from './http';
+import { field, isLocked, MfaBody, safeAdminPath, underThrottle } from './http';
 import { confirmEnrolment, enrolment, regenerateRecoveryCodes, verifyCode } from './service';
 import { findFactor, remainingRecoveryCodes } from './store';
 import { CodeForm, EnrolmentForm, FactorStatus, RecoveryCodes } from './views';
@@ -114,14 +115,14 @@ export async function adminMfaRoutes(app: FastifyInstance) {
     );
   };
 
-  app.get(PAGE, beforeSecondFactor, async (request, reply) => {
+  app.get(PAGE, { ...beforeSecondFactor, schema: { querystring: Query({ suite: Text }) } }, async (request, reply) => {
     const account = await requireAccount(request);
     if (!(await findFactor(platform.db, account.id))) return renderEnrol(request, reply);
     if (account.session.data.mfa !== true) return renderStepUp(request, reply);
     return renderManage(request, reply);
   });
 
-  app.post(PAGE, { config: { ...beforeSecondFactor.config, rateLimit: { max: 30, timeWindow: '15 minutes' } } }, async (request, reply) => {
+  app.post(PAGE, { config: { ...beforeSecondFactor.config, rateLimit: { max: 30, timeWindow: '15 minutes' } }, schema: { querystring: Query({ suite: Text }), body: MfaBody } }, async (request, reply) => {
     const account = await requireAccount(request);
     const actor = { id: account.id, label: account.displayName, ip: request.ip };
     const next = safeAdminPath(field(request.body, 'suite'));
@@ -147,7 +148,7 @@ export async function adminMfaRoutes(app: FastifyInstance) {
     return reply.redirect(next, 303);
   });
 
-  app.post(CODES, { config: { guard: { agent: true }, rateLimit: { max: 30, timeWindow: '15 minutes' } } }, async (request, reply) => {
+  app.post(CODES, { config: { guard: { agent: true }, rateLimit: { max: 30, timeWindow: '15 minutes' } }, schema: { body: MfaBody } }, async (request, reply) => {
     const account = await requireAccount(request);
     const actor = { id: account.id, label: account.displayName, ip: request.ip };
     const result = await underThrottle(reply, 'code', () => regenerateRecoveryCodes(platform, actor, field(request.body, 'code')));

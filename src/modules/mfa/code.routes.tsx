@@ -1,7 +1,8 @@
+import { NoQuery } from '../../platform/http/route-schemas';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { dropPendingSignIn, finishPendingSignIn, readPendingSignIn, SECOND_FACTOR_CODE_PAGE } from '../../platform/auth/complete-sign-in';
 import type { FieldErrors } from '../../platform/views/form';
-import { field, isLocked, underThrottle } from './http';
+import { field, isLocked, MfaBody, underThrottle } from './http';
 import { verifyCode } from './service';
 import { CodeForm } from './views';
 
@@ -60,13 +61,13 @@ export async function codeRoutes(app: FastifyInstance) {
       { status, tenant: platform.tenants.portal() },
     );
 
-  app.get(SECOND_FACTOR_CODE_PAGE, async (request, reply) => {
+  app.get(SECOND_FACTOR_CODE_PAGE, { schema: { querystring: NoQuery } }, async (request, reply) => {
     const pending = await readPendingSignIn(request);
     if (!pending) return expired(reply, 200);
     return render(reply, {}, 200, pending.method);
   });
 
-  app.post(SECOND_FACTOR_CODE_PAGE, { config: { rateLimit: { max: 30, timeWindow: '15 minutes' } } }, async (request, reply) => {
+  app.post(SECOND_FACTOR_CODE_PAGE, { config: { rateLimit: { max: 30, timeWindow: '15 minutes' } }, schema: { body: MfaBody } }, async (request, reply) => {
     const pending = await readPendingSignIn(request);
     if (!pending) {
       await dropPendingSignIn(request, reply);

@@ -1,3 +1,4 @@
+import { FormBody, Text } from '../../platform/http/route-schemas';
 import type { FastifyReply } from 'fastify';
 import { safeAgentPath } from '../../platform/auth/agent-next-path';
 import { TooManyRequestsError } from '../../platform/http/errors';
@@ -25,6 +26,9 @@ export function isLocked(value: unknown): value is { locked: FieldErrors } {
 export function safeAdminPath(next: unknown): string {
   return safeAgentPath(next);
 }
+
+/** Every field of the second factor's forms (views.tsx): codes, the sealed enrolment, where to go next, the password. */
+export const MfaBody = FormBody({ code: Text, enrolment: Text, suite: Text, current_code: Text, password: Text });
 
 export function field(body: unknown, name: string): string {
   const value = (body as Record<string, unknown> | undefined)?.[name];

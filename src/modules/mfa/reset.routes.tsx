@@ -1,4 +1,6 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { FormBody, NoQuery, Params, TenantId, Uuid } from '../../platform/http/route-schemas';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ComponentChildren } from 'preact';
 import { AppError, ForbiddenError, NotFoundError } from '../../platform/http/errors';
 import { Form } from '../../platform/views/form';
@@ -52,15 +54,17 @@ const ACTS: ActPage[] = [
  * for an agent whose every membership is in this tenant; otherwise by the platform operator
  * (reset.ts). Every act and every refusal of one is audited.
  */
-export async function resetRoutes(app: FastifyInstance) {
+const AgentParams = Params({ tenant: TenantId, account: Uuid });
+
+export async function resetRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { platform } = app;
   const admin = { config: { guard: { tenantRole: 'administrateur' as const } } };
 
   for (const page of ACTS) {
-    const checked = async (request: FastifyRequest) => {
+    const checked = async (request: FastifyRequest, targetId: string) => {
       const account = await requireAccount(request);
       const tenant = routeTenant(request);
-      const targetId = (request.params as { account: string }).account;
       const check = await checkAgentAct(platform, account, tenant, targetId, page.act);
       if (!check.ok) {
         if (request.method === 'POST' && check.status !== 404) {
@@ -73,8 +77,8 @@ export async function resetRoutes(app: FastifyInstance) {
       return { account, tenant, target: check.target };
     };
 
-    app.get(page.path, admin, async (request: FastifyRequest, reply: FastifyReply) => {
-      const { tenant, target } = await checked(request);
+    app.get(page.path, { ...admin, schema: { params: AgentParams, querystring: NoQuery } }, async (request, reply) => {
+      const { tenant, target } = await checked(request, request.params.account);
       const back = `/admin/t/${tenant.id}/agents`;
       return adminPage(
         request,
@@ -101,8 +105,8 @@ export async function resetRoutes(app: FastifyInstance) {
       );
     });
 
-    app.post(page.path, admin, async (request: FastifyRequest, reply: FastifyReply) => {
-      const { account, tenant, target } = await checked(request);
+    app.post(page.path, { ...admin, schema: { params: AgentParams, body: FormBody({}) } }, async (request, reply) => {
+      const { account, tenant, target } = await checked(request, request.params.account);
       const actor = { id: account.id, label: account.displayName, ip: request.ip };
       if (page.act === 'mfa_reset') await resetFactor(platform, tenant, target, actor);
       else await closeSessions(platform, tenant, target, actor);

@@ -1,4 +1,6 @@
 /** A tenant's open data in its back office: the licence of each of its datasets (administrators choose). */
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { OpenForm, Query, TenantParams, Text } from '../../platform/http/route-schemas';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../../platform/audit/audit';
 import { roleAllows } from '../../platform/auth/roles';
@@ -21,7 +23,8 @@ export async function actorOf(request: FastifyRequest): Promise<Actor> {
   return { id: account.id, label: account.displayName, ip: request.ip };
 }
 
-export async function opendataAdminRoutes(app: FastifyInstance): Promise<void> {
+export async function opendataAdminRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { platform } = app;
 
   const render = async (request: FastifyRequest, reply: FastifyReply, tenant: Tenant, state: { values: Record<string, string>; errors: FieldErrors; saved: boolean }, status = 200) => {
@@ -53,14 +56,14 @@ export async function opendataAdminRoutes(app: FastifyInstance): Promise<void> {
     );
   };
 
-  app.get('/admin/t/:tenant/donnees', { config: read }, async (request, reply) =>
-    render(request, reply, routeTenant(request), { values: {}, errors: {}, saved: (request.query as { message?: string }).message === 'enregistre' }),
+  app.get('/admin/t/:tenant/donnees', { config: read, schema: { params: TenantParams, querystring: Query({ message: Text }) } }, async (request, reply) =>
+    render(request, reply, routeTenant(request), { values: {}, errors: {}, saved: request.query.message === 'enregistre' }),
   );
 
-  app.post('/admin/t/:tenant/donnees/licences', { config: admin }, async (request, reply) => {
+  app.post('/admin/t/:tenant/donnees/licences', { config: admin, schema: { params: TenantParams, body: OpenForm({}) } }, async (request, reply) => {
     const tenant = routeTenant(request);
     const own = await tenantDatasets(platform, tenant.id);
-    const { values, errors, chosen } = readLicences((request.body ?? {}) as Record<string, unknown>, own.map((d) => d.declaration.id));
+    const { values, errors, chosen } = readLicences(request.body, own.map((d) => d.declaration.id));
     if (Object.keys(errors).length > 0) return render(request, reply, tenant, { values, errors, saved: false }, 422);
     await saveLicences(platform.db, await actorOf(request), tenant.id, chosen, new Map(own.map((d) => [d.declaration.id, d.licence.id])));
     return reply.redirect(`${opendataAdminBase(tenant.id)}?message=enregistre`, 303);

@@ -1,4 +1,6 @@
 /** A tenant's queue of reported errors (issue 16 c.10): nouveau → en cours → corrigé | rejeté. Every query names the route's tenant. */
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { FormBody, Params, Query, TenantId, TenantParams, Text, Uuid } from '../../platform/http/route-schemas';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { audit } from '../../platform/audit/audit';
 import type { Tenant } from '../../platform/db/tables';
@@ -18,14 +20,17 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const base = (tenantId: string) => `/admin/t/${encodeURIComponent(tenantId)}/signalements`;
 const pageOf = (v: unknown) => (typeof v === 'string' && /^\d{1,4}$/.test(v) && Number(v) > 0 ? Number(v) : 1);
 
-export async function reportAdminRoutes(app: FastifyInstance): Promise<void> {
+const ReportParams = Params({ tenant: TenantId, id: Uuid });
+
+export async function reportAdminRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { platform } = app;
   const db = opendataDb(platform.db);
   const crumbs = (tenant: Tenant, label?: string) => [{ label: 'Signalements', href: base(tenant.id) }, ...(label ? [{ label }] : [])];
 
-  app.get('/admin/t/:tenant/signalements', { config: write }, async (request, reply) => {
+  app.get('/admin/t/:tenant/signalements', { config: write, schema: { params: TenantParams, querystring: Query({ page: Text }) } }, async (request, reply) => {
     const tenant = routeTenant(request);
-    const page = pageOf((request.query as { page?: unknown }).page);
+    const page = pageOf(request.query.page);
     const counts = { nouveau: 0, en_cours: 0, corrige: 0, rejete: 0 };
     for (const r of await db.selectFrom('opendata_reports').select(['status', (eb) => eb.fn.countAll<string>().as('n')]).where('tenant_id', '=', tenant.id).groupBy('status').execute()) counts[r.status] = Number(r.n);
     const total = Object.values(counts).reduce((a, b) => a + b, 0);
@@ -63,16 +68,16 @@ export async function reportAdminRoutes(app: FastifyInstance): Promise<void> {
     );
   };
 
-  app.get('/admin/t/:tenant/signalements/:id', { config: write }, async (request, reply) =>
-    renderDetail(request, reply, routeTenant(request), (request.params as { id: string }).id, { values: { statut: '', reponse: '' }, errors: {}, saved: (request.query as { message?: string }).message === 'enregistre' }),
+  app.get('/admin/t/:tenant/signalements/:id', { config: write, schema: { params: ReportParams, querystring: Query({ message: Text }) } }, async (request, reply) =>
+    renderDetail(request, reply, routeTenant(request), request.params.id, { values: { statut: '', reponse: '' }, errors: {}, saved: request.query.message === 'enregistre' }),
   );
 
-  app.post('/admin/t/:tenant/signalements/:id', { config: write }, async (request, reply) => {
+  app.post('/admin/t/:tenant/signalements/:id', { config: write, schema: { params: ReportParams, body: FormBody({ statut: Text, reponse: Text }) } }, async (request, reply) => {
     const tenant = routeTenant(request);
-    const { id } = request.params as { id: string };
+    const { id } = request.params;
     if (!UUID.test(id)) throw new NotFoundError();
-    const body = (request.body ?? {}) as Record<string, unknown>;
-    const values = { statut: typeof body.statut === 'string' ? body.statut : '', reponse: typeof body.reponse === 'string' ? body.reponse.trim() : '' };
+    const body = request.body;
+    const values = { statut: body.statut ?? '', reponse: body.reponse?.trim() ?? '' };
     const errors: FieldErrors = {};
     if (!(STATUSES as readonly string[]).includes(values.statut)) errors.statut = 'Choisissez le nouvel état du signalement.';
     if (values.reponse.length > 2000) errors.reponse = `Écrivez au plus ${formatNumber(2000)} caractères (vous en avez écrit ${formatNumber(values.reponse.length)}).`;

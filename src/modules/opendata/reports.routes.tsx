@@ -1,4 +1,7 @@
 /** « Signaler une erreur » (issue 16 c.10): the public form on every object and its API. */
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { FormBody, NoQuery, Params, Text } from '../../platform/http/route-schemas';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { problems } from '../../platform/api/schemas';
 import { ReportBody, ReportCreatedSchema } from './api-schemas';
@@ -12,12 +15,20 @@ const limited = { rateLimit: { max: 10, timeWindow: '1 hour' } };
 const problem = (reply: FastifyReply, status: number, title: string, detail: string, extra: Record<string, unknown> = {}) =>
   reply.status(status).type('application/problem+json; charset=utf-8').send({ type: 'about:blank', title, status, detail, ...extra });
 
-export async function reportRoutes(app: FastifyInstance): Promise<void> {
+/** A dataset's id and the id of one of its objects (a uuid, a slug, a ROME code, a training's id). */
+const TargetParams = Params({
+  dataset: Type.String({ pattern: '^[a-z][a-z0-9-]{0,59}$', maxLength: 60 }),
+  id: Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,159}$', maxLength: 160 }),
+});
+/** The report form (views): the message, an address for the answer, and the field robots fill. */
+const ReportFormBody = FormBody({ message: Text, courriel: Text, site: Text });
+
+export async function reportRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { platform } = app;
   const crumbs = (title: string, url: string) => [{ label: 'Accueil', href: '/' }, { label: title, href: url }, { label: 'Signaler une erreur' }];
 
-  const load = async (params: unknown) => {
-    const { dataset, id } = params as { dataset: string; id: string };
+  const load = async ({ dataset, id }: { dataset: string; id: string }) => {
     const target = await reportTarget(platform, dataset, id);
     if (!target) throw new NotFoundError('Cette page n’existe pas, ou on ne peut pas y signaler d’erreur.');
     return { dataset, id, target };
@@ -50,15 +61,15 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
       );
   };
 
-  app.get('/signaler/:dataset/:id', async (request, reply) => renderForm(reply, await load(request.params), { message: '', email: '' }, {}));
+  app.get('/signaler/:dataset/:id', { schema: { params: TargetParams, querystring: NoQuery } }, async (request, reply) => renderForm(reply, await load(request.params), { message: '', email: '' }, {}));
 
-  app.post('/signaler/:dataset/:id', { config: limited }, async (request, reply) => {
+  app.post('/signaler/:dataset/:id', { config: limited, schema: { params: TargetParams, body: ReportFormBody } }, async (request, reply) => {
     const loaded = await load(request.params);
-    const body = (request.body ?? {}) as Record<string, unknown>;
+    const body = request.body;
     const { values, errors } = checkReport(body);
     if (Object.keys(errors).length > 0) return renderForm(reply, loaded, values, errors, 422);
     // The hidden field filled: a robot. It gets the same answer as a person, and nothing is kept.
-    const robot = typeof body.site === 'string' && body.site !== '';
+    const robot = body.site !== undefined && body.site !== '';
     if (!robot) await createReport(platform.db, loaded.target, loaded.dataset, loaded.id, values);
     return reply.page({ title: 'Signalement envoyé', noindex: true, breadcrumb: crumbs(loaded.target.title, loaded.target.url), main: <ReportThanks title={loaded.target.title} url={loaded.target.url} email={Boolean(values.email)} /> });
   });

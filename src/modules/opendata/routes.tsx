@@ -1,3 +1,5 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { NoQuery, Params } from '../../platform/http/route-schemas';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { problems } from '../../platform/api/schemas';
@@ -7,7 +9,7 @@ import { KeptAnswers, KeptPages } from '../../platform/views/kept-pages';
 import { catalogue, catalogueEntry, FREQUENCIES, type CatalogueEntry } from './catalogue';
 import { dcatCatalogue } from './dcat';
 import { rdfXml } from './rdf-xml';
-import { exportStream, FORMATS, formatsOf, type ExportFormat } from './export';
+import { BATCH, exportStream, exportText, FORMATS, formatsOf, type ExportFormat } from './export';
 import { reportCounts } from './reports-store';
 import { opendataDb } from './tables';
 import { CataloguePage, DATA_PATH } from './views/catalogue-page';
@@ -35,7 +37,11 @@ function describe(e: CatalogueEntry, publicUrl: string) {
   };
 }
 
-export async function opendataRoutes(app: FastifyInstance): Promise<void> {
+/** A dataset's slug, alone (its page) or with the extension of a download. */
+const FileParams = Params({ file: Type.String({ pattern: '^[a-z][a-z0-9-]{1,103}(\\.(csv|json|geojson))?$', maxLength: 112 }) });
+
+export async function opendataRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { platform } = app;
   const db = opendataDb(platform.db);
   // Pages and answers kept until a dataset's table, a licence or a report changes (KeptAnswers).
@@ -44,28 +50,28 @@ export async function opendataRoutes(app: FastifyInstance): Promise<void> {
   const keptJson = new KeptAnswers(platform.db, tables);
   const json = (build: () => Promise<unknown>) => async () => ({ status: 200, type: 'application/json; charset=utf-8', text: JSON.stringify(await build()) });
 
-  app.get(DATA_PATH, async (request, reply) =>
+  app.get(DATA_PATH, { schema: { querystring: NoQuery } }, async (request, reply) =>
     keptPages.send(request, reply, async () => ({
       view: { title: 'Données ouvertes', heading: 'Données ouvertes', breadcrumb: [...crumbs, { label: 'Données ouvertes' }], main: <CataloguePage entries={await catalogue(platform)} /> },
     })),
   );
 
   // Static routes win over the parametric one below: no dataset can be called « catalogue ».
-  app.get(`${DATA_PATH}/catalogue.jsonld`, async (_request, reply) =>
+  app.get(`${DATA_PATH}/catalogue.jsonld`, { schema: { querystring: NoQuery } }, async (_request, reply) =>
     reply
       .type('application/ld+json; charset=utf-8')
       .header('cache-control', 'public, max-age=300')
       .send(JSON.stringify(await dcatCatalogue(platform, await catalogue(platform)))),
   );
-  app.get(`${DATA_PATH}/catalogue.rdf`, async (_request, reply) =>
+  app.get(`${DATA_PATH}/catalogue.rdf`, { schema: { querystring: NoQuery } }, async (_request, reply) =>
     reply
       .type('application/rdf+xml; charset=utf-8')
       .header('cache-control', 'public, max-age=300')
       .send(await rdfXml(await dcatCatalogue(platform, await catalogue(platform)))),
   );
 
-  app.get(`${DATA_PATH}/:file`, async (request, reply) => {
-    const file = (request.params as { file: string }).file;
+  app.get(`${DATA_PATH}/:file`, { schema: { params: FileParams, querystring: NoQuery } }, async (request, reply) => {
+    const file = request.params.file;
     const match = /^(.+?)(?:\.(csv|json|geojson))?$/.exec(file);
     const slug = match?.[1] ?? '';
     const format = match?.[2] as ExportFormat | undefined;
@@ -73,12 +79,16 @@ export async function opendataRoutes(app: FastifyInstance): Promise<void> {
     if (!entry || (format && !formatsOf(entry.declaration).includes(format))) throw new NotFoundError('Ce jeu de données n’existe pas.');
     if (format) {
       const name = `${entry.slug}.${format}`;
-      return reply
+      reply
         .type(FORMATS[format].contentType)
         .header('content-disposition', `attachment; filename="${name}"`)
         .header('link', `<${platform.publicUrl}${apiHref(entry.slug)}>; rel="describedby"; type="application/json"`)
-        .header('cache-control', 'public, max-age=300')
-        .send(exportStream(platform.db, entry.declaration, entry.producer, format, platform.publicUrl));
+        .header('cache-control', 'public, max-age=300');
+      if (entry.stats.count < BATCH && keptJson.keeps(request)) {
+        const text = () => exportText(platform.db, entry.declaration, entry.producer, format, platform.publicUrl);
+        return keptJson.send(request, reply, async () => ({ status: 200, type: FORMATS[format].contentType, text: await text() }));
+      }
+      return reply.send(exportStream(platform.db, entry.declaration, entry.producer, format, platform.publicUrl));
     }
     return keptPages.send(request, reply, async () => ({
       view: {
@@ -94,6 +104,7 @@ export async function opendataRoutes(app: FastifyInstance): Promise<void> {
     operationId: 'lister-jeux-de-donnees',
     tags: ['donnees'],
     summary: 'Le catalogue des données ouvertes : chaque jeu, sa licence, ses champs et ses téléchargements',
+    querystring: NoQuery,
     response: { 200: Type.Object({ jeux: Type.Array(DatasetSchema) }, { description: 'Les jeux de données publics.' }), ...problems() },
   };
   app.get('/api/v1/donnees', { schema: listSchema, config: { apiScope: 'donnees:lecture' } }, async (request, reply) => {
@@ -106,10 +117,11 @@ export async function opendataRoutes(app: FastifyInstance): Promise<void> {
     tags: ['donnees'],
     summary: 'Un jeu de données : sa description, sa licence, ses champs, ses téléchargements et les erreurs signalées',
     params: DatasetSlugParams,
+    querystring: NoQuery,
     response: { 200: Type.Composite([DatasetSchema, Type.Object({ signalements: ReportCountsSchema })], { description: 'Le jeu de données.' }), ...problems(404) },
   };
   app.get('/api/v1/donnees/:slug', { schema: oneSchema, config: { apiScope: 'donnees:lecture' } }, async (request, reply) => {
-    const { slug } = request.params as { slug: string };
+    const { slug } = request.params;
     const entry = SLUG.test(slug) ? await catalogueEntry(platform, slug) : undefined;
     if (!entry) {
       throw new AppError(404, 'not_found', 'Jeu de données introuvable', `Aucun jeu de données ne s’appelle « ${slug.slice(0, 80)} ».`);

@@ -1,4 +1,5 @@
 /** The job sheets (ROME 4.0) as an API: GET /api/v1/metiers (words, domain, interest) and /api/v1/metiers/{code}. */
+import { NoQuery } from '../../platform/http/route-schemas';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
@@ -94,7 +95,7 @@ export async function jobsApiRoutes(app: FastifyInstance): Promise<void> {
     '/api/v1/metiers/:code',
     {
       schema: {
-        operationId: 'lire-metier',
+        operationId: 'lire-metier', querystring: NoQuery,
         tags: ['orientation'],
         summary: 'Une fiche métier',
         params: Type.Object({ code: Type.String({ pattern: '^[A-N]\\d{4}$', description: 'Code ROME.', examples: ['D1102'] }) }),

@@ -1,4 +1,7 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
+import { Type } from '@sinclair/typebox';
+import { NoQuery, Params, Query, Text } from '../../platform/http/route-schemas';
 import { NotFoundError } from '../../platform/http/errors';
 import { KeptPages } from '../../platform/views/kept-pages';
 import { saveControl } from '../../platform/views/save-control';
@@ -17,7 +20,11 @@ const JOBS = 'Les métiers';
 /** What the pages read: the ROME tables (reloaded together by the seed), the counsellors' notes, the menu, the agenda's events (through platform.jobEvents). */
 const READS = [...ORIENTATION_TABLES, 'orientation_notes', 'content_menu_entries', 'content_items', 'agenda_events'] as const;
 
-export async function orientationRoutes(app: FastifyInstance): Promise<void> {
+/** A ROME code; « d1102 » is accepted to be redirected to its capitals. */
+const SheetParams = Params({ code: Type.String({ pattern: '^[A-Za-z][0-9]{4}$', maxLength: 5 }) });
+
+export async function orientationRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const db = orientationDb(app.platform.db);
   const kept = new KeptPages(app.platform.db, READS);
   // The authorities' news tagged « orientation » (issue 15 c.8), with the name of who published each.
@@ -27,7 +34,7 @@ export async function orientationRoutes(app: FastifyInstance): Promise<void> {
   let keptSheets: KeptPages | undefined;
   const sheets = () => (keptSheets ??= new KeptPages(app.platform.db, [...READS, ...(app.platform.jobTrainings?.tables ?? [])]));
 
-  app.get('/orientation', async (request, reply) =>
+  app.get('/orientation', { schema: { querystring: NoQuery } }, async (request, reply) =>
     kept.send(request, reply, async () => ({
       view: {
         title: ORIENTATION,
@@ -38,9 +45,9 @@ export async function orientationRoutes(app: FastifyInstance): Promise<void> {
     })),
   );
 
-  app.get(JOBS_PATH, async (request, reply) =>
+  app.get(JOBS_PATH, { schema: { querystring: Query({ q: Text, domaine: Text, interet: Text, page: Text }) } }, async (request, reply) =>
     kept.send(request, reply, async () => {
-      const outcome = await searchJobs(db, request.query as Record<string, unknown>);
+      const outcome = await searchJobs(db, request.query);
       const invalid = Object.keys(outcome.errors).length > 0;
       const pageNote = outcome.pages > 1 ? `, page ${outcome.page} sur ${outcome.pages}` : '';
       return {
@@ -55,12 +62,12 @@ export async function orientationRoutes(app: FastifyInstance): Promise<void> {
     }),
   );
 
-  app.get(`${JOBS_PATH}/:code`, async (request, reply) => {
-    const { code } = request.params as { code: string };
+  app.get(`${JOBS_PATH}/:code`, { schema: { params: SheetParams, querystring: Query({ commune: Text, page: Text }) } }, async (request, reply) => {
+    const { code } = request.params;
     // « d1102 »: the address of the fiche is its code in capitals.
     if (/^[a-n]\d{4}$/i.test(code) && code !== code.toUpperCase()) return reply.redirect(`${JOBS_PATH}/${code.toUpperCase()}`, 301);
-    const query = request.query as Record<string, unknown>;
-    const commune = typeof query.commune === 'string' && query.commune.trim() ? query.commune.trim().slice(0, 100) : undefined;
+    const query = request.query;
+    const commune = query.commune?.trim() ? query.commune.trim().slice(0, 100) : undefined;
     return sheets().send(request, reply, async () => {
       const sheet = /^[A-N]\d{4}$/.test(code) ? await ficheSheet(db, code) : undefined;
       if (!sheet) throw new NotFoundError('Ce métier n’existe pas dans le répertoire.');

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { NoQuery } from '../../platform/http/route-schemas';
 import type { VNode } from 'preact';
 import type { Tenant } from '../../platform/db/tables';
 import { datasets } from './sources';
@@ -99,7 +100,7 @@ const PAGES: SharedPage[] = [
 /** The pages shared by the whole platform, published by the Région (the portal tenant). */
 export async function portalRoutes(app: FastifyInstance): Promise<void> {
   for (const page of PAGES) {
-    app.get(page.path, async (request, reply) => {
+    app.get(page.path, { schema: { querystring: NoQuery } }, async (request, reply) => {
       const { tenants } = app.platform;
       const publisher = tenants.portal();
       // On the main host the Région's space is at the root; on an authority's own host it is not.
@@ -111,5 +112,5 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
       });
     });
   }
-  app.get('/collectivites', async (_request, reply) => reply.redirect('/collectivites/', 301));
+  app.get('/collectivites', { schema: { querystring: NoQuery } }, async (_request, reply) => reply.redirect('/collectivites/', 301));
 }

@@ -1,4 +1,7 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { FormBody, NoQuery, Params, Query, Text, TextFields } from '../../platform/http/route-schemas';
+import { Type } from '@sinclair/typebox';
 import { audit } from '../../platform/audit/audit';
 import type { CurrentAccount } from '../../platform/auth/current-account';
 import { signedInAccount } from '../../platform/auth/guards';
@@ -36,7 +39,12 @@ function currentValues(group: Group, profile: Profile): Record<string, string> {
   }
 }
 
-export async function profileRoutes(app: FastifyInstance): Promise<void> {
+const GroupParams = Params({ groupe: Type.String({ pattern: '^[a-z]{1,20}$', maxLength: 20 }) });
+/** Every field of the profile's forms (views/edit.tsx); the handler keeps those of the group. */
+const ProfileBody = FormBody(TextFields(['given_name', 'family_name', 'preferred_username', 'birthdate', 'gender', 'street', 'postal_code', 'commune_code', 'phone', 'situation', 'adults', 'children', 'siret', 'type', 'name', 'action']));
+
+export async function profileRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { platform } = app;
   const { db } = platform;
   platform.accountSections.push({
@@ -46,10 +54,10 @@ export async function profileRoutes(app: FastifyInstance): Promise<void> {
     order: 5,
   });
 
-  app.get(PROFILE_PATH, { config: { guard: { person: true } } }, async (request, reply) => {
+  app.get(PROFILE_PATH, { config: { guard: { person: true } }, schema: { querystring: Query({ fait: Text }) } }, async (request, reply) => {
     const account = signedInAccount(request);
     const profile = await readProfile(db, account.id);
-    const done = (request.query as { fait?: string }).fait;
+    const done = request.query.fait;
     return reply.page({
       title: 'Mon profil',
       noindex: true,
@@ -64,9 +72,9 @@ export async function profileRoutes(app: FastifyInstance): Promise<void> {
     });
   });
 
-  const groupOf = (params: unknown): Group => {
-    const group = (params as { groupe: string }).groupe;
-    if (typeof group !== 'string' || !Object.hasOwn(GROUPS, group)) throw new NotFoundError();
+  const groupOf = (params: { groupe: string }): Group => {
+    const group = params.groupe;
+    if (!Object.hasOwn(GROUPS, group)) throw new NotFoundError();
     return group as Group;
   };
 
@@ -88,7 +96,7 @@ export async function profileRoutes(app: FastifyInstance): Promise<void> {
     );
   };
 
-  app.get(`${PROFILE_PATH}/:groupe`, { config: { guard: { person: true } } }, async (request, reply) => {
+  app.get(`${PROFILE_PATH}/:groupe`, { config: { guard: { person: true } }, schema: { params: GroupParams, querystring: NoQuery } }, async (request, reply) => {
     const group = groupOf(request.params);
     const account = signedInAccount(request);
     const profile = await readProfile(db, account.id);
@@ -100,10 +108,10 @@ export async function profileRoutes(app: FastifyInstance): Promise<void> {
 
   const actorOf = (account: CurrentAccount, ip: string) => ({ id: account.id, label: account.displayName, ip });
 
-  app.post(`${PROFILE_PATH}/:groupe`, { config: { guard: { person: true } } }, async (request, reply) => {
+  app.post(`${PROFILE_PATH}/:groupe`, { config: { guard: { person: true } }, schema: { params: GroupParams, body: ProfileBody } }, async (request, reply) => {
     const group = groupOf(request.params);
     const account = signedInAccount(request);
-    const body = (request.body ?? {}) as Record<string, unknown>;
+    const body = request.body;
     const profile = await readProfile(db, account.id);
     const fields = GROUPS[group].fields as readonly ProfileFieldName[];
     const posted: Record<string, string> = {};

@@ -3,7 +3,9 @@
  * « Recherches sans résultat ». Roles are declared in each route's guard (the route walk checks
  * them): every agent of the tenant reads, éditeurs and administrateurs change the list.
  */
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { FormBody, NoQuery, Params, Query, TenantId, TenantParams, Text, Uuid, type Fields } from '../../platform/http/route-schemas';
 import type { Actor } from '../../platform/audit/audit';
 import { roleAllows } from '../../platform/auth/roles';
 import type { Tenant } from '../../platform/db/tables';
@@ -28,14 +30,18 @@ export const searchAdminSections: AdminSectionDefinition[] = [
   { path: '/recherche/sans-resultat', label: 'Recherches sans résultat', description: 'Ce que les personnes ont cherché sans rien trouver, semaine par semaine.', group: 'contenus' },
 ];
 
-function formOf(body: unknown): { input: SynonymInput; values: SynonymFormValues } {
-  const fields = (body ?? {}) as Record<string, unknown>;
-  const str = (key: string) => (typeof fields[key] === 'string' ? (fields[key] as string) : '');
+/** The synonym form (views): the term, its equivalents, one way or both. */
+const SynonymBody = FormBody({ term: Text, equivalents: Text, sens: Text });
+const SynonymParams = Params({ tenant: TenantId, id: Uuid });
+
+function formOf(fields: Fields<typeof SynonymBody>): { input: SynonymInput; values: SynonymFormValues } {
+  const str = (key: 'term' | 'equivalents' | 'sens') => fields[key] ?? '';
   const values = { term: str('term').slice(0, 500), equivalents: str('equivalents').slice(0, 5000), sens: str('sens') === 'un' ? 'un' : 'deux' };
   return { values, input: { term: values.term, equivalents: values.equivalents, twoWay: values.sens !== 'un' } };
 }
 
-export async function searchAdminRoutes(app: FastifyInstance): Promise<void> {
+export async function searchAdminRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { platform } = app;
   /** The platform's list is the Région's (the portal tenant); any other tenant keeps its own. */
   const scopeOf = (tenant: Tenant) => (tenant.id === platform.tenants.portal().id ? null : tenant.id);
@@ -44,12 +50,11 @@ export async function searchAdminRoutes(app: FastifyInstance): Promise<void> {
     return { id: account.id, label: account.displayName, ip: request.ip };
   };
 
-  const renderList = async (request: FastifyRequest, reply: FastifyReply, tenant: Tenant, values: Partial<SynonymFormValues>, errors: FieldErrors, status = 200) => {
+  const renderList = async (request: FastifyRequest, reply: FastifyReply, tenant: Tenant, done: string | undefined, values: Partial<SynonymFormValues>, errors: FieldErrors, status = 200) => {
     const account = await requireAccount(request);
     const scope = scopeOf(tenant);
     const [own, platformRows] = [await listSynonyms(platform.db, scope), scope === null ? [] : await listSynonyms(platform.db, null)];
-    const query = request.query as Record<string, unknown>;
-    const notice = query.fait === 'ajout' ? 'L’entrée a été ajoutée : la recherche s’en sert dès maintenant.' : query.fait === 'modification' ? 'L’entrée a été modifiée.' : query.fait === 'suppression' ? 'L’entrée a été supprimée.' : undefined;
+    const notice = done === 'ajout' ? 'L’entrée a été ajoutée : la recherche s’en sert dès maintenant.' : done === 'modification' ? 'L’entrée a été modifiée.' : done === 'suppression' ? 'L’entrée a été supprimée.' : undefined;
     return adminPage(
       request,
       reply,
@@ -80,26 +85,26 @@ export async function searchAdminRoutes(app: FastifyInstance): Promise<void> {
       { status, tenant },
     );
 
-  app.get('/admin/t/:tenant/recherche/synonymes', { config: read }, async (request, reply) => renderList(request, reply, routeTenant(request), {}, {}));
+  app.get('/admin/t/:tenant/recherche/synonymes', { config: read, schema: { params: TenantParams, querystring: Query({ fait: Text }) } }, async (request, reply) => renderList(request, reply, routeTenant(request), request.query.fait, {}, {}));
 
-  app.post('/admin/t/:tenant/recherche/synonymes', { config: write }, async (request, reply) => {
+  app.post('/admin/t/:tenant/recherche/synonymes', { config: write, schema: { params: TenantParams, body: SynonymBody } }, async (request, reply) => {
     const tenant = routeTenant(request);
     const { input, values } = formOf(request.body);
     const result = await saveSynonym(platform.db, await actorOf(request), tenant.id, scopeOf(tenant), undefined, input);
-    if (!result.ok) return renderList(request, reply, tenant, values, result.errors, 422);
+    if (!result.ok) return renderList(request, reply, tenant, undefined, values, result.errors, 422);
     return reply.redirect(`${synonymsPath(tenant.id)}?fait=ajout`, 303);
   });
 
-  app.get('/admin/t/:tenant/recherche/synonymes/:id', { config: write }, async (request, reply) => {
+  app.get('/admin/t/:tenant/recherche/synonymes/:id', { config: write, schema: { params: SynonymParams, querystring: NoQuery } }, async (request, reply) => {
     const tenant = routeTenant(request);
-    const row = await getSynonym(platform.db, scopeOf(tenant), (request.params as { id: string }).id);
+    const row = await getSynonym(platform.db, scopeOf(tenant), request.params.id);
     if (!row) throw new NotFoundError('Cette entrée n’existe pas ou a été supprimée.');
     return renderEdit(request, reply, tenant, row.id, formValuesOf(row), {});
   });
 
-  app.post('/admin/t/:tenant/recherche/synonymes/:id', { config: write }, async (request, reply) => {
+  app.post('/admin/t/:tenant/recherche/synonymes/:id', { config: write, schema: { params: SynonymParams, body: SynonymBody } }, async (request, reply) => {
     const tenant = routeTenant(request);
-    const row = await getSynonym(platform.db, scopeOf(tenant), (request.params as { id: string }).id);
+    const row = await getSynonym(platform.db, scopeOf(tenant), request.params.id);
     if (!row) throw new NotFoundError('Cette entrée n’existe pas ou a été supprimée.');
     const { input, values } = formOf(request.body);
     const result = await saveSynonym(platform.db, await actorOf(request), tenant.id, scopeOf(tenant), row.id, input);
@@ -107,14 +112,14 @@ export async function searchAdminRoutes(app: FastifyInstance): Promise<void> {
     return reply.redirect(`${synonymsPath(tenant.id)}?fait=modification`, 303);
   });
 
-  app.post('/admin/t/:tenant/recherche/synonymes/:id/supprimer', { config: write }, async (request, reply) => {
+  app.post('/admin/t/:tenant/recherche/synonymes/:id/supprimer', { config: write, schema: { params: SynonymParams, body: FormBody({}) } }, async (request, reply) => {
     const tenant = routeTenant(request);
-    const deleted = await deleteSynonym(platform.db, await actorOf(request), tenant.id, scopeOf(tenant), (request.params as { id: string }).id);
+    const deleted = await deleteSynonym(platform.db, await actorOf(request), tenant.id, scopeOf(tenant), request.params.id);
     if (!deleted) throw new NotFoundError('Cette entrée n’existe pas ou a déjà été supprimée.');
     return reply.redirect(`${synonymsPath(tenant.id)}?fait=suppression`, 303);
   });
 
-  app.get('/admin/t/:tenant/recherche/sans-resultat', { config: read }, async (request, reply) => {
+  app.get('/admin/t/:tenant/recherche/sans-resultat', { config: read, schema: { params: TenantParams, querystring: NoQuery } }, async (request, reply) => {
     const tenant = routeTenant(request);
     const account = await requireAccount(request);
     // The platform's operator: the Région's administrators see every space's searches.

@@ -1,5 +1,6 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { ListFields, Query, Text } from '../../platform/http/route-schemas';
 import { problems } from '../../platform/api/schemas';
 import { SearchAnswerSchema, SearchQuery } from './api-schemas';
 import type { Tenant } from '../../platform/db/tables';
@@ -30,7 +31,11 @@ function pageOf(raw: unknown): number | undefined {
   return page >= 1 && page <= 10_000 ? page : undefined;
 }
 
-export async function searchRoutes(app: FastifyInstance): Promise<void> {
+/** The search page's form and links: words, page, authority, « exact », a commune, and the facets (repeated). */
+const PageQuery = Query({ q: Text, page: Text, collectivite: Text, exact: Text, commune: Text, ...ListFields(FACETS) });
+
+export async function searchRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { platform } = app;
 
   /** The tenant whose results come first: the one named in the URL, else the host's, never the portal. */
@@ -72,10 +77,10 @@ export async function searchRoutes(app: FastifyInstance): Promise<void> {
     return { outcome: { ...kept.outcome, query }, links: kept.links };
   }
 
-  app.get(SEARCH_PATH, async (request, reply) => {
+  app.get(SEARCH_PATH, { schema: { querystring: PageQuery } }, async (request, reply) => {
     let built = false;
     const inputOf = async () => {
-      const query = request.query as Record<string, unknown>;
+      const query = request.query;
       const tenant = preferredTenant(request, query.collectivite);
       const page = pageOf(query.page) ?? 1;
       const exact = query.exact === '1';
@@ -100,7 +105,7 @@ export async function searchRoutes(app: FastifyInstance): Promise<void> {
       };
     });
     // A kept page was sent without searching: its outcome (kept too) says whether to count a miss.
-    if (!built && cleanQuery((request.query as Record<string, unknown>).q).text) {
+    if (!built && cleanQuery(request.query.q).text) {
       const { query, tenant, page, exact, filters, near } = await inputOf();
       recordMiss((await searchKept({ q: query.q, page, tenantId: tenant?.id, exact, filters, near })).outcome, tenant);
     }

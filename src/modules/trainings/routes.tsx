@@ -1,13 +1,16 @@
 import { saveControl } from '../../platform/views/save-control';
 import { trainingSavedKind } from './saved-kind';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
+import { Params, Query, Text, TextFields } from '../../platform/http/route-schemas';
+import { Type } from '@sinclair/typebox';
 import { NotFoundError } from '../../platform/http/errors';
 import { KeptPages, sendBuilt } from '../../platform/views/kept-pages';
 import { jobLabels, orientationDb } from '../orientation';
 import { financingOf } from './financing';
 import { toLheo } from './lheo';
 import { DEMO_MENTION, type Training } from './model';
-import { searchTrainings, TRAININGS_PATH } from './service';
+import { FIELDS, searchTrainings, TRAININGS_PATH } from './service';
 import { readTraining, trainingsDb } from './store';
 import { TRAININGS_TABLES } from './tables';
 import { TrainingsPage } from './views/list-page';
@@ -25,14 +28,20 @@ export function trainingJson(t: Training) {
   return t.demo ? { ...rest, mention: DEMO_MENTION } : rest;
 }
 
-export async function trainingsRoutes(app: FastifyInstance): Promise<void> {
+/** The search form's fields (service.ts checks each) and its page. */
+const SearchQuery = Query({ ...TextFields(FIELDS), page: Text });
+/** A training's id, or its id followed by `.json` or `.xml` (its open formats). */
+const TrainingParams = Params({ id: Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,84}$', maxLength: 85 }) });
+
+export async function trainingsRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { platform } = app;
   const db = trainingsDb(platform.db);
   const kept = new KeptPages(platform.db, READS);
 
-  app.get(TRAININGS_PATH, async (request, reply) =>
+  app.get(TRAININGS_PATH, { schema: { querystring: SearchQuery } }, async (request, reply) =>
     kept.send(request, reply, async () => {
-      const outcome = await searchTrainings(platform.db, request.query as Record<string, unknown>);
+      const outcome = await searchTrainings(platform.db, request.query);
       const invalid = Object.keys(outcome.errors).length > 0;
       return {
         view: {
@@ -46,8 +55,8 @@ export async function trainingsRoutes(app: FastifyInstance): Promise<void> {
     }),
   );
 
-  app.get(`${TRAININGS_PATH}/:id`, async (request, reply) => {
-    const raw = (request.params as { id: string }).id;
+  app.get(`${TRAININGS_PATH}/:id`, { schema: { params: TrainingParams, querystring: Query({ 'mon-profil': Text }) } }, async (request, reply) => {
+    const raw = request.params.id;
     const format = /\.(json|xml)$/.exec(raw)?.[1];
     const id = format ? raw.slice(0, -format.length - 1) : raw;
     const load = async () => {
@@ -58,7 +67,7 @@ export async function trainingsRoutes(app: FastifyInstance): Promise<void> {
     };
     if (format === 'json') return reply.type('application/json; charset=utf-8').send({ formation: trainingJson(await load()) });
     if (format === 'xml') return reply.type('application/xml; charset=utf-8').send(toLheo([await load()]));
-    const query = request.query as Record<string, unknown>;
+    const query = request.query;
     const account = await request.currentAccount();
     const build = async () => {
       const training = await load();

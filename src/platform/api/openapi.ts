@@ -5,9 +5,11 @@
  * component (`#/components/schemas/<$id>`). Registered before the modules: @fastify/swagger
  * collects routes as they are added.
  */
+import { NoQuery } from '../http/route-schemas';
 import swagger from '@fastify/swagger';
 import type { FastifyInstance, FastifySchema } from 'fastify';
 import { Type } from '@sinclair/typebox';
+import { registerApiCors } from './cors';
 import { problems } from './schemas';
 
 /** The API's capabilities, in the order the document lists them. */
@@ -111,7 +113,7 @@ export async function registerOpenApi(app: FastifyInstance, options: { publicUrl
     '/api/v1/openapi.json',
     {
       schema: {
-        operationId: 'document-openapi',
+        operationId: 'document-openapi', querystring: NoQuery,
         summary: 'Ce document OpenAPI 3.1, produit à partir des routes',
         tags: ['document'],
         security: [{}],
@@ -122,8 +124,6 @@ export async function registerOpenApi(app: FastifyInstance, options: { publicUrl
     async (_request, reply) => reply.type('application/json; charset=utf-8').header('cache-control', 'public, max-age=300').send(app.swagger()),
   );
 
-  // Open to every origin, errors included (no cookie is ever read by the API's public routes).
-  app.addHook('onRequest', async (request, reply) => {
-    if (request.url.startsWith('/api/')) reply.header('access-control-allow-origin', '*');
-  });
+  // Open to every origin, errors and preflights included; never with cookies (cors.ts).
+  registerApiCors(app);
 }

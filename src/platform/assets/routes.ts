@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { NoQuery, Params, Uuid } from '../http/route-schemas';
 import type { Tenant } from '../db/tables';
 import { NotFoundError } from '../http/errors';
 import { makeAsset, type Asset } from './bundle';
@@ -25,19 +28,23 @@ export function sendAsset(request: FastifyRequest, reply: FastifyReply, asset: A
   return reply.send(asset.raw);
 }
 
-export async function assetRoutes(app: FastifyInstance) {
+/** A fingerprinted file name (`guichet.1a2b3c4d5e.css`, `brest.0123456789.css`). */
+const FileParams = Params({ file: Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,119}$', maxLength: 120 }) });
+
+export async function assetRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { assets, tenants, db } = app.platform;
   const byHref = new Map([assets.stylesheet, assets.favicon].map((a) => [a.href, a]));
   const themes = new Map<string, Asset>();
 
-  app.get('/static/:file', async (request, reply) => {
-    const asset = byHref.get(`/static/${(request.params as { file: string }).file}`);
+  app.get('/static/:file', { schema: { params: FileParams, querystring: NoQuery } }, async (request, reply) => {
+    const asset = byHref.get(`/static/${request.params.file}`);
     if (!asset) throw new NotFoundError();
     return sendAsset(request, reply, asset);
   });
 
-  app.get('/static/theme/:file', async (request, reply) => {
-    const match = /^([a-z0-9-]+)\.([0-9a-f]{10})\.css$/.exec((request.params as { file: string }).file);
+  app.get('/static/theme/:file', { schema: { params: FileParams, querystring: NoQuery } }, async (request, reply) => {
+    const match = /^([a-z0-9-]+)\.([0-9a-f]{10})\.css$/.exec(request.params.file);
     const tenant = match ? tenants.get(match[1]!) : undefined;
     if (!match || !tenant) throw new NotFoundError();
     let asset = themes.get(tenant.accent_color);
@@ -50,9 +57,8 @@ export async function assetRoutes(app: FastifyInstance) {
   });
 
   // Logos and content images: public by nature; a new upload gets a new id, so ids are immutable.
-  app.get('/media/:id', async (request, reply) => {
-    const { id } = request.params as { id: string };
-    if (!/^[0-9a-f-]{36}$/.test(id)) throw new NotFoundError();
+  app.get('/media/:id', { schema: { params: Params({ id: Uuid }), querystring: NoQuery } }, async (request, reply) => {
+    const { id } = request.params;
     const media = await db.selectFrom('platform_media').select(['content_type', 'bytes', 'sha256']).where('id', '=', id).executeTakeFirst();
     if (!media) throw new NotFoundError();
     const etag = `"${media.sha256.slice(0, 16)}"`;

@@ -31,11 +31,17 @@ const EXEMPT = new Map<string, string>([
   ['POST /api/v1/signalements', 'public JSON API, no cookie authority'],
 ]);
 
-/** A concrete address for a route pattern (the guard and the CSRF check run before any handler). */
+/**
+ * A concrete address for a route pattern (the guard and the CSRF check run before any handler).
+ * Parameters keep the form their route's schema declares, or the path is a 404 before the check.
+ */
 function materialize(url: string): string {
   return url
     .replace(':tenant', 'brest')
     .replace(':groupe', 'adresse')
+    .replace('/simulateur/question/:id', '/simulateur/question/commune')
+    .replace(':code', 'D1102')
+    .replace(':dataset', 'aides')
     .replace(/:(\w+)(\([^)]*\))?/g, (_match, _name: string, pattern: string | undefined) => (pattern ? '1' : SAMPLE_ID));
 }
 

@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
+import { NoQuery } from './route-schemas';
 
 export async function healthRoutes(app: FastifyInstance) {
-  app.get('/healthz', async (_request, reply) => reply.header('cache-control', 'no-store').send({ status: 'ok' }));
-  app.get('/readyz', async (_request, reply) => {
+  app.get('/healthz', { schema: { querystring: NoQuery } }, async (_request, reply) => reply.header('cache-control', 'no-store').send({ status: 'ok' }));
+  app.get('/readyz', { schema: { querystring: NoQuery } }, async (_request, reply) => {
     const ready = await app.platform.database.ping();
     return reply
       .header('cache-control', 'no-store')

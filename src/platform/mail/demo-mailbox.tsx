@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { NoQuery } from '../http/route-schemas';
 import type { Kysely } from 'kysely';
 import type { PlatformTables } from '../db/tables';
 import { ForbiddenError } from '../http/errors';
@@ -34,7 +35,7 @@ export function MailText({ text }: { text: string }) {
 
 /** Shows the mails the demo catcher received, newest first (demo only: registered with the catcher). */
 export async function demoMailboxRoutes(app: FastifyInstance) {
-  app.get(DEMO_MAILBOX_PATH, async (request, reply) => {
+  app.get(DEMO_MAILBOX_PATH, { schema: { querystring: NoQuery } }, async (request, reply) => {
     const account = await request.currentAccount();
     if (!account) return reply.redirect(signInRedirect(request), 303);
     const portal = app.platform.tenants.portal();

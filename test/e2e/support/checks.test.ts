@@ -71,3 +71,16 @@ test('an unexpected status is reported', async () => {
   const error = await checkPage(page, `${origin}/nulle-part`).then(() => undefined, (e: Error) => e);
   assert.match(error?.message ?? '', /status 404, expected 200/);
 });
+
+test('a tab without JavaScript is refused at once, not waited on for ever', async () => {
+  const context = await newContext(browser, { javaScriptEnabled: false });
+  try {
+    const tab = await context.newPage();
+    await tab.goto(`${origin}/bon`);
+    const started = Date.now();
+    await assert.rejects(checkPage(tab, `${origin}/bon`), /needs a tab whose context runs scripts/);
+    assert.ok(Date.now() - started < 5000, 'refused within seconds');
+  } finally {
+    await context.close();
+  }
+});

@@ -1,3 +1,6 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { FormBody, NoQuery, Params, Text } from '../../../platform/http/route-schemas';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type Provider from 'oidc-provider';
 import { audit } from '../../../platform/audit/audit';
@@ -15,7 +18,11 @@ import { createStandin, fastifyRequests, renderStandinPage } from './provider';
  * relying party, the provider protects its own forms). The identity-picking pages are ordinary
  * Guichet routes, with our layout, CSP and CSRF tokens.
  */
-export async function standinRoutes(app: FastifyInstance): Promise<void> {
+/** oidc-provider's interaction uid (url-safe characters). */
+const InteractionParams = Params({ uid: Type.String({ pattern: '^[A-Za-z0-9_-]{1,100}$', maxLength: 100 }) });
+
+export async function standinRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { platform } = app;
   let provider: Promise<Provider> | undefined;
   // Built on first use: the issuer is publicUrl, certain only once the app listens.
@@ -100,17 +107,17 @@ export async function standinRoutes(app: FastifyInstance): Promise<void> {
         }),
       );
 
-  app.get(interactionPath, async (request, reply) => {
-    const { uid } = request.params as { uid: string };
+  app.get(interactionPath, { schema: { params: InteractionParams, querystring: NoQuery } }, async (request, reply) => {
+    const { uid } = request.params;
     const oidc = await standin();
     const details = await oidc.interactionDetails(request.raw, reply.raw).catch(() => undefined);
     if (!details || details.uid !== uid) return expired(request, reply);
     return pickPage(request, reply, uid);
   });
 
-  app.post(interactionPath, async (request, reply) => {
-    const { uid } = request.params as { uid: string };
-    const body = (request.body ?? {}) as Record<string, unknown>;
+  app.post(interactionPath, { schema: { params: InteractionParams, body: FormBody({ action: Text, identite: Text }) } }, async (request, reply) => {
+    const { uid } = request.params;
+    const body = request.body;
     const oidc = await standin();
     const details = await oidc.interactionDetails(request.raw, reply.raw).catch(() => undefined);
     if (!details || details.uid !== uid) return expired(request, reply);
