@@ -243,6 +243,17 @@ export async function noJsProblems(browser: Browser, url: string, cookiesFrom?: 
   }
 }
 
+/** The checks of the page the tab shows: lang="fr", axe-core, keyboard and visible focus, 320 px. */
+async function tabProblems(page: Page): Promise<string[]> {
+  const problems: string[] = [];
+  const lang = await page.evaluate(() => document.documentElement.lang);
+  if (lang !== 'fr') problems.push(`<html lang="${lang}">, expected "fr"`);
+  problems.push(...(await axeViolations(page)));
+  problems.push(...(await keyboardProblems(page)));
+  problems.push(...(await narrowProblems(page)));
+  return problems;
+}
+
 export interface CheckOptions {
   /** The HTTP status the page must answer (200 unless said). */
   status?: number;
@@ -271,20 +282,17 @@ export async function checkPage(page: Page, url: string, options: CheckOptions =
     return { url, ...known };
   }
 
-  // The cold load and the no-JS load use contexts of their own: they run side by side.
-  const [cold, noJs] = await Promise.all([measureColdLoad(browser, url, page), noJsProblems(browser, url, page)]);
+  // The cold load and the no-JS load use contexts of their own, and the checks of the tab look at
+  // the page already loaded in it: all three run side by side (while one waits for the network
+  // to be quiet, another uses the processor).
+  const [cold, noJs, inTab] = await Promise.all([measureColdLoad(browser, url, page), noJsProblems(browser, url, page), tabProblems(page)]);
   if (cold.status !== expectedStatus) problems.push(`status ${cold.status}, expected ${expectedStatus}`);
   if (cold.requests > BUDGETS.requests) problems.push(`${cold.requests} requests on a cold load (budget ${BUDGETS.requests})`);
   if (cold.kb > BUDGETS.kb) problems.push(`${cold.kb.toFixed(1)} KB transferred on a cold load (budget ${BUDGETS.kb})`);
   if (cold.dom > BUDGETS.dom) problems.push(`${cold.dom} DOM elements (budget ${BUDGETS.dom})`);
   if (cold.ecoIndex < BUDGETS.ecoIndex) problems.push(`EcoIndex ${cold.ecoIndex.toFixed(1)} (${cold.grade}), below ${BUDGETS.ecoIndex}`);
   for (const error of cold.consoleErrors) problems.push(`console: ${error}`);
-
-  const lang = await page.evaluate(() => document.documentElement.lang);
-  if (lang !== 'fr') problems.push(`<html lang="${lang}">, expected "fr"`);
-  problems.push(...(await axeViolations(page)));
-  problems.push(...(await keyboardProblems(page)));
-  problems.push(...(await narrowProblems(page)));
+  problems.push(...inTab);
   problems.push(...noJs);
   // Back to the top of the page, without the #contenu the skip link added, for the journey to go on.
   await page.evaluate(() => {
