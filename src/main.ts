@@ -1,5 +1,6 @@
 import { buildApp, migrationDirs } from './app';
 import { ConfigError, loadConfig } from './config';
+import { rebuildStaleSearchIndex } from './modules/search';
 import { ensureTerritories } from './modules/territories';
 import { openDatabase } from './platform/db/database';
 import { DatabaseUnreachableError } from './platform/db/unreachable';
@@ -16,6 +17,7 @@ async function main() {
   const applied = await migrate(database, migrationDirs);
   await ensureTerritories(database.db);
   const seeded = config.SEED_DEMO ? await seedDemo(database.db) : undefined;
+  const reindexed = await rebuildStaleSearchIndex(database.db);
 
   const app = await buildApp({
     config,
@@ -54,6 +56,7 @@ async function main() {
       database: database.engine === 'pglite' ? `PGlite in ${config.DATA_DIR}` : 'PostgreSQL',
       migrationsApplied: applied.length,
       seed: seeded ? (seeded.created ? 'demo data created' : 'demo data already present') : 'disabled',
+      searchIndex: reindexed === null ? 'current' : `rebuilt for this version (${reindexed} documents)`,
       startedInMs: Date.now() - started,
     },
     `Guichet is ready: open ${url}/`,

@@ -42,6 +42,11 @@ export interface SavedKind {
    */
   resolve(db: Kysely<PlatformTables>, keys: readonly string[], now?: Date): Promise<Map<string, SavedItem>>;
   /**
+   * The tables `resolve` reads: a page showing saved things (« Mes favoris ») is kept until one of
+   * them changes (their change notifications, platform/db/changes.ts).
+   */
+  tables: readonly string[];
+  /**
    * Whether this kind's things have dates (events): only then does the reminder job resolve the
    * saved ones to look for those happening within two days.
    */

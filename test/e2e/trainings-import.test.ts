@@ -42,6 +42,7 @@ test('an administrateur checks an LHEO file (dry run, report with its error), th
   assert.match(new URL(page.url()).pathname, new RegExp(`^${IMPORT}/[\\w-]+$`));
   let text = await mainText(page);
   assertIncludes(text, 'Vérification de l’import');
+  assertIncludes(text, 'Fichier « mauvais.xml »');
   assertIncludes(text, '1 en erreur');
   assertIncludes(text, 'Rien ne sera importé tant qu’une ligne est en erreur');
   assertIncludes(text, 'code ROME');

@@ -4,7 +4,7 @@ import { audit, type Actor } from '../../platform/audit/audit';
 import { roleAllows } from '../../platform/auth/roles';
 import type { Tenant } from '../../platform/db/tables';
 import { ForbiddenError, NotFoundError } from '../../platform/http/errors';
-import { ImportFileForm, ImportReport, reportPage } from '../../platform/imports';
+import { ImportFileForm, ImportReport, reportTitle, reportView, sentFile, uploadOptions } from '../../platform/imports';
 import { adminPage, routeTenant } from '../../platform/views/admin';
 import { listDomains, orientationDb } from '../orientation';
 import { applyImport, changeEvent, createEvent } from './editing';
@@ -17,7 +17,7 @@ import { AdminList, agendaAdminBase, EventForm } from './views/admin';
 const PER_PAGE = 20;
 const read = { guard: { tenantRole: 'lecteur' as const } };
 const write = { guard: { tenantRole: 'editeur' as const } };
-const upload = { ...write, multipartOptions: { limits: { fileSize: MAX_IMPORT_BYTES + 1, files: 1 }, throwFileSizeLimit: false } as object };
+const upload = uploadOptions(write, MAX_IMPORT_BYTES);
 const pageOf = (v: unknown) => (typeof v === 'string' && /^\d{1,4}$/.test(v) && Number(v) > 0 ? Number(v) : 1);
 
 async function actorOf(request: FastifyRequest): Promise<Actor> {
@@ -116,16 +116,14 @@ export async function agendaAdminRoutes(app: FastifyInstance): Promise<void> {
 
   app.post('/admin/t/:tenant/agenda/import', { config: upload }, async (request, reply) => {
     const tenant = routeTenant(request);
-    const body = (request.body ?? {}) as Record<string, unknown>;
-    const bytes = Buffer.isBuffer(body.fichier) ? body.fichier : undefined;
-    if (!bytes || bytes.length === 0) return renderImport(reply, tenant, 'Choisissez le fichier JSON exporté d’OpenAgenda.');
-    if (bytes.length > MAX_IMPORT_BYTES) return renderImport(reply, tenant, 'Le fichier est trop lourd : 10 Mo au plus.');
+    const sent = sentFile(request.body, MAX_IMPORT_BYTES, 'Choisissez le fichier JSON exporté d’OpenAgenda.');
+    if (!sent.ok) return renderImport(reply, tenant, sent.error);
+    const { bytes } = sent;
     const parsed = parseOpenAgenda(bytes);
     if (!parsed.ok) return renderImport(reply, tenant, parsed.error);
     const run = await dryRun(db, tenant.id, parsed.records);
     const who = await actorOf(request);
-    const fileName = typeof body.fichier_nom === 'string' ? body.fichier_nom : 'export.json';
-    const id = await storeDryRun(db, { tenantId: tenant.id, actorId: who.id, fileName, bytes, run });
+    const id = await storeDryRun(db, { tenantId: tenant.id, actorId: who.id, fileName: sent.fileName ?? 'export.json', bytes, run });
     await audit(platform.db, { action: 'agenda.import_checked', actor: who, tenantId: tenant.id, targetType: 'agenda_import', targetId: id, details: { ...run.counts } });
     return reply.redirect(`${agendaAdminBase(tenant.id)}/import/${id}`, 303);
   });
@@ -134,26 +132,18 @@ export async function agendaAdminRoutes(app: FastifyInstance): Promise<void> {
     const tenant = routeTenant(request);
     const row = await importOf(db, tenant.id, (request.params as { importId: string }).importId);
     if (!row) throw new NotFoundError();
-    const { onlyErrors, lines, page, pages } = reportPage(row.lines, request.query as Record<string, unknown>);
-    const base = `${agendaAdminBase(tenant.id)}/import/${row.id}`;
+    const view = reportView(row, request.query, `${agendaAdminBase(tenant.id)}/import/${row.id}`);
     return adminPage(
       request,
       reply,
       {
-        title: `Vérification de l’import${pages > 1 ? `, page ${page} sur ${pages}` : ''}`,
+        title: reportTitle('Vérification de l’import', view),
         heading: 'Vérification de l’import',
         current: agendaAdminBase(tenant.id),
         crumbs: crumbs(tenant, 'Vérification de l’import'),
         main: (csrfToken) => (
           <ImportReport
-            base={base}
-            fileName={row.file_name}
-            counts={row.counts}
-            lines={lines}
-            page={page}
-            pages={pages}
-            onlyErrors={onlyErrors}
-            applied={row.applied_at !== null}
+            {...view}
             csrfToken={csrfToken}
             noun={{ feminine: false, one: 'événement', many: 'événements' }}
             applyLabel="Importer ces événements"

@@ -9,6 +9,7 @@ const ID = /^[\w-]{1,80}$/;
  * its start. Only published public events resolve (a withdrawn one is « gone » in the favourites).
  */
 export const eventSavedKind: SavedKind = {
+  tables: ['agenda_events'],
   id: 'evenement',
   label: 'Événement',
   plural: 'Événements',

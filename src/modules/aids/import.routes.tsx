@@ -6,7 +6,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { audit } from '../../platform/audit/audit';
 import type { Tenant } from '../../platform/db/tables';
 import { NotFoundError } from '../../platform/http/errors';
-import { ImportFileForm, ImportReport, reportPage } from '../../platform/imports';
+import { ImportFileForm, ImportReport, reportTitle, reportView, sentFile, uploadOptions } from '../../platform/imports';
 import { adminPage, routeTenant } from '../../platform/views/admin';
 import { Notice } from '../../platform/views/components';
 import { actorOf, crumbs, write } from './admin-shared';
@@ -14,7 +14,7 @@ import { applyImport, dryRun, importOf, MAX_IMPORT_BYTES, parseImportFile, store
 import { aidsDb } from './store';
 import { aidsAdminBase } from './views/admin';
 
-const upload = { ...write, multipartOptions: { limits: { fileSize: MAX_IMPORT_BYTES + 1, files: 1 }, throwFileSizeLimit: false } as object };
+const upload = uploadOptions(write, MAX_IMPORT_BYTES);
 
 export async function aidsImportRoutes(app: FastifyInstance): Promise<void> {
   const { platform } = app;
@@ -50,12 +50,10 @@ export async function aidsImportRoutes(app: FastifyInstance): Promise<void> {
 
   app.post('/admin/t/:tenant/aides/import', { config: upload }, async (request, reply) => {
     const tenant = routeTenant(request);
-    const body = (request.body ?? {}) as Record<string, unknown>;
-    const file = body.fichier;
-    const bytes = Buffer.isBuffer(file) ? file : undefined;
-    if (!bytes || bytes.length === 0) return renderImport(reply, tenant, 'Choisissez un fichier JSON ou CSV.');
-    if (bytes.length > MAX_IMPORT_BYTES) return renderImport(reply, tenant, 'Le fichier est trop lourd : 20 Mo au plus.');
-    const fileName = typeof body.fichier_nom === 'string' ? body.fichier_nom : /^\s*[[{]/.test(bytes.subarray(0, 64).toString('utf8').replace(/^\uFEFF/, '')) ? 'import.json' : 'import.csv';
+    const sent = sentFile(request.body, MAX_IMPORT_BYTES, 'Choisissez un fichier JSON ou CSV.');
+    if (!sent.ok) return renderImport(reply, tenant, sent.error);
+    const { bytes } = sent;
+    const fileName = sent.fileName ?? (/^\s*[[{]/.test(bytes.subarray(0, 64).toString('utf8').replace(/^\uFEFF/, '')) ? 'import.json' : 'import.csv');
     const parsed = parseImportFile(bytes, fileName, tenant.id);
     if (!parsed.ok) return renderImport(reply, tenant, parsed.error);
     const run = await dryRun(db, tenant.id, parsed.records);
@@ -70,32 +68,17 @@ export async function aidsImportRoutes(app: FastifyInstance): Promise<void> {
     const row = await importOf(db, tenant.id, (request.params as { importId: string }).importId);
     if (!row) throw new NotFoundError();
     const query = request.query as Record<string, unknown>;
-    const { onlyErrors, lines, page, pages } = reportPage(row.lines, query);
-    const base = `${importBase(tenant.id)}/${row.id}`;
+    const view = reportView(row, query, `${importBase(tenant.id)}/${row.id}`);
     return adminPage(
       request,
       reply,
       {
-        title: `Vérification de l’import${pages > 1 ? `, page ${page} sur ${pages}` : ''}`,
+        title: reportTitle('Vérification de l’import', view),
         heading: 'Vérification de l’import',
         current: aidsAdminBase(tenant.id),
         crumbs: crumbs(tenant, 'Vérification de l’import'),
         notice: (query.message === 'importe' ? <Notice kind="success" title="Import terminé." /> : null),
-        main: (csrfToken) => (
-          <ImportReport
-            base={base}
-            fileName={row.file_name}
-            counts={row.counts}
-            lines={lines}
-            page={page}
-            pages={pages}
-            onlyErrors={onlyErrors}
-            applied={row.applied_at !== null}
-            csrfToken={csrfToken}
-            noun={{ feminine: true }}
-            applyLabel="Importer"
-          />
-        ),
+        main: (csrfToken) => <ImportReport {...view} csrfToken={csrfToken} noun={{ feminine: true }} applyLabel="Importer" />,
       },
       { tenant },
     );

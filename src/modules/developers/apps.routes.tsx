@@ -30,7 +30,10 @@ export async function applicationRoutes(app: FastifyInstance) {
     page(
       reply,
       'Mes applications',
-      <ApplicationsList applications={await applicationsOf(db, account.id, managedTenants(account))} owners={ownersOf(account)} csrfToken={await reply.generateCsrf()} values={values} errors={errors} />,
+      <ApplicationsList
+        applications={await applicationsOf(db, account.id, managedTenants(account))}
+        tenantName={(id) => platform.tenants.get(id)?.name ?? id}
+        owners={ownersOf(account)} csrfToken={await reply.generateCsrf()} values={values} errors={errors} />,
       status,
     );
 

@@ -26,6 +26,10 @@ interface Lease {
   total: number;
   window: Limit['window'];
   index: number;
+  /** The next block being reserved: the requests that find this one spent wait for it. */
+  pending?: Promise<void>;
+  /** The last reservation found the limit reached: refused until the window ends. */
+  refused?: boolean;
 }
 
 /**
@@ -57,20 +61,38 @@ export class QuotaLimiter {
     const windowIndex = Math.floor(now / length);
     const resetSeconds = Math.max(1, Math.ceil(((windowIndex + 1) * length - now) / 1000));
     const key = `api:${limit.subject}:${limit.window}:${windowIndex}`;
-    let lease = this.leases.get(key);
-    if (!lease || lease.left <= 0) {
-      const block = limit.max < 100 ? 1 : Math.min(100, Math.floor(limit.max / 100));
-      const { count } = await this.counters.increment(key, Math.ceil(length / 1000) + 60, block);
-      // What of this block fits under the limit (the rest was reserved past it: refused).
-      const granted = Math.max(0, Math.min(block, limit.max - (count - block)));
-      lease = { left: granted, total: count, window: limit.window, index: windowIndex };
-      this.forgetPastWindows(windowIndex, limit.window);
-      this.leases.set(key, lease);
+    for (;;) {
+      const lease = this.leases.get(key);
+      // The counter only grows within a window: once it is past the limit, refuse without asking again.
+      if (lease?.refused) return { allowed: false, limit: limit.max, remaining: 0, resetSeconds };
+      if (lease && lease.left > 0) {
+        lease.left -= 1;
+        const remaining = Math.max(0, limit.max - Math.min(limit.max, lease.total) + lease.left);
+        return { allowed: true, limit: limit.max, remaining, resetSeconds };
+      }
+      // The block is spent: one request reserves the next, the others wait for it (100 connections
+      // would otherwise make 100 writes at once, and reserve 100 blocks).
+      await (lease?.pending ?? this.reserve(key, limit, length, windowIndex));
     }
-    if (lease.left <= 0) return { allowed: false, limit: limit.max, remaining: 0, resetSeconds };
-    lease.left -= 1;
-    const remaining = Math.max(0, limit.max - Math.min(limit.max, lease.total) + lease.left);
-    return { allowed: true, limit: limit.max, remaining, resetSeconds };
+  }
+
+  /** Reserves the next block of `key`'s window; meanwhile its lease holds the reservation in progress. */
+  private reserve(key: string, limit: Limit, length: number, windowIndex: number): Promise<void> {
+    const block = limit.max < 100 ? 1 : Math.min(100, Math.floor(limit.max / 100));
+    const reservation = (async () => {
+      try {
+        const { count } = await this.counters.increment(key, Math.ceil(length / 1000) + 60, block);
+        // What of this block fits under the limit (the rest was reserved past it: refused).
+        const granted = Math.max(0, Math.min(block, limit.max - (count - block)));
+        this.forgetPastWindows(windowIndex, limit.window);
+        this.leases.set(key, { left: granted, total: count, window: limit.window, index: windowIndex, refused: granted === 0 });
+      } catch (error) {
+        this.leases.delete(key);
+        throw error;
+      }
+    })();
+    this.leases.set(key, { left: 0, total: 0, window: limit.window, index: windowIndex, pending: reservation.catch(() => undefined) });
+    return reservation;
   }
 
   private forgetPastWindows(current: number, window: Limit['window']): void {

@@ -105,6 +105,30 @@ test('limiters reserving blocks of a large quota never let more than the quota t
   assert.equal(next.allowed, true, 'a new day opens a new window');
 });
 
+test('100 requests at once on a spent block reserve one block, not 100; past the limit nothing is asked again', async (t) => {
+  const database = await freshDatabase();
+  t.after(() => database.close());
+  const store = new DatabaseCounterStore(database.db);
+  const limiter = new QuotaLimiter(store);
+  const now = Date.UTC(2026, 0, 1, 12);
+  const counted = async (subject: string) => (await store.peek(`api:${subject}:minute:${Math.floor(now / 60_000)}`)).count;
+
+  // A quota of 1,000,000 a minute: blocks of 100. 100 requests together take one block.
+  const outcomes = await Promise.all(Array.from({ length: 100 }, () => limiter.take([{ subject: 'app:foule', max: 1_000_000, window: 'minute' }], now)));
+  assert.ok(outcomes.every((o) => o.allowed));
+  assert.equal(await counted('app:foule'), 100, 'one block of 100 reserved');
+  // The 101st to the 250th, together: one more block at a time, two more in all.
+  await Promise.all(Array.from({ length: 150 }, () => limiter.take([{ subject: 'app:foule', max: 1_000_000, window: 'minute' }], now)));
+  assert.equal(await counted('app:foule'), 300);
+
+  // A quota of 3 (blocks of 1): 10 requests together, 3 let through, the counter stops being asked.
+  const small = await Promise.all(Array.from({ length: 10 }, () => limiter.take([{ subject: 'app:petit', max: 3, window: 'minute' }], now)));
+  assert.equal(small.filter((o) => o.allowed).length, 3);
+  assert.equal(await counted('app:petit'), 4, 'three granted, then one reservation found the limit reached');
+  assert.equal((await limiter.take([{ subject: 'app:petit', max: 3, window: 'minute' }], now)).allowed, false);
+  assert.equal(await counted('app:petit'), 4);
+});
+
 test('keys never appear in the logs', async (t) => {
   const database = await freshDatabase();
   const lines: string[] = [];

@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { audit } from '../../platform/audit/audit';
 import type { Tenant } from '../../platform/db/tables';
 import { NotFoundError } from '../../platform/http/errors';
-import { ImportFileForm, ImportReport, reportPage } from '../../platform/imports';
+import { ImportFileForm, ImportReport, reportTitle, reportView, sentFile, uploadOptions } from '../../platform/imports';
 import { adminPage, routeTenant } from '../../platform/views/admin';
 import { Notice } from '../../platform/views/components';
 import { actorOf, SECTION, write } from './admin.routes';
@@ -12,7 +12,7 @@ import { communeLookup } from './place-input';
 import { allCommunes, helpDb } from './store';
 import { placesAdminPath } from './views/admin';
 
-const upload = { ...write, multipartOptions: { limits: { fileSize: MAX_IMPORT_BYTES + 1, files: 1 }, throwFileSizeLimit: false } as object };
+const upload = uploadOptions(write, MAX_IMPORT_BYTES);
 
 export async function placesImportRoutes(app: FastifyInstance): Promise<void> {
   const { platform } = app;
@@ -48,16 +48,14 @@ export async function placesImportRoutes(app: FastifyInstance): Promise<void> {
 
   app.post('/admin/t/:tenant/lieux/import', { config: upload }, async (request, reply) => {
     const tenant = routeTenant(request);
-    const body = (request.body ?? {}) as Record<string, unknown>;
-    const bytes = Buffer.isBuffer(body.fichier) ? body.fichier : undefined;
-    if (!bytes || bytes.length === 0) return renderForm(reply, tenant, 'Choisissez un fichier CSV.');
-    if (bytes.length > MAX_IMPORT_BYTES) return renderForm(reply, tenant, 'Le fichier est trop lourd : 5 Mo au plus.');
+    const sent = sentFile(request.body, MAX_IMPORT_BYTES, 'Choisissez un fichier CSV.');
+    if (!sent.ok) return renderForm(reply, tenant, sent.error);
+    const { bytes } = sent;
     const parsed = parsePlacesCsv(bytes);
     if (!parsed.ok) return renderForm(reply, tenant, parsed.error);
     const run = await dryRun(db, tenant.id, parsed.rows, communeLookup(await allCommunes(db)));
     const who = await actorOf(request);
-    const fileName = typeof body.fichier_nom === 'string' ? body.fichier_nom : 'lieux.csv';
-    const id = await storeDryRun(db, { tenantId: tenant.id, actorId: who.id, fileName, bytes, run });
+    const id = await storeDryRun(db, { tenantId: tenant.id, actorId: who.id, fileName: sent.fileName ?? 'lieux.csv', bytes, run });
     await audit(platform.db, { action: 'help_place.import_checked', actor: who, tenantId: tenant.id, targetType: 'help_place_import', targetId: id, details: { ...run.counts } });
     return reply.redirect(`${importBase(tenant.id)}/${id}`, 303);
   });
@@ -67,31 +65,17 @@ export async function placesImportRoutes(app: FastifyInstance): Promise<void> {
     const row = await importOf(db, tenant.id, (request.params as { importId: string }).importId);
     if (!row) throw new NotFoundError('Cet import n’existe pas dans votre collectivité.');
     const query = request.query as Record<string, unknown>;
-    const { onlyErrors, lines, page, pages } = reportPage(row.lines, query);
+    const view = reportView(row, query, `${importBase(tenant.id)}/${row.id}`);
     return adminPage(
       request,
       reply,
       {
-        title: `Vérification de l’import de lieux${pages > 1 ? `, page ${page} sur ${pages}` : ''}`,
+        title: reportTitle('Vérification de l’import de lieux', view),
         heading: 'Vérification de l’import de lieux',
         current: placesAdminPath(tenant.id),
         crumbs: crumbs(tenant, 'Vérification de l’import'),
         notice: query.message === 'importe' ? <Notice kind="success" title="Import terminé." /> : null,
-        main: (csrfToken) => (
-          <ImportReport
-            base={`${importBase(tenant.id)}/${row.id}`}
-            fileName={row.file_name}
-            counts={row.counts}
-            lines={lines}
-            page={page}
-            pages={pages}
-            onlyErrors={onlyErrors}
-            applied={row.applied_at !== null}
-            csrfToken={csrfToken}
-            noun={{ feminine: false, one: 'lieu', many: 'lieux' }}
-            applyLabel="Importer les lieux"
-          />
-        ),
+        main: (csrfToken) => <ImportReport {...view} csrfToken={csrfToken} noun={{ feminine: false, one: 'lieu', many: 'lieux' }} applyLabel="Importer les lieux" />,
       },
       { tenant },
     );

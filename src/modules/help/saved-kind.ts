@@ -7,6 +7,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** A help place (France Services, médiation numérique), saved by its id. */
 export const placeSavedKind: SavedKind = {
+  tables: ['help_places'],
   id: 'lieu',
   label: 'Lieu d’aide',
   plural: 'Lieux d’aide',

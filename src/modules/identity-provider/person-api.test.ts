@@ -241,6 +241,38 @@ describe('the person’s API through OAuth2, for a mobile application (public cl
     assert.ok(refused.some((row) => row.target_id === someoneElsesId), 'the attempt is audited');
   });
 
+  test('a browser application on another origin: the preflight is answered, the answers are readable, never with cookies', async () => {
+    const elsewhere = 'https://appli.vannes.example';
+    const preflight = await guichet.app.inject({
+      method: 'OPTIONS',
+      url: '/api/v1/moi/demarches?statut=depose',
+      headers: { origin: elsewhere, 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' },
+    });
+    assert.equal(preflight.statusCode, 204);
+    assert.equal(preflight.headers['access-control-allow-origin'], '*');
+    assert.match(String(preflight.headers['access-control-allow-methods']), /\bGET\b/);
+    assert.match(String(preflight.headers['access-control-allow-headers']), /\bAuthorization\b/i);
+    assert.ok(Number(preflight.headers['access-control-max-age']) > 0, 'the browser keeps the preflight a while');
+    assert.equal(preflight.headers['access-control-allow-credentials'], undefined, 'never with credentials');
+    assert.equal(preflight.body, '');
+
+    const answer = await guichet.app.inject({ url: '/api/v1/moi/demarches', headers: { origin: elsewhere, authorization: `Bearer ${tokens.access_token}` } });
+    assert.equal(answer.statusCode, 200);
+    assert.equal(answer.headers['access-control-allow-origin'], '*');
+    assert.equal(answer.headers['access-control-allow-credentials'], undefined);
+    // A refusal is readable too: its French words, and the challenge saying why.
+    const refused = await guichet.app.inject({ url: '/api/v1/moi', headers: { origin: elsewhere, authorization: 'Bearer pas-un-jeton' } });
+    assert.equal(refused.statusCode, 401);
+    assert.equal(refused.headers['access-control-allow-origin'], '*');
+    assert.match(String(refused.headers['access-control-expose-headers']), /\bWWW-Authenticate\b/);
+
+    // The person's own Guichet session is no way in: only the application's token is.
+    const withCookie = await guichet.app.inject({ url: '/api/v1/moi', headers: { origin: elsewhere }, cookies: { guichet_session: await sessionCookie(guichet.app, person.id) } });
+    assert.equal(withCookie.statusCode, 401);
+    assert.match(String(withCookie.headers['content-type']), /application\/problem\+json/);
+    assert.match((withCookie.json() as { detail: string }).detail, /jeton d’accès/);
+  });
+
   test('no token, a wrong token: 401 with the RFC 6750 challenge, problem+json in French', async () => {
     const none = await api('/api/v1/moi/demarches');
     assert.equal(none.status, 401);

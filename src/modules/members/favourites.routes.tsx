@@ -3,8 +3,10 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { audit, type Actor } from '../../platform/audit/audit';
 import { signedInAccount } from '../../platform/auth/guards';
 import { csvDocument } from '../../platform/csv';
+import { KeptByKey } from '../../platform/db/kept-by-key';
 import { NotFoundError } from '../../platform/http/errors';
-import { listFavourites, NOTE_MAX, removeFavourites, saveFavourite, setFavouriteNote } from './favourites';
+import { PersonalPages } from '../../platform/views/personal-pages';
+import { favouriteRows, listFavourites, NOTE_MAX, removeFavourites, saveFavourite, setFavouriteNote, withItems, type FavouriteRow } from './favourites';
 import { FAVOURITES_PATH, FavouritesPage } from './views/favourites';
 
 const person = { guard: { person: true } };
@@ -33,15 +35,24 @@ export async function favouritesRoutes(app: FastifyInstance): Promise<void> {
     order: 15,
   });
 
+  /** Each person's favourites, kept until they change on any instance (row-level trigger, migration 0462). */
+  const rows = new KeptByKey<FavouriteRow[]>(platform.db, 'members_favourites', { localWrites: true });
+  /** The page, kept per session until the list, the saved things' tables or the menu change. */
+  const pages = new PersonalPages(platform.db, ['content_menu_entries', 'content_items', ...[...platform.savedKinds.values()].flatMap((kind) => kind.tables)]);
+
   app.get(FAVOURITES_PATH, { config: person }, async (request, reply) => {
     // Their own list, seen by themselves: not journaled (like « Mes démarches »); changes and the export are.
-    const favourites = await listFavourites(platform.db, platform.savedKinds, actorOf(request).id);
-    return reply.header('cache-control', 'no-store').page({
-      title: TITLE,
-      noindex: true,
-      breadcrumb: [{ label: 'Accueil', href: '/' }, { label: 'Mon compte', href: '/mon-compte' }, { label: TITLE }],
-      main: <FavouritesPage favourites={favourites} kinds={platform.savedKinds} csrfToken={await reply.generateCsrf()} done={String((request.query as Record<string, unknown>).fait ?? '')} />,
-    });
+    const accountId = actorOf(request).id;
+    const list = rows.get(accountId, () => favouriteRows(platform.db, accountId));
+    reply.header('cache-control', 'no-store');
+    return pages.send(request, reply, { key: '', deps: [list] }, async () => ({
+      view: {
+        title: TITLE,
+        noindex: true,
+        breadcrumb: [{ label: 'Accueil', href: '/' }, { label: 'Mon compte', href: '/mon-compte' }, { label: TITLE }],
+        main: <FavouritesPage favourites={await withItems(platform.db, platform.savedKinds, await list)} kinds={platform.savedKinds} csrfToken={await reply.generateCsrf()} done={String((request.query as Record<string, unknown>).fait ?? '')} />,
+      },
+    }));
   });
 
   app.get(`${FAVOURITES_PATH}.csv`, { config: person }, async (request, reply) => {

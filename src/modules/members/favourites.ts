@@ -25,13 +25,30 @@ export interface Favourite {
 }
 
 export async function listFavourites(db: Kysely<PlatformTables>, kinds: SavedKinds, accountId: string): Promise<Favourite[]> {
-  const rows = await membersDb(db)
+  return withItems(db, kinds, await favouriteRows(db, accountId));
+}
+
+export interface FavouriteRow {
+  id: string;
+  kind: string;
+  item_key: string;
+  note: string;
+  created_at: Date;
+}
+
+/** The person's favourites as stored, newest first (kept per account by « Mes favoris »). */
+export function favouriteRows(db: Kysely<PlatformTables>, accountId: string): Promise<FavouriteRow[]> {
+  return membersDb(db)
     .selectFrom('members_favourites')
     .select(['id', 'kind', 'item_key', 'note', 'created_at'])
     .where('account_id', '=', accountId)
     .orderBy('created_at', 'desc')
     .orderBy('id')
     .execute();
+}
+
+/** Each favourite with what its kind says of it now. */
+export async function withItems(db: Kysely<PlatformTables>, kinds: SavedKinds, rows: readonly FavouriteRow[]): Promise<Favourite[]> {
   const items = await resolveSaved(db, kinds, rows.map((r) => ({ kind: r.kind, key: r.item_key })));
   return rows.map((r) => ({ id: r.id, kind: r.kind, key: r.item_key, note: r.note, createdAt: r.created_at, item: items.get(savedId(r.kind, r.item_key)) }));
 }

@@ -86,6 +86,7 @@ function eventKind(dates: Map<string, Date>): SavedKind {
     id: 'evenement',
     label: 'Événement',
     plural: 'Événements',
+    tables: [],
     dated: true,
     isKey: (key) => /^ev-\d+$/.test(key),
     async resolve(_db, keys) {

@@ -86,3 +86,14 @@ async function* chunks(db: Kysely<PlatformTables>, declaration: DatasetDeclarati
 export function exportStream(db: Kysely<PlatformTables>, declaration: DatasetDeclaration, producer: string | null, format: ExportFormat, publicUrl: string): Readable {
   return Readable.from(chunks(db, declaration, producer, format, publicUrl), { objectMode: false, highWaterMark: 64 * 1024 });
 }
+
+/**
+ * The whole download as one text, for a dataset under one batch (most of them: authorities,
+ * licences, one authority's aids): kept and compressed once by the route until its tables change.
+ * Bigger ones are streamed (`exportStream`), so that memory stays flat.
+ */
+export async function exportText(db: Kysely<PlatformTables>, declaration: DatasetDeclaration, producer: string | null, format: ExportFormat, publicUrl: string): Promise<string> {
+  const parts: string[] = [];
+  for await (const part of chunks(db, declaration, producer, format, publicUrl)) parts.push(part);
+  return parts.join('');
+}

@@ -4,6 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { brotliDecompressSync } from 'node:zlib';
 import { buildTestApp } from '../../../test/support/app';
 import { BATCH } from './export';
 
@@ -65,4 +66,32 @@ test('downloads: CSV, JSON and GeoJSON with their types and file names, every ro
   const located = collection.features.find((f) => f.geometry);
   assert.ok(located);
   assert.deepEqual(located.geometry!.coordinates, [located.properties.longitude, located.properties.latitude]);
+});
+
+test('a dataset under one batch is kept whole and compressed until its table changes; a bigger one is streamed', async (t) => {
+  const { app } = await buildTestApp(t);
+  const ask = (url: string) => app.inject({ url, headers: { 'accept-encoding': 'br' } });
+  const first = await ask('/donnees/collectivites.csv');
+  assert.equal(first.statusCode, 200);
+  assert.equal(first.headers['content-encoding'], 'br', 'kept: compressed once');
+  assert.equal(first.headers['content-disposition'], 'attachment; filename="collectivites.csv"');
+  assert.equal(first.headers['content-type'], 'text/csv; charset=utf-8');
+  const text = (response: { rawPayload: Buffer }) => brotliDecompressSync(response.rawPayload).toString('utf8');
+  assert.match(text(first), /^\ufeffid,/);
+  assert.ok(text(first).includes('Ville de Brest'));
+  assert.deepEqual((await ask('/donnees/collectivites.csv')).rawPayload, first.rawPayload);
+
+  // As the back office does when an authority's identity changes: the directory is read again.
+  await app.platform.db.updateTable('platform_tenants').set({ name: 'Ville de Brest (Finistère)' }).where('id', '=', 'brest').execute();
+  await app.platform.tenants.load();
+  assert.ok(text(await ask('/donnees/collectivites.csv')).includes('Ville de Brest (Finistère)'), 'the change shows at once');
+
+  // A dataset read from tables: kept until one of them changes.
+  const places = await ask('/donnees/lieux-aide.csv');
+  assert.equal(places.headers['content-encoding'], 'br');
+  await app.platform.db.withTables<{ help_places: { id: string; name: string } }>().updateTable('help_places').set({ name: 'France Services de la presqu’île' }).where('id', '=', (await app.platform.db.withTables<{ help_places: { id: string } }>().selectFrom('help_places').select('id').orderBy('id').limit(1).executeTakeFirstOrThrow()).id).execute();
+  assert.ok(text(await ask('/donnees/lieux-aide.csv')).includes('France Services de la presqu’île'));
+
+  const big = await ask('/donnees/fiches-metiers.csv');
+  assert.equal(big.headers['content-encoding'], undefined, 'streamed as it is read');
 });

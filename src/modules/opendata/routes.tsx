@@ -7,7 +7,7 @@ import { KeptAnswers, KeptPages } from '../../platform/views/kept-pages';
 import { catalogue, catalogueEntry, FREQUENCIES, type CatalogueEntry } from './catalogue';
 import { dcatCatalogue } from './dcat';
 import { rdfXml } from './rdf-xml';
-import { exportStream, FORMATS, formatsOf, type ExportFormat } from './export';
+import { BATCH, exportStream, exportText, FORMATS, formatsOf, type ExportFormat } from './export';
 import { reportCounts } from './reports-store';
 import { opendataDb } from './tables';
 import { CataloguePage, DATA_PATH } from './views/catalogue-page';
@@ -73,12 +73,16 @@ export async function opendataRoutes(app: FastifyInstance): Promise<void> {
     if (!entry || (format && !formatsOf(entry.declaration).includes(format))) throw new NotFoundError('Ce jeu de données n’existe pas.');
     if (format) {
       const name = `${entry.slug}.${format}`;
-      return reply
+      reply
         .type(FORMATS[format].contentType)
         .header('content-disposition', `attachment; filename="${name}"`)
         .header('link', `<${platform.publicUrl}${apiHref(entry.slug)}>; rel="describedby"; type="application/json"`)
-        .header('cache-control', 'public, max-age=300')
-        .send(exportStream(platform.db, entry.declaration, entry.producer, format, platform.publicUrl));
+        .header('cache-control', 'public, max-age=300');
+      if (entry.stats.count < BATCH && keptJson.keeps(request)) {
+        const text = () => exportText(platform.db, entry.declaration, entry.producer, format, platform.publicUrl);
+        return keptJson.send(request, reply, async () => ({ status: 200, type: FORMATS[format].contentType, text: await text() }));
+      }
+      return reply.send(exportStream(platform.db, entry.declaration, entry.producer, format, platform.publicUrl));
     }
     return keptPages.send(request, reply, async () => ({
       view: {

@@ -6,6 +6,7 @@ const CODE = /^[A-N]\d{4}$/;
 
 /** A job sheet, saved by its code ROME (« D1102 »). */
 export const jobSavedKind: SavedKind = {
+  tables: ['orientation_fiches'],
   id: 'metier',
   label: 'Métier',
   plural: 'Métiers',

@@ -8,7 +8,7 @@ import { searchPersonalData } from './personal-data';
 
 export { search, cleanQuery, MAX_QUERY_LENGTH } from './query';
 export { searchSources } from './sources';
-export { rebuildSearchIndex } from './rebuild';
+export { rebuildSearchIndex, rebuildStaleSearchIndex } from './rebuild';
 
 /** C2: the one search over every published object of every authority (issue 13). */
 export const searchModule: GuichetModule = {

@@ -7,14 +7,14 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { audit } from '../../platform/audit/audit';
 import type { Tenant } from '../../platform/db/tables';
 import { NotFoundError } from '../../platform/http/errors';
-import { ImportFileForm, ImportReport, reportPage } from '../../platform/imports';
+import { ImportFileForm, ImportReport, reportTitle, reportView, sentFile, uploadOptions } from '../../platform/imports';
 import { adminPage, requireAccount, routeTenant } from '../../platform/views/admin';
 import { Notice } from '../../platform/views/components';
 import { applyImport, dryRun, importOf, MAX_IMPORT_BYTES, readImportFile, storeDryRun } from './import';
 import { trainingsDb } from './store';
 
 const guard = { guard: { tenantRole: 'administrateur' as const } };
-const upload = { ...guard, multipartOptions: { limits: { fileSize: MAX_IMPORT_BYTES + 1, files: 1 }, throwFileSizeLimit: false } as object };
+const upload = uploadOptions(guard, MAX_IMPORT_BYTES);
 const base = (tenantId: string) => `/admin/t/${tenantId}/formations/import`;
 
 export async function trainingsImportRoutes(app: FastifyInstance): Promise<void> {
@@ -50,17 +50,15 @@ export async function trainingsImportRoutes(app: FastifyInstance): Promise<void>
 
   app.post('/admin/t/:tenant/formations/import', { config: upload }, async (request, reply) => {
     const tenant = routeTenant(request);
-    const body = (request.body ?? {}) as Record<string, unknown>;
-    const bytes = Buffer.isBuffer(body.fichier) ? body.fichier : undefined;
-    if (!bytes || bytes.length === 0) return renderForm(reply, tenant, 'Choisissez un fichier LHEO (XML).');
-    if (bytes.length > MAX_IMPORT_BYTES) return renderForm(reply, tenant, 'Le fichier est trop lourd : 20 Mo au plus.');
+    const sent = sentFile(request.body, MAX_IMPORT_BYTES, 'Choisissez un fichier LHEO (XML).');
+    if (!sent.ok) return renderForm(reply, tenant, sent.error);
+    const { bytes } = sent;
     const parsed = readImportFile(bytes);
     if (!parsed.ok) return renderForm(reply, tenant, parsed.error);
     const run = await dryRun(platform.db, tenant.id, parsed.records);
     const account = await requireAccount(request);
     const who = { id: account.id, label: account.displayName, ip: request.ip };
-    const fileName = typeof body.fichier_nom === 'string' ? body.fichier_nom : 'formations.xml';
-    const id = await storeDryRun(db, { tenantId: tenant.id, actorId: who.id, fileName, bytes, run });
+    const id = await storeDryRun(db, { tenantId: tenant.id, actorId: who.id, fileName: sent.fileName ?? 'formations.xml', bytes, run });
     await audit(platform.db, { action: 'training.import_checked', actor: who, tenantId: tenant.id, targetType: 'trainings_import', targetId: id, details: { ...run.counts } });
     return reply.redirect(`${base(tenant.id)}/${id}`, 303);
   });
@@ -70,20 +68,17 @@ export async function trainingsImportRoutes(app: FastifyInstance): Promise<void>
     const row = await importOf(db, tenant.id, (request.params as { importId: string }).importId);
     if (!row) throw new NotFoundError();
     const query = request.query as Record<string, unknown>;
-    const { onlyErrors, lines, page, pages } = reportPage(row.lines, query);
-    const here = `${base(tenant.id)}/${row.id}`;
+    const view = reportView(row, query, `${base(tenant.id)}/${row.id}`);
     return adminPage(
       request,
       reply,
       {
-        title: `Vérification de l’import${pages > 1 ? `, page ${page} sur ${pages}` : ''}`,
+        title: reportTitle('Vérification de l’import', view),
         heading: 'Vérification de l’import',
         current: base(tenant.id),
         crumbs: [{ label: 'Importer des formations', href: base(tenant.id) }, { label: 'Vérification' }],
         notice: query.message === 'importe' ? <Notice kind="success" title="Import terminé." /> : null,
-        main: (csrfToken) => (
-          <ImportReport base={here} fileName={row.file_name} counts={row.counts} lines={lines} page={page} pages={pages} onlyErrors={onlyErrors} applied={row.applied_at !== null} csrfToken={csrfToken} noun={{ feminine: true }} applyLabel="Importer" />
-        ),
+        main: (csrfToken) => <ImportReport {...view} csrfToken={csrfToken} noun={{ feminine: true }} applyLabel="Importer" />,
       },
       { tenant },
     );

@@ -13,6 +13,7 @@ const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/;
  * has a day, not an hour: the date is that day at 00:00 UTC, shown as a day (`dateOnly`).
  */
 export const trainingSavedKind: SavedKind = {
+  tables: ['trainings_formations', 'trainings_organismes', 'trainings_actions', 'trainings_sessions'],
   id: 'formation',
   label: 'Formation',
   plural: 'Formations',

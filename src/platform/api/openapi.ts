@@ -8,6 +8,7 @@
 import swagger from '@fastify/swagger';
 import type { FastifyInstance, FastifySchema } from 'fastify';
 import { Type } from '@sinclair/typebox';
+import { registerApiCors } from './cors';
 import { problems } from './schemas';
 
 /** The API's capabilities, in the order the document lists them. */
@@ -122,8 +123,6 @@ export async function registerOpenApi(app: FastifyInstance, options: { publicUrl
     async (_request, reply) => reply.type('application/json; charset=utf-8').header('cache-control', 'public, max-age=300').send(app.swagger()),
   );
 
-  // Open to every origin, errors included (no cookie is ever read by the API's public routes).
-  app.addHook('onRequest', async (request, reply) => {
-    if (request.url.startsWith('/api/')) reply.header('access-control-allow-origin', '*');
-  });
+  // Open to every origin, errors and preflights included; never with cookies (cors.ts).
+  registerApiCors(app);
 }

@@ -8,10 +8,10 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type { ColumnType, Generated, Kysely, Transaction } from 'kysely';
+import { uploadedName } from '../http/multipart';
+import type { ImportAction, ImportCounts, ImportLine, ReportView } from './report';
 
-import type { ImportAction, ImportCounts, ImportLine } from './report';
-
-export type { ImportAction, ImportCounts, ImportLine } from './report';
+export type { ImportAction, ImportCounts, ImportLine, ReportView } from './report';
 
 /** A checked file: its report, and the items to write — none when one line has an error (all or nothing). */
 export interface DryRun<Item> {
@@ -111,4 +111,38 @@ export function reportPage(lines: readonly ImportLine[], query: Record<string, u
   const page = Math.min(pages, asked);
   return { onlyErrors, lines: all.slice((page - 1) * REPORT_LINES_PER_PAGE, page * REPORT_LINES_PER_PAGE), page, pages };
 }
+/**
+ * The report screen's view of a stored dry run: the page of lines the query asks, the counts, the
+ * file's name and whether it was applied — every prop of `ImportReport` but the module's words.
+ */
+export function reportView(run: Pick<StoredImport<unknown>, 'file_name' | 'counts' | 'lines' | 'applied_at'>, query: unknown, base: string): ReportView {
+  const { onlyErrors, lines, page, pages } = reportPage(run.lines, (query ?? {}) as Record<string, unknown>);
+  return { base, fileName: run.file_name, counts: run.counts, lines, page, pages, onlyErrors, applied: run.applied_at !== null };
+}
+
+/** « Vérification de l’import, page 2 sur 3 »: a report page's title says which page it is. */
+export function reportTitle(title: string, view: Pick<ReportView, 'page' | 'pages'>): string {
+  return view.pages > 1 ? `${title}, page ${view.page} sur ${view.pages}` : title;
+}
+
+/** The route options of an import's upload: one file, read up to a byte past the limit so that a heavier one is told apart. */
+export function uploadOptions<Config extends object>(config: Config, maxBytes: number): Config & { multipartOptions: object } {
+  return { ...config, multipartOptions: { limits: { fileSize: maxBytes + 1, files: 1 }, throwFileSizeLimit: false } };
+}
+
+/**
+ * The file an import form sent (field `fichier`) with the name it had on the agent's machine, or
+ * the French message for the field: `missing` when there is none, too heavy past `maxBytes`.
+ */
+export function sentFile(body: unknown, maxBytes: number, missing: string): { ok: true; bytes: Buffer; fileName: string | undefined } | { ok: false; error: string } {
+  const file = (body as Record<string, unknown> | undefined)?.fichier;
+  if (!Buffer.isBuffer(file) || file.length === 0) return { ok: false, error: missing };
+  if (file.length > maxBytes) return { ok: false, error: `Le fichier est trop lourd : ${formatMegabytes(maxBytes)} Mo au plus.` };
+  return { ok: true, bytes: file, fileName: uploadedName(file) || undefined };
+}
+
+function formatMegabytes(bytes: number): string {
+  return String(Math.round((bytes / (1024 * 1024)) * 10) / 10).replace('.', ',');
+}
+
 export { ImportFileForm, ImportReport, type ImportNoun } from './views';

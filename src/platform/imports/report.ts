@@ -18,3 +18,17 @@ export interface ImportCounts {
   unchanged: number;
   errors: number;
 }
+
+/** What the report screen shows of a stored dry run, on the page the query asks (see `reportView`). */
+export interface ReportView {
+  /** The report's address (its pages add ?page=, ?erreurs=1). */
+  base: string;
+  fileName: string;
+  counts: ImportCounts;
+  /** The lines of this page. */
+  lines: ImportLine[];
+  page: number;
+  pages: number;
+  onlyErrors: boolean;
+  applied: boolean;
+}

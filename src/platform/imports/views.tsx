@@ -7,7 +7,7 @@ import type { ComponentChildren } from 'preact';
 import { formatNumber } from '../views/format';
 import { Notice, Pagination } from '../views/components';
 import { ErrorSummary, FileField, Form, SubmitButton } from '../views/form';
-import type { ImportCounts, ImportLine } from './report';
+import type { ImportCounts, ImportLine, ReportView } from './report';
 
 export function ImportFileForm(props: { action: string; csrfToken: string; error?: string | undefined; intro: ComponentChildren; label: string; hint?: string; accept: string }) {
   const { error } = props;
@@ -50,17 +50,7 @@ function lineResult(line: ImportLine, noun: ImportNoun, applied: boolean): strin
   return applied ? agreed(verb, noun, 1) : line.action === 'created' ? 'à créer' : 'à modifier';
 }
 
-export function ImportReport(props: {
-  /** The report's address (its pages add ?page=, ?erreurs=1). */
-  base: string;
-  fileName: string;
-  counts: ImportCounts;
-  /** The lines of this page (see `reportPage`). */
-  lines: ImportLine[];
-  page: number;
-  pages: number;
-  onlyErrors: boolean;
-  applied: boolean;
+export function ImportReport(props: ReportView & {
   csrfToken: string;
   noun: ImportNoun;
   /** « Importer », « Importer les lieux »… */

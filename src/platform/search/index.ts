@@ -73,7 +73,16 @@ export type SearchTables = {
     published_at: Date | null;
   };
   search_words: { word: string };
+  search_index_format: { singleton: boolean; format: number; built_at: Date };
 };
+
+/**
+ * The format of what `documentRow` writes. Raise it when a change to the code changes the stored
+ * columns of existing documents (a new column filled by the code, a new way to compute one): at
+ * its next start, Guichet rebuilds an index built with an older format (`rebuildStaleIndex`).
+ * 1: départements (0222) and EPCI (0223) computed from the territory codes and the commune.
+ */
+export const SEARCH_INDEX_FORMAT = 1;
 
 
 const searchDb = (db: AnyDb) => db as unknown as Kysely<SearchTables>;
@@ -143,30 +152,52 @@ export async function removeDocument(db: AnyDb, type: string, objectId: string):
  * index). Documents are written by batches (thousands of national procedures); a document given
  * twice keeps its last version, as with indexDocument.
  */
-export async function rebuildIndex(db: AnyDb, sources: SearchSource[]): Promise<number> {
+export function rebuildIndex(db: AnyDb, sources: SearchSource[]): Promise<number> {
+  return db.transaction().execute((trx) => rebuildIndexIn(trx, sources));
+}
+
+/**
+ * Rebuilds the index at start when it was built with an older format, or when no format was ever
+ * recorded (a database indexed before migration 0460). Several instances starting together
+ * rebuild it once: the first takes a transaction-scoped advisory lock, the others wait for it and
+ * then find the format current. Returns the documents indexed, or null when the index was current.
+ */
+export function rebuildStaleIndex(db: AnyDb, sources: SearchSource[]): Promise<number | null> {
   return db.transaction().execute(async (trx) => {
-    const inPlace = await inPlaceGinIndexes(trx);
-    for (const index of inPlace) await sql`alter index ${sql.ref(index)} set (fastupdate = on)`.execute(trx);
-    await searchDb(trx).deleteFrom('search_documents').execute();
-    await searchDb(trx).deleteFrom('search_words').execute();
-    let count = 0;
-    for (const source of sources) {
-      const docs = new Map<string, SearchDocument>();
-      for (const doc of await source.documentsFor(trx)) docs.set(`${doc.type}\u0000${doc.objectId}`, doc);
-      const all = [...docs.values()];
-      for (let i = 0; i < all.length; i += 200) {
-        const batch = all.slice(i, i + 200);
-        await searchDb(trx).insertInto('search_documents').values(batch.map(documentRow)).execute();
-        await addWords(trx, [...new Set(batch.flatMap((doc) => wordsOf(`${doc.title} ${doc.body}`)))]);
-      }
-      count += all.length;
-    }
-    for (const index of inPlace) {
-      await sql`select gin_clean_pending_list(${index}::regclass)`.execute(trx);
-      await sql`alter index ${sql.ref(index)} set (fastupdate = off)`.execute(trx);
-    }
-    return count;
+    await sql`select pg_advisory_xact_lock(hashtext('guichet.search_index_format'))`.execute(trx);
+    const recorded = await searchDb(trx).selectFrom('search_index_format').select('format').executeTakeFirst();
+    if (recorded && recorded.format >= SEARCH_INDEX_FORMAT) return null;
+    return rebuildIndexIn(trx, sources);
   });
+}
+
+async function rebuildIndexIn(trx: AnyDb, sources: SearchSource[]): Promise<number> {
+  const inPlace = await inPlaceGinIndexes(trx);
+  for (const index of inPlace) await sql`alter index ${sql.ref(index)} set (fastupdate = on)`.execute(trx);
+  await searchDb(trx).deleteFrom('search_documents').execute();
+  await searchDb(trx).deleteFrom('search_words').execute();
+  let count = 0;
+  for (const source of sources) {
+    const docs = new Map<string, SearchDocument>();
+    for (const doc of await source.documentsFor(trx)) docs.set(`${doc.type}\u0000${doc.objectId}`, doc);
+    const all = [...docs.values()];
+    for (let i = 0; i < all.length; i += 200) {
+      const batch = all.slice(i, i + 200);
+      await searchDb(trx).insertInto('search_documents').values(batch.map(documentRow)).execute();
+      await addWords(trx, [...new Set(batch.flatMap((doc) => wordsOf(`${doc.title} ${doc.body}`)))]);
+    }
+    count += all.length;
+  }
+  for (const index of inPlace) {
+    await sql`select gin_clean_pending_list(${index}::regclass)`.execute(trx);
+    await sql`alter index ${sql.ref(index)} set (fastupdate = off)`.execute(trx);
+  }
+  await searchDb(trx)
+    .insertInto('search_index_format')
+    .values({ singleton: true, format: SEARCH_INDEX_FORMAT, built_at: new Date() })
+    .onConflict((oc) => oc.column('singleton').doUpdateSet({ format: SEARCH_INDEX_FORMAT, built_at: new Date() }))
+    .execute();
+  return count;
 }
 
 /** The index's GIN indexes written in place (fastupdate off, see migration 0221). */

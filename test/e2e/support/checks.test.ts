@@ -91,3 +91,16 @@ test('the check tabs are kept from page to page, yet each load is a first visit:
   await checkPage(page, `${origin}/pose`);
   await checkPage(page, `${origin}/sans-cookie`);
 });
+
+test('a tab without JavaScript is refused at once, not waited on for ever', async () => {
+  const context = await newContext(browser, { javaScriptEnabled: false });
+  try {
+    const tab = await context.newPage();
+    await tab.goto(`${origin}/bon`);
+    const started = Date.now();
+    await assert.rejects(checkPage(tab, `${origin}/bon`), /needs a tab whose context runs scripts/);
+    assert.ok(Date.now() - started < 5000, 'refused within seconds');
+  } finally {
+    await context.close();
+  }
+});

@@ -254,6 +254,25 @@ async function tabProblems(page: Page): Promise<string[]> {
   return problems;
 }
 
+/**
+ * axe-core and the keyboard checks run in the page and wait on its timers; in a context made with
+ * `javaScriptEnabled: false` timers never fire, and the checks would wait for ever (a journey once
+ * hung so, before its first line of output). Such a page is refused at once, with the way out.
+ */
+export async function assertTimersRun(page: Page, waitMs = 2000): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const ran = await Promise.race([
+    page.evaluate(() => new Promise<boolean>((resolve) => setTimeout(() => resolve(true), 0))).catch(() => false),
+    new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), waitMs))),
+  ]);
+  clearTimeout(timer);
+  if (!ran) {
+    throw new Error(
+      'checkPage needs a tab whose context runs scripts (axe-core waits on timers, which never fire with javaScriptEnabled: false): check the page from a context with JavaScript, with the same cookies — its no-JS check loads it without',
+    );
+  }
+}
+
 export interface CheckOptions {
   /** The HTTP status the page must answer (200 unless said). */
   status?: number;
@@ -267,6 +286,7 @@ export interface CheckOptions {
 export async function checkPage(page: Page, url: string, options: CheckOptions = {}): Promise<PageReport> {
   const browser = page.context().browser();
   if (!browser) throw new Error('checkPage needs a page of a launched browser');
+  await assertTimersRun(page);
   const expectedStatus = options.status ?? 200;
   const problems: string[] = [];
 

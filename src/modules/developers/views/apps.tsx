@@ -32,8 +32,10 @@ export function ScopeChoices({ chosen, error }: { chosen: readonly string[]; err
   );
 }
 
-export function ApplicationsList({ applications, owners, csrfToken, values, errors }: {
+export function ApplicationsList({ applications, tenantName, owners, csrfToken, values, errors }: {
   applications: Application[];
+  /** An authority's name, for the applications it owns. */
+  tenantName: (tenantId: string) => string;
   owners: Array<{ value: string; label: string }>;
   csrfToken: string;
   values: { nom?: string; description?: string; proprietaire?: string; portees?: string[] };
@@ -51,7 +53,7 @@ export function ApplicationsList({ applications, owners, csrfToken, values, erro
           {applications.map((a) => (
             <li>
               <a href={appPath(a.id)}>{a.name}</a>
-              {a.ownerTenantId ? ` (collectivité ${a.ownerTenantId})` : ''}
+              {a.ownerTenantId ? ` (au nom de ${tenantName(a.ownerTenantId)})` : ''}
               {a.suspendedAt ? ' — suspendue' : ''}
             </li>
           ))}

@@ -1,4 +1,4 @@
-import { SCOPES, type ApiScopeConfig } from '../../../platform/http/api-access';
+import { isOAuthScope, SCOPES, type ApiScopeConfig } from '../../../platform/http/api-access';
 import { curlOf, type Operation } from '../openapi-doc';
 
 export const PORTAL = '/developpeurs';
@@ -9,7 +9,7 @@ export const operationPath = (id: string) => `${PORTAL}/api/${encodeURIComponent
 
 export function scopeLabel(scope: ApiScopeConfig | undefined): string {
   if (scope === false || scope === undefined) return 'aucune : ouvert à tous';
-  if (scope === 'demarches:lecture') return 'demarches:lecture (OAuth2, au nom d’une personne)';
+  if (isOAuthScope(scope)) return `${scope} (OAuth2, au nom d’une personne)`;
   return scope;
 }
 
@@ -102,6 +102,10 @@ export function GettingStarted({ base, anonymous }: { base: string; anonymous: {
         <li>
           Les erreurs suivent la RFC 9457 (<code>application/problem+json</code>), en français : 401 clé inconnue, révoquée ou application suspendue ; 403 portée
           manquante ; 429 quota atteint, avec <code>Retry-After</code> en secondes.
+        </li>
+        <li>
+          Depuis une page web d’un autre site, l’API répond à toutes les origines (CORS), sans cookie : ces en-têtes y sont lisibles. Une clé d’API reste sur
+          vos serveurs, jamais dans le code d’une page ; les données d’une personne se lisent avec le jeton OAuth2 qu’elle a accordé.
         </li>
       </ul>
       <h2>Portées</h2>
