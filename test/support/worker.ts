@@ -13,7 +13,7 @@
  * database (docs/architecture.md, « Tests »). A file that ends its process itself
  * (`process.exit`) runs in a process of its own (scripts/test.ts).
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { run } from 'node:test';
@@ -38,17 +38,46 @@ let fileNumber = 0;
 const seen = new Set<string>();
 
 /**
- * CPU ticks (1/100 s) of this process and of its children that ended (Chromium, a Guichet
- * process): utime, stime, cutime and cstime of /proc/self/stat; this process only elsewhere.
+ * CPU ticks (1/100 s) of this process and of every process under it, alive or ended: the shared
+ * Chromium (test/e2e/support/browser.ts) and its renderers live across files, so what they used
+ * during a file is counted from their own /proc/<pid>/stat. For each process: utime, stime,
+ * cutime and cstime (its children that ended). This process only outside Linux.
  */
 function cpuTicks(): number {
   try {
-    const stat = readFileSync('/proc/self/stat', 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return [11, 12, 13, 14].reduce((sum, i) => sum + Number(fields[i]), 0);
+    const own = statFields('self');
+    if (!own) throw new Error('no /proc');
+    const children = new Map<number, number[]>();
+    const ticks = new Map<number, number>();
+    for (const name of readdirSync('/proc')) {
+      if (!/^\d+$/.test(name)) continue;
+      const fields = statFields(name);
+      if (!fields) continue;
+      const pid = Number(name);
+      const parent = Number(fields[1]);
+      children.set(parent, [...(children.get(parent) ?? []), pid]);
+      ticks.set(pid, [11, 12, 13, 14].reduce((sum, i) => sum + Number(fields[i]), 0));
+    }
+    let total = [11, 12, 13, 14].reduce((sum, i) => sum + Number(own[i]), 0);
+    const pending = [...(children.get(process.pid) ?? [])];
+    for (let pid = pending.pop(); pid !== undefined; pid = pending.pop()) {
+      total += ticks.get(pid) ?? 0;
+      pending.push(...(children.get(pid) ?? []));
+    }
+    return total;
   } catch {
     const used = process.cpuUsage();
     return (used.user + used.system) / 1e4;
+  }
+}
+
+/** The fields of /proc/<pid>/stat after the command's name (state first), or null if it ended. */
+function statFields(pid: string): string[] | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  } catch {
+    return null;
   }
 }
 let current: { output: string[] } | undefined;
@@ -131,9 +160,13 @@ async function runFile({ file, engine }: Request): Promise<WorkerAnswer> {
 
 process.on('message', (request: Request | { stop: true }) => {
   if ('stop' in request) {
-    process.disconnect();
+    // What the files left running for the next ones (the shared Chromium) is closed first.
+    const hooks = (globalThis as { __guichetBeforeStop?: Array<() => Promise<void>> }).__guichetBeforeStop ?? [];
+    void Promise.allSettled(hooks.map((hook) => hook())).then(() => process.disconnect());
     return;
   }
   void runFile(request).then((answer) => process.send!(answer));
 });
+// The browser journeys run here share one Chromium (test/e2e/support/browser.ts).
+process.env.GUICHET_SHARED_BROWSER = '1';
 process.send!({ ready: true });

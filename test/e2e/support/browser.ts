@@ -8,8 +8,7 @@ const { chromium } = createRequire(import.meta.url)('playwright-core') as typeof
 /** Debian's Chromium (CI installs it with apt); CHROMIUM_PATH overrides. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
-/** One browser per test file. Every *.localhost name goes to the test server on 127.0.0.1. */
-export function launchBrowser(): Promise<Browser> {
+function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     args: [
@@ -26,6 +25,46 @@ export function launchBrowser(): Promise<Browser> {
     ],
   });
 }
+
+let shared: Promise<Browser> | undefined;
+
+/**
+ * The browser of a test file. Every *.localhost name goes to the test server on 127.0.0.1.
+ *
+ * Alone, a file launches its own Chromium. In a shared test process of `npm test`
+ * (test/support/worker.ts sets GUICHET_SHARED_BROWSER), the files it runs one after the other
+ * share one Chromium (a launch costs ~1.25 s of CPU, a context a fraction of it): each file gets a
+ * handle whose close() closes every context then open — the file's, since the process runs one
+ * file at a time — and leaves the browser running; the worker closes it when the process stops.
+ */
+export async function launchBrowser(): Promise<Browser> {
+  if (process.env.GUICHET_SHARED_BROWSER !== '1') return launch();
+  let browser = await (shared ??= launch());
+  if (!browser.isConnected()) browser = await (shared = launch());
+  return fileHandle(browser);
+}
+
+function fileHandle(browser: Browser): Browser {
+  const closeContexts = async () => {
+    await Promise.all(browser.contexts().map((context) => context.close().catch(() => {})));
+  };
+  return new Proxy(browser, {
+    get(target, property) {
+      if (property === 'close') return closeContexts;
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
+
+/** Closes the shared browser, if one was launched: the shared test process calls it before it stops. */
+export async function closeSharedBrowser(): Promise<void> {
+  const browser = await shared?.catch(() => undefined);
+  shared = undefined;
+  await browser?.close();
+}
+(globalThis as { __guichetBeforeStop?: Array<() => Promise<void>> }).__guichetBeforeStop ??= [];
+(globalThis as { __guichetBeforeStop?: Array<() => Promise<void>> }).__guichetBeforeStop!.push(closeSharedBrowser);
 
 /** A new context: its own cookies, an empty cache, French, a desktop window. */
 export function newContext(browser: Browser, options: BrowserContextOptions = {}): Promise<BrowserContext> {

@@ -4,7 +4,7 @@ import { after, before, test } from 'node:test';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newContext } from './browser';
-import { checkPage } from './checks';
+import { checkPage, measureColdLoad } from './checks';
 
 // The harness must be able to fail: a deliberately bad page trips every check, a tidy one passes.
 const good = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Bon</title><link rel="icon" href="data:,">
@@ -26,8 +26,16 @@ before(async () => {
   server = Fastify();
   server.get('/bon', async (_request, reply) => reply.type('text/html; charset=utf-8').send(good));
   server.get('/mauvais', async (_request, reply) => reply.type('text/html; charset=utf-8').send(bad));
+  server.get('/mauvais-bis', async (_request, reply) => reply.type('text/html; charset=utf-8').send(bad));
   server.get('/lourd', async (_request, reply) => reply.type('text/html; charset=utf-8').send(good.replace('<p>', `<p>${'x'.repeat(90_000)}`)));
-  server.get('/image-:n', async (_request, reply) => reply.type('image/png').send(png));
+  server.get('/image-:n', async (_request, reply) => reply.type('image/png').header('cache-control', 'max-age=3600').send(png));
+  // A cookie only the cold load gets (its cache is disabled, so it asks « no-cache »); a page that
+  // fails if a later load still carries it.
+  server.get('/pose', async (request, reply) => {
+    if (request.headers.pragma === 'no-cache') reply.header('set-cookie', 'froid=1; Path=/');
+    return reply.type('text/html; charset=utf-8').send(good);
+  });
+  server.get('/sans-cookie', async (request, reply) => reply.code(request.headers.cookie?.includes('froid=') ? 500 : 200).type('text/html; charset=utf-8').send(good));
   await server.listen({ port: 0, host: '127.0.0.1' });
   origin = `http://localhost:${(server.server.address() as AddressInfo).port}`;
   browser = await launchBrowser();
@@ -70,6 +78,18 @@ test('a heavy page fails the weight budget', async () => {
 test('an unexpected status is reported', async () => {
   const error = await checkPage(page, `${origin}/nulle-part`).then(() => undefined, (e: Error) => e);
   assert.match(error?.message ?? '', /status 404, expected 200/);
+});
+
+test('the check tabs are kept from page to page, yet each load is a first visit: no cache, no cookie of an earlier check', async () => {
+  // The same images, cacheable for an hour, on two pages loaded one after the other: each load
+  // receives every image again (its body and at least 100 bytes of status line and headers).
+  for (const path of ['/mauvais', '/mauvais-bis']) {
+    const load = await measureColdLoad(browser, `${origin}${path}`);
+    assert.equal(load.requests, 8, path);
+    assert.ok(load.kb * 1024 >= 7 * (png.length + 100), `${path}: ${load.kb.toFixed(2)} KB received`);
+  }
+  await checkPage(page, `${origin}/pose`);
+  await checkPage(page, `${origin}/sans-cookie`);
 });
 
 test('a tab without JavaScript is refused at once, not waited on for ever', async () => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, CDPSession, ConsoleMessage, Page } from 'playwright-core';
 import { newContext } from './browser';
 import { checkFingerprint, passedBefore, rememberPassed } from './check-memo';
 import { ecoGrade, ecoIndex } from './ecoindex';
@@ -27,48 +27,106 @@ export interface PageReport extends ColdLoad {
 }
 
 /**
- * Loads `url` in a brand-new context (empty cache; the cookies of `cookiesFrom` if given) and
- * counts what went over the network, as the EcoIndex method says: every request, every byte
- * received (headers and encoded body, redirects included), and the DOM's elements.
+ * A tab the checks load pages in, kept for the next check of the same browser: a context and its
+ * first page cost ~0.8 s of CPU to make, and each checked page needs two (measured on one page:
+ * a new context, its page, the load and the close ~1.65 s of CPU; the same load in a kept tab
+ * ~0.5 s). Each check starts it as new: the cookies it holds are replaced by the journey tab's
+ * (none otherwise), and the cold one loads with the cache disabled. It goes straight from one
+ * checked page to the next (through about:blank, Chromium starts a new renderer process each time:
+ * 1.3 s of CPU a load). A tab whose check did not end is closed rather than kept.
+ */
+interface CheckTab {
+  context: BrowserContext;
+  page: Page;
+  /** The DevTools session of a cold-load tab: the cache disabled, the network counted. */
+  cdp?: CDPSession;
+}
+const keptTabs = new WeakMap<Browser, { cold: CheckTab[]; noJs: CheckTab[] }>();
+
+/** A kept tab of that kind with the cookies of `cookiesFrom`, or a new one. */
+async function checkTab(browser: Browser, kind: 'cold' | 'noJs', cookiesFrom?: Page): Promise<CheckTab> {
+  const storageState = cookiesFrom ? await cookiesFrom.context().storageState() : undefined;
+  // Pages that keep something in the browser's storage (none in Guichet today) get a new context, with it.
+  const withStorage = (storageState?.origins.length ?? 0) > 0;
+  const kept = keptTabs.get(browser) ?? { cold: [], noJs: [] };
+  keptTabs.set(browser, kept);
+  let tab: CheckTab | undefined;
+  while (!withStorage && !tab && kept[kind].length > 0) {
+    const candidate = kept[kind].pop()!;
+    if (!candidate.page.isClosed()) tab = candidate;
+  }
+  if (tab) {
+    await tab.context.clearCookies();
+    if (storageState?.cookies.length) await tab.context.addCookies(storageState.cookies);
+    return tab;
+  }
+  const context = await newContext(browser, { ...(kind === 'noJs' ? { javaScriptEnabled: false } : {}), ...(storageState ? { storageState } : {}) });
+  const page = await context.newPage();
+  if (kind === 'noJs') return { context, page };
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  return { context, page, cdp };
+}
+
+/** Keeps the tab for the next check; closes it if the check did not end. */
+async function releaseTab(browser: Browser, kind: 'cold' | 'noJs', tab: CheckTab, ended: boolean): Promise<void> {
+  if (ended && !tab.page.isClosed()) keptTabs.get(browser)?.[kind].push(tab);
+  else await tab.context.close().catch(() => {});
+}
+
+/**
+ * Loads `url` as a first visit would (empty cache; the cookies of `cookiesFrom` if given, none
+ * otherwise) and counts what went over the network, as the EcoIndex method says: every request,
+ * every byte received (headers and encoded body, redirects included), and the DOM's elements.
  */
 export async function measureColdLoad(browser: Browser, url: string, cookiesFrom?: Page): Promise<ColdLoad> {
-  const storageState = cookiesFrom ? await cookiesFrom.context().storageState() : undefined;
-  const context = await newContext(browser, storageState ? { storageState } : {});
+  const tab = await checkTab(browser, 'cold', cookiesFrom);
+  const { page } = tab;
+  const cdp = tab.cdp!;
+  let ended = false;
+  const consoleErrors: string[] = [];
+  const onConsole = (message: ConsoleMessage) => {
+    if (message.type() !== 'error') return;
+    // The document's own error status is checked against the expected status instead.
+    if (message.text().startsWith('Failed to load resource') && message.location().url === page.url()) return;
+    consoleErrors.push(message.text());
+  };
+  const onPageError = (error: Error) => consoleErrors.push(error.message);
+  let requests = 0;
+  let bytes = 0;
+  const inFlight = new Set<string>();
+  const onRequest = (event: { requestId: string; request: { url: string }; redirectResponse?: { encodedDataLength: number } }) => {
+    if (event.request.url.startsWith('data:')) return;
+    requests += 1;
+    inFlight.add(event.requestId);
+    if (event.redirectResponse) bytes += event.redirectResponse.encodedDataLength;
+  };
+  const onFinished = (event: { requestId: string; encodedDataLength: number }) => {
+    bytes += event.encodedDataLength;
+    inFlight.delete(event.requestId);
+  };
+  const onFailed = (event: { requestId: string }) => inFlight.delete(event.requestId);
+  page.on('console', onConsole);
+  page.on('pageerror', onPageError);
+  cdp.on('Network.requestWillBeSent', onRequest);
+  cdp.on('Network.loadingFinished', onFinished);
+  cdp.on('Network.loadingFailed', onFailed);
   try {
-    const page = await context.newPage();
-    const consoleErrors: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() !== 'error') return;
-      // The document's own error status is checked against the expected status instead.
-      if (message.text().startsWith('Failed to load resource') && message.location().url === page.url()) return;
-      consoleErrors.push(message.text());
-    });
-    page.on('pageerror', (error) => consoleErrors.push(error.message));
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Network.enable');
-    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-    let requests = 0;
-    let bytes = 0;
-    const inFlight = new Set<string>();
-    cdp.on('Network.requestWillBeSent', (event) => {
-      if (event.request.url.startsWith('data:')) return;
-      requests += 1;
-      inFlight.add(event.requestId);
-      if (event.redirectResponse) bytes += event.redirectResponse.encodedDataLength;
-    });
-    cdp.on('Network.loadingFinished', (event) => {
-      bytes += event.encodedDataLength;
-      inFlight.delete(event.requestId);
-    });
-    cdp.on('Network.loadingFailed', (event) => inFlight.delete(event.requestId));
     const response = await page.goto(url, { waitUntil: 'load' });
     await quietNetwork(inFlight);
     const dom = await page.evaluate(() => document.getElementsByTagName('*').length);
     const kb = bytes / 1024;
     const score = ecoIndex({ dom, requests, kb });
+    ended = true;
     return { status: response?.status() ?? 0, requests, kb, dom, ecoIndex: score, grade: ecoGrade(score), consoleErrors };
   } finally {
-    await context.close();
+    page.off('console', onConsole);
+    page.off('pageerror', onPageError);
+    cdp.off('Network.requestWillBeSent', onRequest);
+    cdp.off('Network.loadingFinished', onFinished);
+    cdp.off('Network.loadingFailed', onFailed);
+    await releaseTab(browser, 'cold', tab, ended);
   }
 }
 
@@ -169,18 +227,31 @@ export async function narrowProblems(page: Page): Promise<string[]> {
 
 /** With JavaScript disabled the main content and its h1 are there. */
 export async function noJsProblems(browser: Browser, url: string, cookiesFrom?: Page): Promise<string[]> {
-  const storageState = cookiesFrom ? await cookiesFrom.context().storageState() : undefined;
-  const context = await newContext(browser, { javaScriptEnabled: false, ...(storageState ? { storageState } : {}) });
+  const tab = await checkTab(browser, 'noJs', cookiesFrom);
+  let ended = false;
   try {
-    const page = await context.newPage();
+    const { page } = tab;
     const response = await page.goto(url);
     // The page has loaded: the wait only bounds how long a busy browser takes to answer (CI runs
     // three journeys at once on two cores; 2 s was once too short).
     const heading = (await page.locator('main#contenu h1').first().textContent({ timeout: 10_000 }).catch(() => null))?.trim();
-    return heading ? [] : [`no JS: no main#contenu with a non-empty h1 (status ${response?.status()}, ${page.url()}, title « ${await page.title()} »)`];
+    const problems = heading ? [] : [`no JS: no main#contenu with a non-empty h1 (status ${response?.status()}, ${page.url()}, title « ${await page.title()} »)`];
+    ended = true;
+    return problems;
   } finally {
-    await context.close();
+    await releaseTab(browser, 'noJs', tab, ended);
   }
+}
+
+/** The checks of the page the tab shows: lang="fr", axe-core, keyboard and visible focus, 320 px. */
+async function tabProblems(page: Page): Promise<string[]> {
+  const problems: string[] = [];
+  const lang = await page.evaluate(() => document.documentElement.lang);
+  if (lang !== 'fr') problems.push(`<html lang="${lang}">, expected "fr"`);
+  problems.push(...(await axeViolations(page)));
+  problems.push(...(await keyboardProblems(page)));
+  problems.push(...(await narrowProblems(page)));
+  return problems;
 }
 
 /**
@@ -231,20 +302,17 @@ export async function checkPage(page: Page, url: string, options: CheckOptions =
     return { url, ...known };
   }
 
-  // The cold load and the no-JS load use contexts of their own: they run side by side.
-  const [cold, noJs] = await Promise.all([measureColdLoad(browser, url, page), noJsProblems(browser, url, page)]);
+  // The cold load and the no-JS load use contexts of their own, and the checks of the tab look at
+  // the page already loaded in it: all three run side by side (while one waits for the network
+  // to be quiet, another uses the processor).
+  const [cold, noJs, inTab] = await Promise.all([measureColdLoad(browser, url, page), noJsProblems(browser, url, page), tabProblems(page)]);
   if (cold.status !== expectedStatus) problems.push(`status ${cold.status}, expected ${expectedStatus}`);
   if (cold.requests > BUDGETS.requests) problems.push(`${cold.requests} requests on a cold load (budget ${BUDGETS.requests})`);
   if (cold.kb > BUDGETS.kb) problems.push(`${cold.kb.toFixed(1)} KB transferred on a cold load (budget ${BUDGETS.kb})`);
   if (cold.dom > BUDGETS.dom) problems.push(`${cold.dom} DOM elements (budget ${BUDGETS.dom})`);
   if (cold.ecoIndex < BUDGETS.ecoIndex) problems.push(`EcoIndex ${cold.ecoIndex.toFixed(1)} (${cold.grade}), below ${BUDGETS.ecoIndex}`);
   for (const error of cold.consoleErrors) problems.push(`console: ${error}`);
-
-  const lang = await page.evaluate(() => document.documentElement.lang);
-  if (lang !== 'fr') problems.push(`<html lang="${lang}">, expected "fr"`);
-  problems.push(...(await axeViolations(page)));
-  problems.push(...(await keyboardProblems(page)));
-  problems.push(...(await narrowProblems(page)));
+  problems.push(...inTab);
   problems.push(...noJs);
   // Back to the top of the page, without the #contenu the skip link added, for the journey to go on.
   await page.evaluate(() => {
