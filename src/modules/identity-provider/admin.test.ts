@@ -71,6 +71,7 @@ describe('back office: applications connected to Guichet', () => {
     const page = await brestAdmin.get('/admin/t/brest/applications');
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /Enregistrer une application/);
+    assert.match(page.body, /Aucune application pour l’instant\. Pour qu’un site[^<]*<a href="#ajouter">enregistrez-la<\/a>/, 'the empty list says what to do');
     assert.match(page.body, /<legend>Données que l’application peut demander<\/legend>/);
     assert.doesNotMatch(page.body, /Clés de signature/, 'keys are the Région’s business');
   });

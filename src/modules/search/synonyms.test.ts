@@ -152,7 +152,9 @@ test('roles: a lecteur reads without forms, cannot write; another tenant’s age
 
   // Brest's administrator: not an agent of the Région, and the platform's entries are not Brest's.
   const outsider = await signInAs(app, 'administrateur', 'brest');
-  const outsiderToken = csrfTokenFrom((await outsider.get('/admin/t/brest/recherche/synonymes')).body);
+  const outsiderPage = await outsider.get('/admin/t/brest/recherche/synonymes');
+  assert.match(outsiderPage.body, /Aucune entrée pour l’instant\. Ajoutez un sigle ou un mot courant avec le formulaire « Ajouter une entrée »/, 'Brest has added nothing: its list says how');
+  const outsiderToken = csrfTokenFrom(outsiderPage.body);
   assert.equal((await outsider.post(PAGE, { _csrf: outsiderToken, term: 'zzz', equivalents: 'yyy' })).statusCode, 403);
   assert.equal((await outsider.post(`${PAGE}/${platformEntry}/supprimer`, { _csrf: outsiderToken })).statusCode, 403);
   assert.equal((await outsider.post(`/admin/t/brest/recherche/synonymes/${platformEntry}/supprimer`, { _csrf: outsiderToken })).statusCode, 404);

@@ -132,7 +132,11 @@ export function ApplicationsPage({ tenant, clients, base, csrfToken, form, error
         (issuer) : <code>{issuer}</code>
       </p>
       <h2>Applications enregistrées ({clients.length})</h2>
-      {clients.length === 0 ? <p>Aucune application pour l’instant.</p> : null}
+      {clients.length === 0 ? (
+        <p class="empty-state">
+          Aucune application pour l’instant. Pour qu’un site ou une application de {tenant.name} connecte les personnes avec leur compte Guichet, <a href="#ajouter">enregistrez-la</a> : vous recevrez son identifiant (et son secret, pour une application qui tourne sur un serveur).
+        </p>
+      ) : null}
       <ul class="cards">
         {clients.map((client) => (
           <li class="card">

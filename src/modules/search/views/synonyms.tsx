@@ -34,7 +34,14 @@ export function SynonymFields({ values, errors }: { values: Partial<SynonymFormV
 
 /** A light list (no table: the page stays within the DOM budget with hundreds of entries). */
 function EntriesList({ rows, label, editable, tenantId }: { rows: SynonymRow[]; label: string; editable: boolean; tenantId: string }) {
-  if (rows.length === 0) return <p>Aucune entrée pour l’instant.</p>;
+  if (rows.length === 0) {
+    return (
+      <p class="empty-state">
+        Aucune entrée pour l’instant.{' '}
+        {editable ? 'Ajoutez un sigle ou un mot courant avec le formulaire « Ajouter une entrée » : la recherche le comprendra aussitôt.' : 'Les agents qui peuvent modifier cette liste y ajoutent les sigles et mots courants.'}
+      </p>
+    );
+  }
   return (
     <ul class="synonym-list" aria-label={label}>
       {rows.map((row) => (
