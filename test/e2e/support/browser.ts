@@ -66,7 +66,16 @@ export async function closeSharedBrowser(): Promise<void> {
 (globalThis as { __guichetBeforeStop?: Array<() => Promise<void>> }).__guichetBeforeStop ??= [];
 (globalThis as { __guichetBeforeStop?: Array<() => Promise<void>> }).__guichetBeforeStop!.push(closeSharedBrowser);
 
+/** The contexts made with `javaScriptEnabled: false`: the page checks refuse their tabs (checks.ts). */
+const scriptless = new WeakSet<BrowserContext>();
+
+export function runsScripts(context: BrowserContext): boolean {
+  return !scriptless.has(context);
+}
+
 /** A new context: its own cookies, an empty cache, French, a desktop window. */
-export function newContext(browser: Browser, options: BrowserContextOptions = {}): Promise<BrowserContext> {
-  return browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 800 }, ...options });
+export async function newContext(browser: Browser, options: BrowserContextOptions = {}): Promise<BrowserContext> {
+  const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 800 }, ...options });
+  if (options.javaScriptEnabled === false) scriptless.add(context);
+  return context;
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, CDPSession, ConsoleMessage, Page } from 'playwright-core';
-import { newContext } from './browser';
+import { newContext, runsScripts } from './browser';
 import { checkFingerprint, passedBefore, rememberPassed } from './check-memo';
 import { ecoGrade, ecoIndex } from './ecoindex';
 
@@ -258,15 +258,11 @@ async function tabProblems(page: Page): Promise<string[]> {
  * axe-core and the keyboard checks run in the page and wait on its timers; in a context made with
  * `javaScriptEnabled: false` timers never fire, and the checks would wait for ever (a journey once
  * hung so, before its first line of output). Such a page is refused at once, with the way out.
+ * Known from how the context was made (`newContext`), not by racing a timer: a tab in the
+ * background of a loaded machine may take seconds to run one.
  */
-export async function assertTimersRun(page: Page, waitMs = 2000): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const ran = await Promise.race([
-    page.evaluate(() => new Promise<boolean>((resolve) => setTimeout(() => resolve(true), 0))).catch(() => false),
-    new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), waitMs))),
-  ]);
-  clearTimeout(timer);
-  if (!ran) {
+export function assertRunsScripts(page: Page): void {
+  if (!runsScripts(page.context())) {
     throw new Error(
       'checkPage needs a tab whose context runs scripts (axe-core waits on timers, which never fire with javaScriptEnabled: false): check the page from a context with JavaScript, with the same cookies — its no-JS check loads it without',
     );
@@ -286,7 +282,7 @@ export interface CheckOptions {
 export async function checkPage(page: Page, url: string, options: CheckOptions = {}): Promise<PageReport> {
   const browser = page.context().browser();
   if (!browser) throw new Error('checkPage needs a page of a launched browser');
-  await assertTimersRun(page);
+  assertRunsScripts(page);
   const expectedStatus = options.status ?? 200;
   const problems: string[] = [];
 

@@ -62,12 +62,9 @@ export function AgentsPage({ tenant, agents, csrfToken, base, selfId, add, facto
               {agent.displayName}
               {agent.accountId === selfId ? ' (vous)' : ''}
             </h3>
-            <p>
-              <Badge tone={ROLE_TONES[agent.role]}>{ROLE_LABELS[agent.role]}</Badge>
-            </p>
-            <p class="card__meta">{agent.email}</p>
-            <p>
-              Dernière connexion : {agent.lastSignInAt ? <DateText date={agent.lastSignInAt} /> : 'jamais'}
+            {/* One paragraph per subject: the agents' list must stay within the page budget (DOM size) with many agents. */}
+            <p class="card__meta">
+              <Badge tone={ROLE_TONES[agent.role]}>{ROLE_LABELS[agent.role]}</Badge> {agent.email}
             </p>
             <form action={`${base}/${agent.accountId}/role`} method="post" class="role-form">
               <input type="hidden" name="_csrf" value={csrfToken} />
@@ -85,7 +82,7 @@ export function AgentsPage({ tenant, agents, csrfToken, base, selfId, add, facto
               </button>
             </form>
             <p>
-              Double authentification :{' '}
+              Dernière connexion : {agent.lastSignInAt ? <DateText date={agent.lastSignInAt} /> : 'jamais'}. Double authentification :{' '}
               {factors.has(agent.accountId) ? (
                 <>
                   activée le <DateText date={factors.get(agent.accountId)!} />
