@@ -12,8 +12,9 @@ import { assertIncludes, field, follow, journey, mainText, signIn } from './supp
 const j = journey();
 const files = mkdtempSync(join(tmpdir(), 'guichet-e2e-'));
 
-async function click(name: string | RegExp) {
-  await Promise.all([j.page.waitForEvent('load'), j.page.getByRole('button', { name }).first().click()]);
+/** `timeout`: a logo's upload is read, cleaned and stored before the page comes back (slower on a loaded CI machine). */
+async function click(name: string | RegExp, timeout?: number) {
+  await Promise.all([j.page.waitForEvent('load', { timeout }), j.page.getByRole('button', { name }).first().click()]);
 }
 
 /** Brest's public home as a visitor sees it: the theme's CSS and the logo's address. */
@@ -81,7 +82,7 @@ test('a logo is uploaded; a script inside an SVG is removed before it is served'
   );
   await page.goto(j.url('/admin/t/brest/identite'));
   await page.getByLabel('Nouveau logo').setInputFiles(svg);
-  await click('Envoyer le logo');
+  await click('Envoyer le logo', 30_000);
   assertIncludes(await mainText(page), 'Le nouveau logo est en ligne');
   const after = (await brestAsVisitor()).logo;
   assert.ok(after && after !== before, 'the header shows the new logo');
@@ -94,7 +95,7 @@ test('a logo is uploaded; a script inside an SVG is removed before it is served'
   writeFileSync(fake, 'ceci n’est pas une image');
   await page.goto(j.url('/admin/t/brest/identite'));
   await page.getByLabel('Nouveau logo').setInputFiles(fake);
-  await click('Envoyer le logo');
+  await click('Envoyer le logo', 30_000);
   assert.ok((await page.locator('.error-summary, [role="alert"]').count()) >= 1, 'an error summary');
   assert.deepEqual(await axeViolations(page), []);
 });
