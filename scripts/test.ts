@@ -86,7 +86,8 @@ const testJob = (phase: string, file: string, engine: Engine): Job => ({
   needsTemplates: true,
   size: statSync(join(root, file)).size,
   // A file that ends its process itself needs one of its own.
-  test: sharedProcesses && !/^\s*process\.exit\(/m.test(readFileSync(join(root, file), 'utf8')) ? { file, engine } : undefined,
+  // A file that ends its process itself, or says it needs a process of its own, runs alone.
+  test: sharedProcesses && !/^\s*process\.exit\(|^\/\/ Runs in a test process of its own:/m.test(readFileSync(join(root, file), 'utf8')) ? { file, engine } : undefined,
 });
 
 const preparation: Job[] = [];
