@@ -1,18 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { buildTestApp, secondInstance } from '../../../test/support/app';
+import { eventually } from '../../../test/support/eventually';
 import { createPerson, signInPerson } from './test-support';
 import { accountsDb } from './store';
-
-/** Asks until the answer is the expected one: a notification takes a few milliseconds to arrive. */
-async function eventually<T>(get: () => Promise<T>, expected: (value: T) => boolean): Promise<T> {
-  let last = await get();
-  for (let i = 0; i < 250 && !expected(last); i++) {
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    last = await get();
-  }
-  return last;
-}
 
 test('an account kept in memory by one instance is renamed or disabled as soon as another instance changes it', async (t) => {
   const a = await buildTestApp(t);

@@ -7,17 +7,8 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { test } from 'node:test';
 import { buildTestApp, secondInstance } from '../../../test/support/app';
+import { eventually } from '../../../test/support/eventually';
 import { createPerson, signInPerson } from '../accounts/test-support';
-
-/** Asks until the answer is the expected one: a notification takes a few milliseconds to arrive. */
-async function eventually<T>(get: () => Promise<T>, expected: (value: T) => boolean): Promise<T> {
-  let last = await get();
-  for (let i = 0; i < 250 && !expected(last); i++) {
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    last = await get();
-  }
-  return last;
-}
 
 type Tables = {
   members_favourites: { id: string; account_id: string; kind: string; item_key: string; note: string };
