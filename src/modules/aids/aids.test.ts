@@ -204,8 +204,26 @@ test('open export: JSON in the format, CSV, problem+json on bad parameters', asy
   assert.equal(schema.statusCode, 200, 'the schema the export names is served');
   assert.deepEqual(schema.json(), aidJsonSchema());
   const everything = await app.inject('/api/v1/aides');
-  assert.ok((everything.json() as { total: number }).total >= 150);
-  for (const url of ['/api/v1/aides?format=xml', '/api/v1/aides?collectivite=atlantide']) {
+  const all = everything.json() as { total: number; page?: number; aides: Aid[] };
+  assert.ok(all.total >= 150);
+  assert.equal(all.aides.length, all.total, 'without page nor par_page: every aid');
+  assert.equal(all.page, undefined);
+
+  // A page, for a list in an application: the same aids in the same order, page by page.
+  type Page = { total: number; page: number; par_page: number; pages: number; aides: Aid[] };
+  const first = (await app.inject('/api/v1/aides?par_page=50')).json() as Page;
+  assert.deepEqual([first.total, first.page, first.par_page, first.pages], [all.total, 1, 50, Math.ceil(all.total / 50)]);
+  const pages = [first];
+  for (let page = 2; page <= first.pages; page += 1) pages.push((await app.inject(`/api/v1/aides?par_page=50&page=${page}`)).json() as Page);
+  assert.deepEqual(pages.flatMap((p) => p.aides.map((a) => a.id)), all.aides.map((a) => a.id));
+  const byDefault = (await app.inject('/api/v1/aides?page=2')).json() as Page;
+  assert.deepEqual([byDefault.par_page, byDefault.aides.length, byDefault.aides[0]?.id], [20, 20, all.aides[20]?.id], 'page alone: 20 aids a page');
+  const beyond = (await app.inject(`/api/v1/aides?page=${first.pages + 1}&par_page=50`)).json() as Page;
+  assert.deepEqual(beyond.aides, [], 'past the last page: an empty page, with the total');
+  const csvPage = await app.inject('/api/v1/aides?format=csv&par_page=3');
+  assert.equal(csvPage.body.trim().split('\r\n').length, 4, 'a CSV page: the header and 3 aids');
+
+  for (const url of ['/api/v1/aides?format=xml', '/api/v1/aides?collectivite=atlantide', '/api/v1/aides?par_page=101', '/api/v1/aides?page=0', '/api/v1/aides?page=deux']) {
     const res = await app.inject(url);
     assert.equal(res.statusCode, 400, url);
     assert.match(String(res.headers['content-type']), /^application\/problem\+json/);

@@ -1,6 +1,6 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import { problems } from '../../platform/api/schemas';
+import { pageInfo, problems } from '../../platform/api/schemas';
 import { Type } from '@sinclair/typebox';
 import { NoQuery, Params, Query, TenantId, Text } from '../../platform/http/route-schemas';
 import { AidsAnswer, AidsQuery } from './api-schemas';
@@ -128,18 +128,23 @@ export async function aidsRoutes(fastify: FastifyInstance): Promise<void> {
       if (!tenant) throw new BadParameterError('collectivite', 'Aucune collectivité de Guichet ne porte cet identifiant (par exemple « bretagne » ou « brest »).');
       tenantId = tenant.id;
     }
-    const name = `aides-${tenantId ?? 'toutes'}`;
+    const name = `aides-${tenantId ?? 'toutes'}${query.page !== undefined || query.par_page !== undefined ? `-page-${query.page ?? 1}` : ''}`;
     reply
       .header('cache-control', 'public, max-age=300')
       .header('content-disposition', format === 'csv' ? `attachment; filename="${name}.csv"` : `inline; filename="${name}.json"`);
+    // A page when asked for one (a list in an application), else every aid (the open export).
+    const paged = query.page !== undefined || query.par_page !== undefined;
     const build = async () => {
-      const rows = await publishedDefinitions(db, tenantId);
+      const all = await publishedDefinitions(db, tenantId);
+      const page = paged ? pageInfo(all.length, query.page ?? 1, query.par_page ?? 20) : undefined;
+      const rows = page ? all.slice(page.offset, page.offset + page.par_page) : all;
       if (format === 'csv') return { status: 200, type: 'text/csv; charset=utf-8', text: toCsv(rows.map((r) => exportLine(r.tenant_id, r.definition))) };
       const body = {
         schema: `${platform.publicUrl}/docs/aid.schema.json`,
         sources: `${platform.publicUrl}/sources#aides`,
         collectivite: tenantId ?? null,
-        total: rows.length,
+        total: all.length,
+        ...(page ? { page: page.page, par_page: page.par_page, pages: page.pages } : {}),
         aides: rows.map((r) => ({ collectivite: r.tenant_id, ...r.definition })),
       };
       return { status: 200, type: 'application/json; charset=utf-8', text: JSON.stringify(body) };

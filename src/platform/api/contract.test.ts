@@ -45,7 +45,7 @@ test('every operation of the OpenAPI document answers as it declares, on success
       ok: [{ method: 'POST', url: '/api/v1/eligibilite', payload: { age: 19, commune: '35238', situation: 'etudiant', boursier: true } }, { method: 'POST', url: '/api/v1/eligibilite', payload: {} }],
       errors: [{ method: 'POST', url: '/api/v1/eligibilite', payload: { age: '19', foo: 1 } }, { method: 'POST', url: '/api/v1/eligibilite', payload: { commune: '75056' } }],
     },
-    'lister-aides': { ok: [{ url: '/api/v1/aides?collectivite=brest' }, { url: '/api/v1/aides?collectivite=vannes&format=csv' }], errors: [{ url: '/api/v1/aides?format=xml' }, { url: '/api/v1/aides?collectivite=atlantide' }] },
+    'lister-aides': { ok: [{ url: '/api/v1/aides?collectivite=brest' }, { url: '/api/v1/aides?collectivite=vannes&format=csv' }, { url: '/api/v1/aides?page=2&par_page=10' }], errors: [{ url: '/api/v1/aides?format=xml' }, { url: '/api/v1/aides?collectivite=atlantide' }] },
     rechercher: { ok: [{ url: '/api/v1/recherche?q=velo' }, { url: '/api/v1/recherche?q=france%20services&commune=Brest&type=lieu-aide' }, { url: '/api/v1/recherche?q=zzzqqq' }], errors: [{ url: '/api/v1/recherche?q=velo&page=abc' }, { url: '/api/v1/recherche?commune=99999' }] },
     'lister-recherches-sans-resultat': {
       ok: [{ url: '/api/v1/recherche/sans-resultat?depuis=2026-01-01' }, { url: '/api/v1/recherche/sans-resultat?collectivite=brest&depuis=2026-01-01&par_page=1' }, { url: '/api/v1/recherche/sans-resultat' }],
