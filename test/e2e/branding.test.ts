@@ -1,7 +1,3 @@
-// Runs in a test process of its own: in a shared test process (test/support/worker.ts) the logo's
-// upload was sent and its navigation never finished (since the merge of 2026-12-04: shared
-// Chromium, route schemas); alone, with the same loader, browser sharing and check memo, it passes.
-// To find, then remove this line.
 // Issue 4, point 5 — "Brand a tenant": an administrator sets a name and an accent colour (a colour
 // that breaks 4.5:1 contrast is refused in French with a suggested shade) and uploads a logo.
 import assert from 'node:assert/strict';
