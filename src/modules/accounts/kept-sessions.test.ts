@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { sql } from 'kysely';
 import { Agent, buildTestApp, csrfTokenFrom, secondInstance, type TestApp } from '../../../test/support/app';
+import { eventually } from '../../../test/support/eventually';
 import { startDrivingLicenceDraft } from '../applications/test-support';
 import { sealSimulatorState as seal } from '../eligibility/test-support';
 import { createPerson, PERSON_PASSWORD, signInPerson } from './test-support';
@@ -13,15 +14,6 @@ import { createPerson, PERSON_PASSWORD, signInPerson } from './test-support';
  */
 
 /** Asks until the answer is the expected one: a notification takes a few milliseconds to arrive. */
-async function eventually<T>(get: () => Promise<T>, expected: (value: T) => boolean, tries = 250): Promise<T> {
-  let last = await get();
-  for (let i = 0; i < tries && !expected(last); i++) {
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    last = await get();
-  }
-  return last;
-}
-
 /** The same browser (its cookies) talking to another instance behind the load balancer. */
 function sameBrowserOn(instance: TestApp, browser: Agent): Agent {
   const copy = new Agent(instance.app);

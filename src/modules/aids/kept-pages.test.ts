@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { sql } from 'kysely';
 import { buildTestApp, csrfTokenFrom, secondInstance, signInAs } from '../../../test/support/app';
+import { eventually } from '../../../test/support/eventually';
 import { demoAids } from '../../../seed/aids';
 import { aidsDb, saveAid } from './store';
 
@@ -10,15 +11,6 @@ const ID = 'test-aide-deux-instances';
 const NAME = 'Aide aux ateliers de réparation de vélos';
 
 /** Asks until the page says what is expected: a notification takes a few milliseconds to arrive. */
-async function eventually(get: () => Promise<{ statusCode: number; body: string }>, expected: (r: { statusCode: number; body: string }) => boolean): Promise<{ statusCode: number; body: string }> {
-  let last = await get();
-  for (let i = 0; i < 250 && !expected(last); i++) {
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    last = await get();
-  }
-  return last;
-}
-
 test('a public page of aids kept by one instance changes as soon as another instance publishes, edits or unpublishes the aid', async (t) => {
   const a = await buildTestApp(t);
   const b = await secondInstance(t, a);

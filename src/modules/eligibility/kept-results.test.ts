@@ -2,21 +2,13 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { brotliDecompressSync } from 'node:zlib';
 import { buildTestApp, secondInstance } from '../../../test/support/app';
+import { eventually } from '../../../test/support/eventually';
 import { demoAids } from '../../../seed/aids';
 import { aidsDb, saveAid } from '../aids';
 import { sealSimulatorState, STATE_COOKIE } from './test-support';
 import type { Situation } from './situation';
 
 /** Asks until the page says what is expected: a notification takes a few milliseconds to arrive. */
-async function eventually<T extends { body: string }>(get: () => Promise<T>, expected: (r: T) => boolean): Promise<T> {
-  let last = await get();
-  for (let i = 0; i < 250 && !expected(last); i++) {
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    last = await get();
-  }
-  return last;
-}
-
 test('signed-out results: kept per answers and compressed, with no CSRF token; other answers get their own page; an aid changed on another instance shows at once', async (t) => {
   const a = await buildTestApp(t);
   const b = await secondInstance(t, a);
