@@ -45,6 +45,7 @@ function materialize(url: string): string {
     .replace(':ref', 'BZH-2026-000001')
     .replace(':section', 'etape')
     .replace(':field', 'champ')
+    .replace(':version', '1')
     .replace(/:(\w+)(\([^)]*\))?/g, (_match, _name: string, pattern: string | undefined) => (pattern ? '1' : SAMPLE_ID));
 }
 
