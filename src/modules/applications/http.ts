@@ -6,9 +6,10 @@ import type { CurrentAccount } from '../../platform/auth/current-account';
 import { signedInAccount } from '../../platform/auth/guards';
 import { MAX_DOCUMENT_BYTES } from './documents';
 import type { Person } from './service';
+import { AidId } from '../aids';
 
-/** An aid's identifier in a path (`aide-achat-velo`), as the aids module checks it. */
-export const AidId = Type.String({ pattern: '^[a-z0-9-]{2,120}$', maxLength: 120 });
+/** An aid's identifier in a path, as the aids module declares it. */
+export { AidId };
 /** An application's number (`BZH-2026-000123`). */
 export const Reference = Type.String({ pattern: '^BZH-[0-9]{4}-[0-9]{6,12}$', maxLength: 30 });
 /** `/admin/t/:tenant/aides/:id…` */

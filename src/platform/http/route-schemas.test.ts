@@ -28,23 +28,6 @@ const EXEMPT = new Map<string, string>([
  */
 const PENDING = new Set<string>(
   [
-    'GET /admin/t/:tenant/aides',
-    'GET /admin/t/:tenant/aides/:id',
-    'GET /admin/t/:tenant/aides/:id/apercu',
-    'GET /admin/t/:tenant/aides/:id/conditions',
-    'GET /admin/t/:tenant/aides/:id/versions',
-    'GET /admin/t/:tenant/aides/:id/versions/:version',
-    'GET /admin/t/:tenant/aides/import',
-    'GET /admin/t/:tenant/aides/import/:importId',
-    'GET /admin/t/:tenant/aides/nouvelle',
-    'POST /admin/t/:tenant/aides/:id',
-    'POST /admin/t/:tenant/aides/:id/conditions',
-    'POST /admin/t/:tenant/aides/:id/depublier',
-    'POST /admin/t/:tenant/aides/:id/publier',
-    'POST /admin/t/:tenant/aides/:id/versions/:version/retablir',
-    'POST /admin/t/:tenant/aides/import',
-    'POST /admin/t/:tenant/aides/import/:importId/appliquer',
-    'POST /admin/t/:tenant/aides/nouvelle',
   ],
 );
 
