@@ -7,10 +7,6 @@ export function contextOf(request: FastifyRequest): RequestContext {
   return { ip: request.ip, userAgent: String(request.headers['user-agent'] ?? '') };
 }
 
-export function bodyOf(request: FastifyRequest): Record<string, unknown> {
-  return (request.body ?? {}) as Record<string, unknown>;
-}
-
 /**
  * Runs a credential action; a throttled one becomes the French "réessayez dans N minutes"
  * message on `field`, with status 429 and Retry-After.

@@ -1,4 +1,6 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
+import { NoQuery, Query, Text } from '../../platform/http/route-schemas';
 import { signedInAccount } from '../../platform/auth/guards';
 import { audit } from '../../platform/audit/audit';
 import { COPIED_CONCERNS } from '../../platform/personal-data';
@@ -10,7 +12,8 @@ import { MyDataPage } from './views/my-data';
  * the whole of it in one JSON file, built from every module's part of the register
  * (`PersonalDataDeclaration.copies`). Each download is audited.
  */
-export async function myDataRoutes(app: FastifyInstance): Promise<void> {
+export async function myDataRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { platform } = app;
   platform.accountSections.push({
     href: '/mon-compte/mes-donnees',
@@ -20,7 +23,7 @@ export async function myDataRoutes(app: FastifyInstance): Promise<void> {
   });
   const register = platform.personalData;
 
-  app.get('/mon-compte/mes-donnees', { config: { guard: { person: true } } }, async (_request, reply) =>
+  app.get('/mon-compte/mes-donnees', { config: { guard: { person: true } }, schema: { querystring: NoQuery } }, async (_request, reply) =>
     reply.page({
       title: 'Mes données',
       heading: 'Mes données',
@@ -31,9 +34,9 @@ export async function myDataRoutes(app: FastifyInstance): Promise<void> {
   );
 
   /** The copy, in JSON (`?format=html`: the same, as a page to read), audited. */
-  app.get('/mon-compte/mes-donnees/telecharger', { config: { guard: { person: true } } }, async (request, reply) => {
+  app.get('/mon-compte/mes-donnees/telecharger', { config: { guard: { person: true } }, schema: { querystring: Query({ format: Text }) } }, async (request, reply) => {
     const current = signedInAccount(request);
-    const html = (request.query as Record<string, unknown>).format === 'html';
+    const html = request.query.format === 'html';
     const now = new Date();
     const parts: Record<string, unknown> = {};
     for (const copy of register.copies) parts[copy.key] = await copy.read(platform.db, current.id);

@@ -1,15 +1,16 @@
 import type { ComponentChildren } from 'preact';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { FormBody, NoQuery, Query, Text, TextFields } from '../../platform/http/route-schemas';
 import { closeSession } from '../../platform/auth/open-session';
 import { completeSignIn } from '../../platform/auth/complete-sign-in';
 import type { FieldErrors } from '../../platform/views/form';
-import { bodyOf, contextOf, errorTitle, throttled } from './http';
+import { contextOf, errorTitle, throttled } from './http';
 import {
   completeReset,
   confirmEmail,
   checkCredentials,
   emailError,
-  readField,
   requestReset,
   safeLocalPath,
   signUp,
@@ -27,7 +28,13 @@ const signInNotices: Record<string, string> = {
   'adresse-confirmee': 'Votre adresse électronique est confirmée. Vous pouvez vous connecter.',
 };
 
-export async function publicRoutes(app: FastifyInstance): Promise<void> {
+/** The links mailed with a token (confirmation, new password) and the pages that follow a mail. */
+const TokenQuery = Query({ jeton: Text });
+const AddressQuery = Query({ adresse: Text });
+const TokenBody = FormBody({ jeton: Text });
+
+export async function publicRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { platform } = app;
   const page = (reply: FastifyReply, title: string, main: ComponentChildren, status = 200, heading?: string) =>
     reply.page({ title, heading: heading ?? title.replace(/^Erreur – /, ''), noindex: true, breadcrumb: [HOME, { label: heading ?? title.replace(/^Erreur – /, '') }], main }, { status });
@@ -37,13 +44,13 @@ export async function publicRoutes(app: FastifyInstance): Promise<void> {
   const renderSignUp = async (reply: FastifyReply, values: { email?: string; display_name?: string }, errors: FieldErrors, status = 200) =>
     page(reply, errorTitle(SIGN_UP, errors), <SignUpForm csrfToken={await reply.generateCsrf()} values={values} errors={errors} />, status);
 
-  app.get('/inscription', async (request, reply) => {
+  app.get('/inscription', { schema: { querystring: NoQuery } }, async (request, reply) => {
     if (await request.currentAccount()) return reply.redirect('/mon-compte', 303);
     return renderSignUp(reply, {}, {});
   });
 
-  app.post('/inscription', async (request, reply) => {
-    const { input, errors } = validateSignUp(bodyOf(request));
+  app.post('/inscription', { schema: { body: FormBody(TextFields(['email', 'display_name', 'password'])) } }, async (request, reply) => {
+    const { input, errors } = validateSignUp(request.body);
     const values = { email: input.email, display_name: input.display_name };
     if (Object.keys(errors).length) return renderSignUp(reply, values, errors, 422);
     const done = await throttled(reply, 'email', () => signUp(platform, input, contextOf(request)));
@@ -51,14 +58,14 @@ export async function publicRoutes(app: FastifyInstance): Promise<void> {
     return reply.redirect(`/inscription/courriel-envoye?adresse=${encodeURIComponent(input.email)}`, 303);
   });
 
-  app.get('/inscription/courriel-envoye', async (request, reply) => {
-    const email = String((request.query as { adresse?: string }).adresse ?? '').slice(0, 254);
+  app.get('/inscription/courriel-envoye', { schema: { querystring: AddressQuery } }, async (request, reply) => {
+    const email = (request.query.adresse ?? '').slice(0, 254);
     return page(reply, 'Vérifiez votre messagerie', <CheckMailPage email={email || 'indiquée'} what="sign-up" />);
   });
 
   const CONFIRM = 'Confirmer mon adresse électronique';
-  app.get('/inscription/confirmer', async (request, reply) => {
-    const token = (request.query as { jeton?: string }).jeton;
+  app.get('/inscription/confirmer', { schema: { querystring: TokenQuery } }, async (request, reply) => {
+    const token = request.query.jeton;
     const link = await checkToken(platform.db, token, 'confirm');
     if (!link.ok) return page(reply, CONFIRM, <LinkProblem reason={link.reason} retry={{ href: '/mon-compte', label: 'Demander un nouveau lien depuis « Mon compte »' }} />, 400);
     return page(
@@ -74,8 +81,8 @@ export async function publicRoutes(app: FastifyInstance): Promise<void> {
     );
   });
 
-  app.post('/inscription/confirmer', async (request, reply) => {
-    const result = await confirmEmail(platform, bodyOf(request).jeton, contextOf(request));
+  app.post('/inscription/confirmer', { schema: { body: TokenBody } }, async (request, reply) => {
+    const result = await confirmEmail(platform, request.body.jeton, contextOf(request));
     if (!result.ok) return page(reply, CONFIRM, <LinkProblem reason={result.reason} retry={{ href: '/mon-compte', label: 'Demander un nouveau lien depuis « Mon compte »' }} />, 400);
     const account = await request.currentAccount();
     return reply.redirect(account ? '/mon-compte?fait=adresse-confirmee' : '/connexion?fait=adresse-confirmee', 303);
@@ -92,8 +99,8 @@ export async function publicRoutes(app: FastifyInstance): Promise<void> {
       status,
     );
 
-  app.get('/connexion', async (request: FastifyRequest, reply: FastifyReply) => {
-    const query = request.query as { suite?: string; fait?: string };
+  app.get('/connexion', { schema: { querystring: Query({ suite: Text, fait: Text }) } }, async (request, reply) => {
+    const query = request.query;
     const next = safeLocalPath(query.suite);
     if (await request.currentAccount()) return reply.redirect(next, 303);
     // On a tenant's own host name, the portal signs the person in (SSO).
@@ -102,8 +109,8 @@ export async function publicRoutes(app: FastifyInstance): Promise<void> {
     return renderSignIn(reply, { email: '', errors: {}, next, notice: signInNotices[query.fait ?? ''] });
   });
 
-  app.post('/connexion', async (request, reply) => {
-    const body = bodyOf(request);
+  app.post('/connexion', { schema: { body: FormBody(TextFields(['suite', 'email', 'password'])) } }, async (request, reply) => {
+    const body = request.body;
     const next = safeLocalPath(body.suite);
     const { input, errors } = validateSignIn(body);
     if (Object.keys(errors).length) return renderSignIn(reply, { email: input.email, errors, next }, 422);
@@ -114,7 +121,7 @@ export async function publicRoutes(app: FastifyInstance): Promise<void> {
     return completeSignIn(request, reply, { id: account.id, displayName: account.display_name }, { method: 'password', next });
   });
 
-  app.post('/deconnexion', async (request, reply) => {
+  app.post('/deconnexion', { schema: { body: FormBody({}) } }, async (request, reply) => {
     const closing = (await request.currentAccount())?.session.data;
     await closeSession(request, reply);
     // A session opened with FranceConnect ends at FranceConnect too (the franceconnect module's handoff).
@@ -130,10 +137,10 @@ export async function publicRoutes(app: FastifyInstance): Promise<void> {
   const renderForgot = async (reply: FastifyReply, email: string, errors: FieldErrors, status = 200) =>
     page(reply, errorTitle(FORGOT, errors), <ResetRequestForm csrfToken={await reply.generateCsrf()} email={email} errors={errors} />, status);
 
-  app.get('/mot-de-passe-oublie', async (_request, reply) => renderForgot(reply, '', {}));
+  app.get('/mot-de-passe-oublie', { schema: { querystring: NoQuery } }, async (_request, reply) => renderForgot(reply, '', {}));
 
-  app.post('/mot-de-passe-oublie', async (request, reply) => {
-    const email = readField(bodyOf(request), 'email').trim();
+  app.post('/mot-de-passe-oublie', { schema: { body: FormBody({ email: Text }) } }, async (request, reply) => {
+    const email = (request.body.email ?? '').trim();
     const bad = emailError(email);
     if (bad) return renderForgot(reply, email, { email: bad }, 422);
     const done = await throttled(reply, 'email', () => requestReset(platform, email, contextOf(request)));
@@ -141,8 +148,8 @@ export async function publicRoutes(app: FastifyInstance): Promise<void> {
     return reply.redirect(`/mot-de-passe-oublie/courriel-envoye?adresse=${encodeURIComponent(email)}`, 303);
   });
 
-  app.get('/mot-de-passe-oublie/courriel-envoye', async (request, reply) => {
-    const email = String((request.query as { adresse?: string }).adresse ?? '').slice(0, 254);
+  app.get('/mot-de-passe-oublie/courriel-envoye', { schema: { querystring: AddressQuery } }, async (request, reply) => {
+    const email = (request.query.adresse ?? '').slice(0, 254);
     return page(reply, 'Vérifiez votre messagerie', <CheckMailPage email={email || 'indiquée'} what="reset" />);
   });
 
@@ -151,18 +158,18 @@ export async function publicRoutes(app: FastifyInstance): Promise<void> {
   const renderNewPassword = async (reply: FastifyReply, token: string, email: string, errors: FieldErrors, status = 200) =>
     page(reply, errorTitle(NEW_PASSWORD, errors), <NewPasswordForm csrfToken={await reply.generateCsrf()} token={token} email={email} errors={errors} />, status);
 
-  app.get('/mot-de-passe/nouveau', async (request, reply) => {
-    const token = (request.query as { jeton?: string }).jeton;
+  app.get('/mot-de-passe/nouveau', { schema: { querystring: TokenQuery } }, async (request, reply) => {
+    const token = request.query.jeton;
     const link = await checkToken(platform.db, token, 'reset');
     if (!link.ok) return page(reply, NEW_PASSWORD, <LinkProblem reason={link.reason} retry={retryReset} />, 400);
     const account = await findAccount(platform.db, link.accountId);
     return renderNewPassword(reply, String(token), account?.email ?? '', {});
   });
 
-  app.post('/mot-de-passe/nouveau', async (request, reply) => {
-    const body = bodyOf(request);
-    const token = readField(body, 'jeton');
-    const result = await completeReset(platform, token, readField(body, 'password'), contextOf(request));
+  app.post('/mot-de-passe/nouveau', { schema: { body: FormBody(TextFields(['jeton', 'username', 'password'])) } }, async (request, reply) => {
+    const body = request.body;
+    const token = body.jeton ?? '';
+    const result = await completeReset(platform, token, body.password ?? '', contextOf(request));
     if (result.ok) {
       await closeSession(request, reply);
       return reply.redirect('/connexion?fait=mot-de-passe', 303);

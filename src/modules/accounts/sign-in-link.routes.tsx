@@ -1,10 +1,12 @@
 import type { ComponentChildren } from 'preact';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { FormBody, NoQuery, Query, Text } from '../../platform/http/route-schemas';
 import { completeSignIn } from '../../platform/auth/complete-sign-in';
 import { Notice } from '../../platform/views/components';
 import { ErrorSummary, Form, SubmitButton, TextField, type FieldErrors } from '../../platform/views/form';
-import { bodyOf, contextOf, errorTitle, throttled } from './http';
-import { emailError, readField, signInLabels } from './service';
+import { contextOf, errorTitle, throttled } from './http';
+import { emailError, signInLabels } from './service';
 import { requestSignInLink, useSignInLink } from './sign-in-link';
 import { checkToken } from './store';
 import { ConfirmLinkPage, LinkProblem } from './views/public';
@@ -36,7 +38,8 @@ function RequestForm({ csrfToken, email, errors }: { csrfToken: string; email: s
 }
 
 /** « Recevoir un lien de connexion par courriel » (sign-in-link.ts). */
-export async function signInLinkRoutes(app: FastifyInstance): Promise<void> {
+export async function signInLinkRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { platform } = app;
   const page = (reply: FastifyReply, title: string, main: ComponentChildren, status = 200) => {
     const heading = title.replace(/^Erreur – /, '');
@@ -45,10 +48,10 @@ export async function signInLinkRoutes(app: FastifyInstance): Promise<void> {
   const renderRequest = async (reply: FastifyReply, email: string, errors: FieldErrors, status = 200) =>
     page(reply, errorTitle(TITLE, errors), <RequestForm csrfToken={await reply.generateCsrf()} email={email} errors={errors} />, status);
 
-  app.get('/connexion/lien', async (_request, reply) => renderRequest(reply, '', {}));
+  app.get('/connexion/lien', { schema: { querystring: NoQuery } }, async (_request, reply) => renderRequest(reply, '', {}));
 
-  app.post('/connexion/lien', async (request, reply) => {
-    const email = readField(bodyOf(request), 'email').trim();
+  app.post('/connexion/lien', { schema: { body: FormBody({ email: Text }) } }, async (request, reply) => {
+    const email = (request.body.email ?? '').trim();
     const bad = emailError(email);
     if (bad) return renderRequest(reply, email, { email: bad }, 422);
     const done = await throttled(reply, 'email', () => requestSignInLink(platform, email, contextOf(request)));
@@ -56,7 +59,7 @@ export async function signInLinkRoutes(app: FastifyInstance): Promise<void> {
     return reply.redirect('/connexion/lien/courriel-envoye', 303);
   });
 
-  app.get('/connexion/lien/courriel-envoye', async (_request, reply) =>
+  app.get('/connexion/lien/courriel-envoye', { schema: { querystring: NoQuery } }, async (_request, reply) =>
     page(
       reply,
       'Vérifiez votre messagerie',
@@ -70,8 +73,8 @@ export async function signInLinkRoutes(app: FastifyInstance): Promise<void> {
   );
 
   // The link opens a page with a button: a mail scanner opening links uses nothing.
-  app.get('/connexion/lien/ouvrir', async (request, reply) => {
-    const token = (request.query as { jeton?: string }).jeton;
+  app.get('/connexion/lien/ouvrir', { schema: { querystring: Query({ jeton: Text }) } }, async (request, reply) => {
+    const token = request.query.jeton;
     const link = await checkToken(platform.db, token, 'sign_in');
     if (!link.ok) return page(reply, OPEN, <LinkProblem reason={link.reason} retry={retry} />, 400);
     return page(
@@ -81,8 +84,8 @@ export async function signInLinkRoutes(app: FastifyInstance): Promise<void> {
     );
   });
 
-  app.post('/connexion/lien/ouvrir', async (request, reply) => {
-    const used = await useSignInLink(platform, bodyOf(request).jeton);
+  app.post('/connexion/lien/ouvrir', { schema: { body: FormBody({ jeton: Text }) } }, async (request, reply) => {
+    const used = await useSignInLink(platform, request.body.jeton);
     if (!used.ok) return page(reply, OPEN, <LinkProblem reason={used.reason} retry={retry} />, 400);
     // Like any sign-in: the second factor is asked when the account has one.
     return completeSignIn(request, reply, { id: used.account.id, displayName: used.account.display_name }, { method: 'mail_link', next: '/mon-compte' });

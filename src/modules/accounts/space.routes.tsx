@@ -1,5 +1,7 @@
 import type { ComponentChildren } from 'preact';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { FormBody, NoQuery, Query, Text, TextFields } from '../../platform/http/route-schemas';
 import { clearSessionCookie } from '../../platform/auth/current-account';
 import { signedInAccount } from '../../platform/auth/guards';
 import { endLinkedSessions, rotateSession } from '../../platform/auth/open-session';
@@ -9,7 +11,7 @@ import { Notice } from '../../platform/views/components';
 import type { Crumb } from '../../platform/views/site';
 import type { FieldErrors } from '../../platform/views/form';
 import { describeDevice, methodLabels, partialIp } from './devices';
-import { bodyOf, contextOf, errorTitle, throttled } from './http';
+import { contextOf, errorTitle, throttled } from './http';
 import { changePassword, confirmEmailChange, deleteAccount, endOtherSessions, requestEmailChange } from './own-account';
 import { resendConfirmation } from './service';
 import { checkToken, findAccount } from './store';
@@ -30,7 +32,11 @@ const notices: Record<string, string> = {
   'sessions-fermees': 'Vos autres sessions sont fermées.',
 };
 
-export async function spaceRoutes(app: FastifyInstance): Promise<void> {
+/** The account's pages say what was just done (`?fait=…`). */
+const DoneQuery = Query({ fait: Text });
+
+export async function spaceRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { platform } = app;
   platform.accountSections.push(
     { href: '/mon-compte/identifiants', label: 'Identifiants', description: 'Changer votre adresse électronique ou votre mot de passe.', order: 10 },
@@ -50,17 +56,16 @@ export async function spaceRoutes(app: FastifyInstance): Promise<void> {
       },
       { status },
     );
-  const fait = (request: { query: unknown }) => (request.query as { fait?: string }).fait;
 
   // --- Home ------------------------------------------------------------------------------------
-  app.get('/mon-compte', { config: { guard: { person: true } } }, async (request, reply) => {
+  app.get('/mon-compte', { config: { guard: { person: true } }, schema: { querystring: DoneQuery } }, async (request, reply) => {
     const current = signedInAccount(request);
     const account = await findAccount(platform.db, current.id);
     const sections = [...platform.accountSections].sort((a, b) => a.order - b.order);
     return page(reply, {
       title: 'Mon compte',
       heading: 'Mon compte',
-      fait: fait(request),
+      fait: request.query.fait,
       main: (
         <AccountHome
           csrfToken={await reply.generateCsrf()}
@@ -73,7 +78,7 @@ export async function spaceRoutes(app: FastifyInstance): Promise<void> {
     });
   });
 
-  app.post('/mon-compte/confirmation', { config: { guard: { person: true } } }, async (request, reply) => {
+  app.post('/mon-compte/confirmation', { config: { guard: { person: true } }, schema: { body: FormBody({}) } }, async (request, reply) => {
     const current = signedInAccount(request);
     const sent = await throttled(reply, 'confirmation', () => resendConfirmation(platform, current.id, contextOf(request)));
     if (!sent.ok) {
@@ -102,7 +107,7 @@ export async function spaceRoutes(app: FastifyInstance): Promise<void> {
   // --- Credentials -----------------------------------------------------------------------------
   const CREDENTIALS = 'Identifiants';
   const renderCredentials = async (
-    request: { query: unknown },
+    done: string | undefined,
     reply: FastifyReply,
     accountId: string,
     state: { emailForm?: { value: string; errors: FieldErrors }; passwordErrors?: FieldErrors },
@@ -116,7 +121,7 @@ export async function spaceRoutes(app: FastifyInstance): Promise<void> {
         title: errorTitle(CREDENTIALS, errors),
         heading: CREDENTIALS,
         crumbs: [{ label: CREDENTIALS }],
-        fait: fait(request),
+        fait: done,
         main: (
           <CredentialsPage
             csrfToken={await reply.generateCsrf()}
@@ -131,37 +136,37 @@ export async function spaceRoutes(app: FastifyInstance): Promise<void> {
     );
   };
 
-  app.get('/mon-compte/identifiants', { config: { guard: { person: true } } }, async (request, reply) => {
+  app.get('/mon-compte/identifiants', { config: { guard: { person: true } }, schema: { querystring: DoneQuery } }, async (request, reply) => {
     const current = signedInAccount(request);
-    return renderCredentials(request, reply, current.id, {});
+    return renderCredentials(request.query.fait, reply, current.id, {});
   });
 
-  app.post('/mon-compte/identifiants/mot-de-passe', { config: { guard: { person: true } } }, async (request, reply) => {
+  app.post('/mon-compte/identifiants/mot-de-passe', { config: { guard: { person: true } }, schema: { body: FormBody(TextFields(['username', 'current_password', 'new_password'])) } }, async (request, reply) => {
     const current = signedInAccount(request);
     const context = { ...contextOf(request), sessionId: sessionId(current.sessionToken) };
-    const result = await throttled(reply, 'current_password', () => changePassword(platform, current.id, bodyOf(request), context));
-    if (!result.ok) return renderCredentials(request, reply, current.id, { passwordErrors: result.errors }, result.status);
-    if (!result.value.ok) return renderCredentials(request, reply, current.id, { passwordErrors: result.value.errors }, 422);
+    const result = await throttled(reply, 'current_password', () => changePassword(platform, current.id, request.body, context));
+    if (!result.ok) return renderCredentials(undefined, reply, current.id, { passwordErrors: result.errors }, result.status);
+    if (!result.value.ok) return renderCredentials(undefined, reply, current.id, { passwordErrors: result.value.errors }, 422);
     // The other sessions ended in changePassword; this one goes on under a new token.
     await rotateSession(request, reply);
     return reply.redirect('/mon-compte/identifiants?fait=mot-de-passe', 303);
   });
 
-  app.post('/mon-compte/identifiants/adresse', { config: { guard: { person: true } } }, async (request, reply) => {
+  app.post('/mon-compte/identifiants/adresse', { config: { guard: { person: true } }, schema: { body: FormBody(TextFields(['new_email', 'password'])) } }, async (request, reply) => {
     const current = signedInAccount(request);
-    const body = bodyOf(request);
-    const value = typeof body.new_email === 'string' ? body.new_email.trim() : '';
+    const body = request.body;
+    const value = (body.new_email ?? '').trim();
     const result = await throttled(reply, 'password', () => requestEmailChange(platform, current.id, body, contextOf(request)));
-    if (!result.ok) return renderCredentials(request, reply, current.id, { emailForm: { value, errors: result.errors } }, result.status);
-    if (!result.value.ok) return renderCredentials(request, reply, current.id, { emailForm: { value, errors: result.value.errors } }, 422);
+    if (!result.ok) return renderCredentials(undefined, reply, current.id, { emailForm: { value, errors: result.errors } }, result.status);
+    if (!result.value.ok) return renderCredentials(undefined, reply, current.id, { emailForm: { value, errors: result.value.errors } }, 422);
     return reply.redirect('/mon-compte/identifiants?fait=adresse-demandee', 303);
   });
 
   // The link mailed to the new address: it proves the person reads mail there; no session needed.
   const NEW_ADDRESS = 'Confirmer ma nouvelle adresse électronique';
   const retryAddress = { href: '/mon-compte/identifiants', label: 'Recommencer le changement d’adresse' };
-  app.get('/mon-compte/adresse/confirmer', async (request, reply) => {
-    const token = (request.query as { jeton?: string }).jeton;
+  app.get('/mon-compte/adresse/confirmer', { schema: { querystring: Query({ jeton: Text }) } }, async (request, reply) => {
+    const token = request.query.jeton;
     const link = await checkToken(platform.db, token, 'email_change');
     if (!link.ok) return page(reply, { title: NEW_ADDRESS, heading: NEW_ADDRESS, main: <LinkProblem reason={link.reason} retry={retryAddress} /> }, 400);
     return page(reply, {
@@ -179,8 +184,8 @@ export async function spaceRoutes(app: FastifyInstance): Promise<void> {
     });
   });
 
-  app.post('/mon-compte/adresse/confirmer', async (request, reply) => {
-    const result = await confirmEmailChange(platform, bodyOf(request).jeton, contextOf(request));
+  app.post('/mon-compte/adresse/confirmer', { schema: { body: FormBody({ jeton: Text }) } }, async (request, reply) => {
+    const result = await confirmEmailChange(platform, request.body.jeton, contextOf(request));
     if (!result.ok) return page(reply, { title: NEW_ADDRESS, heading: NEW_ADDRESS, main: <LinkProblem reason={result.reason} retry={retryAddress} /> }, 400);
     const current = await request.currentAccount();
     return reply.redirect(current ? '/mon-compte/identifiants?fait=adresse-changee' : '/connexion?fait=adresse-confirmee', 303);
@@ -188,7 +193,7 @@ export async function spaceRoutes(app: FastifyInstance): Promise<void> {
 
   // --- Sessions --------------------------------------------------------------------------------
   const SESSIONS = 'Sessions ouvertes';
-  app.get('/mon-compte/sessions', { config: { guard: { person: true } } }, async (request, reply) => {
+  app.get('/mon-compte/sessions', { config: { guard: { person: true } }, schema: { querystring: DoneQuery } }, async (request, reply) => {
     const current = signedInAccount(request);
     const own = sessionId(current.sessionToken);
     const rows: SessionRow[] = (await platform.sessions.listFor(current.id)).map((s) => ({
@@ -204,14 +209,14 @@ export async function spaceRoutes(app: FastifyInstance): Promise<void> {
       title: SESSIONS,
       heading: SESSIONS,
       crumbs: [{ label: 'Sessions' }],
-      fait: fait(request),
+      fait: request.query.fait,
       main: <SessionsPage csrfToken={await reply.generateCsrf()} sessions={rows} />,
     });
   });
 
-  app.post('/mon-compte/sessions/fermer', { config: { guard: { person: true } } }, async (request, reply) => {
+  app.post('/mon-compte/sessions/fermer', { config: { guard: { person: true } }, schema: { body: FormBody({ session: Text }) } }, async (request, reply) => {
     const current = signedInAccount(request);
-    const id = String(bodyOf(request).session ?? '');
+    const id = request.body.session ?? '';
     const own = sessionId(current.sessionToken);
     // This device signs out with "Se déconnecter"; another session ends with those linked to it.
     const ended = id && id !== own ? await endLinkedSessions(platform.sessions, current.id, id) : 0;
@@ -232,7 +237,7 @@ export async function spaceRoutes(app: FastifyInstance): Promise<void> {
     return reply.redirect(`/mon-compte/sessions${ended > 0 ? '?fait=session-fermee' : ''}`, 303);
   });
 
-  app.post('/mon-compte/sessions/fermer-autres', { config: { guard: { person: true } } }, async (request, reply) => {
+  app.post('/mon-compte/sessions/fermer-autres', { config: { guard: { person: true } }, schema: { body: FormBody({}) } }, async (request, reply) => {
     const current = signedInAccount(request);
     const ended = await endOtherSessions(platform, current.id, sessionId(current.sessionToken));
     await audit(platform.db, {
@@ -261,21 +266,21 @@ export async function spaceRoutes(app: FastifyInstance): Promise<void> {
     );
   };
 
-  app.get('/mon-compte/supprimer', { config: { guard: { person: true } } }, async (request, reply) => {
+  app.get('/mon-compte/supprimer', { config: { guard: { person: true } }, schema: { querystring: NoQuery } }, async (request, reply) => {
     const current = signedInAccount(request);
     return renderDelete(reply, current.id, {});
   });
 
-  app.post('/mon-compte/supprimer', { config: { guard: { person: true } } }, async (request, reply) => {
+  app.post('/mon-compte/supprimer', { config: { guard: { person: true } }, schema: { body: FormBody(TextFields(['password', 'confirm'])) } }, async (request, reply) => {
     const current = signedInAccount(request);
-    const result = await throttled(reply, 'password', () => deleteAccount(platform, current.id, bodyOf(request), contextOf(request)));
+    const result = await throttled(reply, 'password', () => deleteAccount(platform, current.id, request.body, contextOf(request)));
     if (!result.ok) return renderDelete(reply, current.id, result.errors, result.status);
     if (!result.value.ok) return renderDelete(reply, current.id, result.value.errors, 422);
     clearSessionCookie(reply);
     return reply.redirect('/compte-supprime', 303);
   });
 
-  app.get('/compte-supprime', async (_request, reply) =>
+  app.get('/compte-supprime', { schema: { querystring: NoQuery } }, async (_request, reply) =>
     reply.page({
       title: 'Votre compte est supprimé',
       noindex: true,

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { Query, Text } from '../../platform/http/route-schemas';
 import { openSession } from '../../platform/auth/open-session';
 import { sessionId } from '../../platform/auth/sessions';
 import { audit } from '../../platform/audit/audit';
@@ -43,7 +45,8 @@ export function startSsoIfTenantHost(request: FastifyRequest, reply: FastifyRepl
   return reply.redirect(`${publicUrl}/sso/autoriser?${query}`, 303);
 }
 
-export async function ssoRoutes(app: FastifyInstance): Promise<void> {
+export async function ssoRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { platform } = app;
 
   const problem = (reply: FastifyReply, text: string, retry: string, status = 400) =>
@@ -66,9 +69,9 @@ export async function ssoRoutes(app: FastifyInstance): Promise<void> {
     );
 
   // On the portal: hand a signed-in person over to a registered tenant host.
-  app.get('/sso/autoriser', async (request, reply) => {
+  app.get('/sso/autoriser', { schema: { querystring: Query({ hote: Text, suite: Text, etat: Text }) } }, async (request, reply) => {
     if (tenantHostOf(request)) throw new NotFoundError();
-    const query = request.query as { hote?: string; suite?: string; etat?: string };
+    const query = request.query;
     const tenant = platform.tenants.forHost(query.hote);
     const state = typeof query.etat === 'string' && /^[\w-]{8,64}$/.test(query.etat) ? query.etat : undefined;
     // Only the host names of registered tenants: never an open redirect.
@@ -111,10 +114,10 @@ export async function ssoRoutes(app: FastifyInstance): Promise<void> {
   });
 
   // On a tenant host: the code becomes a session of the same account.
-  app.get('/sso/retour', async (request, reply) => {
+  app.get('/sso/retour', { schema: { querystring: Query({ code: Text, suite: Text, etat: Text }) } }, async (request, reply) => {
     const tenant = tenantHostOf(request);
     if (!tenant) throw new NotFoundError();
-    const query = request.query as { code?: string; suite?: string; etat?: string };
+    const query = request.query;
     const next = safeLocalPath(query.suite, '/');
     const retry = `/connexion?suite=${encodeURIComponent(next)}`;
     const expected = request.cookies[STATE_COOKIE];

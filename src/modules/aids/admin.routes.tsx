@@ -3,15 +3,17 @@
  * preview, publish/unpublish, versions (the two-step import: import.routes.tsx). Reading: lecteur; writing: éditeur.
  * Every query names the tenant of the route: an agent never reaches another tenant's aid.
  */
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { FormBody, ListFields, NoQuery, OpenForm, Query, TenantParams, Text, TextFields } from '../../platform/http/route-schemas';
 import { audit } from '../../platform/audit/audit';
 import type { Tenant } from '../../platform/db/tables';
 import { adminBreadcrumb, adminPage, routeTenant } from '../../platform/views/admin';
 import { Notice } from '../../platform/views/components';
 import type { FieldErrors } from '../../platform/views/form';
-import { aidFromFiche, applyTreeAction, conditionFromTree, emptyFiche, ficheField, ficheFromAid, ficheFromBody, treeErrors, treeFromBody, treeFromCondition, type FicheValues, type FormNode } from './editor-form';
+import { aidFromFiche, applyTreeAction, conditionFromTree, emptyFiche, FICHE_FIELDS, ficheField, ficheFromAid, ficheFromBody, treeErrors, treeFromBody, treeFromCondition, type FicheValues, type FormNode } from './editor-form';
 import type { Aid, Condition } from './format';
-import { actorOf, canEdit, crumbs, pageOf, read, routeAid, SECTION, write } from './admin-shared';
+import { actorOf, AidParams, canEdit, crumbs, pageOf, read, routeAid, SECTION, write } from './admin-shared';
 import { aidsDb, listTenantAids, saveAid } from './store';
 import { checkAid, fieldLabel } from './validate';
 import { AidActions, AidsAdminList, aidsAdminBase, ConditionsForm, FicheForm } from './views/admin';
@@ -21,16 +23,24 @@ const PER_PAGE = 20;
 
 const today = () => new Date().toISOString().slice(0, 10);
 
-export async function aidsAdminRoutes(app: FastifyInstance): Promise<void> {
+/** The record's form (views/admin.tsx FicheForm): its texts, its checkboxes, « aide permanente ». */
+const FicheBody = FormBody({ ...TextFields(FICHE_FIELDS), ...ListFields(['audiences', 'themes', 'aid_types']), permanent: Text });
+/** The conditions' form: each node's fields are named after its place in the tree (`r_0-kind`…), and a button's `action`. */
+const ConditionsBody = OpenForm({ action: Text });
+/** Pages that say what was just done (`?message=`). */
+const MessageQuery = Query({ message: Text });
+
+export async function aidsAdminRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { platform } = app;
   const db = aidsDb(platform.db);
 
   const actor = actorOf;
-  const aidOf = (request: FastifyRequest) => routeAid(db, request);
+  const aidOf = (request: FastifyRequest & { params: { id: string } }) => routeAid(db, request);
 
-  app.get('/admin/t/:tenant/aides', { config: read }, async (request, reply) => {
+  app.get('/admin/t/:tenant/aides', { config: read, schema: { params: TenantParams, querystring: Query({ q: Text, statut: Text, page: Text }) } }, async (request, reply) => {
     const tenant = routeTenant(request);
-    const query = request.query as Record<string, unknown>;
+    const query = request.query;
     const q = typeof query.q === 'string' ? query.q.trim().slice(0, 100) : '';
     const statut = query.statut === 'draft' || query.statut === 'published' ? query.statut : '';
     const requested = pageOf(query.page);
@@ -101,11 +111,11 @@ export async function aidsAdminRoutes(app: FastifyInstance): Promise<void> {
     return { type: 'all', conditions: [{ type: 'text', text: 'Les autres conditions décrites par l’organisme', blocking: false }] };
   };
 
-  app.get('/admin/t/:tenant/aides/nouvelle', { config: write }, async (request, reply) => renderFiche(reply, routeTenant(request), { values: emptyFiche(today()), errors: {} }));
+  app.get('/admin/t/:tenant/aides/nouvelle', { config: write, schema: { params: TenantParams, querystring: NoQuery } }, async (request, reply) => renderFiche(reply, routeTenant(request), { values: emptyFiche(today()), errors: {} }));
 
-  app.post('/admin/t/:tenant/aides/nouvelle', { config: write }, async (request, reply) => {
+  app.post('/admin/t/:tenant/aides/nouvelle', { config: write, schema: { params: TenantParams, body: FicheBody } }, async (request, reply) => {
     const tenant = routeTenant(request);
-    const values = ficheFromBody((request.body ?? {}) as Record<string, unknown>);
+    const values = ficheFromBody(request.body);
     const draft = aidFromFiche(values, undefined, {});
     draft.eligibility = startingConditions(draft);
     const errors = ficheErrors(checkAid(draft));
@@ -117,14 +127,14 @@ export async function aidsAdminRoutes(app: FastifyInstance): Promise<void> {
     return reply.redirect(`${aidsAdminBase(tenant.id)}/${values.id}/conditions?message=cree`, 303);
   });
 
-  app.get('/admin/t/:tenant/aides/:id', { config: write }, async (request, reply) => {
+  app.get('/admin/t/:tenant/aides/:id', { config: write, schema: { params: AidParams, querystring: MessageQuery } }, async (request, reply) => {
     const { tenant, row } = await aidOf(request);
-    return renderFiche(reply, tenant, { values: ficheFromAid(row.definition), errors: {}, row, message: (request.query as { message?: string }).message });
+    return renderFiche(reply, tenant, { values: ficheFromAid(row.definition), errors: {}, row, message: request.query.message });
   });
 
-  app.post('/admin/t/:tenant/aides/:id', { config: write }, async (request, reply) => {
+  app.post('/admin/t/:tenant/aides/:id', { config: write, schema: { params: AidParams, body: FicheBody } }, async (request, reply) => {
     const { tenant, row } = await aidOf(request);
-    const values = { ...ficheFromBody((request.body ?? {}) as Record<string, unknown>), id: row.id };
+    const values = { ...ficheFromBody(request.body), id: row.id };
     const draft = aidFromFiche(values, row.definition.eligibility, { tenant_id: row.definition.porteur.tenant_id });
     const errors = ficheErrors(checkAid(draft));
     if (Object.keys(errors).length) return renderFiche(reply, tenant, { values, errors, row }, 422);
@@ -159,14 +169,14 @@ export async function aidsAdminRoutes(app: FastifyInstance): Promise<void> {
     );
   };
 
-  app.get('/admin/t/:tenant/aides/:id/conditions', { config: write }, async (request, reply) => {
+  app.get('/admin/t/:tenant/aides/:id/conditions', { config: write, schema: { params: AidParams, querystring: MessageQuery } }, async (request, reply) => {
     const { tenant, row } = await aidOf(request);
-    return renderConditions(reply, tenant, row, treeFromCondition(row.definition.eligibility), {}, 200, (request.query as { message?: string }).message);
+    return renderConditions(reply, tenant, row, treeFromCondition(row.definition.eligibility), {}, 200, request.query.message);
   });
 
-  app.post('/admin/t/:tenant/aides/:id/conditions', { config: write }, async (request, reply) => {
+  app.post('/admin/t/:tenant/aides/:id/conditions', { config: write, schema: { params: AidParams, body: ConditionsBody } }, async (request, reply) => {
     const { tenant, row } = await aidOf(request);
-    const body = (request.body ?? {}) as Record<string, unknown>;
+    const body: Record<string, unknown> = request.body;
     const tree = treeFromBody(body);
     const action = typeof body.action === 'string' ? body.action : 'enregistrer';
     if (action !== 'enregistrer') {
@@ -189,7 +199,7 @@ export async function aidsAdminRoutes(app: FastifyInstance): Promise<void> {
 
   // ---------------------------------------------------------------- preview, publication (versions: versions.routes.tsx)
 
-  app.get('/admin/t/:tenant/aides/:id/apercu', { config: read }, async (request, reply) => {
+  app.get('/admin/t/:tenant/aides/:id/apercu', { config: read, schema: { params: AidParams, querystring: NoQuery } }, async (request, reply) => {
     const { tenant, row } = await aidOf(request);
     const aid = row.definition;
     return reply.header('cache-control', 'no-store').page(
@@ -213,7 +223,7 @@ export async function aidsAdminRoutes(app: FastifyInstance): Promise<void> {
   });
 
   for (const [path, status] of [['publier', 'published'], ['depublier', 'draft']] as const) {
-    app.post(`/admin/t/:tenant/aides/:id/${path}`, { config: write }, async (request, reply) => {
+    app.post(`/admin/t/:tenant/aides/:id/${path}`, { config: write, schema: { params: AidParams, body: FormBody({}) } }, async (request, reply) => {
       const { tenant, row } = await aidOf(request);
       const who = await actor(request);
       const outcome = await saveAid(db, { tenantId: tenant.id, status, aid: row.definition, actorId: who.id });

@@ -2,11 +2,13 @@
  * The two-step import of a tenant's aids (issue 6 a, point 3): the file is checked line by line
  * (dry run, stored), then applied all or nothing. Éditeur and above.
  */
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { FormBody, NoQuery, Params, TenantId, TenantParams, Uuid } from '../../platform/http/route-schemas';
 import { audit } from '../../platform/audit/audit';
 import type { Tenant } from '../../platform/db/tables';
 import { NotFoundError } from '../../platform/http/errors';
-import { ImportFileForm, ImportReport, reportTitle, reportView, sentFile, uploadOptions } from '../../platform/imports';
+import { ImportFileBody, ImportFileForm, ImportReport, ImportReportQuery, reportTitle, reportView, sentFile, uploadOptions } from '../../platform/imports';
 import { adminPage, routeTenant } from '../../platform/views/admin';
 import { Notice } from '../../platform/views/components';
 import { actorOf, crumbs, write } from './admin-shared';
@@ -16,7 +18,10 @@ import { aidsAdminBase } from './views/admin';
 
 const upload = uploadOptions(write, MAX_IMPORT_BYTES);
 
-export async function aidsImportRoutes(app: FastifyInstance): Promise<void> {
+const ImportParams = Params({ tenant: TenantId, importId: Uuid });
+
+export async function aidsImportRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { platform } = app;
   const db = aidsDb(platform.db);
   const actor = actorOf;
@@ -46,9 +51,9 @@ export async function aidsImportRoutes(app: FastifyInstance): Promise<void> {
       { status: error ? 422 : 200, tenant },
     );
 
-  app.get('/admin/t/:tenant/aides/import', { config: write }, async (request, reply) => renderImport(reply, routeTenant(request)));
+  app.get('/admin/t/:tenant/aides/import', { config: write, schema: { params: TenantParams, querystring: NoQuery } }, async (request, reply) => renderImport(reply, routeTenant(request)));
 
-  app.post('/admin/t/:tenant/aides/import', { config: upload }, async (request, reply) => {
+  app.post('/admin/t/:tenant/aides/import', { config: upload, schema: { params: TenantParams, body: ImportFileBody } }, async (request, reply) => {
     const tenant = routeTenant(request);
     const sent = sentFile(request.body, MAX_IMPORT_BYTES, 'Choisissez un fichier JSON ou CSV.');
     if (!sent.ok) return renderImport(reply, tenant, sent.error);
@@ -63,11 +68,11 @@ export async function aidsImportRoutes(app: FastifyInstance): Promise<void> {
     return reply.redirect(`${importBase(tenant.id)}/${id}`, 303);
   });
 
-  app.get('/admin/t/:tenant/aides/import/:importId', { config: write }, async (request, reply) => {
+  app.get('/admin/t/:tenant/aides/import/:importId', { config: write, schema: { params: ImportParams, querystring: ImportReportQuery } }, async (request, reply) => {
     const tenant = routeTenant(request);
-    const row = await importOf(db, tenant.id, (request.params as { importId: string }).importId);
+    const row = await importOf(db, tenant.id, request.params.importId);
     if (!row) throw new NotFoundError();
-    const query = request.query as Record<string, unknown>;
+    const query = request.query;
     const view = reportView(row, query, `${importBase(tenant.id)}/${row.id}`);
     return adminPage(
       request,
@@ -84,9 +89,9 @@ export async function aidsImportRoutes(app: FastifyInstance): Promise<void> {
     );
   });
 
-  app.post('/admin/t/:tenant/aides/import/:importId/appliquer', { config: write }, async (request, reply) => {
+  app.post('/admin/t/:tenant/aides/import/:importId/appliquer', { config: write, schema: { params: ImportParams, body: FormBody({}) } }, async (request, reply) => {
     const tenant = routeTenant(request);
-    const importId = (request.params as { importId: string }).importId;
+    const importId = request.params.importId;
     const who = await actor(request);
     const outcome = await applyImport(db, tenant.id, importId, who.id);
     if (!outcome.ok && outcome.detail === 'Cet import n’existe pas.') throw new NotFoundError();

@@ -17,6 +17,7 @@ export { NAF_FAMILIES, nafActivity, nafListed, nafMatches, nafText, type NafActi
 export { aidColumns, aidsDb, saveAid, prefilter, prefilterVersions, publishedOnThemes, residenceCodes, territoryCodes, ageBounds, publishedAid, InvalidAidError } from './store';
 export type { AidsTables, AidStatus } from './tables';
 export { aidsSearchSource } from './search-source';
+export { AidId } from './routes';
 
 /** C5 a: the referential of public aids, its public pages and its open export. */
 export const aidsModule: GuichetModule = {

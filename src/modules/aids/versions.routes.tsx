@@ -3,11 +3,14 @@
  * would see it (lecteur), and « Rétablir cette version » (éditeur), which copies it into a new
  * version. Every query names the route's tenant: another tenant's aid is 404.
  */
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { Digits, FormBody, NoQuery, Params, Query, TenantId, Text } from '../../platform/http/route-schemas';
 import { NotFoundError } from '../../platform/http/errors';
 import { adminBreadcrumb, adminPage, requireAccount } from '../../platform/views/admin';
 import { formatDateTime, Notice } from '../../platform/views/components';
-import { canEdit, read, routeAid, write } from './admin-shared';
+import { AidParams, canEdit, read, routeAid, write } from './admin-shared';
+import { AidId } from './routes';
 import { aidsDb } from './store';
 import { fieldLabel } from './validate';
 import { aidVersionOf, aidVersionsPage, restoreAidVersion } from './versions';
@@ -18,22 +21,26 @@ import { RestoreButton, RestoreExplanation, RestoreRefused, VersionHistory } fro
 const PER_PAGE = 20;
 const STATUS = { draft: 'brouillon', published: 'publiée' } as const;
 
-export async function aidVersionsRoutes(app: FastifyInstance): Promise<void> {
+const VersionParams = Params({ tenant: TenantId, id: AidId, version: Digits });
+type VersionRequest = FastifyRequest & { params: { id: string; version: string } };
+
+export async function aidVersionsRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { platform } = app;
   const db = aidsDb(platform.db);
 
-  const aidOf = (request: FastifyRequest) => routeAid(db, request);
-  const versionNumber = (request: FastifyRequest) => {
-    const raw = (request.params as { version: string }).version;
+  const aidOf = (request: FastifyRequest & { params: { id: string } }) => routeAid(db, request);
+  const versionNumber = (request: VersionRequest) => {
+    const raw = request.params.version;
     if (!/^\d{1,6}$/.test(raw)) throw new NotFoundError('Cette version n’existe pas.');
     return Number(raw);
   };
   const historyUrl = (tenantId: string, aidId: string) => `${aidsAdminBase(tenantId)}/${aidId}/versions`;
 
-  app.get('/admin/t/:tenant/aides/:id/versions', { config: read }, async (request, reply) => {
+  app.get('/admin/t/:tenant/aides/:id/versions', { config: read, schema: { params: AidParams, querystring: Query({ page: Text }) } }, async (request, reply) => {
     const { tenant, row } = await aidOf(request);
     const pages = Math.max(1, Math.ceil(row.version / PER_PAGE));
-    const asked = (request.query as { page?: string }).page ?? '';
+    const asked = request.query.page ?? '';
     const page = Math.min(pages, Math.max(1, /^\d{1,5}$/.test(asked) ? Number(asked) : 1));
     const versions = await aidVersionsPage(db, tenant.id, row.id, { offset: (page - 1) * PER_PAGE, limit: PER_PAGE });
     const heading = `Versions : ${row.definition.name}`;
@@ -60,7 +67,7 @@ export async function aidVersionsRoutes(app: FastifyInstance): Promise<void> {
   });
 
   /** One version as the public page would show it, with « Rétablir cette version » for an editor. */
-  const renderVersion = async (request: FastifyRequest, reply: Parameters<typeof adminPage>[1], refused?: Parameters<typeof RestoreRefused>[0]['errors']) => {
+  const renderVersion = async (request: VersionRequest, reply: Parameters<typeof adminPage>[1], refused?: Parameters<typeof RestoreRefused>[0]['errors']) => {
     const { tenant, row } = await aidOf(request);
     const number = versionNumber(request);
     const version = await aidVersionOf(db, tenant.id, row.id, number);
@@ -93,9 +100,9 @@ export async function aidVersionsRoutes(app: FastifyInstance): Promise<void> {
       );
   };
 
-  app.get('/admin/t/:tenant/aides/:id/versions/:version', { config: read }, async (request, reply) => renderVersion(request, reply));
+  app.get('/admin/t/:tenant/aides/:id/versions/:version', { config: read, schema: { params: VersionParams, querystring: NoQuery } }, async (request, reply) => renderVersion(request, reply));
 
-  app.post('/admin/t/:tenant/aides/:id/versions/:version/retablir', { config: write }, async (request, reply) => {
+  app.post('/admin/t/:tenant/aides/:id/versions/:version/retablir', { config: write, schema: { params: VersionParams, body: FormBody({}) } }, async (request, reply) => {
     const { tenant, row } = await aidOf(request);
     const account = await requireAccount(request);
     const outcome = await restoreAidVersion(db, { tenantId: tenant.id, aidId: row.id, version: versionNumber(request), actor: { id: account.id, label: account.displayName, ip: request.ip } });

@@ -3,12 +3,15 @@
  * checkForm, French errors); the form builder (form-builder.routes.tsx) is the usual way.
  * Reading: lecteur; writing: éditeur; every query names the tenant of the route.
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
+import { FormBody, Query, Text } from '../../platform/http/route-schemas';
 import type { Tenant } from '../../platform/db/tables';
 import { NotFoundError } from '../../platform/http/errors';
 import { adminPage, requireAccount, routeTenant } from '../../platform/views/admin';
 import { ErrorSummary, Form, SubmitButton, TextArea } from '../../platform/views/form';
 import { checkForm, FIELD_TYPES, PREFILL_FROM, type FormDefinition } from './form';
+import { TenantAidParams, type WithParams } from './http';
 import { applicationsDb, formOf, saveForm, type ApplicationsDb } from './store';
 
 export const read = { guard: { tenantRole: 'lecteur' as const } };
@@ -17,9 +20,9 @@ export const write = { guard: { tenantRole: 'editeur' as const } };
 export type RouteAid = { id: string; name: string; status: string };
 
 /** The aid named by the route, only if it belongs to the route's tenant (else 404). */
-export async function routeAid(db: ApplicationsDb, request: FastifyRequest): Promise<{ tenant: Tenant; aid: RouteAid }> {
+export async function routeAid(db: ApplicationsDb, request: WithParams<{ id: string }>): Promise<{ tenant: Tenant; aid: RouteAid }> {
   const tenant = routeTenant(request);
-  const { id } = request.params as { id: string };
+  const { id } = request.params;
   const aid = /^[a-z0-9-]{2,120}$/.test(id)
     ? await db
         .withTables<{ aids: { id: string; tenant_id: string; name: string; status: string } }>()
@@ -33,11 +36,12 @@ export async function routeAid(db: ApplicationsDb, request: FastifyRequest): Pro
   return { tenant, aid };
 }
 
-export async function applicationAdminRoutes(app: FastifyInstance): Promise<void> {
+export async function applicationAdminRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const db = applicationsDb(app.platform.db);
-  const aidOf = (request: FastifyRequest) => routeAid(db, request);
+  const aidOf = (request: WithParams<{ id: string }>) => routeAid(db, request);
 
-  const render = async (request: FastifyRequest, reply: Parameters<typeof adminPage>[1], input: { text: string; errors: string[]; saved?: boolean }, status = 200) => {
+  const render = async (request: WithParams<{ id: string }>, reply: Parameters<typeof adminPage>[1], input: { text: string; errors: string[]; saved?: boolean }, status = 200) => {
     const { tenant, aid } = await aidOf(request);
     const builder = `/admin/t/${tenant.id}/aides/${aid.id}/formulaire`;
     const action = `${builder}/json`;
@@ -79,16 +83,16 @@ export async function applicationAdminRoutes(app: FastifyInstance): Promise<void
     );
   };
 
-  app.get('/admin/t/:tenant/aides/:id/formulaire/json', { config: read }, async (request, reply) => {
+  app.get('/admin/t/:tenant/aides/:id/formulaire/json', { config: read, schema: { params: TenantAidParams, querystring: Query({ fait: Text }) } }, async (request, reply) => {
     const { aid } = await aidOf(request);
     const form = await formOf(db, aid.id);
     const text = JSON.stringify(form?.definition ?? { sections: [] }, null, 2);
-    return render(request, reply, { text, errors: [], saved: (request.query as { fait?: string }).fait === '1' });
+    return render(request, reply, { text, errors: [], saved: request.query.fait === '1' });
   });
 
-  app.post('/admin/t/:tenant/aides/:id/formulaire/json', { config: write }, async (request, reply) => {
+  app.post('/admin/t/:tenant/aides/:id/formulaire/json', { config: write, schema: { params: TenantAidParams, body: FormBody({ definition: Text }) } }, async (request, reply) => {
     const { tenant, aid } = await aidOf(request);
-    const text = String(((request.body ?? {}) as Record<string, unknown>).definition ?? '');
+    const text = request.body.definition ?? '';
     let parsed: unknown;
     try {
       parsed = JSON.parse(text);

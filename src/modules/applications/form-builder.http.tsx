@@ -2,7 +2,9 @@
  * What the form builder's routes share: the aid and its form loaded for the route's tenant, the
  * section or field named by the route, the one way a change is saved, and the page around a view.
  */
+import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { FormBody, Params, Query, TenantId, Text, TextFields } from '../../platform/http/route-schemas';
 import type { ComponentChildren } from 'preact';
 import { roleAllows } from '../../platform/auth/roles';
 import { NotFoundError } from '../../platform/http/errors';
@@ -10,29 +12,43 @@ import { adminPage, requireAccount } from '../../platform/views/admin';
 import type { FieldErrors } from '../../platform/views/form';
 import { routeAid, write } from './admin.routes';
 import type { FieldType, FormDefinition } from './form';
-import { findField, isFieldType } from './form-builder';
+import { FIELD_INPUTS, findField, isFieldType, SECTION_INPUTS } from './form-builder';
+import { AidId, type WithParams } from './http';
 import { BuilderOverview } from './form-builder.views';
 import { applicationsDb, formOf, saveForm, type ApplicationsDb } from './store';
 
 export const PATH = '/admin/t/:tenant/aides/:id/formulaire';
-const SECTION_ID = /^[a-z][a-z0-9-]{0,39}$/;
-const FIELD_NAME = /^[a-z][a-z0-9_]{0,39}$/;
+/** A section's id and a field's name, as checkForm allows them: another form is a 404. */
+const SectionId = Type.String({ pattern: '^[a-z][a-z0-9-]{0,39}$', maxLength: 40 });
+const FieldName = Type.String({ pattern: '^[a-z][a-z0-9_]{0,39}$', maxLength: 40 });
+export const SectionParams = Params({ tenant: TenantId, id: AidId, section: SectionId });
+export const FieldParams = Params({ tenant: TenantId, id: AidId, field: FieldName });
+/** The builder's pages say what was just done (`?fait=`); the first step of an addition, the type chosen (`?type=`). */
+export const DoneQuery = Query({ fait: Text });
+export const TypeQuery = Query({ type: Text });
+const fieldInputs = TextFields(Object.keys(FIELD_INPUTS) as Array<keyof typeof FIELD_INPUTS>);
+const sectionInputs = TextFields(Object.keys(SECTION_INPUTS) as Array<keyof typeof SECTION_INPUTS>);
+/** The inputs of a field (form-builder.views FieldPage). */
+export const FieldBody = FormBody(fieldInputs);
+/** The inputs of a section (SectionPage). */
+export const SectionBody = FormBody(sectionInputs);
+/** A new section and its first field (NewSectionPage). */
+export const NewSectionBody = FormBody({ ...sectionInputs, ...fieldInputs });
 
-export type Body = Record<string, unknown>;
 
 /** The type the inputs are shown for: the one posted, if it is one. */
 export const typeOr = (posted: string | undefined, fallback: FieldType): FieldType => (posted !== undefined && isFieldType(posted) ? posted : fallback);
 
 
 /** `?type=` chosen on the first step, or undefined (with an error when it is not a type). */
-export function chosenType(request: FastifyRequest): { type?: FieldType; error?: string } {
-  const type = (request.query as { type?: string }).type;
+export function chosenType(query: { type?: string | undefined }): { type?: FieldType; error?: string } {
+  const { type } = query;
   if (type === undefined) return {};
   return isFieldType(type) ? { type } : { error: 'Choisissez le type du champ.' };
 }
 
 /** The aid of the route (its tenant's, else 404) and its application form. */
-async function loadAid(db: ApplicationsDb, request: FastifyRequest) {
+async function loadAid(db: ApplicationsDb, request: WithParams<{ id: string }>) {
   const { tenant, aid } = await routeAid(db, request);
   const form: FormDefinition = (await formOf(db, aid.id))?.definition ?? { sections: [] };
   return { tenant, aid, form, base: `/admin/t/${tenant.id}/aides/${aid.id}/formulaire` };
@@ -42,18 +58,18 @@ export type Loaded = Awaited<ReturnType<typeof loadAid>>;
 export function builderPages(app: FastifyInstance) {
   const db = applicationsDb(app.platform.db);
 
-  const load = (request: FastifyRequest) => loadAid(db, request);
+  const load = (request: WithParams<{ id: string }>) => loadAid(db, request);
 
-  const sectionOf = (loaded: Loaded, request: FastifyRequest) => {
-    const { section } = request.params as { section: string };
-    const index = SECTION_ID.test(section) ? loaded.form.sections.findIndex((s) => s.id === section) : -1;
+  const sectionOf = (loaded: Loaded, request: WithParams<{ section: string }>) => {
+    const { section } = request.params;
+    const index = loaded.form.sections.findIndex((s) => s.id === section);
     if (index < 0) throw new NotFoundError('Cette section n’existe pas dans le formulaire.');
     return index;
   };
 
-  const fieldOf = (loaded: Loaded, request: FastifyRequest) => {
-    const { field } = request.params as { field: string };
-    const place = FIELD_NAME.test(field) ? findField(loaded.form, field) : undefined;
+  const fieldOf = (loaded: Loaded, request: WithParams<{ field: string }>) => {
+    const { field } = request.params;
+    const place = findField(loaded.form, field);
     if (!place) throw new NotFoundError('Ce champ n’existe pas dans le formulaire.');
     return place;
   };

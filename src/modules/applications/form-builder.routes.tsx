@@ -4,7 +4,9 @@
  * JavaScript: each change is a POST that goes through checkForm and saveForm, then a redirect.
  * Reading: lecteur; writing: éditeur; the aid must belong to the route's tenant (else 404).
  */
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { FormBody, NoQuery, Text } from '../../platform/http/route-schemas';
 import { NotFoundError } from '../../platform/http/errors';
 import type { FieldErrors } from '../../platform/views/form';
 import { read, write } from './admin.routes';
@@ -22,7 +24,8 @@ import {
   withSectionInputs,
   type BuilderValues,
 } from './form-builder';
-import { builderPages, chosenType, PATH, typeOr, type Body, type Loaded } from './form-builder.http';
+import { builderPages, chosenType, DoneQuery, NewSectionBody, PATH, SectionBody, SectionParams, typeOr, TypeQuery, type Loaded } from './form-builder.http';
+import { TenantAidParams, type WithParams } from './http';
 import { DeleteSectionPage, NewSectionPage, SectionPage, TypeChooser } from './form-builder.views';
 import { PaperForm } from './print';
 
@@ -36,18 +39,19 @@ const DONE: Record<string, string> = {
   ordre: 'Le nouvel ordre est enregistré.',
 };
 
-export async function formBuilderRoutes(app: FastifyInstance): Promise<void> {
+export async function formBuilderRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { load, sectionOf, save, page, overview } = builderPages(app);
 
-  app.get(PATH, { config: read }, async (request, reply) => {
-    const done = (request.query as { fait?: string }).fait;
+  app.get(PATH, { config: read, schema: { params: TenantAidParams, querystring: DoneQuery } }, async (request, reply) => {
+    const done = request.query.fait;
     return overview(request, reply, await load(request), {}, done ? DONE[done] : undefined);
   });
 
   /** Moves and field deletions: one button per action in the list (`action=<what>:<which>`). */
-  app.post(PATH, { config: write }, async (request, reply) => {
+  app.post(PATH, { config: write, schema: { params: TenantAidParams, body: FormBody({ action: Text }) } }, async (request, reply) => {
     const loaded = await load(request);
-    const [what = '', which = ''] = String(((request.body ?? {}) as Body).action ?? '').split(':');
+    const [what = '', which = ''] = (request.body.action ?? '').split(':');
     const form = clone(loaded.form);
     let changed: boolean;
     if (what === 'section-monter' || what === 'section-descendre') {
@@ -75,7 +79,7 @@ export async function formBuilderRoutes(app: FastifyInstance): Promise<void> {
     return reply.redirect(`${loaded.base}?fait=${what === 'champ-supprimer' ? 'champ-supprime' : 'ordre'}`, 303);
   });
 
-  app.get(`${PATH}/apercu`, { config: read }, async (request, reply) => {
+  app.get(`${PATH}/apercu`, { config: read, schema: { params: TenantAidParams, querystring: NoQuery } }, async (request, reply) => {
     const loaded = await load(request);
     return page(request, reply, loaded, {
       title: `Aperçu du formulaire : ${loaded.aid.name}`,
@@ -93,8 +97,6 @@ export async function formBuilderRoutes(app: FastifyInstance): Promise<void> {
 
   // —— Sections ——
 
-  // —— Sections ——
-
   const newSectionPage = (request: FastifyRequest, reply: FastifyReply, loaded: Loaded, type: FieldType, values: BuilderValues, errors: FieldErrors = {}) =>
     page(request, reply, loaded, {
       title: 'Ajouter une section',
@@ -103,9 +105,9 @@ export async function formBuilderRoutes(app: FastifyInstance): Promise<void> {
       main: (csrf) => <NewSectionPage action={`${loaded.base}/sections/nouvelle`} cancel={loaded.base} type={type} values={{ type, obligatoire: 'oui', ...values }} errors={errors} csrf={csrf} />,
     }, 422);
 
-  app.get(`${PATH}/sections/nouvelle`, { config: write }, async (request, reply) => {
+  app.get(`${PATH}/sections/nouvelle`, { config: write, schema: { params: TenantAidParams, querystring: TypeQuery } }, async (request, reply) => {
     const loaded = await load(request);
-    const { type, error } = chosenType(request);
+    const { type, error } = chosenType(request.query);
     if (type) return newSectionPage(request, reply, loaded, type, {});
     return page(request, reply, loaded, {
       title: 'Ajouter une section',
@@ -120,9 +122,9 @@ export async function formBuilderRoutes(app: FastifyInstance): Promise<void> {
     }, 422);
   });
 
-  app.post(`${PATH}/sections/nouvelle`, { config: write }, async (request, reply) => {
+  app.post(`${PATH}/sections/nouvelle`, { config: write, schema: { params: TenantAidParams, body: NewSectionBody } }, async (request, reply) => {
     const loaded = await load(request);
-    const body = (request.body ?? {}) as Body;
+    const body = request.body;
     const sectionInputs = readSectionInputs(body);
     const { values, field, errors: fieldErrors } = readField(body, loaded.form);
     const form = clone(loaded.form);
@@ -134,24 +136,24 @@ export async function formBuilderRoutes(app: FastifyInstance): Promise<void> {
     return reply.redirect(`${loaded.base}?fait=section-ajoutee`, 303);
   });
 
-  const sectionPage = (request: FastifyRequest, reply: FastifyReply, loaded: Loaded, values: BuilderValues, errors: FieldErrors = {}) =>
+  const sectionPage = (request: WithParams<{ section: string }>, reply: FastifyReply, loaded: Loaded, values: BuilderValues, errors: FieldErrors = {}) =>
     page(request, reply, loaded, {
       title: 'Modifier la section',
       crumb: 'Modifier la section',
       errors,
-      main: (csrf) => <SectionPage action={`${loaded.base}/sections/${(request.params as { section: string }).section}`} cancel={loaded.base} values={values} errors={errors} csrf={csrf} />,
+      main: (csrf) => <SectionPage action={`${loaded.base}/sections/${request.params.section}`} cancel={loaded.base} values={values} errors={errors} csrf={csrf} />,
     }, 422);
 
-  app.get(`${PATH}/sections/:section`, { config: write }, async (request, reply) => {
+  app.get(`${PATH}/sections/:section`, { config: write, schema: { params: SectionParams, querystring: NoQuery } }, async (request, reply) => {
     const loaded = await load(request);
     const section = loaded.form.sections[sectionOf(loaded, request)]!;
     return sectionPage(request, reply, loaded, { titre: section.title, intro: section.intro ?? '' });
   });
 
-  app.post(`${PATH}/sections/:section`, { config: write }, async (request, reply) => {
+  app.post(`${PATH}/sections/:section`, { config: write, schema: { params: SectionParams, body: SectionBody } }, async (request, reply) => {
     const loaded = await load(request);
     const index = sectionOf(loaded, request);
-    const { values, errors: inputErrors } = readSectionInputs((request.body ?? {}) as Body);
+    const { values, errors: inputErrors } = readSectionInputs(request.body);
     const form = clone(loaded.form);
     // The id stays: it is in the address of the person's step and in drafts already started.
     form.sections[index] = withSectionInputs(form.sections[index]!, values);
@@ -169,12 +171,12 @@ export async function formBuilderRoutes(app: FastifyInstance): Promise<void> {
       main: (csrf) => <DeleteSectionPage action={`${loaded.base}/sections/${loaded.form.sections[index]!.id}/supprimer`} cancel={loaded.base} section={loaded.form.sections[index]!} errors={errors} csrf={csrf} />,
     }, 422);
 
-  app.get(`${PATH}/sections/:section/supprimer`, { config: write }, async (request, reply) => {
+  app.get(`${PATH}/sections/:section/supprimer`, { config: write, schema: { params: SectionParams, querystring: NoQuery } }, async (request, reply) => {
     const loaded = await load(request);
     return deletePage(request, reply, loaded, sectionOf(loaded, request));
   });
 
-  app.post(`${PATH}/sections/:section/supprimer`, { config: write }, async (request, reply) => {
+  app.post(`${PATH}/sections/:section/supprimer`, { config: write, schema: { params: SectionParams, body: FormBody({}) } }, async (request, reply) => {
     const loaded = await load(request);
     const index = sectionOf(loaded, request);
     const form = clone(loaded.form);

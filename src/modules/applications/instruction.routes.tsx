@@ -3,8 +3,9 @@
  * instructing (status, requests, messages, notes, decision): instructeur (an éditeur may not).
  * Every query names the tenant of the route: another tenant's application is a 404 on every route.
  */
-import { queryValue } from '../../platform/http/input';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { FormBody, NoQuery, Params, Query, TenantId, TenantParams, Text, TextFields, Uuid } from '../../platform/http/route-schemas';
 import { audit, type Actor } from '../../platform/audit/audit';
 import { roleAllows } from '../../platform/auth/roles';
 import { NotFoundError } from '../../platform/http/errors';
@@ -14,7 +15,7 @@ import { SelectField, SubmitButton, TextField, type FieldErrors } from '../../pl
 import type { Tenant } from '../../platform/db/tables';
 import { sentenceSubject } from '../../platform/tenancy/names';
 import { attachmentHeader } from './documents';
-import { actorOf } from './http';
+import { actorOf, type WithParams } from './http';
 import { agentMay, annotationsOf, DECISIONS, isClosed, messagesOf, tenantAidsWithApplications, tenantApplication, tenantApplications, tenantDocument, type TenantApplication } from './instruction';
 import { instructionService } from './instruction.service';
 import type { Refusal } from './service';
@@ -32,28 +33,31 @@ const PER_PAGE = 20;
 
 type Input = { errors: FieldErrors; values: Record<string, string>; done?: string | undefined };
 
-export async function instructionRoutes(app: FastifyInstance): Promise<void> {
+const FileParams = Params({ tenant: TenantId, id: Uuid });
+
+export async function instructionRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { platform } = app;
   const db = applicationsDb(platform.db);
   const base = (tenant: Tenant) => `/admin/t/${tenant.id}/demandes`;
 
-  async function load(request: FastifyRequest) {
+  async function load(request: WithParams<{ id: string }>) {
     const tenant = routeTenant(request);
-    const application = await tenantApplication(db, tenant.id, (request.params as { id: string }).id);
+    const application = await tenantApplication(db, tenant.id, request.params.id);
     if (!application) throw new NotFoundError('Cette demande n’existe pas dans votre collectivité.');
     return { tenant, application };
   }
 
-  app.get('/admin/t/:tenant/demandes', { config: read }, async (request, reply) => {
+  app.get('/admin/t/:tenant/demandes', { config: read, schema: { params: TenantParams, querystring: Query({ statut: Text, aide: Text, q: Text, a_lire: Text, page: Text }) } }, async (request, reply) => {
     const tenant = routeTenant(request);
-    const param = (name: string) => queryValue(request.query, name);
-    const statut = param('statut');
+    const query = request.query;
+    const statut = query.statut;
     const status = statut && Object.hasOwn(APPLICATION_STATUSES, statut) && statut !== 'brouillon' ? (statut as ApplicationStatus) : undefined;
-    const aide = param('aide');
+    const aide = query.aide;
     const aid = aide && /^[a-z0-9-]{2,120}$/.test(aide) ? aide : undefined;
-    const q = (param('q') ?? '').trim().slice(0, 100) || undefined;
-    const unreadOnly = param('a_lire') === '1';
-    const page = Math.max(1, Math.min(10_000, Number.parseInt(param('page') ?? '1', 10) || 1));
+    const q = (query.q ?? '').trim().slice(0, 100) || undefined;
+    const unreadOnly = query.a_lire === '1';
+    const page = Math.max(1, Math.min(10_000, Number.parseInt(query.page ?? '1', 10) || 1));
     const [{ rows, total }, aids] = await Promise.all([tenantApplications(db, tenant.id, { status, aid, q, unreadOnly, page, perPage: PER_PAGE }), tenantAidsWithApplications(db, tenant.id)]);
     const pages = Math.max(1, Math.ceil(total / PER_PAGE));
     const href = (p: number) =>
@@ -152,19 +156,19 @@ export async function instructionRoutes(app: FastifyInstance): Promise<void> {
     );
   }
 
-  app.get('/admin/t/:tenant/demandes/:id', { config: read }, async (request, reply) => {
+  app.get('/admin/t/:tenant/demandes/:id', { config: read, schema: { params: FileParams, querystring: Query({ fait: Text }) } }, async (request, reply) => {
     const { tenant, application } = await load(request);
     const account = await requireAccount(request);
     // Who saw which person's data, when.
     await audit(platform.db, { action: 'applications.view', actor: actorOf(account, request), tenantId: tenant.id, targetType: 'account', targetId: application.account_id ?? undefined, details: { reference: application.reference } });
     // Only those who handle the file mark what the person did as seen.
     if (roleAllows(account.roles.get(tenant.id), 'instructeur')) await markRead(db, application);
-    return renderFile(request, reply, tenant, application, { errors: {}, values: {}, done: (request.query as { fait?: string }).fait });
+    return renderFile(request, reply, tenant, application, { errors: {}, values: {}, done: request.query.fait });
   });
 
-  app.get('/admin/t/:tenant/demandes/:id/documents/:doc', { config: read }, async (request, reply) => {
+  app.get('/admin/t/:tenant/demandes/:id/documents/:doc', { config: read, schema: { params: Params({ tenant: TenantId, id: Uuid, doc: Uuid }), querystring: NoQuery } }, async (request, reply) => {
     const { tenant, application } = await load(request);
-    const doc = await tenantDocument(db, tenant.id, application.id, (request.params as { doc: string }).doc);
+    const doc = await tenantDocument(db, tenant.id, application.id, request.params.doc);
     if (!doc) throw new NotFoundError('Ce document n’existe pas.');
     const account = await requireAccount(request);
     await audit(platform.db, { action: 'applications.document_download', actor: actorOf(account, request), tenantId: tenant.id, targetType: 'account', targetId: application.account_id ?? undefined, details: { reference: application.reference, document: doc.id } });
@@ -176,29 +180,29 @@ export async function instructionRoutes(app: FastifyInstance): Promise<void> {
       .send(doc.bytes);
   });
 
-  const body = (request: FastifyRequest) => {
-    const raw = (request.body ?? {}) as Record<string, unknown>;
+  /** The values a form sent, trimmed, without its CSRF token. */
+  const trimmed = (body: Record<string, string | undefined>) => {
     const out: Record<string, string> = {};
-    for (const [k, val] of Object.entries(raw)) if (typeof val === 'string' && k !== '_csrf') out[k] = val.trim();
+    for (const [k, val] of Object.entries(body)) if (val !== undefined && k !== '_csrf') out[k] = val.trim();
     return out;
   };
 
   const service = instructionService(platform);
   /** Parse → the service's use case → the file again (with the refusal) or a redirect. */
-  const act = (path: string, done: string, use: (actor: Actor, tenant: Tenant, application: TenantApplication, values: Record<string, string>) => Promise<{ ok: true } | Refusal>) =>
-    app.post(`/admin/t/:tenant/demandes/:id/${path}`, { config: instruct }, async (request, reply) => {
+  const act = (path: string, fields: readonly string[], done: string, use: (actor: Actor, tenant: Tenant, application: TenantApplication, values: Record<string, string>) => Promise<{ ok: true } | Refusal>) =>
+    app.post(`/admin/t/:tenant/demandes/:id/${path}`, { config: instruct, schema: { params: FileParams, body: FormBody(TextFields(fields)) } }, async (request, reply) => {
       const { tenant, application } = await load(request);
-      const values = body(request);
+      const values = trimmed(request.body);
       const outcome = await use(actorOf(await requireAccount(request), request), tenant, application, values);
       if (!outcome.ok) return renderFile(request, reply, tenant, application, { errors: outcome.errors, values: outcome.status === 409 ? {} : values }, outcome.status);
       return reply.redirect(`${base(tenant)}/${application.id}?fait=${done}`, 303);
     });
 
-  act('statut', 'statut', (actor, tenant, application, values) => service.startInstruction(actor, tenant, application, values.statut ?? ''));
-  act('pieces', 'pieces', (actor, tenant, application, values) => service.requestDocuments(actor, tenant, application, { pieces: values.pieces ?? '', message: values.pieces_message ?? '' }));
-  act('decision', 'decision', (actor, tenant, application, values) => service.decide(actor, tenant, application, { decision: values.decision ?? '', motivation: values.motivation ?? '', amount: values.montant ?? '' }));
-  act('message', 'message', (actor, tenant, application, values) => service.sendMessage(actor, tenant, application, values.message ?? ''));
-  act('notes', 'note', (actor, _tenant, application, values) => service.annotate(actor, application, values.annotation ?? ''));
+  act('statut', ['statut'], 'statut', (actor, tenant, application, values) => service.startInstruction(actor, tenant, application, values.statut ?? ''));
+  act('pieces', ['pieces', 'pieces_message'], 'pieces', (actor, tenant, application, values) => service.requestDocuments(actor, tenant, application, { pieces: values.pieces ?? '', message: values.pieces_message ?? '' }));
+  act('decision', ['decision', 'motivation', 'montant'], 'decision', (actor, tenant, application, values) => service.decide(actor, tenant, application, { decision: values.decision ?? '', motivation: values.motivation ?? '', amount: values.montant ?? '' }));
+  act('message', ['message'], 'message', (actor, tenant, application, values) => service.sendMessage(actor, tenant, application, values.message ?? ''));
+  act('notes', ['annotation'], 'note', (actor, _tenant, application, values) => service.annotate(actor, application, values.annotation ?? ''));
 }
 
 /** What to do when the list is empty: widen the filters, or how applications come to be. */

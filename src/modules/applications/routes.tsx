@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { FormBody, NoQuery, OpenForm, Params, Text, Uuid } from '../../platform/http/route-schemas';
 import { NotFoundError } from '../../platform/http/errors';
 import type { FieldErrors } from '../../platform/views/form';
 import { attachmentHeader } from './documents';
-import { personOf, upload } from './http';
+import { AidId, personOf, Reference, StepParams, upload } from './http';
 import { PaperForm, Recap } from './print';
 import { applicationService, missingAnswers, REVIEW_STEP, sectionIndex, type AidWithForm, type DraftView, type Person } from './service';
 import { applicationsDb, documentsOf, ownedDocument } from './store';
@@ -12,11 +14,14 @@ import { ReviewPage, SectionPage } from './views';
 
 const HOME = { label: 'Accueil', href: '/' };
 const AIDS = { label: 'Les aides publiques', href: '/aides' };
-export async function applicationRoutes(app: FastifyInstance): Promise<void> {
+const AidParams = Params({ id: AidId });
+
+export async function applicationRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { platform } = app;
   const db = applicationsDb(platform.db);
   const service = applicationService(platform);
-  const aidWithForm = (request: FastifyRequest) => service.aidWithForm((request.params as { id: string }).id);
+  const aidWithForm = (id: string) => service.aidWithForm(id);
 
   const base = (aidId: string) => `/aides/${aidId}/demande`;
   const crumbs = (aid: { id: string; name: string }, last: string) => [HOME, AIDS, { label: aid.name, href: `/aides/${aid.id}` }, { label: last }];
@@ -58,17 +63,17 @@ export async function applicationRoutes(app: FastifyInstance): Promise<void> {
   }
 
   // Opening the form writes nothing: the draft exists from the first step the person saves.
-  app.get('/aides/:id/demande', { config: { guard: { person: true } } }, async (request, reply) => {
-    const aid = await aidWithForm(request);
+  app.get('/aides/:id/demande', { config: { guard: { person: true } }, schema: { params: AidParams, querystring: NoQuery } }, async (request, reply) => {
+    const aid = await aidWithForm(request.params.id);
     const draft = await service.draftView(personOf(request), aid);
     return reply.redirect(`${base(aid.id)}/${draft.form.sections[0]!.id}`, 303);
   });
 
-  app.get('/aides/:id/demande/:step', { config: { guard: { person: true } } }, async (request, reply) => {
-    const aid = await aidWithForm(request);
+  app.get('/aides/:id/demande/:step', { config: { guard: { person: true } }, schema: { params: StepParams, querystring: NoQuery } }, async (request, reply) => {
+    const aid = await aidWithForm(request.params.id);
     const person = personOf(request);
     const draft = await service.draftView(person, aid);
-    const { step } = request.params as { step: string };
+    const { step } = request.params;
     if (step === REVIEW_STEP) return renderReview(reply, aid, draft);
     return renderSection(request, reply, { aid, draft, index: sectionIndex(draft.form, step), person });
   });
@@ -100,20 +105,21 @@ export async function applicationRoutes(app: FastifyInstance): Promise<void> {
     );
   }
 
-  app.post('/aides/:id/demande/:step/preremplir', { config: { guard: { person: true } } }, async (request, reply) => {
-    const aid = await aidWithForm(request);
+  app.post('/aides/:id/demande/:step/preremplir', { config: { guard: { person: true } }, schema: { params: StepParams, body: FormBody({ accord: Text }) } }, async (request, reply) => {
+    const aid = await aidWithForm(request.params.id);
     const person = personOf(request);
-    const agreed = ((request.body ?? {}) as Record<string, unknown>).accord === 'oui';
-    const outcome = await service.acceptPrefill(person, aid, (request.params as { step: string }).step, agreed);
+    const agreed = request.body.accord === 'oui';
+    const outcome = await service.acceptPrefill(person, aid, request.params.step, agreed);
     if (outcome.ok) return reply.redirect(`${base(aid.id)}/${outcome.section.id}`, 303);
     return renderSection(request, reply, { aid, draft: outcome.draft, index: outcome.index, person, consentError: 'Cochez la case pour accepter, ou remplissez l’étape vous-même plus bas.' }, 422);
   });
 
-  app.post('/aides/:id/demande/:step', { config: { ...upload, guard: { person: true } } }, async (request, reply) => {
-    const aid = await aidWithForm(request);
+  // The fields are the form's own (named by its definition), files included; `cle` and `certifie` are the review's.
+  app.post('/aides/:id/demande/:step', { config: { ...upload, guard: { person: true } }, schema: { params: StepParams, body: OpenForm({ cle: Text, certifie: Text }) } }, async (request, reply) => {
+    const aid = await aidWithForm(request.params.id);
     const person = personOf(request);
-    const { step } = request.params as { step: string };
-    const body = (request.body ?? {}) as Record<string, unknown>;
+    const { step } = request.params;
+    const body = request.body;
     if (step === 'deposer') {
       const key = typeof body.cle === 'string' && /^[0-9a-f-]{36}$/.test(body.cle) ? body.cle : undefined;
       const outcome = await service.submit(person, aid, { key, certified: body.certifie === 'oui' });
@@ -126,8 +132,8 @@ export async function applicationRoutes(app: FastifyInstance): Promise<void> {
     return renderSection(request, reply, { aid, draft: outcome.draft, index: outcome.index, answers: outcome.values, errors: outcome.errors, person }, 422);
   });
 
-  app.get('/aides/:id/formulaire-papier', async (request, reply) => {
-    const aid = await aidWithForm(request);
+  app.get('/aides/:id/formulaire-papier', { schema: { params: AidParams, querystring: NoQuery } }, async (request, reply) => {
+    const aid = await aidWithForm(request.params.id);
     return reply.page({
       title: `Formulaire papier – ${aid.name}`,
       heading: `Demande d’aide : ${aid.name}`,
@@ -136,8 +142,8 @@ export async function applicationRoutes(app: FastifyInstance): Promise<void> {
     });
   });
 
-  app.get('/mes-demarches/documents/:doc', { config: { guard: { person: true } } }, async (request, reply) => {
-    const { doc } = request.params as { doc: string };
+  app.get('/mes-demarches/documents/:doc', { config: { guard: { person: true } }, schema: { params: Params({ doc: Uuid }), querystring: NoQuery } }, async (request, reply) => {
+    const { doc } = request.params;
     if (!/^[0-9a-f-]{36}$/.test(doc)) throw new NotFoundError();
     const found = await ownedDocument(db, personOf(request).id, doc);
     if (!found) throw new NotFoundError('Ce document n’existe pas.');
@@ -149,8 +155,8 @@ export async function applicationRoutes(app: FastifyInstance): Promise<void> {
       .send(found.bytes);
   });
 
-  app.get('/mes-demarches/:ref/recapitulatif', { config: { guard: { person: true } } }, async (request, reply) => {
-    const application = await service.owned(personOf(request), (request.params as { ref: string }).ref);
+  app.get('/mes-demarches/:ref/recapitulatif', { config: { guard: { person: true } }, schema: { params: Params({ ref: Reference }), querystring: NoQuery } }, async (request, reply) => {
+    const application = await service.owned(personOf(request), request.params.ref);
     return reply.page({
       title: `Récapitulatif de la demande ${application.reference}`,
       heading: `Récapitulatif de votre demande ${application.reference}`,

@@ -1,11 +1,13 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { FileField as FileValue, FormBody, NoQuery, Params, Query, Text } from '../../platform/http/route-schemas';
 import { signedInAccount } from '../../platform/auth/guards';
 import { KeptByKey } from '../../platform/db/kept-by-key';
 import { PersonalPages } from '../../platform/views/personal-pages';
 import { sentenceSubject } from '../../platform/tenancy/names';
 import type { PageView } from '../../platform/views/layout';
 import { ErrorSummary, FileField, Form, SelectField, SubmitButton, TextArea, type FieldErrors } from '../../platform/views/form';
-import { personOf, upload } from './http';
+import { personOf, Reference, upload, type WithParams } from './http';
 import { isClosed, messagesOf, requestedPieces } from './instruction';
 import { applicationService } from './service';
 import { applicationsOf, applicationsDb, documentsOf, historyOf, type ApplicationListItem } from './store';
@@ -19,7 +21,11 @@ const MINE = { label: 'Mes démarches', href: '/mes-demarches' };
 /** What each step of the history means, for the person (their page and their API). */
 export const ACTIONS: Record<string, string> = { depot: 'Demande déposée', retrait: 'Demande retirée', statut: 'Changement d’étape', pieces_demandees: 'Documents demandés', decision: 'Décision', message: 'Message', document: 'Document ajouté' };
 
-export async function spaceRoutes(app: FastifyInstance): Promise<void> {
+const RefParams = Params({ ref: Reference });
+const DoneQuery = Query({ fait: Text });
+
+export async function spaceRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { platform } = app;
   const db = applicationsDb(platform.db);
   const tenantName = (id: string) => platform.tenants.get(id)?.name ?? id;
@@ -33,10 +39,10 @@ export async function spaceRoutes(app: FastifyInstance): Promise<void> {
   /** The page itself, kept per session until the list (or the menu) changes. */
   const listPages = new PersonalPages(platform.db, ['content_menu_entries', 'content_items']);
 
-  app.get('/mes-demarches', { config: { guard: { person: true } } }, async (request, reply) => {
+  app.get('/mes-demarches', { config: { guard: { person: true } }, schema: { querystring: DoneQuery } }, async (request, reply) => {
     const account = signedInAccount(request);
     const list = lists.get(account.id, () => applicationsOf(db, account.id));
-    return listPages.send(request, reply, { key: '', deps: [list] }, async () => ({ view: listView(await list, (request.query as { fait?: string }).fait === 'retrait') }));
+    return listPages.send(request, reply, { key: '', deps: [list] }, async () => ({ view: listView(await list, request.query.fait === 'retrait') }));
   });
 
   const listView = (rows: ApplicationListItem[], done: boolean): PageView => ({
@@ -73,9 +79,9 @@ export async function spaceRoutes(app: FastifyInstance): Promise<void> {
     ),
   });
 
-  const owned = (request: FastifyRequest) => service.owned(personOf(request), (request.params as { ref: string }).ref);
+  const owned = (request: WithParams<{ ref: string }>) => service.owned(personOf(request), request.params.ref);
 
-  app.get('/mes-demarches/:ref/accuse', { config: { guard: { person: true } } }, async (request, reply) => {
+  app.get('/mes-demarches/:ref/accuse', { config: { guard: { person: true } }, schema: { params: RefParams, querystring: NoQuery } }, async (request, reply) => {
     const account = signedInAccount(request);
     const application = await owned(request);
     return reply.page({
@@ -199,29 +205,29 @@ export async function spaceRoutes(app: FastifyInstance): Promise<void> {
     });
   }
 
-  app.get('/mes-demarches/:ref', { config: { guard: { person: true } } }, async (request, reply) => {
+  app.get('/mes-demarches/:ref', { config: { guard: { person: true } }, schema: { params: RefParams, querystring: DoneQuery } }, async (request, reply) => {
     const application = await owned(request);
-    return renderDetail(request, reply, application, { errors: {}, values: {}, done: (request.query as { fait?: string }).fait });
+    return renderDetail(request, reply, application, { errors: {}, values: {}, done: request.query.fait });
   });
 
-  app.post('/mes-demarches/:ref/message', { config: { guard: { person: true } } }, async (request, reply) => {
+  app.post('/mes-demarches/:ref/message', { config: { guard: { person: true } }, schema: { params: RefParams, body: FormBody({ message: Text }) } }, async (request, reply) => {
     const application = await owned(request);
-    const message = String(((request.body ?? {}) as Record<string, unknown>).message ?? '').trim();
+    const message = (request.body.message ?? '').trim();
     const outcome = await service.sendMessage(personOf(request), application, message);
     if (!outcome.ok) return renderDetail(request, reply, application, { errors: outcome.errors, values: { message } }, outcome.status);
     return reply.redirect(`/mes-demarches/${application.reference}?fait=message`, 303);
   });
 
-  app.post('/mes-demarches/:ref/document', { config: { ...upload, guard: { person: true } } }, async (request, reply) => {
+  app.post('/mes-demarches/:ref/document', { config: { ...upload, guard: { person: true } }, schema: { params: RefParams, body: FormBody({ piece: Text, fichier: FileValue }) } }, async (request, reply) => {
     const application = await owned(request);
-    const body = (request.body ?? {}) as Record<string, unknown>;
-    const piece = typeof body.piece === 'string' ? body.piece : '';
+    const body = request.body;
+    const piece = body.piece ?? '';
     const outcome = await service.sendRequestedDocument(personOf(request), application, piece, body.fichier);
     if (!outcome.ok) return renderDetail(request, reply, application, { errors: outcome.errors, values: outcome.errors.fichier ? { piece } : {} }, outcome.status);
     return reply.redirect(`/mes-demarches/${application.reference}?fait=${outcome.complete ? 'complet' : 'document'}`, 303);
   });
 
-  app.get('/mes-demarches/:ref/retirer', { config: { guard: { person: true } } }, async (request, reply) => {
+  app.get('/mes-demarches/:ref/retirer', { config: { guard: { person: true } }, schema: { params: RefParams, querystring: NoQuery } }, async (request, reply) => {
     const application = await owned(request);
     if (!service.mayWithdraw(application)) return reply.redirect(`/mes-demarches/${application.reference}`, 303);
     return reply.page({
@@ -246,7 +252,7 @@ export async function spaceRoutes(app: FastifyInstance): Promise<void> {
     });
   });
 
-  app.post('/mes-demarches/:ref/retirer', { config: { guard: { person: true } } }, async (request, reply) => {
+  app.post('/mes-demarches/:ref/retirer', { config: { guard: { person: true } }, schema: { params: RefParams, body: FormBody({}) } }, async (request, reply) => {
     const application = await owned(request);
     const outcome = await service.withdraw(personOf(request), application);
     if (!outcome.ok) return renderDetail(request, reply, application, { errors: outcome.errors, values: {} }, outcome.status);

@@ -1,4 +1,6 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { Digits, FileField, FormBody, NoQuery, Params, Query, TenantId, TenantParams, Text, TextFields, Uuid } from '../../platform/http/route-schemas';
 import { roleAllows } from '../../platform/auth/roles';
 import type { Tenant } from '../../platform/db/tables';
 import { ForbiddenError, NotFoundError } from '../../platform/http/errors';
@@ -23,19 +25,30 @@ const write = { guard: { tenantRole: 'editeur' as const } };
 /** Uploads: a file over the limit is cut one byte past it, then refused with a message next to the field. */
 const upload = { ...write, multipartOptions: { limits: { fileSize: MAX_IMAGE_BYTES + 1 }, throwFileSizeLimit: false } as object };
 
+const ItemParams = Params({ tenant: TenantId, id: Uuid });
+const VersionParams = Params({ tenant: TenantId, id: Uuid, version: Digits });
+/** `?type=page` or `?type=actualite`: the kind of content listed or created. */
+const KindQuery = Query({ type: Text });
+/** The editor (views/editor.tsx): its text inputs, checkboxes and the image. */
+const ContentBody = FormBody({
+  ...TextFields(['title', 'slug', 'summary', 'body', 'tags', 'image_alt', 'image_decorative', 'image_remove', 'image_pending', 'pro_only']),
+  image: FileField,
+});
+
 export async function actorOf(request: FastifyRequest): Promise<Actor> {
   const account = await request.currentAccount();
   if (!account) throw new ForbiddenError();
   return { id: account.id, label: account.displayName, ip: request.ip };
 }
 
-export async function adminRoutes(app: FastifyInstance) {
+export async function adminRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { platform } = app;
   const db = contentDb(platform.db);
 
-  const itemOf = async (request: FastifyRequest): Promise<{ tenant: Tenant; item: ContentItem }> => {
+  const itemOf = async (request: FastifyRequest & { params: { id: string } }): Promise<{ tenant: Tenant; item: ContentItem }> => {
     const tenant = routeTenant(request);
-    const item = await getItem(db, tenant.id, (request.params as { id: string }).id);
+    const item = await getItem(db, tenant.id, request.params.id);
     if (!item) throw new NotFoundError();
     return { tenant, item };
   };
@@ -44,9 +57,9 @@ export async function adminRoutes(app: FastifyInstance) {
     `${spaceBaseFor(request, tenant)}/${item.kind === 'page' ? 'pages' : 'actualites'}/${item.slug}`;
   const itemUrl = (tenantId: string, id: string) => `${adminBase(tenantId)}/contenus/${id}`;
 
-  app.get('/admin/t/:tenant/contenus', { config: read }, async (request, reply) => {
+  app.get('/admin/t/:tenant/contenus', { config: read, schema: { params: TenantParams, querystring: Query({ type: Text, page: Text }) } }, async (request, reply) => {
     const tenant = routeTenant(request);
-    const query = request.query as { type?: string; page?: string };
+    const query = request.query;
     const kind = kindFromParam(query.type);
     const page = Math.max(1, /^\d{1,4}$/.test(query.page ?? '') ? Number(query.page) : 1);
     const list = await listItems(db, tenant.id, { kind, offset: (page - 1) * PER_PAGE, limit: PER_PAGE });
@@ -94,20 +107,20 @@ export async function adminRoutes(app: FastifyInstance) {
     );
   };
 
-  app.get('/admin/t/:tenant/contenus/nouveau', { config: write }, async (request, reply) => {
-    const kind = kindFromParam((request.query as { type?: string }).type) ?? 'page';
+  app.get('/admin/t/:tenant/contenus/nouveau', { config: write, schema: { params: TenantParams, querystring: KindQuery } }, async (request, reply) => {
+    const kind = kindFromParam(request.query.type) ?? 'page';
     return renderEditor(reply, { tenant: routeTenant(request), kind, values: emptyValues, errors: {} });
   });
 
-  app.post('/admin/t/:tenant/contenus/nouveau', { config: upload }, async (request, reply) => {
+  app.post('/admin/t/:tenant/contenus/nouveau', { config: upload, schema: { params: TenantParams, querystring: KindQuery, body: ContentBody } }, async (request, reply) => {
     const tenant = routeTenant(request);
-    const kind = kindFromParam((request.query as { type?: string }).type) ?? 'page';
-    const result = await saveContent(platform.db, await actorOf(request), tenant.id, { kind }, (request.body ?? {}) as Record<string, unknown>);
+    const kind = kindFromParam(request.query.type) ?? 'page';
+    const result = await saveContent(platform.db, await actorOf(request), tenant.id, { kind }, request.body);
     if (!result.ok) return renderEditor(reply, { tenant, kind, values: result.values, errors: result.errors }, 422);
     return reply.redirect(`${itemUrl(tenant.id, result.itemId)}?message=enregistre`, 303);
   });
 
-  app.get('/admin/t/:tenant/contenus/:id', { config: write }, async (request, reply) => {
+  app.get('/admin/t/:tenant/contenus/:id', { config: write, schema: { params: ItemParams, querystring: Query({ message: Text }) } }, async (request, reply) => {
     const { tenant, item } = await itemOf(request);
     const latest = await getVersion(db, tenant.id, item.id, item.latest_version);
     if (!latest) throw new NotFoundError();
@@ -122,25 +135,25 @@ export async function adminRoutes(app: FastifyInstance) {
       image_decorative: latest.image_media_id !== null && latest.image_alt === '',
       pro_only: item.pro_only,
     };
-    return renderEditor(reply, { tenant, kind: item.kind, item, values, errors: {}, saved: (request.query as { message?: string }).message });
+    return renderEditor(reply, { tenant, kind: item.kind, item, values, errors: {}, saved: request.query.message });
   });
 
-  app.post('/admin/t/:tenant/contenus/:id', { config: upload }, async (request, reply) => {
+  app.post('/admin/t/:tenant/contenus/:id', { config: upload, schema: { params: ItemParams, body: ContentBody } }, async (request, reply) => {
     const { tenant, item } = await itemOf(request);
-    const result = await saveContent(platform.db, await actorOf(request), tenant.id, { kind: item.kind, item }, (request.body ?? {}) as Record<string, unknown>);
+    const result = await saveContent(platform.db, await actorOf(request), tenant.id, { kind: item.kind, item }, request.body);
     if (!result.ok) return renderEditor(reply, { tenant, kind: item.kind, item, values: result.values, errors: result.errors }, 422);
     return reply.redirect(`${itemUrl(tenant.id, item.id)}?message=enregistre`, 303);
   });
 
   for (const [path, publish] of [['publier', true], ['depublier', false]] as const) {
-    app.post(`/admin/t/:tenant/contenus/:id/${path}`, { config: write }, async (request, reply) => {
+    app.post(`/admin/t/:tenant/contenus/:id/${path}`, { config: write, schema: { params: ItemParams, body: FormBody({}) } }, async (request, reply) => {
       const { tenant, item } = await itemOf(request);
       await publishContent(platform.db, await actorOf(request), tenant.id, item.id, publish);
       return reply.redirect(`${itemUrl(tenant.id, item.id)}?message=${publish ? 'publie' : 'depublie'}`, 303);
     });
   }
 
-  app.get('/admin/t/:tenant/contenus/:id/apercu', { config: read }, async (request, reply) => {
+  app.get('/admin/t/:tenant/contenus/:id/apercu', { config: read, schema: { params: ItemParams, querystring: NoQuery } }, async (request, reply) => {
     const { tenant, item } = await itemOf(request);
     const latest = await getVersion(db, tenant.id, item.id, item.latest_version);
     if (!latest) throw new NotFoundError();
@@ -163,10 +176,10 @@ export async function adminRoutes(app: FastifyInstance) {
     });
   });
 
-  app.get('/admin/t/:tenant/contenus/:id/historique', { config: read }, async (request, reply) => {
+  app.get('/admin/t/:tenant/contenus/:id/historique', { config: read, schema: { params: ItemParams, querystring: Query({ page: Text }) } }, async (request, reply) => {
     const { tenant, item } = await itemOf(request);
     const pages = Math.max(1, Math.ceil(item.latest_version / PER_PAGE));
-    const page = Math.min(pages, Math.max(1, /^\d{1,4}$/.test((request.query as { page?: string }).page ?? '') ? Number((request.query as { page?: string }).page) : 1));
+    const page = Math.min(pages, Math.max(1, /^\d{1,4}$/.test(request.query.page ?? '') ? Number(request.query.page) : 1));
     const versions = await listVersions(db, tenant.id, item.id, { offset: (page - 1) * PER_PAGE, limit: PER_PAGE });
     const latest = await getVersion(db, tenant.id, item.id, item.latest_version);
     const title = latest?.title ?? '';
@@ -185,15 +198,14 @@ export async function adminRoutes(app: FastifyInstance) {
   });
 
   /** A version number as the table holds it (integer): anything else names no version. */
-  const versionNumber = (params: unknown) => {
-    const raw = (params as { version: string }).version;
+  const versionNumber = (raw: string) => {
     if (!/^\d{1,6}$/.test(raw)) throw new NotFoundError('Cette version n’existe pas.');
     return Number(raw);
   };
 
-  app.get('/admin/t/:tenant/contenus/:id/versions/:version', { config: read }, async (request, reply) => {
+  app.get('/admin/t/:tenant/contenus/:id/versions/:version', { config: read, schema: { params: VersionParams, querystring: NoQuery } }, async (request, reply) => {
     const { tenant, item } = await itemOf(request);
-    const number = versionNumber(request.params);
+    const number = versionNumber(request.params.version);
     const version = await getVersion(db, tenant.id, item.id, number);
     if (!version) throw new NotFoundError();
     const history = `${itemUrl(tenant.id, item.id)}/historique`;
@@ -216,9 +228,9 @@ export async function adminRoutes(app: FastifyInstance) {
     }, { tenant });
   });
 
-  app.post('/admin/t/:tenant/contenus/:id/versions/:version/restaurer', { config: write }, async (request, reply) => {
+  app.post('/admin/t/:tenant/contenus/:id/versions/:version/restaurer', { config: write, schema: { params: VersionParams, body: FormBody({}) } }, async (request, reply) => {
     const { tenant, item } = await itemOf(request);
-    const number = versionNumber(request.params);
+    const number = versionNumber(request.params.version);
     await restoreVersion(platform.db, await actorOf(request), tenant.id, item.id, number);
     return reply.redirect(`${itemUrl(tenant.id, item.id)}?message=restaure`, 303);
   });

@@ -1,4 +1,6 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { NoQuery, OpenForm, TenantParams, Text } from '../../platform/http/route-schemas';
 import type { Tenant } from '../../platform/db/tables';
 import { NotFoundError } from '../../platform/http/errors';
 import type { FieldErrors } from '../../platform/views/form';
@@ -12,10 +14,13 @@ import { MenuView } from './views/menu';
 
 const write = { guard: { tenantRole: 'editeur' as const } };
 
-export async function menuRoutes(app: FastifyInstance) {
+/** The menu's forms (views/menu.tsx): an operation on an entry; a renamed entry's label is `label-<entry>`. */
+const MenuBody = OpenForm({ op: Text, entry: Text, label: Text, target: Text });
+
+export async function menuRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { platform } = app;
   const db = contentDb(platform.db);
-
 
   const render = async (reply: FastifyReply, tenant: Tenant, values: Record<string, string>, errors: FieldErrors, status = 200) => {
     const entries = await listMenu(db, tenant.id);
@@ -35,11 +40,11 @@ export async function menuRoutes(app: FastifyInstance) {
     );
   };
 
-  app.get('/admin/t/:tenant/menu', { config: write }, async (request, reply) => render(reply, routeTenant(request), {}, {}));
+  app.get('/admin/t/:tenant/menu', { config: write, schema: { params: TenantParams, querystring: NoQuery } }, async (request, reply) => render(reply, routeTenant(request), {}, {}));
 
-  app.post('/admin/t/:tenant/menu', { config: write }, async (request, reply) => {
+  app.post('/admin/t/:tenant/menu', { config: write, schema: { params: TenantParams, body: MenuBody } }, async (request, reply) => {
     const tenant = routeTenant(request);
-    const body = (request.body ?? {}) as Record<string, unknown>;
+    const body: Record<string, unknown> = request.body;
     const str = (key: string) => (typeof body[key] === 'string' ? (body[key] as string).trim() : '');
     const op = str('op');
     const id = str('entry');

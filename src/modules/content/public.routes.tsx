@@ -1,4 +1,6 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { NoQuery, Params, Query, Slug, TenantId, TenantParams, Text } from '../../platform/http/route-schemas';
 import type { Tenant } from '../../platform/db/tables';
 import { audit } from '../../platform/audit/audit';
 import { NotFoundError } from '../../platform/http/errors';
@@ -31,23 +33,27 @@ function pageNumber(value: unknown): number {
   return Math.max(1, n);
 }
 
-export async function publicRoutes(app: FastifyInstance) {
+const SlugParams = Params({ tenant: TenantId, slug: Slug });
+const page = { params: TenantParams, querystring: NoQuery };
+
+export async function publicRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { platform } = app;
   const db = contentDb(platform.db);
   const memo = new TenantMemo<CachedPage>(platform.db);
 
-  function tenantOf(request: FastifyRequest): { tenant: Tenant; base: string } {
-    const tenant = platform.tenants.get((request.params as { tenant: string }).tenant);
+  function tenantOf(request: FastifyRequest & { params: { tenant: string } }): { tenant: Tenant; base: string } {
+    const tenant = platform.tenants.get(request.params.tenant);
     if (!tenant) throw new NotFoundError();
     return { tenant, base: spaceBaseFor(request, tenant) };
   }
 
-  app.get('/collectivites/:tenant', async (request, reply) => {
+  app.get('/collectivites/:tenant', { schema: page }, async (request, reply) => {
     const { tenant } = tenantOf(request);
     return reply.redirect(`/collectivites/${tenant.id}/`, 301);
   });
 
-  app.get('/collectivites/:tenant/', async (request, reply) => {
+  app.get('/collectivites/:tenant/', { schema: page }, async (request, reply) => {
     const { tenant, base } = tenantOf(request);
     const portal = platform.tenants.portal();
     return sendPublicPage(memo, request, reply, tenant, base, async () => {
@@ -79,13 +85,13 @@ export async function publicRoutes(app: FastifyInstance) {
     });
   });
 
-  app.get('/collectivites/:tenant/pages/:slug', async (request, reply) => {
+  app.get('/collectivites/:tenant/pages/:slug', { schema: { params: SlugParams, querystring: NoQuery } }, async (request, reply) => {
     const { tenant, base } = tenantOf(request);
     // A page reserved to orientation professionals: only for a conseiller of any tenant, or an
     // agent of the page's own tenant, signed in with the second factor; anyone else gets a 404.
     const account = await request.currentAccount();
     if (account && account.session.data.mfa === true && ([...account.roles.values()].includes('conseiller') || account.roles.has(tenant.id))) {
-      const pro = await publishedProPage(db, tenant.id, (request.params as { slug: string }).slug);
+      const pro = await publishedProPage(db, tenant.id, request.params.slug);
       if (pro) {
         await audit(platform.db, { action: 'content.pro_page_read', actor: { id: account.id, label: account.displayName, ip: request.ip }, tenantId: tenant.id, targetType: 'content_item', targetId: pro.id });
         return reply.header('cache-control', 'no-store').page(
@@ -106,16 +112,16 @@ export async function publicRoutes(app: FastifyInstance) {
       }
     }
     return sendPublicPage(memo, request, reply, tenant, base, async () => {
-      const content = await publishedBySlug(db, tenant.id, 'page', (request.params as { slug: string }).slug);
+      const content = await publishedBySlug(db, tenant.id, 'page', request.params.slug);
       if (!content) throw new NotFoundError();
       return { title: content.title, breadcrumb: [homeCrumb(base), { label: content.title }], main: <><Article content={content} base={base} /><ReportLink dataset="pages-actualites" id={content.id} /></>, glossary: true };
     });
   });
 
-  app.get('/collectivites/:tenant/actualites', async (request, reply) => {
+  app.get('/collectivites/:tenant/actualites', { schema: { params: TenantParams, querystring: Query({ page: Text, etiquette: Text }) } }, async (request, reply) => {
     const { tenant, base } = tenantOf(request);
     return sendPublicPage(memo, request, reply, tenant, base, async () => {
-      const query = request.query as { page?: string; etiquette?: string };
+      const query = request.query;
       const tag = typeof query.etiquette === 'string' && query.etiquette.trim() ? query.etiquette.trim().slice(0, 40) : undefined;
       const page = pageNumber(query.page);
       const list = await publishedList(db, tenant.id, 'news', { tag, offset: (page - 1) * NEWS_PER_PAGE, limit: NEWS_PER_PAGE });
@@ -132,10 +138,10 @@ export async function publicRoutes(app: FastifyInstance) {
     });
   });
 
-  app.get('/collectivites/:tenant/actualites/:slug', async (request, reply) => {
+  app.get('/collectivites/:tenant/actualites/:slug', { schema: { params: SlugParams, querystring: NoQuery } }, async (request, reply) => {
     const { tenant, base } = tenantOf(request);
     return sendPublicPage(memo, request, reply, tenant, base, async () => {
-      const content = await publishedBySlug(db, tenant.id, 'news', (request.params as { slug: string }).slug);
+      const content = await publishedBySlug(db, tenant.id, 'news', request.params.slug);
       if (!content) throw new NotFoundError();
       return {
         title: content.title,
@@ -151,7 +157,7 @@ export async function publicRoutes(app: FastifyInstance) {
     });
   });
 
-  app.get('/collectivites/:tenant/plan-du-site', async (request, reply) => {
+  app.get('/collectivites/:tenant/plan-du-site', { schema: page }, async (request, reply) => {
     const { tenant, base } = tenantOf(request);
     return sendPublicPage(memo, request, reply, tenant, base, async () => {
       const pages = await publishedList(db, tenant.id, 'page', { offset: 0, limit: 200 });
@@ -159,7 +165,7 @@ export async function publicRoutes(app: FastifyInstance) {
     });
   });
 
-  app.get('/collectivites/:tenant/contact', async (request, reply) => {
+  app.get('/collectivites/:tenant/contact', { schema: page }, async (request, reply) => {
     const { tenant, base } = tenantOf(request);
     return sendPublicPage(memo, request, reply, tenant, base, async () => ({
       title: 'Contact',

@@ -42,6 +42,10 @@ function materialize(url: string): string {
     .replace('/simulateur/question/:id', '/simulateur/question/commune')
     .replace(':code', 'D1102')
     .replace(':dataset', 'aides')
+    .replace(':ref', 'BZH-2026-000001')
+    .replace(':section', 'etape')
+    .replace(':field', 'champ')
+    .replace(':version', '1')
     .replace(/:(\w+)(\([^)]*\))?/g, (_match, _name: string, pattern: string | undefined) => (pattern ? '1' : SAMPLE_ID));
 }
 
