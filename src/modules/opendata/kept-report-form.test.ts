@@ -67,3 +67,18 @@ test('a report form kept by one instance follows its target changed on another',
   await sql`update aids set status = 'draft' where id = ${aid.id}`.execute(db);
   assert.equal((await eventually(form, (r) => r.statusCode === 404)).statusCode, 404, 'unpublished on A: no form on B');
 });
+
+test('while an instance cannot hear the others, the report form is made afresh at every view', async (t) => {
+  const { app, database } = await buildTestApp(t);
+  const { db } = database;
+  database.changes.setLive(false);
+  // A change nobody tells of: no trigger, no write through Kysely's builder.
+  await sql`alter table aids disable trigger aids_notify_change`.execute(db);
+  t.after(() => sql`alter table aids enable trigger aids_notify_change`.execute(db).catch(() => undefined));
+  const url = '/signaler/aides/bretagne-aide-code-permis';
+  const form = await app.inject({ url });
+  assert.equal(form.statusCode, 200);
+  assert.ok(csrfTokenFrom(form.body));
+  await sql`update aids set name = 'Un nom changé en silence' where id = 'bretagne-aide-code-permis'`.execute(db);
+  assert.match((await app.inject({ url })).body, /Signaler une erreur sur « Un nom changé en silence »/, 'read again, not kept');
+});
