@@ -13,7 +13,8 @@
  *                            with the cookies of a person signed in during the setup; `{lieu}` is
  *                            the first published help place;
  *                            `answers:/path` is requested signed out, with the simulator's answers
- *                            and the CSRF cookie only; `key:/path` is requested with the API key of
+ *                            and the CSRF cookie only; `csrf:/path` signed out with the CSRF cookie
+ *                            only (a visitor who has seen a form before); `key:/path` is requested with the API key of
  *                            an application made during the setup, with quotas that never bind)
  *   BENCH_DATABASE_URL=postgres://…       also measure on this PostgreSQL database (migrated and
  *                                         seeded in place: use a scratch database); without it,
@@ -79,6 +80,7 @@ const DEFAULT_PATHS = [
   '/api/v1/aides?par_page=20',
   'key:/api/v1/aides?par_page=20',
   '/signaler/collectivites/brest',
+  'csrf:/signaler/collectivites/brest',
   '/aides/simulateur/resultats',
   'answers:/aides/simulateur/resultats',
   '/mes-demarches',
@@ -90,6 +92,8 @@ const paths = (env.BENCH_PATHS ? env.BENCH_PATHS.split(',') : DEFAULT_PATHS).fil
 const SIGNED_IN_PATHS = ['/mes-demarches', '/aides/simulateur/resultats', '/mon-compte/favoris', '/mon-compte/mes-donnees'];
 /** `answers:/path`: asked signed out, with the simulator's answers and the CSRF cookie only. */
 const ANSWERS = 'answers:';
+/** `csrf:/path`: asked signed out, with the CSRF cookie only (a visitor who has seen a form before). */
+const CSRF_ONLY = 'csrf:';
 /** `key:/path`: asked with an API key (`Authorization: Bearer gk_…`). */
 const KEYED = 'key:';
 const TARGET_RATIO = 0.2;
@@ -99,7 +103,7 @@ const TARGET_P99_MS = 100;
 async function serve(kind: ServerKind): Promise<void> {
   let close: () => Promise<void>;
   let port: number;
-  let cookies = { cookie: '', answersOnly: '' };
+  let cookies = { cookie: '', answersOnly: '', csrfOnly: '' };
   /** What `{name}` stands for in the paths (ids known only once the database is seeded). */
   let placeholders: Record<string, string> = {};
   if (kind === 'bare' || kind === 'bare-sized') {
@@ -173,7 +177,7 @@ async function openBenchDatabase(kind: 'pglite' | 'postgres') {
 }
 
 // ---------------------------------------------------------------- parent: measure
-function start(kind: ServerKind): Promise<{ child: ChildProcess; origin: string; cookie: string; answersOnly: string; placeholders: Record<string, string> }> {
+function start(kind: ServerKind): Promise<{ child: ChildProcess; origin: string; cookie: string; answersOnly: string; csrfOnly: string; placeholders: Record<string, string> }> {
   const profile = env.BENCH_CPU_PROF && kind !== 'bare' && kind !== 'bare-sized';
   const profileDir = join(import.meta.dirname, '..', '.cache', 'bench-profiles');
   if (profile) mkdirSync(profileDir, { recursive: true });
@@ -184,8 +188,8 @@ function start(kind: ServerKind): Promise<{ child: ChildProcess; origin: string;
   });
   return new Promise((resolve, reject) => {
     child.once('message', (message) => {
-      const { port, cookie, answersOnly, placeholders } = message as { port: number; cookie: string; answersOnly: string; placeholders: Record<string, string> };
-      resolve({ child, origin: `http://127.0.0.1:${port}`, cookie, answersOnly, placeholders });
+      const { port, cookie, answersOnly, csrfOnly, placeholders } = message as { port: number; cookie: string; answersOnly: string; csrfOnly: string; placeholders: Record<string, string> };
+      resolve({ child, origin: `http://127.0.0.1:${port}`, cookie, answersOnly, csrfOnly, placeholders });
     });
     child.once('exit', (code) => reject(new Error(`the ${kind} server stopped before listening (exit ${code})`)));
   });
@@ -226,16 +230,15 @@ async function main(): Promise<void> {
   const results: Measure[] = [];
   const kinds: ServerKind[] = ['bare', 'pglite', ...(postgres ? (['postgres'] as const) : [])];
   for (const kind of kinds) {
-    const { child, origin, cookie, answersOnly, placeholders } = await start(kind);
+    const { child, origin, cookie, answersOnly, csrfOnly, placeholders } = await start(kind);
     try {
       for (const path of kind === 'bare' ? ['/'] : paths) {
         const name = kind === 'bare' ? 'bare Fastify "hello"' : `${kind === 'pglite' ? 'PGlite' : 'PostgreSQL'} ${path}`;
         process.stdout.write(`measuring ${name}… `);
-        const signedOut = path.startsWith(ANSWERS);
-        const keyed = path.startsWith(KEYED);
-        const filled = path.replace(/\{(\w+)\}/g, (whole, name: string) => placeholders[name] ?? whole);
-        const url = `${origin}${signedOut ? filled.slice(ANSWERS.length) : keyed ? filled.slice(KEYED.length) : filled}`;
-        const result = await measure(name, url, signedOut ? answersOnly : SIGNED_IN_PATHS.includes(path) ? cookie : '', keyed ? (placeholders.cle ?? '') : '');
+        const prefix = [ANSWERS, CSRF_ONLY, KEYED].find((p) => path.startsWith(p)) ?? '';
+        const filled = path.slice(prefix.length).replace(/\{(\w+)\}/g, (whole, name: string) => placeholders[name] ?? whole);
+        const sent = prefix === ANSWERS ? answersOnly : prefix === CSRF_ONLY ? csrfOnly : SIGNED_IN_PATHS.includes(path) ? cookie : '';
+        const result = await measure(name, `${origin}${filled}`, sent, prefix === KEYED ? (placeholders.cle ?? '') : '');
         console.log(`${Math.round(result.requestsPerSecond)} req/s`);
         results.push(result);
       }

@@ -2,14 +2,15 @@
  * The signed-in person of the benchmarks (run.ts, queries.ts): an account signed in through
  * /connexion, who started an application and answered the simulator's questions. Returns the
  * Cookie header their browser would send, and that of a visitor without an account who answered
- * the same questions (`answersOnly`: the simulator's sealed answers and the CSRF cookie).
+ * the same questions (`answersOnly`: the simulator's sealed answers and the CSRF cookie), and that
+ * of a visitor without an account who has already seen a form (`csrfOnly`).
  */
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { PlatformTables } from '../src/platform/db/tables';
 
-export async function signedInPerson(app: FastifyInstance, db: Kysely<PlatformTables>): Promise<{ cookie: string; answersOnly: string }> {
+export async function signedInPerson(app: FastifyInstance, db: Kysely<PlatformTables>): Promise<{ cookie: string; answersOnly: string; csrfOnly: string }> {
   const { createPerson, signInPerson } = await import('../src/modules/accounts/test-support');
   const email = `bench-${randomBytes(4).toString('hex')}@exemple.fr`;
   await createPerson(db, { email, name: 'Maëlys' });
@@ -35,5 +36,7 @@ export async function signedInPerson(app: FastifyInstance, db: Kysely<PlatformTa
   const answersOnly = `guichet_csrf=${person.cookie('guichet_csrf')}; ${anonymous}`;
   const signedOut = await app.inject({ url: '/aides/simulateur/resultats', headers: { cookie: answersOnly } });
   if (signedOut.statusCode !== 200 || signedOut.headers['set-cookie']) throw new Error(`the signed-out results answered ${signedOut.statusCode} (cookies: ${String(signedOut.headers['set-cookie'])}) in the setup`);
-  return { cookie, answersOnly };
+  // A visitor without an account who has already seen a form: the CSRF cookie only.
+  const csrfOnly = `guichet_csrf=${person.cookie('guichet_csrf')}`;
+  return { cookie, answersOnly, csrfOnly };
 }

@@ -4,6 +4,7 @@ import { NoQuery, Query, Text } from '../../platform/http/route-schemas';
 import { signedInAccount } from '../../platform/auth/guards';
 import { audit } from '../../platform/audit/audit';
 import { COPIED_CONCERNS } from '../../platform/personal-data';
+import { PersonalPages } from '../../platform/views/personal-pages';
 import { myDataHtml } from './my-data-html';
 import { MyDataPage } from './views/my-data';
 
@@ -23,14 +24,22 @@ export async function myDataRoutes(fastify: FastifyInstance): Promise<void> {
   });
   const register = platform.personalData;
 
-  app.get('/mon-compte/mes-donnees', { config: { guard: { person: true } }, schema: { querystring: NoQuery } }, async (_request, reply) =>
-    reply.page({
-      title: 'Mes données',
-      heading: 'Mes données',
-      noindex: true,
-      breadcrumb: [{ label: 'Accueil', href: '/' }, { label: 'Mon compte', href: '/mon-compte' }, { label: 'Mes données' }],
-      main: <MyDataPage processings={register.processings.filter((p) => COPIED_CONCERNS.includes(p.concerned))} notCopied={register.notCopied} />,
-    }),
+  /**
+   * The page says what the file holds, the same for everyone: kept per session (the layout names
+   * the person) until the menu changes on any instance; the account's name and roles are in the
+   * key (platform/views/personal-pages.tsx). Nothing of the person's data is read: not journaled.
+   */
+  const pages = new PersonalPages(platform.db, ['content_menu_entries', 'content_items'], { compress: true });
+  app.get('/mon-compte/mes-donnees', { config: { guard: { person: true } }, schema: { querystring: NoQuery } }, async (request, reply) =>
+    pages.send(request, reply, { key: '', deps: [] }, async () => ({
+      view: {
+        title: 'Mes données',
+        heading: 'Mes données',
+        noindex: true,
+        breadcrumb: [{ label: 'Accueil', href: '/' }, { label: 'Mon compte', href: '/mon-compte' }, { label: 'Mes données' }],
+        main: <MyDataPage processings={register.processings.filter((p) => COPIED_CONCERNS.includes(p.concerned))} notCopied={register.notCopied} />,
+      },
+    })),
   );
 
   /** The copy, in JSON (`?format=html`: the same, as a page to read), audited. */

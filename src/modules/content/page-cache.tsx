@@ -12,7 +12,9 @@ import { renderPage, siteContext } from '../../platform/views/render';
  * - per tenant object of the directory (reloaded after every tenant change, so branding
  *   changes are seen at once);
  * - per content generation, bumped by every change made through this module's services
- *   (seen at once by this instance);
+ *   (seen at once by this instance), and per version of the content tables in the change feed
+ *   (a change made on another instance, platform/db/changes.ts: pages kept elsewhere that are
+ *   rebuilt on that notification must not get a menu kept from before it);
  * - for at most TTL_MS, so that other instances behind a load balancer converge.
  * Signed-in agents (session cookie) always get a fresh page.
  */
@@ -30,9 +32,12 @@ export function contentGeneration(db: object): number {
   return generations.get(db) ?? 0;
 }
 
+/** Tables whose changes every instance hears of (triggers of migrations 0150 and 0154). */
+const CONTENT_TABLES = ['content_items', 'content_menu_entries'];
+
 interface Entry<T> {
   value: Promise<T>;
-  generation: number;
+  generation: string;
   at: number;
   refreshing?: boolean;
 }
@@ -50,7 +55,7 @@ export class TenantMemo<T> {
   getOrBuild(tenant: Tenant, key: string, build: () => Promise<T>): Promise<T> {
     let entries = this.byTenant.get(tenant);
     if (!entries) this.byTenant.set(tenant, (entries = new Map()));
-    const generation = contentGeneration(this.db);
+    const generation = `${contentGeneration(this.db)}.${changeFeedOf(this.db)?.version(CONTENT_TABLES) ?? ''}`;
     const entry = entries.get(key);
     if (entry && entry.generation === generation) {
       const age = Date.now() - entry.at;

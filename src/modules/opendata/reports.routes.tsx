@@ -9,6 +9,8 @@ import { NotFoundError } from '../../platform/http/errors';
 import { reportHref } from '../../platform/views/report-link';
 import { checkReport, createReport, reportTarget, type ReportInput } from './reports-service';
 import { ReportForm, ReportThanks } from './views/report-form';
+import { KeptForms } from '../../platform/views/kept-forms';
+import type { PageView } from '../../platform/views/layout';
 
 /** Few reports per address: enough for a person, too few for a robot (per IP, shared across instances with Redis). */
 const limited = { rateLimit: { max: 10, timeWindow: '1 hour' } };
@@ -34,34 +36,41 @@ export async function reportRoutes(fastify: FastifyInstance): Promise<void> {
     return { dataset, id, target };
   };
 
-  const renderForm = async (reply: FastifyReply, loaded: Awaited<ReturnType<typeof load>>, values: ReportInput, errors: Record<string, string>, status = 200) => {
+  const formView = (loaded: Awaited<ReturnType<typeof load>>, values: ReportInput, errors: Record<string, string>, csrfToken: string): PageView => {
     const { target } = loaded;
     const invalid = Object.keys(errors).length > 0;
-    return reply
-      .header('cache-control', 'no-store')
-      .page(
-        {
-          title: `${invalid ? 'Erreur : ' : ''}Signaler une erreur sur « ${target.title} »`,
-          heading: 'Signaler une erreur',
-          noindex: true,
-          breadcrumb: crumbs(target.title, target.url),
-          main: (
-            <ReportForm
-              action={reportHref(loaded.dataset, loaded.id)}
-              title={target.title}
-              url={target.url}
-              producer={platform.tenants.get(target.tenantId)?.name ?? 'la collectivité'}
-              values={values}
-              errors={errors}
-              csrfToken={await reply.generateCsrf()}
-            />
-          ),
-        },
-        { status },
-      );
+    return {
+      title: `${invalid ? 'Erreur : ' : ''}Signaler une erreur sur « ${target.title} »`,
+      heading: 'Signaler une erreur',
+      noindex: true,
+      breadcrumb: crumbs(target.title, target.url),
+      main: (
+        <ReportForm
+          action={reportHref(loaded.dataset, loaded.id)}
+          title={target.title}
+          url={target.url}
+          producer={platform.tenants.get(target.tenantId)?.name ?? 'la collectivité'}
+          values={values}
+          errors={errors}
+          csrfToken={csrfToken}
+        />
+      ),
+    };
   };
+  const renderForm = async (reply: FastifyReply, loaded: Awaited<ReturnType<typeof load>>, values: ReportInput, errors: Record<string, string>, status = 200) =>
+    reply.header('cache-control', 'no-store').page(formView(loaded, values, errors, await reply.generateCsrf()), { status });
 
-  app.get('/signaler/:dataset/:id', { schema: { params: TargetParams, querystring: NoQuery } }, async (request, reply) => renderForm(reply, await load(request.params), { message: '', email: '' }, {}));
+  /**
+   * The empty form, kept rendered per target for visitors without a session until the target's
+   * tables (its dataset's), the menu or the tenant directory change; each visitor gets a fresh
+   * CSRF token of their own (platform/views/kept-forms.tsx).
+   */
+  const keptForms = new KeptForms(platform.db, ['content_menu_entries', 'content_items']);
+  app.get('/signaler/:dataset/:id', { schema: { params: TargetParams, querystring: NoQuery } }, async (request, reply) => {
+    const tables = platform.datasets.find((d) => d.id === request.params.dataset)?.tables ?? [];
+    reply.header('cache-control', 'no-store');
+    return keptForms.send(request, reply, tables, async (csrfToken) => ({ view: formView(await load(request.params), { message: '', email: '' }, {}, csrfToken) }));
+  });
 
   app.post('/signaler/:dataset/:id', { config: limited, schema: { params: TargetParams, body: ReportFormBody } }, async (request, reply) => {
     const loaded = await load(request.params);

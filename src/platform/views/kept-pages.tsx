@@ -106,19 +106,33 @@ export class KeptAnswers {
       });
     }
     const body = await kept.body;
-    reply.status(body.status).type(body.type).header('vary', 'accept-encoding');
-    const accepted = String(request.headers['accept-encoding'] ?? '');
-    // Compressed once per encoding, when first asked (only the encoding browsers ask for is made).
-    if (/\bbr\b/.test(accepted)) {
-      body.brotli ??= brotliCompressSync(Buffer.from(body.text), { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } });
-      return reply.header('content-encoding', 'br').send(body.brotli);
-    }
-    if (/\bgzip\b/.test(accepted)) {
-      body.gzip ??= gzipSync(Buffer.from(body.text), { level: 6 });
-      return reply.header('content-encoding', 'gzip').send(body.gzip);
-    }
-    return reply.send(body.text);
+    return sendCompressed(request, reply.status(body.status).type(body.type), body.text, body);
   }
+}
+
+/** A kept answer's compressed forms, each made when first asked. */
+export interface Compressed {
+  gzip?: Buffer;
+  brotli?: Buffer;
+}
+
+/**
+ * Sends `raw` in the encoding the request accepts (brotli, else gzip, else as it is), compressing
+ * it once per encoding into `made` (only the encoding browsers ask for is made). Never for a page
+ * holding a CSRF token or another secret next to what a visitor sends (BREACH).
+ */
+export function sendCompressed(request: FastifyRequest, reply: FastifyReply, raw: string | Buffer, made: Compressed): FastifyReply {
+  reply.header('vary', 'accept-encoding');
+  const accepted = String(request.headers['accept-encoding'] ?? '');
+  if (/\bbr\b/.test(accepted)) {
+    made.brotli ??= brotliCompressSync(typeof raw === 'string' ? Buffer.from(raw) : raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } });
+    return reply.header('content-encoding', 'br').send(made.brotli);
+  }
+  if (/\bgzip\b/.test(accepted)) {
+    made.gzip ??= gzipSync(typeof raw === 'string' ? Buffer.from(raw) : raw, { level: 6 });
+    return reply.header('content-encoding', 'gzip').send(made.gzip);
+  }
+  return reply.send(raw);
 }
 
 /** Public pages kept rendered and compressed: see KeptAnswers. */
