@@ -1,3 +1,4 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../../platform/http/errors';
 import { personClaims } from './claims';
@@ -10,8 +11,8 @@ import { personClaimsRoute } from './api-schemas';
  */
 export async function apiRoutes(app: FastifyInstance, idp: IdentityProvider) {
   // OAuth2 access tokens, not API keys: checked below, the API gate leaves it alone.
-  app.get('/api/v1/collectivites/:tenant/usager', { schema: personClaimsRoute, config: { apiScope: false } }, async (request, reply) => {
-    const tenantId = (request.params as { tenant: string }).tenant;
+  app.withTypeProvider<TypeBoxTypeProvider>().get('/api/v1/collectivites/:tenant/usager', { schema: personClaimsRoute, config: { apiScope: false } }, async (request, reply) => {
+    const tenantId = request.params.tenant;
     if (!app.platform.tenants.get(tenantId)) throw new NotFoundError("Cette collectivité n'existe pas.");
     const header = String(request.headers.authorization ?? '');
     const token = /^Bearer ([A-Za-z0-9._~+/=-]+)$/i.exec(header)?.[1];

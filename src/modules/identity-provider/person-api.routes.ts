@@ -1,3 +1,4 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { NoQuery } from '../../platform/http/route-schemas';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { audit } from '../../platform/audit/audit';
@@ -76,6 +77,7 @@ export async function personApiRoutes(app: FastifyInstance, idp: IdentityProvide
   };
 
   await app.register(async (scoped) => {
+    const typed = scoped.withTypeProvider<TypeBoxTypeProvider>();
     // Before validation: a caller without a valid token learns nothing about the parameters.
     scoped.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
       const token = await personToken(request, reply, idp, realm);
@@ -88,7 +90,7 @@ export async function personApiRoutes(app: FastifyInstance, idp: IdentityProvide
       tokens.set(request, token);
     });
 
-    scoped.get(
+    typed.get(
       '/api/v1/moi',
       {
         config: { apiScope: 'profil:lecture', ...limit },
@@ -110,7 +112,7 @@ export async function personApiRoutes(app: FastifyInstance, idp: IdentityProvide
       },
     );
 
-    scoped.get(
+    typed.get(
       '/api/v1/moi/demarches',
       {
         config: { apiScope: 'demarches:lecture', ...limit },
@@ -128,14 +130,14 @@ export async function personApiRoutes(app: FastifyInstance, idp: IdentityProvide
       async (request, reply) => {
         badRequest(request);
         const token = tokenOf(request);
-        const { statut } = request.query as ApplicationListQuery;
+        const { statut } = request.query;
         const demarches = await personApplications(platform.db, token.accountId, token.tenantId, statut);
         await read(request, token, { type: 'account', id: token.accountId }, { count: demarches.length });
         return reply.send({ collectivite: { id: token.tenantId, nom: platform.tenants.get(token.tenantId)?.name ?? token.tenantId }, demarches });
       },
     );
 
-    scoped.get(
+    typed.get(
       '/api/v1/moi/demarches/:id',
       {
         config: { apiScope: 'demarches:lecture', ...limit },
@@ -155,7 +157,7 @@ export async function personApiRoutes(app: FastifyInstance, idp: IdentityProvide
         const missing = new NotFoundError('Aucune de vos demandes à cette collectivité n’a cet identifiant.');
         // Not a UUID: it cannot name an application, the same answer as someone else's.
         if (request.validationError) throw missing;
-        const { id } = request.params as ApplicationParams;
+        const { id } = request.params;
         const application = await personApplication(platform.db, token.accountId, token.tenantId, id);
         if (!application) {
           await audit(platform.db, {

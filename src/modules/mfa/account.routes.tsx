@@ -1,3 +1,4 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Query, Text } from '../../platform/http/route-schemas';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { upgradeSession } from '../../platform/auth/complete-sign-in';
@@ -29,12 +30,12 @@ export async function accountMfaRoutes(app: FastifyInstance) {
     request: FastifyRequest,
     reply: FastifyReply,
     account: CurrentAccount,
-    options: { errors?: FieldErrors; sealed?: string; status?: number; codes?: string[]; form?: 'enrol' | 'codes' | 'disable' } = {},
+    options: { errors?: FieldErrors; sealed?: string; status?: number; codes?: string[]; form?: 'enrol' | 'codes' | 'disable'; done?: string } = {},
   ) => {
     const errors = options.errors ?? {};
     const factor = await findFactor(platform.db, account.id);
     const csrfToken = await reply.generateCsrf();
-    const done = DONE[(request.query as { fait?: string }).fait ?? ''];
+    const done = DONE[options.done ?? ''];
     let main;
     if (options.codes) {
       main = (
@@ -86,9 +87,9 @@ export async function accountMfaRoutes(app: FastifyInstance) {
     );
   };
 
-  app.get(ACCOUNT_PAGE, { config: { guard: { person: true } }, schema: { querystring: Query({ fait: Text }) } }, async (request, reply) => {
+  app.withTypeProvider<TypeBoxTypeProvider>().get(ACCOUNT_PAGE, { config: { guard: { person: true } }, schema: { querystring: Query({ fait: Text }) } }, async (request, reply) => {
     const account = signedInAccount(request);
-    return render(request, reply, account);
+    return render(request, reply, account, { done: request.query.fait });
   });
 
   app.post(ACCOUNT_PAGE, { config: { guard: { person: true }, rateLimit: { max: 30, timeWindow: '15 minutes' } }, schema: { body: MfaBody } }, async (request, reply) => {

@@ -1,3 +1,4 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Query, Text } from '../../platform/http/route-schemas';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ComponentChildren } from 'preact';
@@ -19,8 +20,12 @@ const CODES = `${PAGE}/codes-de-secours`;
  * proved it (`data.mfa === true`): enrolment when the account has no factor yet, a code when it
  * has one (a session opened without it); then the page manages the recovery codes.
  */
+/** The page's requests: its `?suite=` query string declared (the form also carries it in its body). */
+type SuiteRequest = FastifyRequest & { query: { suite?: string } };
+
 export async function adminMfaRoutes(app: FastifyInstance) {
   const { platform } = app;
+  const typed = app.withTypeProvider<TypeBoxTypeProvider>();
   const beforeSecondFactor = { config: { guard: { agent: true, beforeSecondFactor: true } } };
 
   /** A page outside the back office's bar (which would only lead back here), with sign-out. */
@@ -48,9 +53,12 @@ export async function adminMfaRoutes(app: FastifyInstance) {
     );
   };
 
-  const renderEnrol = async (request: FastifyRequest, reply: FastifyReply, options: { errors?: FieldErrors; sealed?: string; status?: number } = {}) => {
+  /** Where to go once the second factor is set or checked: `?suite=` of the page, or the form's own field. */
+  const nextOf = (request: SuiteRequest) => safeAdminPath(request.query.suite ?? field(request.body, 'suite'));
+
+  const renderEnrol = async (request: SuiteRequest, reply: FastifyReply, options: { errors?: FieldErrors; sealed?: string; status?: number } = {}) => {
     const account = await requireAccount(request);
-    const next = safeAdminPath((request.query as { suite?: string }).suite ?? field(request.body, 'suite'));
+    const next = nextOf(request);
     const errors = options.errors ?? {};
     const current = await enrolment(platform.config, account, options.sealed);
     return plainPage(
@@ -69,8 +77,8 @@ export async function adminMfaRoutes(app: FastifyInstance) {
     );
   };
 
-  const renderStepUp = async (request: FastifyRequest, reply: FastifyReply, errors: FieldErrors = {}, status = 200) => {
-    const next = safeAdminPath((request.query as { suite?: string }).suite ?? field(request.body, 'suite'));
+  const renderStepUp = async (request: SuiteRequest, reply: FastifyReply, errors: FieldErrors = {}, status = 200) => {
+    const next = nextOf(request);
     return plainPage(
       reply,
       `${Object.keys(errors).length ? 'Erreur – ' : ''}Code de vérification`,
@@ -115,14 +123,14 @@ export async function adminMfaRoutes(app: FastifyInstance) {
     );
   };
 
-  app.get(PAGE, { ...beforeSecondFactor, schema: { querystring: Query({ suite: Text }) } }, async (request, reply) => {
+  typed.get(PAGE, { ...beforeSecondFactor, schema: { querystring: Query({ suite: Text }) } }, async (request, reply) => {
     const account = await requireAccount(request);
     if (!(await findFactor(platform.db, account.id))) return renderEnrol(request, reply);
     if (account.session.data.mfa !== true) return renderStepUp(request, reply);
     return renderManage(request, reply);
   });
 
-  app.post(PAGE, { config: { ...beforeSecondFactor.config, rateLimit: { max: 30, timeWindow: '15 minutes' } }, schema: { querystring: Query({ suite: Text }), body: MfaBody } }, async (request, reply) => {
+  typed.post(PAGE, { config: { ...beforeSecondFactor.config, rateLimit: { max: 30, timeWindow: '15 minutes' } }, schema: { querystring: Query({ suite: Text }), body: MfaBody } }, async (request, reply) => {
     const account = await requireAccount(request);
     const actor = { id: account.id, label: account.displayName, ip: request.ip };
     const next = safeAdminPath(field(request.body, 'suite'));

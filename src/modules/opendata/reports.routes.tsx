@@ -92,9 +92,9 @@ export async function reportRoutes(fastify: FastifyInstance): Promise<void> {
     response: { 201: ReportCreatedSchema, ...problems(400, 404, 422) },
   };
   app.post('/api/v1/signalements', { schema, config: { ...limited, apiScope: 'signalements:ecriture' } }, async (request, reply) => {
-    const body = request.body && typeof request.body === 'object' ? (request.body as Record<string, unknown>) : {};
-    const dataset = typeof body.jeu === 'string' ? body.jeu : '';
-    const id = typeof body.objet === 'string' ? body.objet : '';
+    const body = request.body;
+    const dataset = body.jeu ?? '';
+    const id = body.objet ?? '';
     const target = dataset && id ? await reportTarget(platform, dataset, id) : undefined;
     if (!target) return problem(reply, 404, 'Objet introuvable', 'Aucun objet public ne correspond à ce jeu de données (« jeu ») et à cet identifiant (« objet »).');
     const { values, errors } = checkReport(body);
