@@ -56,6 +56,8 @@ interface Job {
   size?: number;
   /** A test file that a worker process may run among others (test/support/worker.ts). */
   test?: { file: string; engine: Engine };
+  /** A file that compares timings: it runs at the end, when no other job runs beside it. */
+  quiet?: boolean;
 }
 interface Outcome {
   job: Job;
@@ -85,9 +87,12 @@ const testJob = (phase: string, file: string, engine: Engine): Job => ({
   env: { GUICHET_TEST_ENGINE: engine },
   needsTemplates: true,
   size: statSync(join(root, file)).size,
-  // A file that ends its process itself needs one of its own.
   // A file that ends its process itself, or says it needs a process of its own, runs alone.
   test: sharedProcesses && !/^\s*process\.exit\(|^\/\/ Runs in a test process of its own:/m.test(readFileSync(join(root, file), 'utf8')) ? { file, engine } : undefined,
+  // A file whose first lines say `// Measures time:` compares timings (e.g. that an answer does
+  // not tell whether an address has an account): on a machine busy with two other jobs its
+  // medians drift by tens of milliseconds, so it runs after the others, one job at a time.
+  quiet: /^\/\/ Measures time:/m.test(readFileSync(join(root, file), 'utf8')),
 });
 
 const preparation: Job[] = [];
@@ -267,12 +272,13 @@ async function runInWorker(testWorker: TestWorker, job: Job): Promise<Outcome> {
  * job waits for the templates (and is not run if one could not be built).
  */
 const templateDone = new Map<Job, (ok: boolean) => void>();
+let templatesOk = true;
 async function pool(queue: Job[], size: number): Promise<Outcome[]> {
   const outcomes: Outcome[] = [];
   const pending = [...queue];
-  let templatesOk = true;
+  // The templates are built by the first pool; a later one (the quiet jobs) finds them done.
   const templates = Promise.all(
-    preparation.map(
+    preparation.filter((job) => queue.includes(job)).map(
       (job) =>
         new Promise<void>((resolve) => {
           templateDone.set(job, (ok) => {
@@ -321,7 +327,12 @@ async function pool(queue: Job[], size: number): Promise<Outcome[]> {
 const startedAll = Date.now();
 const outcomes: Outcome[] = [];
 try {
-  outcomes.push(...(await pool([...preparation, ...checkJobs, ...tests], poolSize)));
+  outcomes.push(...(await pool([...preparation, ...checkJobs, ...tests.filter((job) => !job.quiet)], poolSize)));
+  const quiet = tests.filter((job) => job.quiet);
+  if (quiet.length) {
+    console.log(`\n=== ${quiet.length} job(s) that compare timings, one at a time on an otherwise idle run ===`);
+    outcomes.push(...(await pool(quiet, 1)));
+  }
 } finally {
   rmSync(checksDir, { recursive: true, force: true });
   rmSync(databasesDir, { recursive: true, force: true });

@@ -1,3 +1,4 @@
+// Measures time: its answers must take the same time whether an address has an account or not (scripts/test.ts runs it after the other jobs, alone).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Agent, buildTestApp, csrfTokenFrom } from '../../../test/support/app';
